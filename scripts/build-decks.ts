@@ -1,0 +1,78 @@
+/**
+ * Compiles every table in a folder of markdown notes into deck JSON.
+ *   npm run decks                                  decks/**\/*.md → static/decks/
+ *   npm run decks -- --notes DIR --out DIR
+ * Output is swapped in whole: on any error the old output folder is left as it was.
+ */
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { compileNotes, formatProblem } from '../src/lib/notes/build';
+import type { NoteSource } from '../src/lib/notes/build';
+
+export async function readNotes(notesDir: string): Promise<NoteSource[]> {
+	const entries = await readdir(notesDir, { recursive: true, withFileTypes: true });
+	const files = entries
+		.filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.md'))
+		.map((entry) => join(entry.parentPath, entry.name))
+		.sort();
+	return Promise.all(
+		files.map(async (path) => ({ file: relative(notesDir, path).split(sep).join('/'), bytes: await readFile(path) }))
+	);
+}
+
+/** Writes every file into a fresh folder beside `out`, then swaps it in with renames. */
+export async function writeAtomically(out: string, files: Map<string, string>): Promise<void> {
+	const tmp = `${out}.tmp-${process.pid}`;
+	const old = `${out}.old-${process.pid}`;
+	await rm(tmp, { recursive: true, force: true });
+	try {
+		await mkdir(tmp, { recursive: true });
+		for (const [name, text] of files) await writeFile(join(tmp, name), text);
+		await mkdir(dirname(out), { recursive: true });
+		const hadOld = await rename(out, old).then(
+			() => true,
+			(error: NodeJS.ErrnoException) => {
+				if (error.code === 'ENOENT') return false;
+				throw error;
+			}
+		);
+		await rename(tmp, out).catch(async (error) => {
+			if (hadOld) await rename(old, out);
+			throw error;
+		});
+		if (hadOld) await rm(old, { recursive: true, force: true });
+	} finally {
+		await rm(tmp, { recursive: true, force: true });
+	}
+}
+
+export async function buildDecks(notesDir: string, outDir: string, log = console) {
+	const sources = await readNotes(notesDir);
+	const { files, problems, warnings } = compileNotes(sources);
+	const shown = (p: { file: string }) => ({ ...p, file: join(notesDir, p.file) });
+	for (const warning of warnings) log.warn(`warning: ${formatProblem(shown(warning))}`);
+	for (const problem of problems) log.error(formatProblem(shown(problem)));
+	if (!files) return { ok: false as const, problems, warnings };
+	await writeAtomically(outDir, files);
+	return { ok: true as const, files, problems, warnings };
+}
+
+async function main() {
+	const { values } = parseArgs({
+		options: { notes: { type: 'string', default: 'decks' }, out: { type: 'string', default: 'static/decks' } }
+	});
+	const notesDir = relative(process.cwd(), resolve(values.notes!)) || '.';
+	const started = performance.now();
+	const result = await buildDecks(notesDir, resolve(values.out!));
+	if (!result.ok) {
+		console.error(`tabledeck: ${result.problems.length} error(s); ${values.out} left unchanged`);
+		process.exit(1);
+	}
+	const index = JSON.parse(result.files.get('index.json')!);
+	const cards = index.notes.reduce((n: number, note: { cardCount: number }) => n + note.cardCount, 0);
+	const ms = Math.round(performance.now() - started);
+	console.log(`tabledeck: ${cards} cards in ${index.decks.length} decks from ${index.notes.length} notes → ${values.out} (${ms} ms)`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) await main();

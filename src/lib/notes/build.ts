@@ -1,0 +1,152 @@
+import { tableCards } from './cards';
+import { contentHash, stableId } from './ids';
+import { parseMarkdown } from './markdown';
+import { shapeTable } from './shape';
+import { findTables, type FoundTable } from './tables';
+import { decodeUtf8 } from './utf8';
+import { DECK_SCHEMA, type Card, type Deck, type DeckIndex, type NoteDecks, type Problem } from './types';
+
+export interface NoteSource {
+	/** Path relative to the notes folder, with `/` separators. */
+	file: string;
+	bytes: Uint8Array;
+}
+
+export interface CompiledNote {
+	decks: NoteDecks | null;
+	problems: Problem[];
+	warnings: Problem[];
+}
+
+/** One note → its deck tree (note → sections → tables) and cards. */
+export function compileNote({ file, bytes }: NoteSource): CompiledNote {
+	const decoded = decodeUtf8(file, bytes);
+	if (decoded.problems.length) return { decks: null, problems: decoded.problems, warnings: [] };
+	// NFC, so that a key typed on a Mac (decomposed Hangul) has the same id as everywhere else.
+	const found = findTables(file, parseMarkdown(decoded.text.normalize('NFC')));
+	const problems = [...found.problems];
+	const warnings = [...found.warnings];
+	const tree = new DeckTree(file, found.title ?? file.replace(/^.*\//, '').replace(/\.md$/i, ''));
+	const places = new Map<string, number>();
+
+	for (const table of found.tables) {
+		const where = { file, line: table.line, column: table.column };
+		if (table.directives?.skip) continue;
+		const shape = shapeTable(table);
+		if (shape.kind === 'skip') {
+			warnings.push({ ...where, message: `table skipped: ${shape.reason}` });
+			continue;
+		}
+		if (shape.note) warnings.push({ ...where, message: shape.note });
+		const deck = tree.deckFor(table);
+		const place = `${deck.key}\u001e`;
+		const ordinal = (places.get(place) ?? 0) + 1;
+		places.set(place, ordinal);
+		const tableId = stableId(file, place, String(ordinal));
+		const noReverse = table.directives?.noReverse ?? false;
+		const made = tableCards(shape.table, { file, deckId: deck.deck.id, tableId, noReverse });
+		problems.push(...made.problems);
+		warnings.push(...made.warnings);
+		if (made.cards.length === 0) warnings.push({ ...where, message: 'table skipped: no row gives a card' });
+		deck.cards.push(...made.cards);
+	}
+	return { decks: problems.length ? null : tree.finish(), problems, warnings };
+}
+
+interface DeckNode {
+	deck: Deck;
+	key: string;
+	cards: Card[];
+	children: DeckNode[];
+}
+
+class DeckTree {
+	private root: DeckNode;
+	private nodes = new Map<string, DeckNode>();
+
+	constructor(
+		private file: string,
+		title: string
+	) {
+		this.root = this.node(null, '', title);
+	}
+
+	/** The deck a table's cards go in: its bold label's, or its innermost heading's. */
+	deckFor(table: FoundTable): DeckNode {
+		let parent = this.root;
+		for (const section of table.sections) parent = this.child(parent, section.key, section.title);
+		if (table.label) parent = this.child(parent, `${parent.key}\u001d${table.label}`, table.label);
+		return parent;
+	}
+
+	finish(): NoteDecks {
+		const decks: Deck[] = [];
+		const cards: Card[] = [];
+		const visit = (node: DeckNode) => {
+			const at = decks.length;
+			decks.push(node.deck);
+			cards.push(...node.cards);
+			const childHashes = node.children.filter((child) => visit(child)).map((child) => child.deck.hash);
+			node.deck.cardCount = node.cards.length + node.children.reduce((n, c) => n + c.deck.cardCount, 0);
+			if (node.deck.cardCount === 0) {
+				decks.length = at; // a heading whose tables made no cards is no deck
+				return false;
+			}
+			node.deck.hash = contentHash(JSON.stringify([node.deck.path, node.cards, childHashes]));
+			return true;
+		};
+		visit(this.root);
+		return { schema: DECK_SCHEMA, file: this.file, hash: this.root.deck.hash, decks, cards };
+	}
+
+	private child(parent: DeckNode, key: string, title: string): DeckNode {
+		const existing = this.nodes.get(key);
+		if (existing) return existing;
+		const node = this.node(parent, key, title);
+		parent.children.push(node);
+		return node;
+	}
+
+	private node(parent: DeckNode | null, key: string, title: string): DeckNode {
+		const deck: Deck = {
+			id: stableId(this.file, key),
+			title,
+			parentId: parent?.deck.id ?? null,
+			path: [...(parent?.deck.path ?? []), title],
+			file: this.file,
+			cardCount: 0,
+			hash: ''
+		};
+		const node: DeckNode = { deck, key, cards: [], children: [] };
+		this.nodes.set(key, node);
+		return node;
+	}
+}
+
+/** Every note → the files of `static/decks/`, by name. Nothing is returned when any note has an error. */
+export function compileNotes(sources: NoteSource[]): { files: Map<string, string> | null; problems: Problem[]; warnings: Problem[] } {
+	const problems: Problem[] = [];
+	const warnings: Problem[] = [];
+	const files = new Map<string, string>();
+	const index: DeckIndex = { schema: DECK_SCHEMA, notes: [], decks: [] };
+	const ordered = [...sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+	for (const source of ordered) {
+		const compiled = compileNote(source);
+		problems.push(...compiled.problems);
+		warnings.push(...compiled.warnings);
+		const note = compiled.decks;
+		if (!note || note.cards.length === 0) continue;
+		const root = note.decks[0];
+		const json = `${root.id}.json`;
+		files.set(json, JSON.stringify(note));
+		index.notes.push({ file: note.file, json, deckId: root.id, cardCount: root.cardCount, hash: note.hash });
+		index.decks.push(...note.decks);
+	}
+	files.set('index.json', JSON.stringify(index));
+	return { files: problems.length ? null : files, problems, warnings };
+}
+
+export function formatProblem(p: Problem): string {
+	return `${p.file}:${p.line}:${p.column}: ${p.message}`;
+}
+

@@ -1,0 +1,3 @@
+// Every page is prerendered as a shell; data comes from IndexedDB in the browser.
+export const prerender = true;
+export const trailingSlash = 'never';
