@@ -43,13 +43,15 @@ export interface ReviewLogEntry {
 	review: number;
 	stateBefore: CardStateKind;
 	stateAfter: CardStateKind;
-	/** Days since the previous review (0 for a new card). */
+	/** Study days since the previous review (0 for a new card, or the same study day). */
 	elapsedDays: number;
 	/** Days until the new due date (0 while in (re)learning steps). */
 	scheduledDays: number;
 	/** The new due date (ms). */
 	due: number;
+	/** Stability after the rating (the value before is in `previous`). */
 	stability: number;
+	/** Difficulty after the rating. */
 	difficulty: number;
 	/** How long the person looked at the card before rating (ms). */
 	durationMs: number;

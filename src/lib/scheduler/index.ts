@@ -1,0 +1,12 @@
+export * from './types';
+export { rate, previewIntervals, retrievability, RATINGS } from './rate';
+export type { RatingResult, IntervalPreview } from './rate';
+export { isStep } from './fsrs';
+export { formatInterval } from './format-interval';
+export { studyDay, studyDayStart, dayStart, nextDayStart, DAY_MS, HOUR_MS, MINUTE_MS } from './time';
+export { ReviewSession } from './session';
+export type { SessionInput, SessionCard } from './session';
+export { applyDailyLimits, deckCounts, studiedToday } from './counts';
+export type { DeckCards, StudiedToday } from './counts';
+export { queueKindOf } from './queue-kind';
+export type { DueCounts, ProgressLookup, QueueFields, QueueKind } from './queue-kind';
