@@ -1,0 +1,12 @@
+export { buildQuiz, type BuildQuizOptions } from './build-quiz';
+export { buildMcq, buildReverse, buildTyped, MAX_DISTRACTORS, MIN_DISTRACTORS } from './choices';
+export { buildExplain, modelAnswerText, withParticle } from './explain';
+export { checkTypedAnswer, overruleTypedMatch, type TypedMatch, type TypedVerdict } from './match';
+export type { DiffKind, DiffSegment } from './diff';
+export { normalizeAnswer, optionKey } from './normalize';
+export { CardScope, QuizIndex } from './quiz-index';
+export { mulberry32, seedFromString, type Rng } from './rng';
+export { gradeResponse, summarizeQuiz, type Outcome, type QuestionResult, type QuizSummary } from './score';
+export { DEFAULT_QUIZ_SETUP, parseQuizSetup, quizHref, quizSearch } from './setup';
+export type { TableRow, TableView } from './table-view';
+export * from './types';
