@@ -7,8 +7,11 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compileNotes, formatProblem } from '../src/lib/notes/build';
+import { availableParallelism } from 'node:os';
+import { isMainThread } from 'node:worker_threads';
+import { assembleDecks, formatProblem } from '../src/lib/notes/build';
 import type { NoteSource } from '../src/lib/notes/build';
+import { compileInPool } from './compile-pool';
 
 export async function readNotes(notesDir: string): Promise<NoteSource[]> {
 	const entries = await readdir(notesDir, { recursive: true, withFileTypes: true });
@@ -23,6 +26,8 @@ export async function readNotes(notesDir: string): Promise<NoteSource[]> {
 
 /** Writes every file into a fresh folder beside `out`, then swaps it in with renames. */
 export async function writeAtomically(out: string, files: Map<string, string>): Promise<void> {
+	// Without this, `out/` would put the temp folder inside the folder it replaces.
+	out = resolve(out);
 	const tmp = `${out}.tmp-${process.pid}`;
 	const old = `${out}.old-${process.pid}`;
 	await rm(tmp, { recursive: true, force: true });
@@ -47,10 +52,11 @@ export async function writeAtomically(out: string, files: Map<string, string>): 
 	}
 }
 
-export async function buildDecks(notesDir: string, outDir: string, log = console) {
+/** `workers`: threads to compile on; 1 compiles in-process (tests run it so, under Vitest). */
+export async function buildDecks(notesDir: string, outDir: string, log = console, workers = 1) {
 	const sources = await readNotes(notesDir);
-	const { files, problems, warnings } = compileNotes(sources);
-	const shown = (p: { file: string }) => ({ ...p, file: join(notesDir, p.file) });
+	const { files, problems, warnings } = assembleDecks(await compileInPool(sources, workers));
+	const shown = <P extends { file: string }>(p: P): P => ({ ...p, file: join(notesDir, p.file) });
 	for (const warning of warnings) log.warn(`warning: ${formatProblem(shown(warning))}`);
 	for (const problem of problems) log.error(formatProblem(shown(problem)));
 	if (!files) return { ok: false as const, problems, warnings };
@@ -64,7 +70,7 @@ async function main() {
 	});
 	const notesDir = relative(process.cwd(), resolve(values.notes!)) || '.';
 	const started = performance.now();
-	const result = await buildDecks(notesDir, resolve(values.out!));
+	const result = await buildDecks(notesDir, resolve(values.out!), console, availableParallelism());
 	if (!result.ok) {
 		console.error(`tabledeck: ${result.problems.length} error(s); ${values.out} left unchanged`);
 		process.exit(1);
@@ -73,6 +79,8 @@ async function main() {
 	const cards = index.notes.reduce((n: number, note: { cardCount: number }) => n + note.cardCount, 0);
 	const ms = Math.round(performance.now() - started);
 	console.log(`tabledeck: ${cards} cards in ${index.decks.length} decks from ${index.notes.length} notes → ${values.out} (${ms} ms)`);
+	// For npm run bench:decks: the last stderr line is machine-readable.
+	if (process.env.TABLEDECK_STATS) console.error(JSON.stringify({ cards, ms, maxRssKb: process.resourceUsage().maxRSS }));
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) await main();
+if (isMainThread && process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) await main();

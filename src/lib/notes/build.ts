@@ -21,16 +21,22 @@ export interface CompiledNote {
 /** One note → its deck tree (note → sections → tables) and cards. */
 export function compileNote({ file, bytes }: NoteSource): CompiledNote {
 	const decoded = decodeUtf8(file, bytes);
-	if (decoded.problems.length) return { decks: null, problems: decoded.problems, warnings: [] };
 	// NFC, so that a key typed on a Mac (decomposed Hangul) has the same id as everywhere else.
+	// A file with bad bytes is still read (as U+FFFD) so that all its other problems show in the same run.
 	const found = findTables(file, parseMarkdown(decoded.text.normalize('NFC')));
-	const problems = [...found.problems];
+	const problems = [...decoded.problems, ...found.problems];
 	const warnings = [...found.warnings];
 	const tree = new DeckTree(file, found.title ?? file.replace(/^.*\//, '').replace(/\.md$/i, ''));
 	const places = new Map<string, number>();
 
 	for (const table of found.tables) {
 		const where = { file, line: table.line, column: table.column };
+		// Every table counts towards its place's ordinal, skipped or not, so that skipping one
+		// table (or a grid gaining a word) never renumbers the tables after it.
+		const deck = tree.deckFor(table);
+		const place = `${deck.key}\u001e`;
+		const ordinal = (places.get(place) ?? 0) + 1;
+		places.set(place, ordinal);
 		if (table.directives?.skip) continue;
 		const shape = shapeTable(table);
 		if (shape.kind === 'skip') {
@@ -38,10 +44,6 @@ export function compileNote({ file, bytes }: NoteSource): CompiledNote {
 			continue;
 		}
 		if (shape.note) warnings.push({ ...where, message: shape.note });
-		const deck = tree.deckFor(table);
-		const place = `${deck.key}\u001e`;
-		const ordinal = (places.get(place) ?? 0) + 1;
-		places.set(place, ordinal);
 		const tableId = stableId(file, place, String(ordinal));
 		const noReverse = table.directives?.noReverse ?? false;
 		const made = tableCards(shape.table, { file, deckId: deck.deck.id, tableId, noReverse });
@@ -123,27 +125,54 @@ class DeckTree {
 	}
 }
 
-/** Every note → the files of `static/decks/`, by name. Nothing is returned when any note has an error. */
-export function compileNotes(sources: NoteSource[]): { files: Map<string, string> | null; problems: Problem[]; warnings: Problem[] } {
+/** A compiled note, serialised: what crosses a worker boundary cheaply (one string, a few decks). */
+export interface NoteOutput {
+	file: string;
+	problems: Problem[];
+	warnings: Problem[];
+	/** Null when the note has errors or makes no cards. */
+	json: string | null;
+	decks: Deck[];
+	hash: string;
+}
+
+export function compileNoteOutput(source: NoteSource): NoteOutput {
+	const { decks: note, problems, warnings } = compileNote(source);
+	const made = note && note.cards.length > 0;
+	return {
+		file: source.file,
+		problems,
+		warnings,
+		json: made ? JSON.stringify(note) : null,
+		decks: made ? note.decks : [],
+		hash: made ? note.hash : ''
+	};
+}
+
+/** Compiled notes → the files of `static/decks/`, by name. No files when any note has an error. */
+export function assembleDecks(outputs: NoteOutput[]): { files: Map<string, string> | null; problems: Problem[]; warnings: Problem[] } {
 	const problems: Problem[] = [];
 	const warnings: Problem[] = [];
 	const files = new Map<string, string>();
 	const index: DeckIndex = { schema: DECK_SCHEMA, notes: [], decks: [] };
-	const ordered = [...sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-	for (const source of ordered) {
-		const compiled = compileNote(source);
-		problems.push(...compiled.problems);
-		warnings.push(...compiled.warnings);
-		const note = compiled.decks;
-		if (!note || note.cards.length === 0) continue;
-		const root = note.decks[0];
+	const ordered = [...outputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+	for (const output of ordered) {
+		problems.push(...output.problems);
+		warnings.push(...output.warnings);
+		if (!output.json) continue;
+		const root = output.decks[0];
 		const json = `${root.id}.json`;
-		files.set(json, JSON.stringify(note));
-		index.notes.push({ file: note.file, json, deckId: root.id, cardCount: root.cardCount, hash: note.hash });
-		index.decks.push(...note.decks);
+		files.set(json, output.json);
+		index.notes.push({ file: output.file, json, deckId: root.id, cardCount: root.cardCount, hash: output.hash });
+		index.decks.push(...output.decks);
 	}
 	files.set('index.json', JSON.stringify(index));
 	return { files: problems.length ? null : files, problems, warnings };
+}
+
+/** Every note → the files of `static/decks/`, by name. Nothing is returned when any note has an error. */
+export function compileNotes(sources: NoteSource[]) {
+	return assembleDecks(sources.map(compileNoteOutput));
 }
 
 export function formatProblem(p: Problem): string {

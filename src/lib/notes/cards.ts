@@ -19,7 +19,8 @@ export function tableCards(table: KeyedTable, ctx: TableContext): { cards: Card[
 	const problems: Problem[] = [];
 	const warnings: Problem[] = [];
 	const seen = new Map<string, number>();
-	const term = table.attributes.length === 1;
+	// A comparison with one criterion row still names it: "Prometheus · 데이터 수집", not "Prometheus".
+	const term = !table.transposed && table.attributes.length === 1;
 	// A reverse card whose front is shared by two keys would have two right answers.
 	const firstValues = countBy(table.entries.map((entry) => entry.values[0]?.text ?? ''));
 

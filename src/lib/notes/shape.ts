@@ -29,6 +29,22 @@ const CRITERION = new Set(['', '기준', '비교', '비교 기준', '비교 항�
 const ATTRIBUTE_WORDS = /^(설명|용도|예시|예|특징|장점|단점|역할|의미|정의|내용|비고|목적|방법|차이|종류|기능|특성|값|조건|심각도|크기|상황|description|example|examples|use|usage|purpose|meaning|definition|notes?|pros|cons|role|type|value|values)$/i;
 
 export function shapeTable(table: FoundTable): Shape {
+	const shape = guessShape(table);
+	const flaw = shape.kind === 'cards' ? flawOf(shape.table) : null;
+	return flaw ? { kind: 'skip', reason: flaw } : shape;
+}
+
+/** What stops a keyed table from making distinct, answerable cards. */
+function flawOf({ attributes, entries, transposed }: KeyedTable): string | null {
+	if (entries.every((entry) => !entry.key.text)) return 'every key cell is empty';
+	// A card's id is made from its key and attribute name: two attributes of one name would share ids.
+	const names = attributes.map((attribute) => attribute.name);
+	const twice = names.find((name, i) => names.indexOf(name) !== i);
+	if (twice !== undefined) return `two ${transposed ? 'rows' : 'columns'} are named "${twice}"`;
+	return null;
+}
+
+function guessShape(table: FoundTable): Shape {
 	const { header, rows, directives } = table;
 	if (header.length < 2) return { kind: 'skip', reason: 'a single column makes no question and answer' };
 	if (rows.length === 0) return { kind: 'skip', reason: 'the table has a header only' };

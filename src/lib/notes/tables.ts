@@ -1,5 +1,5 @@
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
-import { renderCell, type CellContent } from './cell';
+import { renderCell, type CellContent, type Definitions } from './cell';
 import { isDirectiveComment, parseDirectives, type Directives } from './directives';
 import type { Problem } from './types';
 
@@ -38,6 +38,7 @@ export interface FoundNote {
 /** Walks the whole tree in document order: tables also hide in lists, blockquotes and footnotes. */
 export function findTables(file: string, root: Root): FoundNote {
 	const headings = collectHeadings(root);
+	const definitions = collectDefinitions(root);
 	const h1s = headings.filter((h) => h.depth === 1);
 	const ownTitle = h1s.length === 1 && headings[0] === h1s[0] ? h1s[0] : null;
 	const note: FoundNote = { title: ownTitle ? textOf(ownTitle.children) : null, tables: [], problems: [], warnings: [] };
@@ -55,9 +56,11 @@ export function findTables(file: string, root: Root): FoundNote {
 				keys.set(path, seen);
 				stack.push({ depth: node.depth, title, key: seen > 1 ? `${path}#${seen}` : path });
 			} else if (node.type === 'table') {
-				note.tables.push(readTable(file, node, children, index, stack, note));
+				note.tables.push(readTable(file, node, children, index, stack, note, definitions));
 			} else if (isDirectiveComment(node) && !directiveTarget(children, index)) {
 				note.warnings.push({ file, ...at(node), message: 'tabledeck directive is not right above a table; ignored' });
+				// A misspelt word is an error wherever it stands: it may be why the comment missed its table.
+				note.problems.push(...parseDirectives(file, node).problems);
 			} else if ('children' in node && node.type !== 'paragraph') {
 				visit(node.children as RootContent[]);
 			}
@@ -73,7 +76,8 @@ function readTable(
 	siblings: RootContent[],
 	index: number,
 	sections: Section[],
-	note: FoundNote
+	note: FoundNote,
+	definitions: Definitions
 ): FoundTable {
 	const before = siblings[index - 1];
 	const label = before?.type === 'paragraph' ? boldLabel(before) : null;
@@ -91,11 +95,11 @@ function readTable(
 		sections: [...sections],
 		label,
 		directives,
-		header: head.children.map((cell) => renderCell(cell)),
+		header: head.children.map((cell) => renderCell(cell, definitions)),
 		rows: body.map((row) => ({
 			...at(row),
 			// Ragged rows: missing cells are empty, extra cells are dropped (as GitHub renders them).
-			cells: Array.from({ length: width }, (_, i) => renderCell(row.children[i]))
+			cells: Array.from({ length: width }, (_, i) => renderCell(row.children[i], definitions))
 		}))
 	};
 }
@@ -123,6 +127,19 @@ function collectHeadings(root: Root): Heading[] {
 	const visit = (children: RootContent[]) => {
 		for (const node of children) {
 			if (node.type === 'heading') found.push(node);
+			else if ('children' in node && node.type !== 'paragraph') visit(node.children as RootContent[]);
+		}
+	};
+	visit(root.children);
+	return found;
+}
+
+function collectDefinitions(root: Root): Definitions {
+	const found = new Map<string, { url: string; title?: string | null }>();
+	const visit = (children: RootContent[]) => {
+		for (const node of children) {
+			// The first definition of a label wins, as in CommonMark.
+			if (node.type === 'definition' && !found.has(node.identifier)) found.set(node.identifier, node);
 			else if ('children' in node && node.type !== 'paragraph') visit(node.children as RootContent[]);
 		}
 	};

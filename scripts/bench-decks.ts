@@ -1,0 +1,78 @@
+/**
+ * npm run bench:decks — how fast the deck builder is, as a whole process (`tsx` start-up,
+ * reading, parsing, writing), on the bundled notes and on generated corpora of 10k and 100k
+ * cards. Prints wall time, peak memory (max RSS) and cards/second for each.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+interface Run {
+	name: string;
+	cards: number;
+	ms: number;
+	maxRssMb: number;
+}
+
+const WORDS = ['점진적', '교체', '무중단', '롤백', '느림', '환경', '전환', '리소스', '최소', '복잡', 'latency', 'cache', 'replica', 'shard', 'quorum', 'index', '지표', '목표', '협약', '가용성'];
+
+/** A note of `tables` attribute tables (4 columns, 15 rows: 4 cards a row) under `##`/`###` headings. */
+function generateNote(n: number, tables: number): string {
+	let md = `# Generated note ${n}\n\n`;
+	for (let t = 0; t < tables; t++) {
+		if (t % 5 === 0) md += `## Section ${t / 5}\n\nSome prose about the section, with **bold** and \`code\`.\n\n`;
+		md += `### Table ${t}\n\n| 이름 | 설명 | 장점 | 단점 |\n|------|------|------|------|\n`;
+		for (let r = 0; r < 15; r++) {
+			const w = (k: number) => WORDS[(n * 31 + t * 7 + r * 3 + k) % WORDS.length];
+			md += `| **Key ${n}.${t}.${r}** | ${w(0)} ${w(1)} ${r} | ${w(2)} \`${w(3)}\` ${t} | ${w(4)} ${w(5)}<br>${r} |\n`;
+		}
+		md += '\n';
+	}
+	return md;
+}
+
+function generateCorpus(cards: number): string {
+	const dir = mkdtempSync(join(tmpdir(), 'tabledeck-bench-'));
+	const tablesPerNote = 16; // 16 × 60 = 960 cards a note
+	const notes = Math.ceil(cards / (tablesPerNote * 60));
+	for (let n = 0; n < notes; n++) {
+		const sub = join(dir, `topic-${n % 10}`);
+		mkdirSync(sub, { recursive: true });
+		writeFileSync(join(sub, `note-${n}.md`), generateNote(n, tablesPerNote));
+	}
+	return dir;
+}
+
+function build(name: string, notes: string): Run {
+	const out = mkdtempSync(join(tmpdir(), 'tabledeck-bench-out-'));
+	const started = performance.now();
+	const child = spawnSync('node', ['scripts/run.js', 'scripts/build-decks.ts', '--notes', notes, '--out', join(out, 'decks')], {
+		encoding: 'utf8',
+		env: { ...process.env, TABLEDECK_STATS: '1' }
+	});
+	const ms = performance.now() - started;
+	rmSync(out, { recursive: true, force: true });
+	if (child.status !== 0) throw new Error(`${name}: build failed\n${child.stderr}`);
+	const stats = JSON.parse(child.stderr.trim().split('\n').at(-1)!);
+	return { name, cards: stats.cards, ms, maxRssMb: stats.maxRssKb / 1024 };
+}
+
+const runs: Run[] = [build('bundled notes (decks/)', 'decks')];
+for (const size of [10_000, 100_000]) {
+	const dir = generateCorpus(size);
+	try {
+		runs.push(build(`generated ~${size / 1000}k cards`, dir));
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}`);
+console.log('| corpus | cards | wall time (whole process) | peak RSS | cards/s |');
+console.log('|---|---:|---:|---:|---:|');
+for (const r of runs) {
+	console.log(`| ${r.name} | ${r.cards} | ${(r.ms / 1000).toFixed(2)} s | ${r.maxRssMb.toFixed(0)} MB | ${Math.round(r.cards / (r.ms / 1000))} |`);
+}
+const [, small, large] = runs;
+console.log(`time ratio 100k/10k: ${(large.ms / small.ms).toFixed(1)}× for ${(large.cards / small.cards).toFixed(1)}× the cards`);

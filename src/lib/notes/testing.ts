@@ -1,0 +1,85 @@
+/** Helpers for this folder's tests (and the build script's): compile markdown, read cards back. */
+import { fileURLToPath } from 'node:url';
+import { compileNote, type CompiledNote, type NoteSource } from './build';
+import type { Card, NoteDecks } from './types';
+
+export const FIXTURES = fileURLToPath(new URL('../../../tests/fixtures/notes', import.meta.url));
+export const OWNER_NOTES = fileURLToPath(new URL('../../../decks', import.meta.url));
+
+export function source(markdown: string, file = 'note.md'): NoteSource {
+	return { file, bytes: new TextEncoder().encode(markdown) };
+}
+
+export function compileText(markdown: string, file = 'note.md'): CompiledNote {
+	return compileNote(source(markdown, file));
+}
+
+/** A note that must compile without problems. */
+export function decksOf(markdown: string, file = 'note.md'): NoteDecks {
+	const compiled = compileText(markdown, file);
+	if (!compiled.decks) throw new Error(`unexpected problems: ${JSON.stringify(compiled.problems)}`);
+	return compiled.decks;
+}
+
+/** The cards of one deck, named by its titles below the note's own. */
+export function cardsIn(note: NoteDecks, ...path: string[]): Card[] {
+	const want = JSON.stringify([note.decks[0].title, ...path]);
+	const deck = note.decks.find((d) => JSON.stringify(d.path) === want);
+	if (!deck) throw new Error(`no deck ${want}; decks: ${note.decks.map((d) => JSON.stringify(d.path)).join(', ')}`);
+	return note.cards.filter((card) => card.deckId === deck.id);
+}
+
+/** What a person sees of a card, for comparing whole tables at a glance. */
+export function brief(cards: Card[]): [Card['direction'], string, string, string][] {
+	return cards.map((card) => [card.direction, card.column, card.frontText, card.backText]);
+}
+
+// Tags the builder may emit: markdown's inline elements (images only from `![alt](url)`).
+const SAFE_TAG = /^<\/?(strong|em|code|del|br|a|img)(\s+(href|src|alt|title)="(?!\s*(javascript|vbscript|data):)[^"<>]*")*\s*\/?>$/i;
+
+/**
+ * Everything that must hold of any compiled note, as a list of broken rules (empty when all
+ * hold): no empty side, no front equal to its back, unique ids, safe HTML that shows the
+ * plain text, and decks that add up.
+ */
+export function brokenRules(note: NoteDecks): string[] {
+	const broken: string[] = [];
+	const decks = new Map(note.decks.map((d) => [d.id, d]));
+	const ids = new Set<string>();
+	for (const card of note.cards) {
+		const name = `${note.file}:${card.source.line} ${card.frontText} → ${card.backText}`;
+		if (!card.frontText || !card.backText || !card.front || !card.back) broken.push(`${name}: an empty side`);
+		if (card.frontText === card.backText) broken.push(`${name}: front equals back`);
+		if (ids.has(card.id)) broken.push(`${name}: id ${card.id} twice`);
+		ids.add(card.id);
+		if (!decks.has(card.deckId)) broken.push(`${name}: no deck ${card.deckId}`);
+		if (card.source.file !== note.file || card.source.line < 1) broken.push(`${name}: source ${JSON.stringify(card.source)}`);
+		if (card.direction !== 'forward' && card.direction !== 'reverse') broken.push(`${name}: direction ${card.direction}`);
+		for (const html of [card.front, card.back]) {
+			for (const tag of html.match(/<[^>]*>?/g) ?? []) if (!SAFE_TAG.test(tag)) broken.push(`${name}: unsafe tag ${tag}`);
+			if (!html.includes('<img') && shownText(html) !== (html === card.front ? card.frontText : card.backText)) {
+				broken.push(`${name}: HTML ${html} does not show its text`);
+			}
+		}
+	}
+	const expected = new Map<string, number>();
+	for (const card of note.cards) expected.set(card.deckId, (expected.get(card.deckId) ?? 0) + 1);
+	for (const deck of note.decks) if (deck.parentId) expected.set(deck.parentId, (expected.get(deck.parentId) ?? 0) + deck.cardCount);
+	for (const deck of note.decks) {
+		if (deck.cardCount !== expected.get(deck.id)) broken.push(`deck ${deck.path.join(' › ')}: cardCount ${deck.cardCount}`);
+	}
+	return broken;
+}
+
+/** The text a browser would show for card HTML: tags dropped, `<br>` a space, references decoded. */
+function shownText(html: string): string {
+	return html
+		.replace(/<br>/g, ' ')
+		.replace(/<[^>]*>/g, '')
+		.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot);/gi, (_, ref: string) => {
+			if (ref[0] === '#') return String.fromCodePoint(ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1)));
+			return { amp: '&', lt: '<', gt: '>', quot: '"' }[ref.toLowerCase()]!;
+		})
+		.replace(/\s+/g, ' ')
+		.trim();
+}
