@@ -1,0 +1,35 @@
+import type { CardProgress, ReviewLogEntry } from '$lib/scheduler/types';
+import { write } from './database';
+import { progressKey, toProgressRow, toReviewLogRow, type Placement } from './rows';
+
+/** Progress of a card that is in no note (yet): kept hidden until a sync finds its card. */
+const NOWHERE: Placement = { deckId: '', noteId: '', live: 0 };
+
+/**
+ * Writes many progress rows (replacing each card's row) and appends review-log rows, all in
+ * one transaction: for benchmarks and backup import. Call it in batches of some thousands.
+ * A log id that already exists fails the whole batch.
+ */
+export async function importProgress(progress: CardProgress[], reviewLog: ReviewLogEntry[] = []): Promise<void> {
+	await write(['cards', 'progress', 'reviewLog'], async (db) => {
+		const cardIds = [...new Set([...progress, ...reviewLog].map((p) => p.cardId))];
+		// One lookup per id: anyOf walks a cursor, far slower on a big table.
+		const [cards, found] = await Promise.all([
+			db.cards.bulkGet(cardIds),
+			Promise.all(cardIds.map((id) => db.progress.where('cardId').equals(id).first()))
+		]);
+		const existing = found.filter((row) => row !== undefined);
+		const place = new Map<string, Placement>();
+		for (const row of existing) place.set(row.cardId, { deckId: row.deckId, noteId: row.noteId, live: row.live });
+		for (const card of cards) {
+			if (card) place.set(card.id, { deckId: card.deckId, noteId: card.noteId, live: 1 });
+		}
+		const placeOf = (cardId: string) => place.get(cardId) ?? NOWHERE;
+		const replaced = new Set(progress.map((p) => p.cardId));
+		// A row found under another deck (imported before its card existed) moves to the card's deck.
+		const moved = existing.filter((row) => replaced.has(row.cardId) && row.deckId !== placeOf(row.cardId).deckId);
+		await db.progress.bulkDelete(moved.map(progressKey));
+		await db.progress.bulkPut(progress.map((p) => toProgressRow(p, placeOf(p.cardId))));
+		await db.reviewLog.bulkAdd(reviewLog.map((log) => toReviewLogRow(log, placeOf(log.cardId).deckId)));
+	});
+}

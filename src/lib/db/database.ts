@@ -1,0 +1,155 @@
+import Dexie, { type Table, type Transaction } from 'dexie';
+import { StorageUnavailableError, toUnavailableError, toWriteError } from './errors';
+import type { QuizResult } from './quiz';
+import type {
+	CardRow,
+	DeckRow,
+	NoteRow,
+	ProgressKey,
+	ProgressRow,
+	ReviewLogRow,
+	SettingRow
+} from './rows';
+
+export const DATABASE_NAME = 'tabledeck';
+
+/** Bounds for the open end of a compound-key range, e.g. [deckId, MIN_KEY]..[deckId, MAX_KEY]. */
+export const MIN_KEY = Dexie.minKey;
+export const MAX_KEY = Dexie.maxKey;
+
+/**
+ * Content: notes (hashes), decks, cards — replaced from deck JSON.
+ * Progress: progress, reviewLog, settings, quizHistory — the user's, never deleted by a deck update.
+ * progress is keyed [deckId+cardId] so getAllKeys on any of its indexes yields deck ids
+ * too: per-deck counts need no row values. [active+state+due] serves due, learning and
+ * started cards of visible, unsuspended cards as plain key ranges.
+ */
+export const SCHEMA_V1 = {
+	notes: 'id',
+	decks: 'id, noteId',
+	cards: 'id, deckId, [noteId+pos]',
+	progress: '[deckId+cardId], &cardId, noteId, [active+state+due], suspended, buriedUntil',
+	reviewLog: 'id, review, [cardId+review]',
+	settings: 'key'
+};
+
+/** Adds quiz history, and [stateBefore+review] so today's new-card count is a key count. */
+export const SCHEMA_V2 = {
+	reviewLog: 'id, review, [cardId+review], [stateBefore+review]',
+	quizHistory: 'id, at, *deckIds'
+};
+
+export class TabledeckDatabase extends Dexie {
+	notes!: Table<NoteRow, string>;
+	decks!: Table<DeckRow, string>;
+	cards!: Table<CardRow, string>;
+	progress!: Table<ProgressRow, ProgressKey>;
+	reviewLog!: Table<ReviewLogRow, string>;
+	settings!: Table<SettingRow, string>;
+	quizHistory!: Table<QuizResult, string>;
+
+	constructor(name: string, indexedDB: IDBFactory, keyRange: typeof IDBKeyRange) {
+		super(name, { indexedDB, IDBKeyRange: keyRange });
+		this.version(1).stores(SCHEMA_V1);
+		this.version(2).stores(SCHEMA_V2);
+	}
+}
+
+export type TableName =
+	| 'notes'
+	| 'decks'
+	| 'cards'
+	| 'progress'
+	| 'reviewLog'
+	| 'settings'
+	| 'quizHistory';
+
+export interface OpenOptions {
+	/** A fresh name per test keeps tests apart. */
+	name?: string;
+	/** Default: the browser's own (globalThis.indexedDB / IDBKeyRange); null acts as a browser without one. */
+	indexedDB?: IDBFactory | null;
+	IDBKeyRange?: typeof IDBKeyRange;
+}
+
+let current: TabledeckDatabase | null = null;
+
+/**
+ * Opens (creating or upgrading) the database and makes it the one every operation uses.
+ * Rejects with StorageUnavailableError when IndexedDB is missing, refused, blocked by
+ * another tab, newer than this app, or out of space.
+ */
+export async function openDatabase(options: OpenOptions = {}): Promise<TabledeckDatabase> {
+	const indexedDB = options.indexedDB === undefined ? globalThis.indexedDB : options.indexedDB;
+	const keyRange = options.IDBKeyRange ?? globalThis.IDBKeyRange;
+	if (!indexedDB || !keyRange) {
+		throw new StorageUnavailableError('missing', 'This browser has no IndexedDB to keep progress in');
+	}
+	const db = new TabledeckDatabase(options.name ?? DATABASE_NAME, indexedDB, keyRange);
+	try {
+		await openUnlessBlocked(db);
+	} catch (error) {
+		db.close();
+		throw toUnavailableError(error);
+	}
+	current?.close();
+	current = db;
+	return db;
+}
+
+/** Dexie waits for ever while another tab blocks an upgrade; the app would rather say so. */
+function openUnlessBlocked(db: TabledeckDatabase): Promise<unknown> {
+	return new Promise((resolve, reject) => {
+		db.on('blocked', () =>
+			reject(
+				new StorageUnavailableError(
+					'blocked',
+					'Another Tabledeck tab is using an older version of the database; close it and reload'
+				)
+			)
+		);
+		db.open().then(resolve, reject);
+	});
+}
+
+export function closeDatabase(): void {
+	current?.close();
+	current = null;
+}
+
+export function database(): TabledeckDatabase {
+	if (!current || !current.isOpen()) {
+		throw new StorageUnavailableError('closed', 'The local database is not open');
+	}
+	return current;
+}
+
+/** The tables, bound to one transaction. */
+export type Tables = Pick<TabledeckDatabase, TableName>;
+
+/**
+ * Tables bound to `tx` stay in it even where Dexie loses track of its async zone (nested
+ * native async functions can lose it): an operation can never slip into a transaction of
+ * its own, half-applying a write or leaving a read inconsistent.
+ */
+function bind(tx: Transaction, tables: TableName[]): Tables {
+	return Object.fromEntries(tables.map((name) => [name, tx.table(name)])) as unknown as Tables;
+}
+
+/**
+ * Runs `body` in one read-write transaction over `tables`: all of it is applied or none
+ * of it. Quota failures surface as StorageQuotaError.
+ */
+export async function write<T>(tables: TableName[], body: (db: Tables) => Promise<T>): Promise<T> {
+	const db = database();
+	try {
+		return await db.transaction('rw', tables, (tx) => body(bind(tx, tables)));
+	} catch (error) {
+		throw toWriteError(error);
+	}
+}
+
+/** One consistent read; safe inside liveQuery, which observes every range it reads. */
+export function read<T>(tables: TableName[], body: (db: Tables) => Promise<T>): Promise<T> {
+	return database().transaction('r', tables, (tx) => body(bind(tx, tables)));
+}

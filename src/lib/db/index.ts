@@ -1,0 +1,27 @@
+/** The app's storage. Only this folder imports dexie; everything else calls these functions. */
+export { closeDatabase, openDatabase, DATABASE_NAME, type OpenOptions } from './database';
+export {
+	DeckDataError,
+	StorageQuotaError,
+	StorageUnavailableError,
+	UndoConflictError,
+	UnknownCardError,
+	type UnavailableReason
+} from './errors';
+export { syncDecks, type SyncReport } from './sync';
+export { deckCards, deckTree, getCards, getDeck, type CardWithProgress } from './content';
+export {
+	buryUntil,
+	cardReviewLog,
+	getProgress,
+	recordReview,
+	resetProgress,
+	setSuspended,
+	undoLastReview,
+	undoReview
+} from './progress';
+export { queueSource, type QueueSource, type StudyWindow } from './queue';
+export { deckCounts, nextDueAfter, studyStreak, todayStats, type DeckCounts, type TodayStats } from './counts';
+export { getAppSetting, getSettings, saveSettings, setAppSetting } from './settings';
+export { addQuizResult, quizHistory, type QuizResult } from './quiz';
+export { importProgress } from './bulk';

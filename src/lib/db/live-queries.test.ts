@@ -1,0 +1,54 @@
+// liveQuery only runs where Dexie found a global indexedDB when it loaded.
+import 'fake-indexeddb/auto';
+import { liveQuery } from 'dexie';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { deckCounts } from './counts';
+import { closeDatabase } from './database';
+import { recordReview } from './progress';
+import { queueSource } from './queue';
+import { syncDecks } from './sync';
+import { DAY, k8sNote, logOf, NEXT_DAY, NOW, openTestDatabase, progressOf, serve } from './testing';
+
+beforeEach(async () => {
+	await openTestDatabase();
+	await syncDecks(serve([k8sNote()]).fetchJson);
+});
+afterEach(closeDatabase);
+
+/** Subscribes to `query` through liveQuery and resolves with its first `count` results. */
+function emissions<T>(query: () => Promise<T>, count: number, afterFirst: () => Promise<unknown>): Promise<T[]> {
+	return new Promise((resolve, reject) => {
+		const seen: T[] = [];
+		const subscription = liveQuery(query).subscribe({
+			next(value) {
+				seen.push(value);
+				if (seen.length === 1) afterFirst().catch(reject);
+				if (seen.length === count) {
+					subscription.unsubscribe();
+					resolve(seen);
+				}
+			},
+			error: reject
+		});
+	});
+}
+
+it('re-runs the home counts when a rating is recorded', async () => {
+	const progress = progressOf('s2', { due: NOW - DAY });
+	const [before, after] = await emissions(() => deckCounts(NOW, NEXT_DAY), 2, () =>
+		recordReview(progress, logOf(progress, null, NOW))
+	);
+	expect(before.get('svc')).toMatchObject({ due: 0, newAvailable: 5 });
+	expect(after.get('svc')).toMatchObject({ due: 1, newAvailable: 4 });
+});
+
+it('re-runs a deck’s queue source when one of its cards is rated', async () => {
+	const progress = progressOf('e1', { due: NOW - DAY });
+	const window = { now: NOW, dayStart: NEXT_DAY - DAY, nextDayStart: NEXT_DAY };
+	const [before, after] = await emissions(() => queueSource('svc', window), 2, () =>
+		recordReview(progress, logOf(progress, null, NOW))
+	);
+	expect(before.newCardIds).toContain('e1');
+	expect(after.newCardIds).not.toContain('e1');
+	expect(after.today.ratings).toBe(1);
+});

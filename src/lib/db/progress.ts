@@ -1,0 +1,126 @@
+import { NEW, type CardProgress, type ReviewLogEntry } from '$lib/scheduler/types';
+import { MAX_KEY, MIN_KEY, read, write, type Tables } from './database';
+import { UndoConflictError, UnknownCardError } from './errors';
+import {
+	fromProgressRow,
+	fromReviewLogRow,
+	newProgress,
+	progressKey,
+	toProgressRow,
+	toReviewLogRow,
+	type Placement,
+	type ProgressRow,
+	type ReviewLogRow
+} from './rows';
+
+export async function findProgressRow(db: Tables, cardId: string): Promise<ProgressRow | undefined> {
+	return db.progress.where('cardId').equals(cardId).first();
+}
+
+/** Where a card's progress goes: its existing row's place, else its card's deck. */
+async function placementOf(db: Tables, cardId: string, row: ProgressRow | undefined): Promise<Placement> {
+	if (row) return { deckId: row.deckId, noteId: row.noteId, live: row.live };
+	const card = await db.cards.get(cardId);
+	if (!card) throw new UnknownCardError(cardId);
+	return { deckId: card.deckId, noteId: card.noteId, live: 1 };
+}
+
+/** The stored progress of a card; null when it has none (a new card). */
+export function getProgress(cardId: string): Promise<CardProgress | null> {
+	return read(['progress'], async (db) => {
+		const row = await findProgressRow(db, cardId);
+		return row ? fromProgressRow(row) : null;
+	});
+}
+
+/** One rating: the card's new state and its review-log row, both or neither. */
+export async function recordReview(progress: CardProgress, log: ReviewLogEntry): Promise<void> {
+	if (progress.cardId !== log.cardId) {
+		throw new Error(`Review log ${log.id} is for card ${log.cardId}, not ${progress.cardId}`);
+	}
+	await write(['cards', 'progress', 'reviewLog'], async (db) => {
+		const row = await findProgressRow(db, progress.cardId);
+		const place = await placementOf(db, progress.cardId, row);
+		await db.progress.put(toProgressRow(progress, place));
+		// add, not put: a reused id fails the whole transaction instead of rewriting history.
+		await db.reviewLog.add(toReviewLogRow(log, place.deckId));
+	});
+}
+
+/**
+ * Undoes the latest rating (by review time): restores the card's state from before it and
+ * deletes the log row. Returns the undone entry, or null when the log is empty.
+ */
+export function undoLastReview(): Promise<ReviewLogEntry | null> {
+	return write(['progress', 'reviewLog'], async (db) => {
+		const last = await db.reviewLog.orderBy('review').last();
+		if (!last) return null;
+		await undo(db, last);
+		return fromReviewLogRow(last);
+	});
+}
+
+/** Undoes one rating, which must be its card's latest. */
+export function undoReview(logId: string): Promise<ReviewLogEntry> {
+	return write(['progress', 'reviewLog'], async (db) => {
+		const log = await db.reviewLog.get(logId);
+		if (!log) throw new UndoConflictError(`No rating ${logId} to undo`);
+		const latest = await db.reviewLog
+			.where('[cardId+review]')
+			.between([log.cardId, MIN_KEY], [log.cardId, MAX_KEY])
+			.last();
+		if (latest?.id !== log.id) throw new UndoConflictError(`Card ${log.cardId} was rated again after ${logId}`);
+		await undo(db, log);
+		return fromReviewLogRow(log);
+	});
+}
+
+async function undo(db: Tables, log: ReviewLogRow): Promise<void> {
+	const row = await findProgressRow(db, log.cardId);
+	// A reset (or an import) since the rating means log.previous no longer precedes the current state.
+	if (!row || row.state !== log.stateAfter || row.due !== log.due) {
+		throw new UndoConflictError(`Card ${log.cardId} changed after rating ${log.id}; it cannot be undone`);
+	}
+	await db.reviewLog.delete(log.id);
+	if (log.previous === null) await db.progress.delete(progressKey(row));
+	else await db.progress.put(toProgressRow(log.previous, row));
+}
+
+/** Changes one card's progress in a transaction, creating a new-card row when it has none. */
+async function updateProgress(cardId: string, change: (p: CardProgress) => CardProgress | null): Promise<void> {
+	await write(['cards', 'progress'], async (db) => {
+		const row = await findProgressRow(db, cardId);
+		const place = await placementOf(db, cardId, row);
+		const next = change(row ? fromProgressRow(row) : newProgress(cardId));
+		if (next) await db.progress.put(toProgressRow(next, place));
+		else if (row) await db.progress.delete(progressKey(row));
+	});
+}
+
+/** A row that says no more than "new card" is dropped: a card without a row is new. */
+function unlessPlainNew(p: CardProgress): CardProgress | null {
+	return p.state === NEW && p.suspended === 0 && p.buriedUntil === 0 && p.reps === 0 ? null : p;
+}
+
+export function setSuspended(cardId: string, suspended: boolean): Promise<void> {
+	return updateProgress(cardId, (p) => unlessPlainNew({ ...p, suspended: suspended ? 1 : 0 }));
+}
+
+/** Hides the card from queues until `until` (ms); 0 unburies it. */
+export function buryUntil(cardId: string, until: number): Promise<void> {
+	return updateProgress(cardId, (p) => unlessPlainNew({ ...p, buriedUntil: until }));
+}
+
+/** Makes the card new again (like Anki's Forget); its review log stays, suspension too. */
+export function resetProgress(cardId: string): Promise<void> {
+	return updateProgress(cardId, (p) => unlessPlainNew({ ...newProgress(cardId), suspended: p.suspended }));
+}
+
+/** A card's ratings, oldest first. */
+export function cardReviewLog(cardId: string): Promise<ReviewLogEntry[]> {
+	return read(['reviewLog'], async (db) =>
+		(
+			await db.reviewLog.where('[cardId+review]').between([cardId, MIN_KEY], [cardId, MAX_KEY]).toArray()
+		).map(fromReviewLogRow)
+	);
+}

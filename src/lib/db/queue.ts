@@ -1,0 +1,112 @@
+import { NEW, REVIEW, type CardProgress } from '$lib/scheduler/types';
+import { subtreeDecks } from './content';
+import { MAX_KEY, MIN_KEY, read, type Tables } from './database';
+import { activeDueBefore, activeNew, activeStarted, buriedAfter, LEARNING_STATES, suspendedRows } from './ranges';
+import { fromProgressRow, type DeckRow, type ProgressRow } from './rows';
+import type { TodayStats } from './counts';
+
+export interface StudyWindow {
+	now: number;
+	/** The current study day, [dayStart, nextDayStart) in ms. */
+	dayStart: number;
+	nextDayStart: number;
+}
+
+export interface QueueSource {
+	/** Every card in scope, in note order. */
+	cardIds: string[];
+	/** The cards of `cardIds` that can be introduced, in note order: not started, suspended or buried. */
+	newCardIds: string[];
+	/**
+	 * Progress of the cards in scope the session may show: review, learning and relearning
+	 * cards due before nextDayStart, and new-state rows of cards in newCardIds. None is
+	 * suspended, buried or hidden. Cards of newCardIds without a row here have none.
+	 */
+	progress: CardProgress[];
+	/** Today's ratings across the whole collection: daily limits apply across the tree. */
+	today: TodayStats;
+}
+
+/**
+ * What a study session over a deck and its sub-decks (or every deck, for null) starts
+ * from. Reads card ids key-only; for every deck, the started cards as [deckId, cardId]
+ * keys and whole rows only for cards due today, new-state, suspended and buried ones; for
+ * a subtree (a few thousand cards at most), the subtree's rows. Plus today's review log.
+ */
+export function queueSource(deckId: string | null, window: StudyWindow): Promise<QueueSource> {
+	const { dayStart, nextDayStart } = window;
+	return read(['notes', 'decks', 'cards', 'progress', 'reviewLog'], async (db) => {
+		const decks = deckId === null ? null : await subtreeDecks(db, deckId);
+		const [cardIds, { blocked, shown }, todayRows] = await Promise.all([
+			scopeCardIds(db, decks),
+			decks === null ? everyDeckProgress(db, window) : subtreeProgress(db, decks, window),
+			db.reviewLog.where('review').between(dayStart, nextDayStart).toArray()
+		]);
+		const today = todayRows;
+		return {
+			cardIds,
+			newCardIds: cardIds.filter((id) => !blocked.has(id)),
+			progress: shown.map(fromProgressRow),
+			today: {
+				ratings: today.length,
+				introduced: today.filter((row) => row.stateBefore === NEW).length,
+				reviewed: today.filter((row) => row.stateBefore === REVIEW).length
+			}
+		};
+	});
+}
+
+interface ScopeProgress {
+	/** Cards that cannot be introduced as new: started, suspended or buried. */
+	blocked: Set<string>;
+	/** Rows the session may show (see QueueSource.progress). */
+	shown: ProgressRow[];
+}
+
+async function everyDeckProgress(db: Tables, { now, nextDayStart }: StudyWindow): Promise<ScopeProgress> {
+	const [started, suspended, buried, shown] = await Promise.all([
+		activeStarted(db).primaryKeys(),
+		suspendedRows(db).primaryKeys(),
+		buriedAfter(db, now).primaryKeys(),
+		Promise.all([
+			activeDueBefore(db, REVIEW, nextDayStart).toArray(),
+			...LEARNING_STATES.map((state) => activeDueBefore(db, state, nextDayStart).toArray()),
+			activeNew(db).toArray()
+		])
+	]);
+	return {
+		blocked: new Set([...started, ...suspended, ...buried].map(([, cardId]) => cardId)),
+		shown: shown.flat().filter((row) => row.buriedUntil <= now)
+	};
+}
+
+/** The same as everyDeckProgress, from the subtree's own rows: no global due backlog is read. */
+async function subtreeProgress(db: Tables, decks: DeckRow[], { now, nextDayStart }: StudyWindow): Promise<ScopeProgress> {
+	const rows = (
+		await Promise.all(
+			decks.map((deck) => db.progress.where('[deckId+cardId]').between([deck.id, MIN_KEY], [deck.id, MAX_KEY]).toArray())
+		)
+	).flat();
+	const isBlocked = (row: ProgressRow) =>
+		row.suspended === 1 || row.buriedUntil > now || (row.active === 1 && row.state !== NEW);
+	const isShown = (row: ProgressRow) =>
+		row.active === 1 && row.buriedUntil <= now && (row.state === NEW || row.due < nextDayStart);
+	return { blocked: new Set(rows.filter(isBlocked).map((row) => row.cardId)), shown: rows.filter(isShown) };
+}
+
+/** Card ids in note order: for all decks, note after note; for a subtree, its note filtered. */
+async function scopeCardIds(db: Tables, decks: DeckRow[] | null): Promise<string[]> {
+	const inNote = (noteId: string) =>
+		db.cards.where('[noteId+pos]').between([noteId, MIN_KEY], [noteId, MAX_KEY]).primaryKeys();
+	if (decks === null) {
+		const notes = (await db.notes.toArray()).sort((a, b) => a.pos - b.pos);
+		return (await Promise.all(notes.map((note) => inNote(note.id)))).flat();
+	}
+	if (decks.length === 0) return [];
+	const [ordered, ...members] = await Promise.all([
+		inNote(decks[0].noteId),
+		...decks.map((deck) => db.cards.where('deckId').equals(deck.id).primaryKeys())
+	]);
+	const inside = new Set(members.flat());
+	return ordered.filter((id) => inside.has(id));
+}

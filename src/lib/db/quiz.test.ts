@@ -1,0 +1,36 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeDatabase, database } from './database';
+import { addQuizResult, quizHistory, type QuizResult } from './quiz';
+import { NOW, openTestDatabase } from './testing';
+
+beforeEach(async () => {
+	await openTestDatabase();
+});
+afterEach(closeDatabase);
+
+function quiz(id: string, at: number, deckIds: string[]): QuizResult {
+	const answer = {
+		questionId: `${id}-1`,
+		type: 'mcq' as const,
+		prompt: 'ClusterIP · 설명?',
+		given: '클러스터 내부',
+		expected: '클러스터 내부',
+		outcome: 'correct' as const,
+		overruled: false,
+		cardIds: ['s1']
+	};
+	return { id, at, deckIds, score: 1, total: 1, durationMs: 30_000, answers: [answer] };
+}
+
+describe('quiz history', () => {
+	it('lists quizzes newest first, all or those of one deck, and keeps them out of the review log', async () => {
+		await addQuizResult(quiz('a', NOW, ['svc']));
+		await addQuizResult(quiz('b', NOW + 2, ['svc', 'probe']));
+		await addQuizResult(quiz('c', NOW + 1, []));
+		expect((await quizHistory()).map((q) => q.id)).toEqual(['b', 'c', 'a']);
+		expect((await quizHistory('svc')).map((q) => q.id)).toEqual(['b', 'a']);
+		expect((await quizHistory('probe', 1))[0]).toEqual(quiz('b', NOW + 2, ['svc', 'probe']));
+		expect(await quizHistory(undefined, 2)).toHaveLength(2);
+		expect(await database().reviewLog.count()).toBe(0);
+	});
+});

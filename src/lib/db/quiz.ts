@@ -1,0 +1,30 @@
+import type { QuestionResult } from '$lib/quiz/score';
+import { read, write } from './database';
+
+/** One finished quiz. Kept apart from the review log: quiz answers never touch FSRS state. */
+export interface QuizResult {
+	/** Random, unique across devices, like review-log ids. */
+	id: string;
+	/** When the quiz ended (ms). */
+	at: number;
+	/** The decks it drew from (each with its sub-decks); empty for all decks. */
+	deckIds: string[];
+	score: number;
+	total: number;
+	durationMs: number;
+	answers: QuestionResult[];
+}
+
+export async function addQuizResult(result: QuizResult): Promise<void> {
+	await write(['quizHistory'], (db) => db.quizHistory.add(result));
+}
+
+/** Newest first; with a deck, only quizzes that named it. */
+export function quizHistory(deckId?: string, limit = 50): Promise<QuizResult[]> {
+	return read(['quizHistory'], async (db) => {
+		if (deckId === undefined) return db.quizHistory.orderBy('at').reverse().limit(limit).toArray();
+		// A multi-entry index cannot be compound, so sort this deck's (few) results here.
+		const rows = await db.quizHistory.where('deckIds').equals(deckId).toArray();
+		return rows.sort((a, b) => b.at - a.at).slice(0, limit);
+	});
+}

@@ -1,0 +1,151 @@
+/**
+ * The shapes stored in IndexedDB and the one place that maps them to and from the app's
+ * types. Rows add fields that only exist for indexing (positions, deck and note ids, flags
+ * as 0/1 because IndexedDB cannot index booleans); the app's types never see them.
+ */
+import type { Card, Deck } from '$lib/notes/types';
+import type { CardProgress, ReviewLogEntry } from '$lib/scheduler/types';
+
+export interface NoteRow {
+	/** The note's root deck id, as `deckId` in index.json. */
+	id: string;
+	file: string;
+	json: string;
+	hash: string;
+	/** Place in index.json: notes are shown and studied in this order. */
+	pos: number;
+}
+
+export interface DeckRow extends Deck {
+	noteId: string;
+	/** Place in the note's deck list (parents before children). */
+	pos: number;
+	/** Cards in this deck alone, without sub-decks. */
+	ownCards: number;
+}
+
+export interface CardRow extends Card {
+	noteId: string;
+	/** Place in the note's card list, so new cards are introduced in note order. */
+	pos: number;
+}
+
+/** Where a card's progress belongs; fixed for a card id, except `live`. */
+export interface Placement {
+	deckId: string;
+	noteId: string;
+	/** 0 while the card is not in the notes: its progress is kept but hidden. */
+	live: 0 | 1;
+}
+
+/** Primary key [deckId, cardId], so key-only reads group progress by deck for free. */
+export interface ProgressRow extends CardProgress, Placement {
+	/** live and not suspended: the only rows counted or queued (buried ones are few and checked apart). */
+	active: 0 | 1;
+}
+
+export type ProgressKey = [deckId: string, cardId: string];
+
+export interface ReviewLogRow extends ReviewLogEntry {
+	deckId: string;
+}
+
+export interface SettingRow {
+	key: string;
+	value: unknown;
+}
+
+export function toDeckRow(deck: Deck, noteId: string, pos: number, ownCards: number): DeckRow {
+	const { id, title, parentId, path, file, cardCount, hash } = deck;
+	return { id, title, parentId, path, file, cardCount, hash, noteId, pos, ownCards };
+}
+
+export function fromDeckRow(row: DeckRow): Deck {
+	const { id, title, parentId, path, file, cardCount, hash } = row;
+	return { id, title, parentId, path, file, cardCount, hash };
+}
+
+export function toCardRow(card: Card, noteId: string, pos: number): CardRow {
+	return { ...fromCardRow(card), noteId, pos };
+}
+
+/** Exactly the Card fields (also strips a CardRow's extras). */
+export function fromCardRow(row: Card): Card {
+	const { id, deckId, front, back, frontText, backText, source, tableId, rowKey, column, direction } =
+		row;
+	const place = { file: source.file, line: source.line };
+	return { id, deckId, front, back, frontText, backText, source: place, tableId, rowKey, column, direction };
+}
+
+/** Copies exactly the CardProgress fields, so stray properties never reach the database. */
+export function pickProgress(p: CardProgress): CardProgress {
+	return {
+		cardId: p.cardId,
+		due: p.due,
+		stability: p.stability,
+		difficulty: p.difficulty,
+		elapsedDays: p.elapsedDays,
+		scheduledDays: p.scheduledDays,
+		learningSteps: p.learningSteps,
+		reps: p.reps,
+		lapses: p.lapses,
+		state: p.state,
+		lastReview: p.lastReview,
+		suspended: p.suspended,
+		buriedUntil: p.buriedUntil
+	};
+}
+
+export function toProgressRow(p: CardProgress, place: Placement): ProgressRow {
+	const { deckId, noteId, live } = place;
+	const active = live === 1 && p.suspended === 0 ? 1 : 0;
+	return { ...pickProgress(p), deckId, noteId, live, active };
+}
+
+export const fromProgressRow: (row: ProgressRow) => CardProgress = pickProgress;
+
+export function progressKey(row: Pick<ProgressRow, 'deckId' | 'cardId'>): ProgressKey {
+	return [row.deckId, row.cardId];
+}
+
+/** The progress of a card never studied, as stored when it must exist (e.g. suspended). */
+export function newProgress(cardId: string): CardProgress {
+	return {
+		cardId,
+		due: 0,
+		stability: 0,
+		difficulty: 0,
+		elapsedDays: 0,
+		scheduledDays: 0,
+		learningSteps: 0,
+		reps: 0,
+		lapses: 0,
+		state: 0,
+		lastReview: null,
+		suspended: 0,
+		buriedUntil: 0
+	};
+}
+
+export function toReviewLogRow(log: ReviewLogEntry, deckId: string): ReviewLogRow {
+	return { ...fromReviewLogRow(log), deckId };
+}
+
+/** Exactly the ReviewLogEntry fields (also strips a row's deckId). */
+export function fromReviewLogRow(row: ReviewLogEntry): ReviewLogEntry {
+	return {
+		id: row.id,
+		cardId: row.cardId,
+		rating: row.rating,
+		review: row.review,
+		stateBefore: row.stateBefore,
+		stateAfter: row.stateAfter,
+		elapsedDays: row.elapsedDays,
+		scheduledDays: row.scheduledDays,
+		due: row.due,
+		stability: row.stability,
+		difficulty: row.difficulty,
+		durationMs: row.durationMs,
+		previous: row.previous === null ? null : pickProgress(row.previous)
+	};
+}

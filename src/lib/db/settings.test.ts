@@ -1,0 +1,35 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '$lib/scheduler/types';
+import { closeDatabase, database } from './database';
+import { getAppSetting, getSettings, saveSettings, setAppSetting } from './settings';
+import { openTestDatabase } from './testing';
+
+beforeEach(async () => {
+	await openTestDatabase();
+});
+afterEach(closeDatabase);
+
+describe('settings', () => {
+	it('gives the defaults until something is saved', async () => {
+		expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
+	});
+
+	it('lays saved values over the defaults, one key at a time', async () => {
+		await saveSettings({ newPerDay: 5, learningSteps: ['2m'] });
+		await saveSettings({ dayStartHour: 6 });
+		expect(await getSettings()).toEqual({ ...DEFAULT_SETTINGS, newPerDay: 5, learningSteps: ['2m'], dayStartHour: 6 });
+	});
+
+	it('ignores a stored value of the wrong type', async () => {
+		await database().settings.put({ key: 'scheduler.newPerDay', value: 'many' });
+		expect((await getSettings()).newPerDay).toBe(DEFAULT_SETTINGS.newPerDay);
+	});
+
+	it('keeps app settings by their own key beside the scheduler’s', async () => {
+		expect(await getAppSetting('theme')).toBeUndefined();
+		await setAppSetting('theme', 'dark');
+		expect(await getAppSetting<string>('theme')).toBe('dark');
+		await expect(setAppSetting('scheduler.newPerDay', 1)).rejects.toThrow(/saveSettings/);
+		expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
+	});
+});

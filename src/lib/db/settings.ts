@@ -1,0 +1,48 @@
+import { DEFAULT_SETTINGS, type SchedulerSettings } from '$lib/scheduler/types';
+import { read, write } from './database';
+
+/**
+ * Settings are key/value rows: one per scheduler setting (`scheduler.newPerDay`) and any
+ * app setting by its own key (`theme`, `language`), so new settings need no schema change.
+ */
+const SCHEDULER_PREFIX = 'scheduler.';
+const SCHEDULER_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof SchedulerSettings)[];
+
+/** A stored value is used only when it has the default's type, so a bad row cannot break scheduling. */
+function sameType(value: unknown, fallback: unknown): boolean {
+	if (Array.isArray(fallback)) return Array.isArray(value) && value.every((v) => typeof v === 'string');
+	if (typeof fallback === 'number') return typeof value === 'number' && Number.isFinite(value);
+	return typeof value === typeof fallback;
+}
+
+/** DEFAULT_SETTINGS with every stored scheduler setting laid over it. */
+export function getSettings(): Promise<SchedulerSettings> {
+	return read(['settings'], async (db) => {
+		const rows = await db.settings.bulkGet(SCHEDULER_KEYS.map((key) => SCHEDULER_PREFIX + key));
+		// A copy: callers may change the arrays without touching the defaults.
+		const settings: Record<string, unknown> = { ...structuredClone(DEFAULT_SETTINGS) };
+		SCHEDULER_KEYS.forEach((key, i) => {
+			const row = rows[i];
+			if (row && sameType(row.value, DEFAULT_SETTINGS[key])) settings[key] = row.value;
+		});
+		return settings as unknown as SchedulerSettings;
+	});
+}
+
+/** Stores the given scheduler settings (others keep their value); unknown keys are ignored. */
+export async function saveSettings(partial: Partial<SchedulerSettings>): Promise<void> {
+	const rows = SCHEDULER_KEYS.filter((key) => partial[key] !== undefined).map((key) => ({
+		key: SCHEDULER_PREFIX + key,
+		value: Array.isArray(partial[key]) ? [...(partial[key] as string[])] : partial[key]
+	}));
+	await write(['settings'], (db) => db.settings.bulkPut(rows));
+}
+
+export function getAppSetting<T>(key: string): Promise<T | undefined> {
+	return read(['settings'], async (db) => (await db.settings.get(key))?.value as T | undefined);
+}
+
+export async function setAppSetting(key: string, value: unknown): Promise<void> {
+	if (key.startsWith(SCHEDULER_PREFIX)) throw new Error(`Use saveSettings for ${key}`);
+	await write(['settings'], (db) => db.settings.put({ key, value }));
+}

@@ -1,0 +1,93 @@
+import type { DeckIndex, NoteDecks } from '$lib/notes/types';
+import { MAX_KEY, MIN_KEY, database, write, type Tables } from './database';
+import { parseDeckIndex, parseNoteDecks } from './deck-json';
+import { progressKey, toCardRow, toDeckRow, type NoteRow, type ProgressRow } from './rows';
+
+export interface SyncReport {
+	/** Note ids (root deck ids) by what happened to them. */
+	added: string[];
+	updated: string[];
+	removed: string[];
+	unchanged: number;
+}
+
+/**
+ * Brings the content tables in line with the deck JSON, touching only notes whose hash
+ * changed. `fetchJson` gets paths relative to the decks folder ('index.json', '<id>.json').
+ * Everything is fetched and checked first, then applied in one transaction: a wrong schema,
+ * a broken file or a failed fetch throws and changes nothing. Progress is never deleted:
+ * a card that left the notes keeps its row, hidden, until it comes back.
+ */
+export async function syncDecks(fetchJson: (path: string) => Promise<unknown>): Promise<SyncReport> {
+	const index = parseDeckIndex(await fetchJson('index.json'));
+	const stored = new Map((await database().notes.toArray()).map((row) => [row.id, row]));
+	const changed = index.notes.filter((entry) => stored.get(entry.deckId)?.hash !== entry.hash);
+	const fetched = await Promise.all(
+		changed.map(async (entry) => ({ entry, note: parseNoteDecks(await fetchJson(entry.json), entry) }))
+	);
+	const listed = new Set(index.notes.map((entry) => entry.deckId));
+	const removed = [...stored.keys()].filter((id) => !listed.has(id));
+	const noteRows = index.notes.map(toNoteRow);
+	const moved = noteRows.some((row) => stored.get(row.id)?.pos !== row.pos);
+
+	if (changed.length > 0 || removed.length > 0 || moved) {
+		await write(['notes', 'decks', 'cards', 'progress'], async (db) => {
+			for (const id of removed) await removeNote(db, id);
+			for (const { entry, note } of fetched) await replaceNote(db, entry.deckId, note);
+			await db.notes.bulkPut(noteRows);
+		});
+	}
+	return {
+		added: changed.filter((entry) => !stored.has(entry.deckId)).map((entry) => entry.deckId),
+		updated: changed.filter((entry) => stored.has(entry.deckId)).map((entry) => entry.deckId),
+		removed,
+		unchanged: index.notes.length - changed.length
+	};
+}
+
+function toNoteRow(entry: DeckIndex['notes'][number], pos: number): NoteRow {
+	return { id: entry.deckId, file: entry.file, json: entry.json, hash: entry.hash, pos };
+}
+
+async function deleteContent(db: Tables, noteId: string): Promise<void> {
+	await db.decks.where('noteId').equals(noteId).delete();
+	await db.cards.where('[noteId+pos]').between([noteId, MIN_KEY], [noteId, MAX_KEY]).delete();
+}
+
+async function removeNote(db: Tables, noteId: string): Promise<void> {
+	await deleteContent(db, noteId);
+	await db.progress.where('noteId').equals(noteId).modify({ live: 0, active: 0 });
+	await db.notes.delete(noteId);
+}
+
+async function replaceNote(db: Tables, noteId: string, note: NoteDecks): Promise<void> {
+	await deleteContent(db, noteId);
+	const ownCards = new Map<string, number>();
+	for (const card of note.cards) ownCards.set(card.deckId, (ownCards.get(card.deckId) ?? 0) + 1);
+	await db.decks.bulkAdd(note.decks.map((deck, pos) => toDeckRow(deck, noteId, pos, ownCards.get(deck.id) ?? 0)));
+	await db.cards.bulkAdd(note.cards.map((card, pos) => toCardRow(card, noteId, pos)));
+	await placeProgress(db, noteId, new Map(note.cards.map((card) => [card.id, card.deckId])));
+}
+
+/**
+ * Shows the progress of the note's cards and hides the rest of the note's rows. Rows
+ * imported before their card existed (noteId '') are placed here too when their card is.
+ */
+async function placeProgress(db: Tables, noteId: string, deckOf: Map<string, string>): Promise<void> {
+	const [own, unplaced] = await Promise.all([
+		db.progress.where('noteId').equals(noteId).toArray(),
+		db.progress.where('noteId').equals('').toArray()
+	]);
+	const stale: ProgressRow[] = [];
+	const updated: ProgressRow[] = [];
+	for (const row of [...own, ...unplaced.filter((row) => deckOf.has(row.cardId))]) {
+		const deckId = deckOf.get(row.cardId) ?? row.deckId;
+		const live = deckOf.has(row.cardId) ? 1 : 0;
+		const active = live === 1 && row.suspended === 0 ? 1 : 0;
+		if (deckId === row.deckId && noteId === row.noteId && live === row.live && active === row.active) continue;
+		if (deckId !== row.deckId) stale.push(row);
+		updated.push({ ...row, deckId, noteId, live, active });
+	}
+	await db.progress.bulkDelete(stale.map(progressKey));
+	await db.progress.bulkPut(updated);
+}
