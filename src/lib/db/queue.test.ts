@@ -29,11 +29,11 @@ describe('queueSource', () => {
 		expect(svc.cardIds).toEqual(['s1', 's2', 's3', 'e1', 'e2']);
 		expect(svc.newCardIds).toEqual(['s2']);
 		expect(ids(svc.progress)).toEqual(['e1', 's1', 's3']);
-		expect(svc.today.ratings).toBe(4);
+		expect(svc.today.ratings).toBe(6);
 
 		const ext = await queueSource('ext', window);
 		// Today's ratings are the whole collection's: daily limits apply across the tree.
-		expect(ext).toMatchObject({ cardIds: ['e1', 'e2'], newCardIds: [], today: { ratings: 4 } });
+		expect(ext).toMatchObject({ cardIds: ['e1', 'e2'], newCardIds: [], today: { ratings: 6 } });
 		expect(ids(ext.progress)).toEqual(['e1']);
 		expect(await queueSource('nowhere', window)).toMatchObject({ cardIds: [], newCardIds: [], progress: [] });
 	});
