@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decksOf, OWNER_NOTES } from './testing';
+import { decksOf, inRowOrder, OWNER_NOTES } from './testing';
 import type { Card, NoteDecks } from './types';
 
 const FILE = 'infra-monitoring.md';
@@ -40,7 +40,7 @@ const STRATEGY_TABLE = `| 전략 | 설명 | 장점 | 단점 |
 | **Blue/Green** | 환경 전환 | 즉시 롤백 | 리소스 2배 |
 | **Canary** | 일부에만 배포 | 리스크 최소 | 복잡 |
 | **A/B Testing** | 사용자 분할 | 실험 가능 | 복잡 |`;
-const strategyIds = (note: NoteDecks) => note.cards.filter((c) => c.rowKey === 'Canary');
+const strategyIds = (note: NoteDecks) => inRowOrder(note.cards.filter((c) => c.rowKey === 'Canary'));
 
 describe('card identity', () => {
 	it('depends on nothing but the note path, place, key, column and direction', () => {

@@ -25,13 +25,14 @@ describe('tableCards', () => {
 		}
 	});
 
+	// Reverse cards come after all forward ones, so a new card's reverse is not asked right after it.
 	it('asks an attribute table "key · column" for every column, and reverses the first column only', () => {
 		const { cards } = cardsOf('| 전략 | 설명 | 장점 | 단점 |\n|---|---|---|---|\n| **Canary** | 일부에만 배포 | 리스크 최소 | 복잡 |\n');
 		expect(brief(cards)).toEqual([
 			['forward', '설명', 'Canary · 설명', '일부에만 배포'],
-			['reverse', '설명', '일부에만 배포', 'Canary'],
 			['forward', '장점', 'Canary · 장점', '리스크 최소'],
-			['forward', '단점', 'Canary · 단점', '복잡']
+			['forward', '단점', 'Canary · 단점', '복잡'],
+			['reverse', '설명', '일부에만 배포', 'Canary']
 		]);
 		expect(cards[0].front).toBe('<strong>Canary</strong> · 설명');
 	});
@@ -40,19 +41,19 @@ describe('tableCards', () => {
 		const { cards } = cardsOf('| 기준 | Prometheus | InfluxDB |\n|---|---|---|\n| 데이터 수집 | Pull (스크래핑) | Push |\n| 쿼리 언어 | PromQL | InfluxQL/Flux |\n');
 		expect(brief(cards)).toEqual([
 			['forward', '데이터 수집', 'Prometheus · 데이터 수집', 'Pull (스크래핑)'],
-			['reverse', '데이터 수집', 'Pull (스크래핑)', 'Prometheus'],
 			['forward', '쿼리 언어', 'Prometheus · 쿼리 언어', 'PromQL'],
 			['forward', '데이터 수집', 'InfluxDB · 데이터 수집', 'Push'],
-			['reverse', '데이터 수집', 'Push', 'InfluxDB'],
-			['forward', '쿼리 언어', 'InfluxDB · 쿼리 언어', 'InfluxQL/Flux']
+			['forward', '쿼리 언어', 'InfluxDB · 쿼리 언어', 'InfluxQL/Flux'],
+			['reverse', '데이터 수집', 'Pull (스크래핑)', 'Prometheus'],
+			['reverse', '데이터 수집', 'Push', 'InfluxDB']
 		]);
 		expect(cards.map((c) => [c.rowKey, c.source.line])).toEqual([
 			['Prometheus', 3],
-			['Prometheus', 3],
 			['Prometheus', 4],
 			['InfluxDB', 3],
-			['InfluxDB', 3],
-			['InfluxDB', 4]
+			['InfluxDB', 4],
+			['Prometheus', 3],
+			['InfluxDB', 3]
 		]);
 	});
 

@@ -16,6 +16,7 @@ export interface TableContext {
  */
 export function tableCards(table: KeyedTable, ctx: TableContext): { cards: Card[]; problems: Problem[]; warnings: Problem[] } {
 	const cards: Card[] = [];
+	const reverse: Card[] = [];
 	const problems: Problem[] = [];
 	const warnings: Problem[] = [];
 	const seen = new Map<string, number>();
@@ -45,11 +46,13 @@ export function tableCards(table: KeyedTable, ctx: TableContext): { cards: Card[
 			const front = term ? entry.key : joined(entry.key, attribute.name);
 			push(cards, ctx, { front, back: value, rowKey: key, column: attribute.name, direction: 'forward', line });
 			if (i === 0 && !ctx.noReverse && firstValues.get(value.text) === 1) {
-				push(cards, ctx, { front: value, back: entry.key, rowKey: key, column: attribute.name, direction: 'reverse', line });
+				push(reverse, ctx, { front: value, back: entry.key, rowKey: key, column: attribute.name, direction: 'reverse', line });
 			}
 		});
 	}
-	return { cards, problems, warnings };
+	// Reverse cards follow all forward ones: new cards come in this order, and a card's
+	// reverse straight after it would be answered from short-term memory.
+	return { cards: [...cards, ...reverse], problems, warnings };
 }
 
 interface Side {

@@ -26,7 +26,24 @@ export function cardsIn(note: NoteDecks, ...path: string[]): Card[] {
 	const want = JSON.stringify([note.decks[0].title, ...path]);
 	const deck = note.decks.find((d) => JSON.stringify(d.path) === want);
 	if (!deck) throw new Error(`no deck ${want}; decks: ${note.decks.map((d) => JSON.stringify(d.path)).join(', ')}`);
-	return note.cards.filter((card) => card.deckId === deck.id);
+	return inRowOrder(note.cards.filter((card) => card.deckId === deck.id));
+}
+
+/**
+ * Cards as a person reads the table: row by row, each row's reverse card right after its
+ * first forward one. (The builder emits a table's reverse cards after all forward ones, so
+ * new cards are not asked back to back; tests read better in row order.)
+ */
+export function inRowOrder(cards: Card[]): Card[] {
+	const rows = new Map<string, Card[]>();
+	for (const card of cards) {
+		const key = `${card.tableId}\u001f${card.rowKey}`;
+		const row = rows.get(key) ?? [];
+		if (card.direction === 'reverse') row.splice(Math.min(1, row.length), 0, card);
+		else row.push(card);
+		rows.set(key, row);
+	}
+	return [...rows.values()].flat();
 }
 
 /** What a person sees of a card, for comparing whole tables at a glance. */

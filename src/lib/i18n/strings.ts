@@ -1,0 +1,218 @@
+/**
+ * Every user-facing string, in English and Korean. Card content is never translated: it is
+ * shown as the notes wrote it. English accessible names of the main controls are part of the
+ * product's contract (tests and screen-reader users rely on them), so keep them stable.
+ */
+const en = {
+	appName: 'Tabledeck',
+	nav: { home: 'Home', review: 'Review', quiz: 'Quiz', stats: 'Stats', settings: 'Settings', main: 'Main' },
+	loading: 'Loading…',
+	storageUnavailable:
+		'Tabledeck cannot save progress in this browser: storage (IndexedDB) is unavailable. Private browsing or full storage can cause this. Nothing you do here will be kept.',
+	storageError: (message: string) => `Saving failed: ${message}`,
+	decksError: (message: string) => `The decks could not be loaded: ${message}`,
+	home: {
+		title: 'Today',
+		due: 'Due',
+		learning: 'Learning',
+		newLeft: 'New',
+		doneToday: 'Done today',
+		streak: 'Streak',
+		days: (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`,
+		startReview: 'Start review',
+		nothingDue: 'Nothing due now.',
+		decks: 'Decks',
+		cards: (n: number) => `${n} cards`,
+		studyDeck: (title: string) => `Study ${title}`,
+		openDeck: (title: string) => `Open ${title}`,
+		noDecks: 'No decks yet. Put markdown notes with tables in decks/ and rebuild.'
+	},
+	review: {
+		title: 'Review',
+		showAnswer: 'Show answer',
+		again: 'Again',
+		hard: 'Hard',
+		good: 'Good',
+		easy: 'Easy',
+		undo: 'Undo',
+		left: (n: number, l: number, r: number) => `${n} new · ${l} learning · ${r} review left`,
+		question: 'Question',
+		answer: 'Answer',
+		keys: 'Keys: Space shows the answer, 1–4 rate, U undoes.',
+		swipeHint: 'Swipe left for Again, right for Good',
+		doneTitle: 'Session complete',
+		summary: (n: number, minutes: string, againRate: string) =>
+			`${n} cards reviewed in ${minutes}; again rate ${againRate}.`,
+		nextDue: (when: string) => `Next card due ${when}.`,
+		noneScheduled: 'No cards are scheduled.',
+		backHome: 'Back to home',
+		source: (file: string, line: number) => `${file}, line ${line}`
+	},
+	deck: {
+		cards: 'Cards',
+		state: 'State',
+		due: 'Due',
+		stability: 'Stability',
+		actions: 'Actions',
+		new: 'New',
+		learning: 'Learning',
+		review: 'Review',
+		relearning: 'Relearning',
+		suspended: 'Suspended',
+		buried: 'Buried',
+		suspend: 'Suspend',
+		unsuspend: 'Unsuspend',
+		bury: 'Bury until tomorrow',
+		reset: 'Reset progress',
+		confirmReset: (front: string) => `Reset all progress on “${front}”? Its review history is kept.`,
+		studyThis: 'Study this deck',
+		quizThis: 'Quiz this deck',
+		notFound: 'This deck is not in the current notes.',
+		days: (n: number) => `${n.toFixed(1)} d`
+	},
+	settings: {
+		title: 'Settings',
+		scheduling: 'Scheduling',
+		desiredRetention: 'Desired retention',
+		retentionWarning: 'Above 0.97 the workload grows steeply for little gain.',
+		newPerDay: 'New cards per day',
+		reviewsPerDay: 'Maximum reviews per day',
+		learningSteps: 'Learning steps',
+		relearningSteps: 'Relearning steps',
+		stepsHelp: 'Space-separated, e.g. 1m 10m 1h',
+		maximumInterval: 'Maximum interval (days)',
+		dayStartHour: 'Next day starts at (hour)',
+		appearance: 'Appearance',
+		theme: 'Theme',
+		themeSystem: 'System',
+		themeLight: 'Light',
+		themeDark: 'Dark',
+		language: 'Language',
+		languageSystem: 'Browser default',
+		save: 'Save',
+		saved: 'Saved. Future scheduling uses these settings.',
+		invalidSteps: 'Steps look like 1m, 10m, 1h or 1d.',
+		storage: 'Storage',
+		persistent: 'Persistent: the browser will not evict your progress.',
+		notPersistent: 'Not persistent: the browser may clear it when space runs low.',
+		used: (used: string, quota: string) => `${used} used of ${quota}`
+	},
+	update: {
+		ready: 'A new version of Tabledeck is ready.',
+		reload: 'Reload',
+		later: 'Later',
+		offlineReady: 'Tabledeck now works offline.'
+	}
+};
+
+export type Strings = typeof en;
+
+const ko: Strings = {
+	appName: 'Tabledeck',
+	nav: { home: '홈', review: '복습', quiz: '퀴즈', stats: '통계', settings: '설정', main: '주 메뉴' },
+	loading: '불러오는 중…',
+	storageUnavailable:
+		'이 브라우저에서는 진행 상황을 저장할 수 없습니다: 저장소(IndexedDB)를 사용할 수 없습니다. 시크릿 모드이거나 저장 공간이 가득 찼을 수 있습니다. 여기서 한 학습은 저장되지 않습니다.',
+	storageError: (message: string) => `저장하지 못했습니다: ${message}`,
+	decksError: (message: string) => `덱을 불러오지 못했습니다: ${message}`,
+	home: {
+		title: '오늘',
+		due: '복습 예정',
+		learning: '학습 중',
+		newLeft: '새 카드',
+		doneToday: '오늘 완료',
+		streak: '연속 학습',
+		days: (n: number) => `${n}일`,
+		startReview: '복습 시작',
+		nothingDue: '지금 복습할 카드가 없습니다.',
+		decks: '덱',
+		cards: (n: number) => `카드 ${n}장`,
+		studyDeck: (title: string) => `${title} 학습`,
+		openDeck: (title: string) => `${title} 열기`,
+		noDecks: '아직 덱이 없습니다. 표가 있는 마크다운 노트를 decks/에 넣고 다시 빌드하세요.'
+	},
+	review: {
+		title: '복습',
+		showAnswer: '정답 보기',
+		again: '다시',
+		hard: '어려움',
+		good: '알맞음',
+		easy: '쉬움',
+		undo: '되돌리기',
+		left: (n: number, l: number, r: number) => `새 카드 ${n} · 학습 ${l} · 복습 ${r} 남음`,
+		question: '질문',
+		answer: '정답',
+		keys: '단축키: Space 정답 보기, 1–4 평가, U 되돌리기',
+		swipeHint: '왼쪽으로 밀면 다시, 오른쪽으로 밀면 알맞음',
+		doneTitle: '복습 완료',
+		summary: (n: number, minutes: string, againRate: string) =>
+			`${minutes} 동안 카드 ${n}장 복습, 다시 비율 ${againRate}.`,
+		nextDue: (when: string) => `다음 카드: ${when}.`,
+		noneScheduled: '예정된 카드가 없습니다.',
+		backHome: '홈으로',
+		source: (file: string, line: number) => `${file}, ${line}번째 줄`
+	},
+	deck: {
+		cards: '카드',
+		state: '상태',
+		due: '예정일',
+		stability: '안정도',
+		actions: '작업',
+		new: '새 카드',
+		learning: '학습 중',
+		review: '복습',
+		relearning: '재학습',
+		suspended: '일시 중지',
+		buried: '보류',
+		suspend: '일시 중지',
+		unsuspend: '다시 시작',
+		bury: '내일까지 보류',
+		reset: '진행 초기화',
+		confirmReset: (front: string) => `“${front}”의 진행 상황을 초기화할까요? 복습 기록은 남습니다.`,
+		studyThis: '이 덱 학습',
+		quizThis: '이 덱 퀴즈',
+		notFound: '현재 노트에 없는 덱입니다.',
+		days: (n: number) => `${n.toFixed(1)}일`
+	},
+	settings: {
+		title: '설정',
+		scheduling: '일정',
+		desiredRetention: '목표 기억률',
+		retentionWarning: '0.97보다 높으면 얻는 것에 비해 복습량이 크게 늘어납니다.',
+		newPerDay: '하루 새 카드 수',
+		reviewsPerDay: '하루 최대 복습 수',
+		learningSteps: '학습 단계',
+		relearningSteps: '재학습 단계',
+		stepsHelp: '공백으로 구분, 예: 1m 10m 1h',
+		maximumInterval: '최대 간격(일)',
+		dayStartHour: '하루가 시작되는 시각(시)',
+		appearance: '화면',
+		theme: '테마',
+		themeSystem: '시스템',
+		themeLight: '밝게',
+		themeDark: '어둡게',
+		language: '언어',
+		languageSystem: '브라우저 기본값',
+		save: '저장',
+		saved: '저장했습니다. 앞으로의 일정에 적용됩니다.',
+		invalidSteps: '단계는 1m, 10m, 1h, 1d 형식입니다.',
+		storage: '저장소',
+		persistent: '영구 저장: 브라우저가 진행 상황을 지우지 않습니다.',
+		notPersistent: '영구 저장 아님: 공간이 부족하면 브라우저가 지울 수 있습니다.',
+		used: (used: string, quota: string) => `${quota} 중 ${used} 사용`
+	},
+	update: {
+		ready: 'Tabledeck 새 버전이 준비되었습니다.',
+		reload: '새로 고침',
+		later: '나중에',
+		offlineReady: '이제 오프라인에서도 Tabledeck을 쓸 수 있습니다.'
+	}
+};
+
+export type Locale = 'en' | 'ko';
+export const STRINGS: Record<Locale, Strings> = { en, ko };
+
+/** Korean for any `ko*` browser language, English otherwise. */
+export function localeFrom(languages: readonly string[]): Locale {
+	return languages.some((l) => l.toLowerCase().startsWith('ko')) ? 'ko' : 'en';
+}

@@ -1,0 +1,54 @@
+import { getSettings, openDatabase, saveSettings, StorageUnavailableError, syncDecks } from '$lib/db';
+import { DEFAULT_SETTINGS, type SchedulerSettings } from '$lib/scheduler/types';
+
+export type AppStatus = 'loading' | 'ready' | 'unavailable';
+
+async function fetchDeckJson(path: string): Promise<unknown> {
+	const response = await fetch(`/decks/${path}`);
+	if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+	return response.json();
+}
+
+/**
+ * Opens storage and brings the decks up to date, once per page load. Pages wait for
+ * `status === 'ready'`; when IndexedDB is unavailable they say so instead of pretending
+ * to save. A deck sync that fails (offline with nothing cached, a bad file) keeps the
+ * decks already stored.
+ */
+class AppState {
+	status = $state<AppStatus>('loading');
+	/** Why storage is unavailable, or why the decks could not be refreshed. */
+	storageReason = $state('');
+	deckError = $state('');
+	settings = $state<SchedulerSettings>({ ...DEFAULT_SETTINGS });
+	private started: Promise<void> | null = null;
+
+	start(): Promise<void> {
+		this.started ??= this.open();
+		return this.started;
+	}
+
+	async updateSettings(partial: Partial<SchedulerSettings>) {
+		await saveSettings(partial);
+		this.settings = await getSettings();
+	}
+
+	private async open() {
+		try {
+			await openDatabase();
+		} catch (error) {
+			this.storageReason = error instanceof StorageUnavailableError ? error.reason : String(error);
+			this.status = 'unavailable';
+			return;
+		}
+		try {
+			await syncDecks(fetchDeckJson);
+		} catch (error) {
+			this.deckError = error instanceof Error ? error.message : String(error);
+		}
+		this.settings = await getSettings();
+		this.status = 'ready';
+	}
+}
+
+export const app = new AppState();
