@@ -3,8 +3,13 @@
  * shown as the notes wrote it. English accessible names of the main controls are part of the
  * product's contract (tests and screen-reader users rely on them), so keep them stable.
  */
+import { pwaEn, pwaKo } from './pwa';
+import { quizEn, quizKo } from './quiz';
+import { settingsEn, settingsKo } from './settings';
+
 const en = {
 	appName: 'Tabledeck',
+	cancel: 'Cancel',
 	nav: { home: 'Home', review: 'Review', quiz: 'Quiz', stats: 'Stats', settings: 'Settings', main: 'Main' },
 	loading: 'Loading…',
 	storageUnavailable:
@@ -70,45 +75,16 @@ const en = {
 		notFound: 'This deck is not in the current notes.',
 		days: (n: number) => `${n.toFixed(1)} d`
 	},
-	settings: {
-		title: 'Settings',
-		scheduling: 'Scheduling',
-		desiredRetention: 'Desired retention',
-		retentionWarning: 'Above 0.97 the workload grows steeply for little gain.',
-		newPerDay: 'New cards per day',
-		reviewsPerDay: 'Maximum reviews per day',
-		learningSteps: 'Learning steps',
-		relearningSteps: 'Relearning steps',
-		stepsHelp: 'Space-separated, e.g. 1m 10m 1h',
-		maximumInterval: 'Maximum interval (days)',
-		dayStartHour: 'Next day starts at (hour)',
-		appearance: 'Appearance',
-		theme: 'Theme',
-		themeSystem: 'System',
-		themeLight: 'Light',
-		themeDark: 'Dark',
-		language: 'Language',
-		languageSystem: 'Browser default',
-		save: 'Save',
-		saved: 'Saved. Future scheduling uses these settings.',
-		invalidSteps: 'Steps look like 1m, 10m, 1h or 1d.',
-		storage: 'Storage',
-		persistent: 'Persistent: the browser will not evict your progress.',
-		notPersistent: 'Not persistent: the browser may clear it when space runs low.',
-		used: (used: string, quota: string) => `${used} used of ${quota}`
-	},
-	update: {
-		ready: 'A new version of Tabledeck is ready.',
-		reload: 'Reload',
-		later: 'Later',
-		offlineReady: 'Tabledeck now works offline.'
-	}
+	settings: settingsEn,
+	update: pwaEn,
+	quiz: quizEn
 };
 
 export type Strings = typeof en;
 
 const ko: Strings = {
 	appName: 'Tabledeck',
+	cancel: '취소',
 	nav: { home: '홈', review: '복습', quiz: '퀴즈', stats: '통계', settings: '설정', main: '주 메뉴' },
 	loading: '불러오는 중…',
 	storageUnavailable:
@@ -174,39 +150,9 @@ const ko: Strings = {
 		notFound: '현재 노트에 없는 덱입니다.',
 		days: (n: number) => `${n.toFixed(1)}일`
 	},
-	settings: {
-		title: '설정',
-		scheduling: '일정',
-		desiredRetention: '목표 기억률',
-		retentionWarning: '0.97보다 높으면 얻는 것에 비해 복습량이 크게 늘어납니다.',
-		newPerDay: '하루 새 카드 수',
-		reviewsPerDay: '하루 최대 복습 수',
-		learningSteps: '학습 단계',
-		relearningSteps: '재학습 단계',
-		stepsHelp: '공백으로 구분, 예: 1m 10m 1h',
-		maximumInterval: '최대 간격(일)',
-		dayStartHour: '하루가 시작되는 시각(시)',
-		appearance: '화면',
-		theme: '테마',
-		themeSystem: '시스템',
-		themeLight: '밝게',
-		themeDark: '어둡게',
-		language: '언어',
-		languageSystem: '브라우저 기본값',
-		save: '저장',
-		saved: '저장했습니다. 앞으로의 일정에 적용됩니다.',
-		invalidSteps: '단계는 1m, 10m, 1h, 1d 형식입니다.',
-		storage: '저장소',
-		persistent: '영구 저장: 브라우저가 진행 상황을 지우지 않습니다.',
-		notPersistent: '영구 저장 아님: 공간이 부족하면 브라우저가 지울 수 있습니다.',
-		used: (used: string, quota: string) => `${quota} 중 ${used} 사용`
-	},
-	update: {
-		ready: 'Tabledeck 새 버전이 준비되었습니다.',
-		reload: '새로 고침',
-		later: '나중에',
-		offlineReady: '이제 오프라인에서도 Tabledeck을 쓸 수 있습니다.'
-	}
+	settings: settingsKo,
+	update: pwaKo,
+	quiz: quizKo
 };
 
 export type Locale = 'en' | 'ko';

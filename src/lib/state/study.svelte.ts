@@ -1,5 +1,6 @@
 import { getCards, getDeck, queueSource, recordReview, undoLastReview, type QueueSource } from '$lib/db';
 import type { Card } from '$lib/notes/types';
+import { askPersistentStorage } from '$lib/services/persist';
 import {
 	dayStart,
 	nextDayStart,
@@ -73,7 +74,10 @@ export class Study {
 		this.undoStack.push(result.log);
 		this.count(rating, now, 1);
 		const saved = recordReview(result.progress, result.log);
-		this.pending = saved.catch((error) => this.rollback(result.log, error));
+		this.pending = saved.then(askPersistentStorage).then(
+			() => undefined,
+			(error) => this.rollback(result.log, error)
+		);
 		await this.show(now);
 		await this.pending;
 	}

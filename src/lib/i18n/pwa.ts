@@ -1,0 +1,14 @@
+// Strings of installing, updating and working offline.
+export const pwaEn = {
+	ready: 'A new version of Tabledeck is ready.',
+	reload: 'Reload',
+	later: 'Later',
+	offlineReady: 'Tabledeck now works offline.'
+};
+
+export const pwaKo: typeof pwaEn = {
+	ready: 'Tabledeck 새 버전이 준비되었습니다.',
+	reload: '새로 고침',
+	later: '나중에',
+	offlineReady: '이제 오프라인에서도 Tabledeck을 쓸 수 있습니다.'
+};
