@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const [entry, ...args] = process.argv.slice(2);
-const outfile = `node_modules/.cache/tabledeck/${basename(entry).replace(/\.ts$/, '')}.mjs`;
+const outfile = `.cache/scripts/${basename(entry).replace(/\.ts$/, '')}.mjs`;
 await build({
 	entryPoints: [entry],
 	outfile,
