@@ -12,6 +12,7 @@ import { isMainThread } from 'node:worker_threads';
 import { assembleDecks, formatProblem } from '../src/lib/notes/build';
 import type { NoteSource } from '../src/lib/notes/build';
 import { compileInPool } from './compile-pool';
+import { NoteCache } from './note-cache';
 
 export async function readNotes(notesDir: string): Promise<NoteSource[]> {
 	const entries = await readdir(notesDir, { recursive: true, withFileTypes: true });
@@ -53,9 +54,16 @@ export async function writeAtomically(out: string, files: Map<string, string>): 
 }
 
 /** `workers`: threads to compile on; 1 compiles in-process (tests run it so, under Vitest). */
-export async function buildDecks(notesDir: string, outDir: string, log = console, workers = 1) {
+export async function buildDecks(notesDir: string, outDir: string, log = console, workers = 1, cache: NoteCache | null = null) {
 	const sources = await readNotes(notesDir);
-	const { files, problems, warnings } = assembleDecks(await compileInPool(sources, workers));
+	const cached = await Promise.all(sources.map((source) => (cache ? cache.get(source) : null)));
+	const missing = sources.filter((_, i) => !cached[i]);
+	const compiled = await compileInPool(missing, workers);
+	const byFile = new Map(compiled.map((output) => [output.file, output]));
+	await Promise.all(missing.map((source) => cache?.put(source, byFile.get(source.file)!)));
+	await cache?.prune();
+	const outputs = [...cached.filter((output) => output !== null), ...compiled];
+	const { files, problems, warnings } = assembleDecks(outputs);
 	const shown = <P extends { file: string }>(p: P): P => ({ ...p, file: join(notesDir, p.file) });
 	for (const warning of warnings) log.warn(`warning: ${formatProblem(shown(warning))}`);
 	for (const problem of problems) log.error(formatProblem(shown(problem)));
@@ -66,11 +74,16 @@ export async function buildDecks(notesDir: string, outDir: string, log = console
 
 async function main() {
 	const { values } = parseArgs({
-		options: { notes: { type: 'string', default: 'decks' }, out: { type: 'string', default: 'static/decks' } }
+		options: {
+			notes: { type: 'string', default: 'decks' },
+			out: { type: 'string', default: 'static/decks' },
+			'no-cache': { type: 'boolean', default: false }
+		}
 	});
 	const notesDir = relative(process.cwd(), resolve(values.notes!)) || '.';
 	const started = performance.now();
-	const result = await buildDecks(notesDir, resolve(values.out!), console, availableParallelism());
+	const cache = values['no-cache'] ? null : await NoteCache.open('.cache/decks', import.meta.url);
+	const result = await buildDecks(notesDir, resolve(values.out!), console, availableParallelism(), cache);
 	if (!result.ok) {
 		console.error(`tabledeck: ${result.problems.length} error(s); ${values.out} left unchanged`);
 		process.exit(1);
@@ -80,7 +93,11 @@ async function main() {
 	const ms = Math.round(performance.now() - started);
 	console.log(`tabledeck: ${cards} cards in ${index.decks.length} decks from ${index.notes.length} notes → ${values.out} (${ms} ms)`);
 	// For npm run bench:decks: the last stderr line is machine-readable.
-	if (process.env.TABLEDECK_STATS) console.error(JSON.stringify({ cards, ms, maxRssKb: process.resourceUsage().maxRSS }));
+	if (process.env.TABLEDECK_STATS) {
+		const usage = process.resourceUsage();
+		const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
+		console.error(JSON.stringify({ cards, ms, cpuMs, maxRssKb: usage.maxRSS }));
+	}
 }
 
 if (isMainThread && process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) await main();
