@@ -4,7 +4,9 @@ import { QuizPage } from './quiz-page';
 // Seeded, so every run asks the same quiz of the bundled notes (see the checks on its kinds below).
 const MIXED = 'n=10&types=mcq,reverse,typed,explain&seed=20250310';
 
-test('a 10-question mixed quiz by keyboard: same quiz after a reload, right results, missed cards in today’s review, history kept', async ({ page }) => {
+test('a 10-question mixed quiz by keyboard: same quiz after a reload, right results, missed cards in today’s review, history kept', async ({ page, context }) => {
+	// Twenty questions and a review: a long journey on a shared 2-core machine.
+	test.slow();
 	const quiz = new QuizPage(page);
 	await quiz.open(MIXED);
 	await quiz.start();
@@ -20,8 +22,11 @@ test('a 10-question mixed quiz by keyboard: same quiz after a reload, right resu
 	expect(key.map((line) => line.outcome)).toEqual(Array(10).fill('Skipped'));
 	await expect(quiz.score()).toHaveText('0 / 0');
 
-	// The seed in the URL makes a reload ask the very same quiz.
+	// The seed in the URL makes a reload ask the very same quiz. Once the page is loaded, the
+	// quiz needs no network: its cards come from IndexedDB.
 	await page.reload();
+	await expect(page.getByRole('button', { name: 'Start quiz' })).toBeEnabled();
+	await context.setOffline(true);
 	await quiz.start();
 	const plan: { outcome: string; given?: string }[] = [];
 	const kinds = new Set<string>();
@@ -79,6 +84,7 @@ test('a 10-question mixed quiz by keyboard: same quiz after a reload, right resu
 	expect(missedFronts.length).toBeGreaterThan(0);
 	await page.getByRole('button', { name: 'Review the missed cards now' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'In today’s review' })).toBeVisible();
+	await context.setOffline(false);
 	await page.getByRole('link', { name: 'Go to review' }).click();
 	await expect(page).toHaveURL(/\/review$/);
 	const card = page.getByRole('article');
