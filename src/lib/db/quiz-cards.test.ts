@@ -22,12 +22,17 @@ describe('quizCards', () => {
 		);
 	});
 
-	it('narrows the cards to the chosen decks and their sub-decks, still in note order', async () => {
-		expect(ids((await quizCards(['svc'])).cards)).toEqual(['s1', 's2', 's3', 'e1', 'e2']);
-		expect(ids((await quizCards(['logs', 'ext', 'svc'])).cards)).toEqual(['s1', 's2', 's3', 'e1', 'e2', 'l2']);
-		const unknown = await quizCards(['nowhere']);
-		expect(unknown.cards).toEqual([]);
-		expect(unknown.decks).toHaveLength(6);
+	it('narrows cards and decks to the chosen decks and their sub-decks, still in note order', async () => {
+		const svc = await quizCards(['svc']);
+		expect(ids(svc.cards)).toEqual(['s1', 's2', 's3', 'e1', 'e2']);
+		expect(svc.decks.map((deck) => deck.id)).toEqual(['svc', 'ext']);
+		const mixed = await quizCards(['logs', 'ext', 'n1', 'svc']);
+		expect(ids(mixed.cards)).toEqual(['s1', 's2', 's3', 'e1', 'e2', 'p1', 'p2', 'l2']);
+		expect(mixed.decks.map((deck) => deck.id)).toEqual(['n1', 'svc', 'ext', 'probe', 'logs']);
+		// A small part of a note (ext: 2 of its 7 cards) is read deck by deck; a big one as a range.
+		expect(ids((await quizCards(['ext'])).cards)).toEqual(['e1', 'e2']);
+		expect(ids((await quizCards(['probe', 'ext'])).cards)).toEqual(['e1', 'e2', 'p1', 'p2']);
+		expect(await quizCards(['nowhere'])).toEqual({ decks: [], cards: [] });
 	});
 });
 

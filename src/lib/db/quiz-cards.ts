@@ -6,7 +6,7 @@ import { activeStarted } from './ranges';
 import { fromCardRow, fromDeckRow, fromProgressRow, type CardRow, type DeckRow } from './rows';
 
 export interface QuizContent {
-	/** Every deck, so a quiz knows titles and the tree below each chosen deck. */
+	/** The decks in scope (every deck for none chosen): their titles and the tree below each chosen deck. */
 	decks: Deck[];
 	/** The cards of the chosen decks and their sub-decks (all cards for none), in note order. */
 	cards: Card[];
@@ -19,9 +19,18 @@ export interface QuizContent {
 export function quizCards(deckIds: readonly string[]): Promise<QuizContent> {
 	return read(['notes', 'decks', 'cards'], async (db) => {
 		const notePos = new Map((await db.notes.toArray()).map((note) => [note.id, note.pos]));
-		const deckRows = (await db.decks.toArray()).sort((a, b) => (notePos.get(a.noteId) ?? 0) - (notePos.get(b.noteId) ?? 0) || a.pos - b.pos);
-		const cards = deckIds.length === 0 ? await everyCard(db, notePos) : await subtreeCards(db, deckIds, notePos);
-		return { decks: deckRows.map(fromDeckRow), cards: cards.map(fromCardRow) };
+		const inNoteOrder = (a: { noteId: string; pos: number }, b: { noteId: string; pos: number }) =>
+			(notePos.get(a.noteId) ?? 0) - (notePos.get(b.noteId) ?? 0) || a.pos - b.pos;
+		if (deckIds.length === 0) {
+			const [decks, cards] = await Promise.all([db.decks.toArray(), everyCard(db, notePos)]);
+			return { decks: decks.sort(inNoteOrder).map(fromDeckRow), cards: cards.map(fromCardRow) };
+		}
+		const decks = new Map<string, DeckRow>();
+		for (const subtree of await Promise.all(deckIds.map((id) => subtreeDecks(db, id)))) {
+			for (const deck of subtree) decks.set(deck.id, deck);
+		}
+		const cards = await subtreeCards(db, [...decks.values()]);
+		return { decks: [...decks.values()].sort(inNoteOrder).map(fromDeckRow), cards: cards.sort(inNoteOrder).map(fromCardRow) };
 	});
 }
 
@@ -31,13 +40,25 @@ async function everyCard(db: Tables, notePos: Map<string, number>): Promise<Card
 	return perNote.flat();
 }
 
-async function subtreeCards(db: Tables, deckIds: readonly string[], notePos: Map<string, number>): Promise<CardRow[]> {
-	const decks = new Map<string, DeckRow>();
-	for (const subtree of await Promise.all(deckIds.map((id) => subtreeDecks(db, id)))) {
-		for (const deck of subtree) decks.set(deck.id, deck);
-	}
-	const perDeck = await Promise.all([...decks.keys()].map((id) => db.cards.where('deckId').equals(id).toArray()));
-	return perDeck.flat().sort((a, b) => (notePos.get(a.noteId) ?? 0) - (notePos.get(b.noteId) ?? 0) || a.pos - b.pos);
+/**
+ * The cards of these decks, note by note: one range read of the whole note when the decks
+ * hold most of it (a note or a big section), else one read per deck (a table or two), since
+ * a note of thousands of cards costs far more to read than a hundred small queries.
+ */
+async function subtreeCards(db: Tables, decks: DeckRow[]): Promise<CardRow[]> {
+	const byNote = new Map<string, DeckRow[]>();
+	for (const deck of decks) byNote.set(deck.noteId, [...(byNote.get(deck.noteId) ?? []), deck]);
+	const perNote = await Promise.all(
+		[...byNote].map(async ([noteId, noteDecks]) => {
+			const wanted = noteDecks.reduce((sum, deck) => sum + deck.ownCards, 0);
+			// A note's root deck has the note's id and counts every card of the note.
+			const noteCards = (await db.decks.get(noteId))?.cardCount ?? Infinity;
+			if (wanted * 2 < noteCards) return (await Promise.all(noteDecks.map((deck) => db.cards.where('deckId').equals(deck.id).toArray()))).flat();
+			const ids = new Set(noteDecks.map((deck) => deck.id));
+			return (await db.cards.where('[noteId+pos]').between([noteId, MIN_KEY], [noteId, MAX_KEY]).toArray()).filter((card) => ids.has(card.deckId));
+		})
+	);
+	return perNote.flat();
 }
 
 /**

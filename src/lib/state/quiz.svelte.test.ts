@@ -1,3 +1,4 @@
+import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addQuizResult, closeDatabase, quizHistory, sentToReviewToday } from '$lib/db';
 import { database } from '$lib/db/database';
@@ -5,8 +6,11 @@ import { NOW, openTestDatabase, scenario } from '$lib/db/testing';
 import { DEFAULT_QUIZ_SETUP, type QuizSetup, type TypedQuestion } from '$lib/quiz';
 import { QuizSession, quizHistoryOf } from './quiz.svelte';
 
+let factory: IDBFactory;
+
 beforeEach(async () => {
-	await openTestDatabase();
+	factory = new IDBFactory();
+	await openTestDatabase(factory);
 	await scenario();
 });
 afterEach(closeDatabase);
@@ -75,12 +79,21 @@ describe('QuizSession', () => {
 		expect(weak.run!.questions.map((q) => q.cardId).sort()).toEqual(['e1', 'p2', 's1', 's3']);
 	});
 
-	it('reports a storage failure instead of starting', async () => {
+	it('reads the cards while the setup is shown, and reports a failed read instead of starting', async () => {
 		const quiz = await session(typedAll);
 		closeDatabase();
+		// Read before the database closed.
 		await quiz.start(NOW);
-		expect(quiz.phase).toBe('setup');
+		expect(quiz.phase).toBe('asking');
+		quiz.newQuiz();
+		quiz.change({ ...quiz.setup, deckIds: ['svc'] });
+		await quiz.start(NOW);
+		expect(quiz).toMatchObject({ phase: 'setup', run: null });
 		expect(quiz.error).toMatch(/not open/);
+		// The failed read is not kept: once storage is back, the quiz starts.
+		await openTestDatabase(factory);
+		await quiz.start(NOW);
+		expect(quiz).toMatchObject({ phase: 'asking', error: '' });
 	});
 });
 

@@ -26,7 +26,7 @@ export class QuizSession {
 	sent = $state<SentToReview | null>(null);
 	/** The cards of the last run, for the results page (missed cards). */
 	index = $state.raw<QuizIndex | null>(null);
-	private cached: { key: string; index: QuizIndex } | null = null;
+	private cached: { key: string; index: Promise<QuizIndex> } | null = null;
 
 	constructor(private dayStartHour: number) {}
 
@@ -36,6 +36,7 @@ export class QuizSession {
 		// A deck gone from the notes (an old bookmark) is dropped rather than quizzed as nothing.
 		const known = new Set(this.decks.map((deck) => deck.id));
 		this.setup.deckIds = setup.deckIds.filter((id) => known.has(id));
+		this.prefetch();
 	}
 
 	/** A changed setup is another quiz: its seed goes. */
@@ -43,6 +44,7 @@ export class QuizSession {
 		const { seed: _seed, ...rest } = setup;
 		this.setup = rest;
 		this.empty = null;
+		this.prefetch();
 	}
 
 	/** Makes the quiz the setup describes; a seed is picked (and kept in the setup) when it has none. */
@@ -117,11 +119,28 @@ export class QuizSession {
 		this.phase = 'setup';
 	}
 
-	private async indexFor(deckIds: string[]): Promise<QuizIndex> {
+	/**
+	 * Reads the chosen decks' cards while the person is still on the setup: with 100k cards
+	 * the read takes seconds, "Start quiz" then does not wait for it. A failed read is
+	 * forgotten, so `start` tries again and reports the error.
+	 */
+	private prefetch(): void {
+		this.indexFor(this.setup.deckIds).catch(() => undefined);
+	}
+
+	private indexFor(deckIds: string[]): Promise<QuizIndex> {
 		const key = [...deckIds].sort().join(',');
 		if (this.cached?.key !== key) {
-			const { cards, decks } = await quizCards(deckIds);
-			this.cached = { key, index: new QuizIndex(cards, decks) };
+			// Async, so a database that is not open rejects the promise rather than throwing here.
+			const index = (async () => {
+				const { cards, decks } = await quizCards(deckIds);
+				return new QuizIndex(cards, decks);
+			})();
+			const cached = { key, index };
+			this.cached = cached;
+			index.catch(() => {
+				if (this.cached === cached) this.cached = null;
+			});
 		}
 		return this.cached.index;
 	}
