@@ -15,9 +15,11 @@ test('a deck page links a quiz of that deck; starting writes a seed, a new quiz 
 
 	await quiz.start();
 	await expect(page).toHaveURL(new RegExp(`^[^?]+\\?deck=${deckId}&n=10&types=mcq,reverse,typed,explain&seed=\\d+$`));
-	// Four service types, each asked once.
-	await expect(page.getByText('Question 1 of 4')).toBeVisible();
-	for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Skip' }).click();
+	// Four service types, each asked once; fewer questions when one explain question shows two of them.
+	await expect(page.getByText(/^Question 1 of [234]$/)).toBeVisible();
+	const total = Number((await quiz.progress()).split(' ').at(-1));
+	for (let i = 0; i < total; i++) await page.getByRole('button', { name: 'Skip' }).click();
+	await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
 	await page.getByRole('button', { name: 'New quiz' }).click();
 	await expect(page).toHaveURL(`/quiz?deck=${deckId}&n=10&types=mcq,reverse,typed,explain`);
 	await expect(page.getByTestId('quiz-history').getByRole('listitem')).toHaveCount(1);
