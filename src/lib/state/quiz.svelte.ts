@@ -57,12 +57,12 @@ export class QuizSession {
 			const index = await this.indexFor(setup.deckIds);
 			const ranking = setup.source === 'decks' ? undefined : await this.ranking(setup, now);
 			const questions = buildQuiz(index, setup, mulberry32(setup.seed!), { ranking });
-			this.setup = setup;
 			if (questions.length === 0) {
 				this.empty = setup.source;
 				this.phase = 'setup';
 				return;
 			}
+			this.setup = setup;
 			this.index = index;
 			this.run = new QuizRun(questions, now);
 			this.sent = null;
