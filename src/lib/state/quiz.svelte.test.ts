@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addQuizResult, closeDatabase, quizHistory, sentToReviewToday } from '$lib/db';
+import { addQuizResult, closeDatabase, quizHistory, resetProgress, sentToReviewToday } from '$lib/db';
 import { database } from '$lib/db/database';
 import { NOW, openTestDatabase, scenario } from '$lib/db/testing';
 import { DEFAULT_QUIZ_SETUP, type QuizSetup, type TypedQuestion } from '$lib/quiz';
@@ -77,6 +77,17 @@ describe('QuizSession', () => {
 		const weak = await session({ ...typedAll, source: 'weak' });
 		await weak.start(NOW);
 		expect(weak.run!.questions.map((q) => q.cardId).sort()).toEqual(['e1', 'p2', 's1', 's3']);
+	});
+
+	it('ranks each weak quiz on fresh progress', async () => {
+		const quiz = await session({ ...typedAll, deckIds: ['svc'], source: 'weak' });
+		await quiz.start(NOW);
+		expect(quiz.run!.questions.map((q) => q.cardId).sort()).toEqual(['e1', 's1', 's3']);
+		// Forgotten in the deck page after the quiz: s1 is new again, so no longer ranked.
+		await resetProgress('s1');
+		quiz.newQuiz();
+		await quiz.start(NOW);
+		expect(quiz.run!.questions.map((q) => q.cardId).sort()).toEqual(['e1', 's3']);
 	});
 
 	it('reads the cards while the setup is shown, and reports a failed read instead of starting', async () => {

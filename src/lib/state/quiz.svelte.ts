@@ -1,7 +1,7 @@
 import { addQuizResult, deckTree, quizCards, quizHistory, quizProgress, sendToReview, type QuizResult, type SentToReview } from '$lib/db';
 import type { Deck } from '$lib/notes/types';
 import { buildQuiz, DEFAULT_QUIZ_SETUP, mulberry32, QuizIndex, type CardRanking, type QuizSetup, type QuizSource } from '$lib/quiz';
-import { DAY_MS, nextDayStart, retrievability } from '$lib/scheduler';
+import { DAY_MS, nextDayStart, retrievability, type CardProgress } from '$lib/scheduler';
 import { QuizRun } from './quiz-run.svelte';
 
 export type QuizPhase = 'setup' | 'preparing' | 'asking' | 'results';
@@ -26,7 +26,8 @@ export class QuizSession {
 	sent = $state<SentToReview | null>(null);
 	/** The cards of the last run, for the results page (missed cards). */
 	index = $state.raw<QuizIndex | null>(null);
-	private cached: { key: string; index: Promise<QuizIndex> } | null = null;
+	private cards = new KeyedRead<QuizIndex>();
+	private progress = new KeyedRead<CardProgress[]>();
 
 	constructor(private dayStartHour: number) {}
 
@@ -120,37 +121,57 @@ export class QuizSession {
 	}
 
 	/**
-	 * Reads the chosen decks' cards while the person is still on the setup: with 100k cards
-	 * the read takes seconds, "Start quiz" then does not wait for it. A failed read is
-	 * forgotten, so `start` tries again and reports the error.
+	 * Reads the chosen decks' cards (and, for a due or weak quiz, their progress) while the
+	 * person is still on the setup: with 100k cards the reads take seconds, and "Start quiz"
+	 * then does not wait for them. A failed read is forgotten, so `start` tries again and
+	 * reports the error.
 	 */
 	private prefetch(): void {
 		this.indexFor(this.setup.deckIds).catch(() => undefined);
+		if (this.setup.source !== 'decks') this.progressFor(this.setup.deckIds).catch(() => undefined);
 	}
 
 	private indexFor(deckIds: string[]): Promise<QuizIndex> {
-		const key = [...deckIds].sort().join(',');
-		if (this.cached?.key !== key) {
-			// Async, so a database that is not open rejects the promise rather than throwing here.
-			const index = (async () => {
-				const { cards, decks } = await quizCards(deckIds);
-				return new QuizIndex(cards, decks);
-			})();
-			const cached = { key, index };
-			this.cached = cached;
-			index.catch(() => {
-				if (this.cached === cached) this.cached = null;
-			});
-		}
-		return this.cached.index;
+		return this.cards.get(deckIds, async () => {
+			const { cards, decks } = await quizCards(deckIds);
+			return new QuizIndex(cards, decks);
+		});
+	}
+
+	private progressFor(deckIds: string[]): Promise<CardProgress[]> {
+		return this.progress.get(deckIds, () => quizProgress(deckIds));
 	}
 
 	/** Lower first: due time for `due` (only cards due within DUE_SOON_DAYS), retrievability for `weak`. */
 	private async ranking(setup: QuizSetup, now: number): Promise<CardRanking> {
-		const progress = await quizProgress(setup.deckIds);
+		const progress = await this.progressFor(setup.deckIds);
+		// Progress changes with every rating: each quiz ranks a fresh read.
+		this.progress.forget();
 		if (setup.source === 'weak') return new Map(progress.map((p) => [p.cardId, retrievability(p, now)]));
 		const soon = now + DUE_SOON_DAYS * DAY_MS;
 		return new Map(progress.filter((p) => p.due < soon).map((p) => [p.cardId, p.due]));
+	}
+}
+
+/** One read per set of decks, kept until another set is asked for; a failed read is dropped. */
+class KeyedRead<T> {
+	private held: { key: string; value: Promise<T> } | null = null;
+
+	get(deckIds: readonly string[], read: () => Promise<T>): Promise<T> {
+		const key = [...deckIds].sort().join(',');
+		if (this.held?.key !== key) {
+			// Async, so a database that is not open rejects the promise rather than throwing here.
+			const held = { key, value: (async () => read())() };
+			this.held = held;
+			held.value.catch(() => {
+				if (this.held === held) this.held = null;
+			});
+		}
+		return this.held.value;
+	}
+
+	forget(): void {
+		this.held = null;
 	}
 }
 
