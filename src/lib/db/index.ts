@@ -24,4 +24,6 @@ export { queueSource, type QueueSource, type StudyWindow } from './queue';
 export { deckCounts, nextDueAfter, studyStreak, todayStats, type DeckCounts, type TodayStats } from './counts';
 export { getAppSetting, getSettings, saveSettings, setAppSetting } from './settings';
 export { addQuizResult, quizHistory, type QuizResult } from './quiz';
+export { quizCards, quizProgress, type QuizContent } from './quiz-cards';
+export { sendToReview, sentToReviewToday, type SentToReview } from './quiz-review';
 export { importProgress } from './bulk';

@@ -4,7 +4,7 @@ import type { QuizIndex } from './quiz-index';
 import { randomDraws } from './sampling';
 import { shuffleInPlace, type Rng } from './rng';
 import type { TableRow, TableView } from './table-view';
-import type { ChoiceOption, ChoiceQuestion, QuestionType, TypedQuestion } from './types';
+import type { ChoiceOption, ChoiceQuestion, QuestionType, ReverseAsk, TypedQuestion } from './types';
 
 export const MAX_DISTRACTORS = 3;
 export const MIN_DISTRACTORS = 2;
@@ -84,10 +84,12 @@ export function reverseFact(index: QuizIndex, card: Card) {
 	const table = index.table(card.tableId);
 	const row = table.row(card.rowKey)!;
 	const value = table.value(row, card.column) ?? { text: card.backText, html: card.back };
-	const title = index.deckTitle(card.deckId) ?? 'one';
-	const label = table.columns.length > 1 ? `Which ${title} (${card.column}): ` : `Which ${title}: `;
+	const subject = index.deckTitle(card.deckId) ?? null;
+	const column = table.columns.length > 1 ? card.column : null;
+	const label = column !== null ? `Which ${subject ?? 'one'} (${column}): ` : `Which ${subject ?? 'one'}: `;
 	const tested = row.reverse.get(card.column) ?? card;
-	return { table, row, value, prompt: `${label}${value.text}?`, promptHtml: `${escapeHtml(label)}${value.html}?`, cardId: tested.id };
+	const ask: ReverseAsk = { subject, column, value: { text: value.text, html: value.html } };
+	return { table, row, value, ask, prompt: `${label}${value.text}?`, promptHtml: `${escapeHtml(label)}${value.html}?`, cardId: tested.id };
 }
 
 /** "Which log level: 즉시 조치 필요?" with the keys of sibling rows as options; works from forward or reverse cards. */
@@ -100,7 +102,7 @@ export function buildReverse(index: QuizIndex, card: Card, rng: Rng): ChoiceQues
 		if (row !== fact.row && !sharesValue(fact.table, row, card.column, valueKey)) picker.offer({ text: row.key, html: row.keyHtml });
 	}
 	const choice = picker.finish(rng);
-	return choice && { ...base(card, 'reverse', [fact.cardId]), type: 'reverse', prompt: fact.prompt, promptHtml: fact.promptHtml, ...choice };
+	return choice && { ...base(card, 'reverse', [fact.cardId]), type: 'reverse', prompt: fact.prompt, promptHtml: fact.promptHtml, ...choice, reverse: fact.ask };
 }
 
 /** Free-text answer to the card's front; `reverse` asks for the row key instead. */
@@ -113,7 +115,8 @@ export function buildTyped(index: QuizIndex, card: Card, requested: QuestionType
 			prompt: fact.prompt,
 			promptHtml: fact.promptHtml,
 			expected: fact.row.key,
-			expectedHtml: fact.row.keyHtml
+			expectedHtml: fact.row.keyHtml,
+			reverse: fact.ask
 		};
 	}
 	return {

@@ -3,7 +3,8 @@ export { buildMcq, buildReverse, buildTyped, MAX_DISTRACTORS, MIN_DISTRACTORS } 
 export { buildExplain, modelAnswerText, withParticle } from './explain';
 export { checkTypedAnswer, overruleTypedMatch, type TypedMatch, type TypedVerdict } from './match';
 export type { DiffKind, DiffSegment } from './diff';
-export { normalizeAnswer, optionKey } from './normalize';
+export { escapeHtml, normalizeAnswer, optionKey } from './normalize';
+export { promptHtml, type PromptWords } from './prompt';
 export { CardScope, QuizIndex } from './quiz-index';
 export { mulberry32, seedFromString, type Rng } from './rng';
 export { gradeResponse, summarizeQuiz, type Outcome, type QuestionResult, type QuizSummary } from './score';

@@ -48,17 +48,30 @@ export interface ChoiceOption {
 	html: string;
 }
 
+/** What a question asking for a row key shows, so a page can word it in its own language. */
+export interface ReverseAsk {
+	/** The table's deck title; null when unknown. */
+	subject: string | null;
+	/** The column the value is from; null for a one-column table. */
+	column: string | null;
+	value: ChoiceOption;
+}
+
 /** `mcq`: a card's front, its back among distractors; `reverse`: a value, its row key among sibling keys. */
 export interface ChoiceQuestion extends QuestionBase {
 	type: 'mcq' | 'reverse';
 	options: ChoiceOption[];
 	answerIndex: number;
+	/** Set when the question asks for a row key (type `reverse`). */
+	reverse?: ReverseAsk;
 }
 
 export interface TypedQuestion extends QuestionBase {
 	type: 'typed';
 	expected: string;
 	expectedHtml: string;
+	/** Set when the question asks for a row key. */
+	reverse?: ReverseAsk;
 }
 
 export interface ModelCell {

@@ -1,4 +1,4 @@
-import { getCards, getDeck, queueSource, recordReview, undoLastReview, type QueueSource } from '$lib/db';
+import { getCards, getDeck, queueSource, recordReview, sentToReviewToday, undoLastReview, type QueueSource } from '$lib/db';
 import type { Card } from '$lib/notes/types';
 import { askPersistentStorage } from '$lib/services/persist';
 import {
@@ -56,8 +56,8 @@ export class Study {
 
 	async start(now = Date.now()) {
 		const window = { now, dayStart: dayStart(now, this.settings.dayStartHour), nextDayStart: nextDayStart(now, this.settings.dayStartHour) };
-		const source = await queueSource(this.deckId, window);
-		this.build(source, now);
+		const [source, sent] = await Promise.all([queueSource(this.deckId, window), sentToReviewToday(now)]);
+		this.build(source, now, sent);
 		await this.show(now);
 	}
 
@@ -104,18 +104,22 @@ export class Study {
 		}
 	}
 
-	private build(source: QueueSource, now: number) {
+	/** `sent`: new cards a quiz sent to today's review; they come first, past the new-card limit. */
+	private build(source: QueueSource, now: number, sent: string[] = []) {
 		this.progress = new Map(source.progress.map((row) => [row.cardId, row]));
 		const newIds = new Set(source.newCardIds);
 		// The session treats a card without a row as new: give it only cards it may show.
 		const cardIds = source.cardIds.filter((id) => newIds.has(id) || this.progress.has(id));
+		// Every sent card was new when sent, so once introduced it counts in today's introduced.
+		const sentIds = new Set(sent);
+		const inScope = source.cardIds.filter((id) => sentIds.has(id)).length;
 		this.session = new ReviewSession({
-			cardIds,
+			cardIds: [...cardIds.filter((id) => sentIds.has(id)), ...cardIds.filter((id) => !sentIds.has(id))],
 			progress: this.progress,
 			newIntroducedToday: source.today.introduced,
 			reviewsDoneToday: source.today.reviewed,
 			now,
-			settings: this.settings
+			settings: { ...this.settings, newPerDay: this.settings.newPerDay + inScope }
 		});
 	}
 
