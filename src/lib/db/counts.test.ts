@@ -63,6 +63,15 @@ describe('nextDueAfter', () => {
 		expect(await nextDueAfter(NOW)).toBe(NOW + HOUR);
 		expect(await nextDueAfter(NOW + 40 * DAY)).toBeNull();
 	});
+
+	it('looks only at a deck and its sub-decks when given one', async () => {
+		await scenario();
+		expect(await nextDueAfter(NOW, 'probe')).toBe(NOW + 30 * DAY);
+		expect(await nextDueAfter(NOW, 'svc')).toBe(NOW + 10 * MINUTE);
+		// e1 is overdue (due now, not after) and e2 suspended.
+		expect(await nextDueAfter(NOW, 'ext')).toBeNull();
+		expect(await nextDueAfter(NOW, 'no-such-deck')).toBeNull();
+	});
 });
 
 /** Study days start at 04:00 UTC here: the caller's function decides, the database only asks it. */

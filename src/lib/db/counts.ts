@@ -1,7 +1,8 @@
 import { LEARNING, NEW, RELEARNING, REVIEW } from '$lib/scheduler/types';
-import { MAX_KEY, read } from './database';
+import { subtreeDecks } from './content';
+import { MAX_KEY, MIN_KEY, read, type Tables } from './database';
 import { activeDueBefore, activeStarted, buriedAfter, LEARNING_STATES, suspendedRows } from './ranges';
-import type { ProgressKey } from './rows';
+import type { ProgressKey, ProgressRow } from './rows';
 
 /** Raw numbers for one deck and every deck below it; daily limits are applied by the caller. */
 export interface DeckCounts {
@@ -102,23 +103,41 @@ export function studyStreak(now: number, dayStartOf: (ms: number) => number): Pr
 	});
 }
 
-/** The earliest due time after `now` of a visible, unsuspended studied card; null when none. */
-export function nextDueAfter(now: number): Promise<number | null> {
-	return read(['progress'], async (db) => {
-		const firsts = await Promise.all(
-			[LEARNING, REVIEW, RELEARNING].map((state) =>
-				db.progress
-					.where('[active+state+due]')
-					.between([1, state, now], [1, state, MAX_KEY], false)
-					.filter((row) => row.buriedUntil <= now)
-					.first()
-			)
-		);
-		const buried = await buriedAfter(db, now).toArray();
-		const times = [
-			...firsts.map((row) => row?.due),
-			...buried.filter((row) => row.active === 1 && row.state !== NEW).map((row) => Math.max(row.due, row.buriedUntil))
-		].filter((t): t is number => t !== undefined && t > now);
+/**
+ * The earliest due time after `now` of a visible, unsuspended studied card, in the deck and
+ * its sub-decks (or every deck, for null); null when none.
+ */
+export function nextDueAfter(now: number, deckId: string | null = null): Promise<number | null> {
+	return read(['decks', 'progress'], async (db) => {
+		const rows = deckId === null ? await nextDueCandidates(db, now) : await subtreeRows(db, deckId);
+		const times = rows
+			.filter((row) => row.active === 1 && row.state !== NEW)
+			.map((row) => Math.max(row.due, row.buriedUntil))
+			.filter((t) => t > now);
 		return times.length ? Math.min(...times) : null;
 	});
+}
+
+/** The first unburied row after `now` of each studied state, and every buried row. */
+async function nextDueCandidates(db: Tables, now: number): Promise<ProgressRow[]> {
+	const firsts = await Promise.all(
+		[LEARNING, REVIEW, RELEARNING].map((state) =>
+			db.progress
+				.where('[active+state+due]')
+				.between([1, state, now], [1, state, MAX_KEY], false)
+				.filter((row) => row.buriedUntil <= now)
+				.first()
+		)
+	);
+	const buried = await buriedAfter(db, now).toArray();
+	return [...firsts.filter((row) => row !== undefined), ...buried];
+}
+
+/** Every progress row of a deck and its sub-decks (a few thousand at most). */
+async function subtreeRows(db: Tables, deckId: string): Promise<ProgressRow[]> {
+	const decks = await subtreeDecks(db, deckId);
+	const perDeck = await Promise.all(
+		decks.map((deck) => db.progress.where('[deckId+cardId]').between([deck.id, MIN_KEY], [deck.id, MAX_KEY]).toArray())
+	);
+	return perDeck.flat();
 }

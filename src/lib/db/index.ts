@@ -2,6 +2,7 @@
 export { closeDatabase, openDatabase, DATABASE_NAME, type OpenOptions } from './database';
 export {
 	DeckDataError,
+	RatingConflictError,
 	StorageQuotaError,
 	StorageUnavailableError,
 	UndoConflictError,
@@ -14,6 +15,7 @@ export {
 	buryUntil,
 	cardReviewLog,
 	getProgress,
+	latestReviewId,
 	recordReview,
 	resetProgress,
 	setSuspended,
