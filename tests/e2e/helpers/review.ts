@@ -26,10 +26,14 @@ export function builtDecks(folder = 'build') {
 }
 
 export class HomePage {
-	constructor(readonly page: Page) {}
+	/** `base`: another server's origin; the configured baseURL otherwise. */
+	constructor(
+		readonly page: Page,
+		readonly base = ''
+	) {}
 
 	async open() {
-		await this.page.goto('/');
+		await this.page.goto(`${this.base}/`);
 		await expect(this.count('due')).toBeVisible();
 	}
 
@@ -43,13 +47,14 @@ export class HomePage {
 		}
 	}
 
-	/** Opens the tree down to (not including) the last title, and returns that deck's row. */
+	/** Opens the tree down to the last title's parent, and returns that deck's line (title, counts, study link). */
 	async deckRow(...path: string[]): Promise<Locator> {
 		for (const title of path.slice(0, -1)) {
 			const toggle = this.page.getByRole('button', { name: title, exact: true });
 			if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
 		}
-		return this.page.getByRole('listitem').filter({ has: this.page.getByRole('link', { name: `Open ${path.at(-1)}`, exact: true }) }).first();
+		const link = this.page.getByRole('link', { name: `Open ${path.at(-1)}`, exact: true });
+		return this.page.locator('.row').filter({ has: link });
 	}
 
 	async studyDeck(...path: string[]) {
@@ -65,7 +70,10 @@ export class ReviewPage {
 	readonly progress: Locator;
 	readonly summary: Locator;
 
-	constructor(readonly page: Page) {
+	constructor(
+		readonly page: Page,
+		readonly base = ''
+	) {
 		this.card = page.getByRole('article');
 		this.question = this.card.getByTestId('question');
 		this.answer = this.card.getByTestId('answer');
@@ -74,7 +82,7 @@ export class ReviewPage {
 	}
 
 	async open(deck?: Deck) {
-		await this.page.goto(deck ? `/review?deck=${deck.id}` : '/review');
+		await this.page.goto(`${this.base}/review${deck ? `?deck=${deck.id}` : ''}`);
 		await expect(this.card.or(this.summary)).toBeVisible();
 	}
 
@@ -110,10 +118,13 @@ export class ReviewPage {
 }
 
 export class DeckPage {
-	constructor(readonly page: Page) {}
+	constructor(
+		readonly page: Page,
+		readonly base = ''
+	) {}
 
 	async open(deck: Deck) {
-		await this.page.goto(`/decks/${deck.id}`);
+		await this.page.goto(`${this.base}/decks/${deck.id}`);
 		await expect(this.page.getByRole('heading', { level: 1, name: deck.title })).toBeVisible();
 	}
 
@@ -122,12 +133,29 @@ export class DeckPage {
 		return this.page.getByRole('listitem').filter({ has: this.page.locator(`[id^="front-"]`, { hasText: new RegExp(`^${escape(front)}$`) }) });
 	}
 
+	/** Checks what the card's list item says under each name ("State", "Due", "Stability"). */
+	async expectFacts(front: string, facts: Record<string, string | RegExp>) {
+		for (const [name, value] of Object.entries(facts)) {
+			const term = this.page.getByRole('term').filter({ hasText: name });
+			await expect(this.card(front).locator('div', { has: term }).getByRole('definition')).toHaveText(value);
+		}
+	}
+
 	async expectState(front: string, state: string) {
-		await expect(this.card(front).getByRole('definition').first()).toHaveText(state);
+		await this.expectFacts(front, { State: state });
 	}
 
 	async act(front: string, action: 'Suspend' | 'Unsuspend' | 'Bury until tomorrow' | 'Unbury' | 'Reset progress') {
 		await this.card(front).getByRole('button', { name: action }).click();
+	}
+
+	/** Asks to reset the card's progress, then confirms or cancels in the dialog. */
+	async reset(front: string, answer: 'Reset progress' | 'Cancel') {
+		await this.act(front, 'Reset progress');
+		const dialog = this.page.getByRole('dialog');
+		await expect(dialog).toContainText(`Reset all progress on “${front}”?`);
+		await dialog.getByRole('button', { name: answer }).click();
+		await expect(dialog).toBeHidden();
 	}
 }
 
