@@ -106,6 +106,14 @@ describe('studyStreak', () => {
 		expect(await studyStreak(NOW + DAY, dayStartOf)).toBe(0);
 	});
 
+	it('counts a streak of months, across lookup windows, up to its first gap', async () => {
+		const days = Array.from({ length: 150 }, (_, i) => TODAY - i * DAY + HOUR);
+		await ratingsAt([...days.slice(0, 64), ...days.slice(65)]);
+		expect(await studyStreak(NOW, dayStartOf)).toBe(64);
+		await ratingsAt([days[64]]);
+		expect(await studyStreak(NOW, dayStartOf)).toBe(150);
+	});
+
 	it('is 0 with no ratings, and ignores ratings after now', async () => {
 		expect(await studyStreak(NOW, dayStartOf)).toBe(0);
 		await ratingsAt([NOW + HOUR]);

@@ -81,25 +81,36 @@ export function todayStats(dayStart: number, nextDayStart: number): Promise<Toda
 	});
 }
 
+/** Study days whose ratings are looked up at once: one round trip covers this many days of a streak. */
+const STREAK_WINDOW = 64;
+
 /**
  * Study days in a row with at least one rating, ending today; a day not yet studied does
  * not break the streak until it is over. `dayStartOf(ms)` gives the start of the study day
  * containing ms (the scheduler's `dayStart(ms, hour)`), so DST-long and -short days count
- * as one. One indexed lookup per day of the streak.
+ * as one. Days are looked up a window at a time, all of a window's lookups at once: a
+ * streak of years costs a few round trips, not one per day.
  */
 export function studyStreak(now: number, dayStartOf: (ms: number) => number): Promise<number> {
 	return read(['reviewLog'], async (db) => {
-		const latestBefore = async (ms: number) => (await db.reviewLog.where('review').below(ms).last())?.review;
+		const studied = async (from: number, to: number) =>
+			(await db.reviewLog.where('review').between(from, to).limit(1).primaryKeys()).length > 0;
 		const today = dayStartOf(now);
-		let latest = await latestBefore(now + 1);
-		let expected = latest !== undefined && latest < today ? dayStartOf(today - 1) : today;
-		let streak = 0;
-		while (latest !== undefined && dayStartOf(latest) === expected) {
-			streak++;
-			latest = await latestBefore(expected);
-			expected = dayStartOf(expected - 1);
+		// Ratings after now (another device's clock ran ahead) do not count.
+		let streak = (await studied(today, now + 1)) ? 1 : 0;
+		let end = today;
+		for (;;) {
+			const days: [from: number, to: number][] = [];
+			while (days.length < STREAK_WINDOW) {
+				const from = dayStartOf(end - 1);
+				days.push([from, end]);
+				end = from;
+			}
+			const found = await Promise.all(days.map(([from, to]) => studied(from, to)));
+			const gap = found.indexOf(false);
+			streak += gap === -1 ? days.length : gap;
+			if (gap !== -1) return streak;
 		}
-		return streak;
 	});
 }
 

@@ -155,7 +155,7 @@ export class Study {
 	 * stored rating must be the one they left; anything else came from another tab, and the
 	 * queue is rebuilt from the database.
 	 */
-	reconcile(): Promise<void> {
+	reconcile(now = Date.now()): Promise<void> {
 		this.recheck = true;
 		this.reconciling ??= (async () => {
 			while (this.recheck) {
@@ -167,7 +167,7 @@ export class Study {
 					await pending;
 					head = await latestReviewId();
 				} while (pending !== this.pending);
-				if (this.session && head !== this.heads.at(-1)) await this.start(Date.now());
+				if (this.session && head !== this.heads.at(-1)) await this.start(now);
 			}
 			this.reconciling = null;
 		})().catch((error) => {
