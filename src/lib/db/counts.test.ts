@@ -90,6 +90,8 @@ describe('todayStats', () => {
 		await ratingsAt([TODAY + HOUR, TODAY + 2 * HOUR], NEW);
 		await ratingsAt([TODAY + 3 * HOUR], LEARNING);
 		expect(await todayStats(TODAY, TODAY + DAY)).toEqual({ ratings: 6, introduced: 2, reviewed: 3 });
+		// Daily limits need new and review ratings counted no further than the limits.
+		expect(await todayStats(TODAY, TODAY + DAY, { introduced: 1, reviewed: 2 })).toEqual({ ratings: 6, introduced: 1, reviewed: 2 });
 	});
 });
 

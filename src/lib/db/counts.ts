@@ -67,18 +67,31 @@ export interface TodayStats {
 	reviewed: number;
 }
 
-/** Today's ratings, counted on indexes; `dayStart`..`nextDayStart` is the study day (ms). */
-export function todayStats(dayStart: number, nextDayStart: number): Promise<TodayStats> {
-	return read(['reviewLog'], async (db) => {
-		const byState = (state: number) =>
-			db.reviewLog.where('[stateBefore+review]').between([state, dayStart], [state, nextDayStart]).count();
-		const [ratings, introduced, reviewed] = await Promise.all([
-			db.reviewLog.where('review').between(dayStart, nextDayStart).count(),
-			byState(NEW),
-			byState(REVIEW)
-		]);
-		return { ratings, introduced, reviewed };
-	});
+/**
+ * Today's ratings, counted on indexes; `dayStart`..`nextDayStart` is the study day (ms).
+ * `max` stops counting new and review ratings there (their daily limits need no more).
+ */
+export function todayStats(dayStart: number, nextDayStart: number, max?: { introduced: number; reviewed: number }): Promise<TodayStats> {
+	return read(['reviewLog'], (db) => countToday(db, dayStart, nextDayStart, max));
+}
+
+/** todayStats inside a caller's read. */
+export async function countToday(
+	db: Tables,
+	dayStart: number,
+	nextDayStart: number,
+	max?: { introduced: number; reviewed: number }
+): Promise<TodayStats> {
+	const byState = async (state: number, upTo: number | undefined) => {
+		const range = db.reviewLog.where('[stateBefore+review]').between([state, dayStart], [state, nextDayStart]);
+		return upTo === undefined ? range.count() : (await range.limit(upTo).primaryKeys()).length;
+	};
+	const [ratings, introduced, reviewed] = await Promise.all([
+		db.reviewLog.where('review').between(dayStart, nextDayStart).count(),
+		byState(NEW, max?.introduced),
+		byState(REVIEW, max?.reviewed)
+	]);
+	return { ratings, introduced, reviewed };
 }
 
 /** Study days whose ratings are looked up at once: one round trip covers this many days of a streak. */
@@ -88,17 +101,33 @@ const STREAK_WINDOW = 64;
  * Study days in a row with at least one rating, ending today; a day not yet studied does
  * not break the streak until it is over. `dayStartOf(ms)` gives the start of the study day
  * containing ms (the scheduler's `dayStart(ms, hour)`), so DST-long and -short days count
- * as one. Days are looked up a window at a time, all of a window's lookups at once: a
- * streak of years costs a few round trips, not one per day.
+ * as one.
  */
-export function studyStreak(now: number, dayStartOf: (ms: number) => number): Promise<number> {
+export async function studyStreak(now: number, dayStartOf: (ms: number) => number): Promise<number> {
+	const today = dayStartOf(now);
+	// Ratings after now (another device's clock ran ahead) do not count.
+	const [studiedToday, before] = await Promise.all([studiedBetween(today, now + 1), streakBefore(today, dayStartOf)]);
+	return before + (studiedToday ? 1 : 0);
+}
+
+/** Whether any rating was given in [from, to). */
+export function studiedBetween(from: number, to: number): Promise<boolean> {
+	return read(['reviewLog'], (db) => anyRating(db, from, to));
+}
+
+async function anyRating(db: Tables, from: number, to: number): Promise<boolean> {
+	return (await db.reviewLog.where('review').between(from, to).limit(1).primaryKeys()).length > 0;
+}
+
+/**
+ * Study days in a row with a rating, ending the day before `day` (a day start). A lookup per
+ * day, a window of days at a time, all of a window's lookups at once: a streak of years
+ * costs a few dozen round trips, not one per day. See latestReviewBefore to cache it.
+ */
+export function streakBefore(day: number, dayStartOf: (ms: number) => number): Promise<number> {
 	return read(['reviewLog'], async (db) => {
-		const studied = async (from: number, to: number) =>
-			(await db.reviewLog.where('review').between(from, to).limit(1).primaryKeys()).length > 0;
-		const today = dayStartOf(now);
-		// Ratings after now (another device's clock ran ahead) do not count.
-		let streak = (await studied(today, now + 1)) ? 1 : 0;
-		let end = today;
+		let streak = 0;
+		let end = day;
 		for (;;) {
 			const days: [from: number, to: number][] = [];
 			while (days.length < STREAK_WINDOW) {
@@ -106,12 +135,17 @@ export function studyStreak(now: number, dayStartOf: (ms: number) => number): Pr
 				days.push([from, end]);
 				end = from;
 			}
-			const found = await Promise.all(days.map(([from, to]) => studied(from, to)));
+			const found = await Promise.all(days.map(([from, to]) => anyRating(db, from, to)));
 			const gap = found.indexOf(false);
 			streak += gap === -1 ? days.length : gap;
 			if (gap !== -1) return streak;
 		}
 	});
+}
+
+/** The id of the latest rating before `ms`, or null: what a cached streakBefore(ms) depends on. */
+export function latestReviewBefore(ms: number): Promise<string | null> {
+	return read(['reviewLog'], async (db) => (await db.reviewLog.where('review').below(ms).last())?.id ?? null);
 }
 
 /**

@@ -23,7 +23,18 @@ export {
 	undoReview
 } from './progress';
 export { queueSource, type QueueSource, type StudyWindow } from './queue';
-export { deckCounts, nextDueAfter, studyStreak, todayStats, type DeckCounts, type TodayStats } from './counts';
+export {
+	deckCounts,
+	latestReviewBefore,
+	nextDueAfter,
+	streakBefore,
+	studiedBetween,
+	studyStreak,
+	todayStats,
+	type DeckCounts,
+	type TodayStats
+} from './counts';
+export { todayTotals, type TodayTotals } from './totals';
 export { getAppSetting, getSettings, saveSettings, setAppSetting } from './settings';
 export { addQuizResult, quizHistory, type QuizResult } from './quiz';
 export { importProgress } from './bulk';
