@@ -2,7 +2,7 @@
  * npm run bench:review [-- --cards 10000,100000 --reviews 1000000 --ratings 200 --loads 5]
  *
  * The daily review in real Chromium (/usr/bin/chromium) with a persistent profile, against
- * the production build (run `npm run build` first), at each card count with 1M review-log rows:
+ * the production build (run `npm run build` first; --build DIR for another), at each card count with 1M review-log rows:
  *   - home: navigation start → today's counts painted (first load after a browser start, then reloads)
  *   - review: navigation start → first card painted, then rating key → next card painted (p50/p95)
  *   - a deck update of 10k changed cards: syncDecks, fetch to commit
@@ -38,6 +38,8 @@ const { values } = parseArgs({
 		ratings: { type: 'string', default: '200' },
 		loads: { type: 'string', default: '5' },
 		changed: { type: 'string', default: '10000' },
+		// Another production build to measure, e.g. an older commit's, for before/after numbers.
+		build: { type: 'string', default: 'build' },
 		// Keep the seeded profiles here and reuse them (each run works on a copy): seeding 1M rows takes minutes.
 		keep: { type: 'string' }
 	}
@@ -107,7 +109,7 @@ interface BenchServer {
 }
 
 async function startServer(decks: DeckFiles, seedJs: string, port = 0): Promise<BenchServer> {
-	const app = sirv('build', { single: '200.html', etag: true });
+	const app = sirv(values.build!, { single: '200.html', etag: true });
 	const state = { decks };
 	const server: Server = createServer((req, res) => {
 		const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -196,7 +198,7 @@ function markScreens() {
 		if (!marks.homeDom && document.querySelector('[data-testid="count-due"]')) painted('home');
 		if (!marks.streakDom && /\d/.test(document.querySelector('[data-testid="count-streak"]')?.textContent ?? '')) painted('streak');
 		if (!marks.treeDom && document.querySelector('main li')) painted('tree');
-		if (!marks.reviewDom && document.querySelector('[data-testid="question"]')) painted('review');
+		if (!marks.reviewDom && document.querySelector('main article')) painted('review');
 	}).observe(document, { childList: true, subtree: true, characterData: true });
 }
 

@@ -1,13 +1,4 @@
-import {
-	getCards,
-	getDeck,
-	latestReviewId,
-	nextDueAfter,
-	queueSource,
-	RatingConflictError,
-	recordReview,
-	undoLastReview
-} from '$lib/db';
+import { latestReviewId, nextDueAfter, queueSource, RatingConflictError, recordReview, undoLastReview } from '$lib/db';
 import type { Card } from '$lib/notes/types';
 import { askPersistentStorage } from '$lib/services/persist';
 import {
@@ -23,6 +14,7 @@ import {
 	type ReviewLogEntry,
 	type SchedulerSettings
 } from '$lib/scheduler';
+import { CardCache } from './card-cache';
 
 export interface Shown {
 	card: Card;
@@ -65,8 +57,7 @@ export class Study {
 
 	private session: ReviewSession | null = null;
 	private progress = new Map<string, CardProgress>();
-	private cards = new Map<string, Card>();
-	private contexts = new Map<string, string>();
+	private cards = new CardCache();
 	/** This session's ratings, latest last. */
 	private undoStack: ReviewLogEntry[] = [];
 	/** The latest review-log id the database holds after each of this tab's own writes. */
@@ -105,7 +96,6 @@ export class Study {
 		this.heads = [head];
 		this.undoStack = [];
 		this.cards.clear();
-		this.contexts.clear();
 		await this.show(now, first);
 	}
 
@@ -208,16 +198,16 @@ export class Study {
 		const next = first ?? session.next(now)?.cardId;
 		this.remaining = session.remaining(now);
 		if (!next) return this.finish(now);
-		if (!this.cards.has(next)) await this.load([next]);
+		if (!this.cards.has(next)) await this.cards.load([next]);
 		if (token !== this.showing) return;
-		const card = this.cards.get(next);
+		const loaded = this.cards.get(next);
 		// Gone from the notes (a deck update in another tab): start over from the database.
-		if (!card) return this.start(Date.now());
+		if (!loaded) return this.start(Date.now());
 		const progress = this.progress.get(next) ?? null;
 		const previews = previewIntervals(progress, now, this.settings, next);
 		const intervals = { 1: '', 2: '', 3: '', 4: '' } as Record<Rating, string>;
 		for (const rating of RATINGS) intervals[rating] = previews[rating].label;
-		this.shown = { card, progress, intervals, context: this.contexts.get(card.deckId) ?? '' };
+		this.shown = { ...loaded, progress, intervals };
 		this.revealed = false;
 		this.finished = false;
 		this.shownAt = now;
@@ -259,19 +249,7 @@ export class Study {
 			if (id) ahead.push(id);
 		}
 		for (; removed > 0; removed--) session.undo();
-		const missing = ahead.filter((id) => !this.cards.has(id));
-		if (missing.length > 0) this.load(missing).catch(() => undefined);
-	}
-
-	/** Cards by id, and the context line of their decks. */
-	private async load(cardIds: string[]) {
-		for (const card of await getCards(cardIds)) this.cards.set(card.id, card);
-		const deckIds = new Set(cardIds.map((id) => this.cards.get(id)?.deckId).filter((id) => id !== undefined));
-		for (const deckId of deckIds) {
-			if (this.contexts.has(deckId)) continue;
-			const path = (await getDeck(deckId))?.path ?? [];
-			this.contexts.set(deckId, (path.length > 1 ? path.slice(1) : path).join(' › '));
-		}
+		this.cards.load(ahead).catch(() => undefined);
 	}
 
 	private async rollback(log: ReviewLogEntry, error: unknown) {
