@@ -40,3 +40,17 @@ test('studying a section from the tree studies only its cards', async ({ page })
 	await review.expectQuestion(cardsOf(deck('Docker 최적화', '이미지 크기 최소화'))[0].frontText);
 	await expect(review.progress).toHaveText(`${section.cardCount} new · 0 learning · 0 review left`);
 });
+
+test.describe('in Korean', () => {
+	test.use({ locale: 'ko-KR' });
+
+	test('a Korean browser gets the home and review pages in Korean', async ({ page }) => {
+		await page.goto('/');
+		await expect(page.getByRole('heading', { name: '오늘' })).toBeVisible();
+		await expect(page.getByTestId('count-streak')).toHaveText('0일');
+		await page.getByRole('link', { name: '복습 시작' }).click();
+		await page.getByRole('button', { name: '정답 보기' }).click();
+		await expect(page.getByRole('button', { name: /^알맞음/ })).toBeVisible();
+		await expect(page.getByText(/^새 카드 20 · 학습 0 · 복습 0 남음$/)).toBeVisible();
+	});
+});

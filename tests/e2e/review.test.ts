@@ -24,7 +24,7 @@ test('review by keyboard and by clicks; after a reload every rating is there and
 	await review.rate('Easy', 'click');
 	await review.expectQuestion(fronts[3]);
 	await review.showAnswer('tap card');
-	await review.rate('Hard', 'click');
+	await review.rate('Hard', 'key');
 	await review.expectQuestion(fronts[4]);
 	await review.showAnswer('Space');
 	await review.rate('Good', 'Space');
