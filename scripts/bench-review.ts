@@ -2,7 +2,8 @@
  * npm run bench:review [-- --cards 10000,100000 --reviews 1000000 --ratings 200 --loads 5]
  *
  * The daily review in real Chromium (/usr/bin/chromium) with a persistent profile, against
- * the production build (run `npm run build` first; --build DIR for another), at each card count with 1M review-log rows:
+ * the production build (run `npm run build` first; --build DIR measures another), at each
+ * card count with 1M review-log rows:
  *   - home: navigation start → today's counts painted (first load after a browser start, then reloads)
  *   - review: navigation start → first card painted, then rating key → next card painted (p50/p95)
  *   - a deck update of 10k changed cards: syncDecks, fetch to commit
@@ -11,25 +12,24 @@
  * How the data gets in: this script serves build/ itself, with /decks/ answered from
  * scripts/bench-db-data.ts (generated, deterministic) instead of the built notes, so the app
  * loads and syncs the generated decks as it would real ones. Progress and the review log are
- * imported on a separate page of the same origin by the app's own src/lib/db (bundled here
- * with esbuild): the app itself carries no benchmark hook.
+ * imported on a separate page of the same origin by the app's own src/lib/db (bundled with
+ * esbuild, see bench-review-server.ts): the app itself carries no benchmark hook.
+ * --keep DIR keeps the seeded profiles (seeding 1M rows takes 10–20 minutes) and measures
+ * a fresh copy of them each run; a kept profile is served on the port it was seeded on.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import sirv from 'sirv';
 import type { BrowserContext, Page } from '@playwright/test';
-import type { DeckIndex, NoteDecks } from '../src/lib/notes/types';
 import { generateBenchData, type BenchOptions } from './bench-db-data';
+import { armRatingTimer, importInPage, markScreens, syncInPage } from './bench-review-page';
+import { editedDecks, seedBundle, serialise, startServer, type BenchServer } from './bench-review-server';
 
-// Loaded at run time: scripts/run.js bundles imports, and neither Playwright nor esbuild can be bundled.
+// Loaded at run time: scripts/run.js bundles imports, and Playwright cannot be bundled.
 const PLAYWRIGHT = '@playwright/test';
-const ESBUILD = 'esbuild';
 const { chromium } = (await import(PLAYWRIGHT)) as typeof import('@playwright/test');
-const { build } = (await import(ESBUILD)) as typeof import('esbuild');
 
 const { values } = parseArgs({
 	options: {
@@ -52,100 +52,6 @@ const SEED = 20_240_601;
 const PHONE = { width: 360, height: 640 };
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'];
 
-// ---- the server: build/, generated decks, and the seeding page ----
-
-type DeckFiles = Map<string, string>;
-
-function serialise(files: Map<string, DeckIndex | NoteDecks>): DeckFiles {
-	return new Map([...files].map(([name, file]) => [name, JSON.stringify(file)]));
-}
-
-/** The same decks with the answers of the first `changed` cards edited (whole notes, note order). */
-function editedDecks(files: Map<string, DeckIndex | NoteDecks>, changed: number): DeckFiles {
-	const index = structuredClone(files.get('index.json') as DeckIndex);
-	const out = new Map<string, string>();
-	let left = changed;
-	for (const entry of index.notes) {
-		const note = files.get(entry.json) as NoteDecks;
-		if (left <= 0) {
-			out.set(entry.json, JSON.stringify(note));
-			continue;
-		}
-		const cards = note.cards.map((card, i) =>
-			i < left ? { ...card, back: `${card.back} (v2)`, backText: `${card.backText} (v2)` } : card
-		);
-		left -= note.cards.length;
-		entry.hash = `${note.hash}v2`;
-		out.set(entry.json, JSON.stringify({ ...note, hash: entry.hash, cards }));
-	}
-	out.set('index.json', JSON.stringify(index));
-	return out;
-}
-
-async function seedBundle(): Promise<string> {
-	const result = await build({
-		stdin: {
-			contents: [
-				"export { closeDatabase, importProgress, openDatabase, syncDecks } from './src/lib/db';",
-				"export { generateBenchData } from './scripts/bench-db-data';"
-			].join('\n'),
-			resolveDir: process.cwd(),
-			loader: 'ts'
-		},
-		bundle: true,
-		format: 'esm',
-		platform: 'browser',
-		target: 'chrome120',
-		write: false,
-		logLevel: 'warning'
-	});
-	return result.outputFiles[0].text;
-}
-
-interface BenchServer {
-	url: string;
-	decks: DeckFiles;
-	close(): Promise<void>;
-}
-
-async function startServer(decks: DeckFiles, seedJs: string, port = 0): Promise<BenchServer> {
-	const app = sirv(values.build!, { single: '200.html', etag: true });
-	const state = { decks };
-	const server: Server = createServer((req, res) => {
-		const path = new URL(req.url ?? '/', 'http://x').pathname;
-		if (path.startsWith('/decks/')) {
-			const body = state.decks.get(path.slice('/decks/'.length));
-			res.writeHead(body === undefined ? 404 : 200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
-			return res.end(body ?? '{}');
-		}
-		if (path === '/__bench/seed.js') {
-			res.writeHead(200, { 'content-type': 'text/javascript' });
-			return res.end(seedJs);
-		}
-		if (path === '/__bench/seed.html') {
-			res.writeHead(200, { 'content-type': 'text/html' });
-			return res.end('<!doctype html><title>seed</title>');
-		}
-		app(req, res);
-	});
-	await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
-	return {
-		url: `http://localhost:${(server.address() as { port: number }).port}`,
-		get decks() {
-			return state.decks;
-		},
-		set decks(next) {
-			state.decks = next;
-		},
-		close: () => new Promise((resolve) => server.close(() => resolve()))
-	};
-}
-
-// ---- in the page ----
-
-/** The seeding module's exports, as the page sees them. */
-type Seed = typeof import('../src/lib/db') & typeof import('./bench-db-data');
-
 async function onSeedPage<T>(context: BrowserContext, url: string, work: (arg: BenchOptions) => Promise<T>, arg: BenchOptions): Promise<T> {
 	const page = await context.newPage();
 	try {
@@ -154,80 +60,6 @@ async function onSeedPage<T>(context: BrowserContext, url: string, work: (arg: B
 	} finally {
 		await page.close();
 	}
-}
-
-/** Runs in the page: syncs the served decks into the profile's IndexedDB; returns the time it took. */
-async function syncInPage(): Promise<{ ms: number; report: unknown }> {
-	const url = ['', '__bench', 'seed.js'].join('/');
-	const seed = (await import(/* @vite-ignore */ url)) as Seed;
-	await seed.openDatabase();
-	const fetchJson = async (path: string) => (await fetch(`/decks/${path}`)).json();
-	const start = performance.now();
-	const report = await seed.syncDecks(fetchJson);
-	const ms = performance.now() - start;
-	seed.closeDatabase();
-	return { ms, report };
-}
-
-/** Runs in the page: imports the generated progress and review log in batches; returns the time it took. */
-async function importInPage(options: BenchOptions): Promise<{ ms: number; progress: number; reviews: number }> {
-	const url = ['', '__bench', 'seed.js'].join('/');
-	const seed = (await import(/* @vite-ignore */ url)) as Seed;
-	await seed.openDatabase();
-	const start = performance.now();
-	const data = seed.generateBenchData(options);
-	for (let i = 0; i < data.progress.length; i += 5000) await seed.importProgress(data.progress.slice(i, i + 5000));
-	let reviews = 0;
-	for (const batch of data.reviewLogBatches(5000)) {
-		await seed.importProgress([], batch);
-		reviews += batch.length;
-	}
-	seed.closeDatabase();
-	return { ms: performance.now() - start, progress: data.progress.length, reviews };
-}
-
-/** Installed before any page script: notes when the home counts and the first card are on screen. */
-function markScreens() {
-	const marks = ((window as unknown as { __bench: Record<string, number> }).__bench = {});
-	const painted = (name: string) => {
-		marks[`${name}Dom`] = performance.now();
-		// A task queued from a frame callback runs after that frame is painted.
-		requestAnimationFrame(() => setTimeout(() => (marks[name] = performance.now())));
-	};
-	new MutationObserver(() => {
-		if (!marks.homeDom && document.querySelector('[data-testid="count-due"]')) painted('home');
-		if (!marks.streakDom && /\d/.test(document.querySelector('[data-testid="count-streak"]')?.textContent ?? '')) painted('streak');
-		if (!marks.treeDom && document.querySelector('main li')) painted('tree');
-		if (!marks.reviewDom && document.querySelector('main article')) painted('review');
-	}).observe(document, { childList: true, subtree: true, characterData: true });
-}
-
-/** Runs in the page: times from the next rating key press to the next question painted. */
-function armRatingTimer() {
-	const bench = window as unknown as { __rating?: { dom: number; frame: number; painted: number }; __armed?: boolean };
-	bench.__rating = undefined;
-	if (bench.__armed) return;
-	bench.__armed = true;
-	addEventListener(
-		'keydown',
-		(event) => {
-			if (!/^[1-4]$/.test(event.key)) return;
-			const start = performance.now();
-			// The next card is up when its "Show answer" button is (or the summary, after the last).
-			const observer = new MutationObserver(() => {
-				const buttons = [...document.querySelectorAll('main button')].map((b) => b.textContent?.trim());
-				if (!buttons.includes('Show answer') && !document.querySelector('#done-title')) return;
-				observer.disconnect();
-				const dom = performance.now() - start;
-				requestAnimationFrame(() => {
-					const frame = performance.now() - start;
-					setTimeout(() => (bench.__rating = { dom, frame, painted: performance.now() - start }));
-				});
-			});
-			observer.observe(document.querySelector('main')!, { childList: true, subtree: true, characterData: true });
-		},
-		{ capture: true }
-	);
 }
 
 // ---- measuring ----
@@ -246,7 +78,7 @@ async function launch(profile: string): Promise<BrowserContext> {
 
 /** Milliseconds from navigation start until each mark was painted, once all of them are. */
 async function screenTimes(page: Page, path: string, marks: string[]): Promise<number[]> {
-	await page.goto(path);
+	await page.goto(path, { timeout: 120_000 });
 	const painted = (names: string[]) => {
 		const bench = (window as unknown as { __bench?: Record<string, number> }).__bench;
 		return names.every((name) => bench?.[name]) && names.map((name) => bench![name]);
@@ -320,7 +152,7 @@ async function benchScale(cards: number, seedJs: string) {
 	const reused = marker && existsSync(marker) ? (JSON.parse(readFileSync(marker, 'utf8')) as Seeded) : null;
 	const options: BenchOptions = { cards, reviews: REVIEWS, seed: SEED, now: reused?.now ?? Date.now() };
 	const data = generateBenchData(options);
-	const server = await startServer(serialise(data.files), seedJs, reused?.port);
+	const server = await startServer(values.build!, serialise(data.files), seedJs, reused?.port);
 	const profile = mkdtempSync(join(tmpdir(), 'tabledeck-bench-'));
 	const result: Record<string, unknown> = { cards, reviews: REVIEWS, decks: data.index.decks.length, notes: data.index.notes.length };
 	console.log(`\n## ${cards.toLocaleString('en')} cards, ${data.index.decks.length} decks, ${REVIEWS.toLocaleString('en')} review-log rows`);
@@ -375,6 +207,7 @@ async function benchScale(cards: number, seedJs: string) {
 	return result;
 }
 
+console.log(`${execFileSync('/usr/bin/chromium', ['--version']).toString().trim()}, Node ${process.version}`);
 const seedJs = await seedBundle();
 const results = [];
 for (const cards of values.cards!.split(',').map(Number)) results.push(await benchScale(cards, seedJs));

@@ -31,7 +31,7 @@ export interface QueueSource {
  * What a study session over a deck and its sub-decks (or every deck, for null) starts
  * from. Reads card ids key-only; for every deck, the started cards as [deckId, cardId]
  * keys and whole rows only for cards due today, new-state, suspended and buried ones; for
- * a subtree (a few thousand cards at most), the subtree's rows. Plus today's review log.
+ * a subtree (a few thousand cards at most), the subtree's rows. Plus today's rating counts.
  */
 export function queueSource(deckId: string | null, window: StudyWindow): Promise<QueueSource> {
 	const { dayStart, nextDayStart } = window;
