@@ -5,8 +5,10 @@ import sirv from 'sirv';
 
 const port = Number(process.env.PORT ?? 4173);
 const host = process.env.HOST ?? '127.0.0.1';
+// Another build folder, e.g. a second build with edited decks that a test serves.
+const folder = process.env.SERVE_DIR ?? 'build';
 
-const assets = sirv('build', {
+const assets = sirv(folder, {
 	single: '200.html',
 	etag: true,
 	gzip: true,
@@ -21,6 +23,7 @@ const assets = sirv('build', {
 	}
 });
 
-createServer(assets).listen(port, host, () => {
-	console.log(`Tabledeck: http://localhost:${port}`);
+const server = createServer(assets).listen(port, host, () => {
+	// PORT=0 takes any free port: say which one.
+	console.log(`Tabledeck: http://localhost:${server.address().port}`);
 });

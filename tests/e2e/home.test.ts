@@ -1,12 +1,56 @@
 import { expect, test } from '@playwright/test';
+import { builtDecks, HomePage, ReviewPage } from './helpers/review';
+
+const { deck, cardsOf } = builtDecks();
 
 test('the home page shows today’s counts and the deck tree of the bundled notes', async ({ page }) => {
-	await page.goto('/');
+	const home = new HomePage(page);
+	await home.open();
 	await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
-	await expect(page.getByTestId('count-new')).toHaveText('20');
-	await expect(page.getByTestId('count-due')).toHaveText('0');
+	await home.expectCounts({ due: 0, learning: 0, new: 20, done: 0 });
+	await expect(home.count('streak')).toHaveText('0 days');
 	await expect(page.getByRole('link', { name: 'Start review' })).toBeVisible();
-	await page.getByRole('button', { name: '인프라 / 모니터링' }).click();
-	await page.getByRole('button', { name: 'Kubernetes 핵심 개념' }).click();
-	await expect(page.getByRole('link', { name: 'Open 서비스 타입' })).toBeVisible();
+	const services = await home.deckRow('인프라 / 모니터링', 'Kubernetes 핵심 개념', '서비스 타입');
+	await expect(services).toContainText(`New ${cardsOf(deck('Kubernetes 핵심 개념', '서비스 타입')).length}`);
+	await page.getByRole('link', { name: 'Open 서비스 타입' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: '서비스 타입' })).toBeVisible();
+});
+
+test('the deck tree’s counts follow ratings, and "Start review" studies every deck', async ({ page }) => {
+	const home = new HomePage(page);
+	await home.open();
+	await page.getByRole('link', { name: 'Start review' }).click();
+	const review = new ReviewPage(page);
+	await review.rate('Again');
+	await home.open();
+	const pod = await home.deckRow('인프라 / 모니터링', 'Kubernetes 핵심 개념', 'Pod');
+	await expect(pod).toContainText(`New ${cardsOf(deck('Kubernetes 핵심 개념', 'Pod')).length - 1}`);
+	await expect(pod).toContainText('Learning 1');
+	// The section holds more new cards than a day allows; one was introduced already.
+	await expect(await home.deckRow('인프라 / 모니터링', 'Kubernetes 핵심 개념')).toContainText('New 19');
+	await home.expectCounts({ learning: 1, new: 19, done: 1 });
+});
+
+test('studying a section from the tree studies only its cards', async ({ page }) => {
+	const section = deck('인프라 / 모니터링', 'Docker 최적화');
+	const home = new HomePage(page);
+	await home.open();
+	await home.studyDeck('인프라 / 모니터링', 'Docker 최적화');
+	const review = new ReviewPage(page);
+	await review.expectQuestion(cardsOf(deck('Docker 최적화', '이미지 크기 최소화'))[0].frontText);
+	await expect(review.progress).toHaveText(`${section.cardCount} new · 0 learning · 0 review left`);
+});
+
+test.describe('in Korean', () => {
+	test.use({ locale: 'ko-KR' });
+
+	test('a Korean browser gets the home and review pages in Korean', async ({ page }) => {
+		await page.goto('/');
+		await expect(page.getByRole('heading', { name: '오늘' })).toBeVisible();
+		await expect(page.getByTestId('count-streak')).toHaveText('0일');
+		await page.getByRole('link', { name: '복습 시작' }).click();
+		await page.getByRole('button', { name: '정답 보기' }).click();
+		await expect(page.getByRole('button', { name: /^알맞음/ })).toBeVisible();
+		await expect(page.getByText(/^새 카드 20 · 학습 0 · 복습 0 남음$/)).toBeVisible();
+	});
 });

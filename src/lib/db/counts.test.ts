@@ -63,6 +63,15 @@ describe('nextDueAfter', () => {
 		expect(await nextDueAfter(NOW)).toBe(NOW + HOUR);
 		expect(await nextDueAfter(NOW + 40 * DAY)).toBeNull();
 	});
+
+	it('looks only at a deck and its sub-decks when given one', async () => {
+		await scenario();
+		expect(await nextDueAfter(NOW, 'probe')).toBe(NOW + 30 * DAY);
+		expect(await nextDueAfter(NOW, 'svc')).toBe(NOW + 10 * MINUTE);
+		// e1 is overdue (due now, not after) and e2 suspended.
+		expect(await nextDueAfter(NOW, 'ext')).toBeNull();
+		expect(await nextDueAfter(NOW, 'no-such-deck')).toBeNull();
+	});
 });
 
 /** Study days start at 04:00 UTC here: the caller's function decides, the database only asks it. */
@@ -81,6 +90,8 @@ describe('todayStats', () => {
 		await ratingsAt([TODAY + HOUR, TODAY + 2 * HOUR], NEW);
 		await ratingsAt([TODAY + 3 * HOUR], LEARNING);
 		expect(await todayStats(TODAY, TODAY + DAY)).toEqual({ ratings: 6, introduced: 2, reviewed: 3 });
+		// Daily limits need new and review ratings counted no further than the limits.
+		expect(await todayStats(TODAY, TODAY + DAY, { introduced: 1, reviewed: 2 })).toEqual({ ratings: 6, introduced: 1, reviewed: 2 });
 	});
 });
 
@@ -95,6 +106,14 @@ describe('studyStreak', () => {
 		await ratingsAt([TODAY - HOUR, TODAY - DAY - HOUR]);
 		expect(await studyStreak(NOW, dayStartOf)).toBe(2);
 		expect(await studyStreak(NOW + DAY, dayStartOf)).toBe(0);
+	});
+
+	it('counts a streak of months, across lookup windows, up to its first gap', async () => {
+		const days = Array.from({ length: 150 }, (_, i) => TODAY - i * DAY + HOUR);
+		await ratingsAt([...days.slice(0, 64), ...days.slice(65)]);
+		expect(await studyStreak(NOW, dayStartOf)).toBe(64);
+		await ratingsAt([days[64]]);
+		expect(await studyStreak(NOW, dayStartOf)).toBe(150);
 	});
 
 	it('is 0 with no ratings, and ignores ratings after now', async () => {

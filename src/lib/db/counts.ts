@@ -1,7 +1,8 @@
 import { LEARNING, NEW, RELEARNING, REVIEW } from '$lib/scheduler/types';
-import { MAX_KEY, read } from './database';
+import { subtreeDecks } from './content';
+import { MAX_KEY, MIN_KEY, read, type Tables } from './database';
 import { activeDueBefore, activeStarted, buriedAfter, LEARNING_STATES, suspendedRows } from './ranges';
-import type { ProgressKey } from './rows';
+import type { ProgressKey, ProgressRow } from './rows';
 
 /** Raw numbers for one deck and every deck below it; daily limits are applied by the caller. */
 export interface DeckCounts {
@@ -66,59 +67,122 @@ export interface TodayStats {
 	reviewed: number;
 }
 
-/** Today's ratings, counted on indexes; `dayStart`..`nextDayStart` is the study day (ms). */
-export function todayStats(dayStart: number, nextDayStart: number): Promise<TodayStats> {
-	return read(['reviewLog'], async (db) => {
-		const byState = (state: number) =>
-			db.reviewLog.where('[stateBefore+review]').between([state, dayStart], [state, nextDayStart]).count();
-		const [ratings, introduced, reviewed] = await Promise.all([
-			db.reviewLog.where('review').between(dayStart, nextDayStart).count(),
-			byState(NEW),
-			byState(REVIEW)
-		]);
-		return { ratings, introduced, reviewed };
-	});
+/**
+ * Today's ratings, counted on indexes; `dayStart`..`nextDayStart` is the study day (ms).
+ * `max` stops counting new and review ratings there (their daily limits need no more).
+ */
+export function todayStats(dayStart: number, nextDayStart: number, max?: { introduced: number; reviewed: number }): Promise<TodayStats> {
+	return read(['reviewLog'], (db) => countToday(db, dayStart, nextDayStart, max));
 }
+
+/** todayStats inside a caller's read. */
+export async function countToday(
+	db: Tables,
+	dayStart: number,
+	nextDayStart: number,
+	max?: { introduced: number; reviewed: number }
+): Promise<TodayStats> {
+	const byState = async (state: number, upTo: number | undefined) => {
+		const range = db.reviewLog.where('[stateBefore+review]').between([state, dayStart], [state, nextDayStart]);
+		return upTo === undefined ? range.count() : (await range.limit(upTo).primaryKeys()).length;
+	};
+	const [ratings, introduced, reviewed] = await Promise.all([
+		db.reviewLog.where('review').between(dayStart, nextDayStart).count(),
+		byState(NEW, max?.introduced),
+		byState(REVIEW, max?.reviewed)
+	]);
+	return { ratings, introduced, reviewed };
+}
+
+/** Study days whose ratings are looked up at once: one round trip covers this many days of a streak. */
+const STREAK_WINDOW = 64;
 
 /**
  * Study days in a row with at least one rating, ending today; a day not yet studied does
  * not break the streak until it is over. `dayStartOf(ms)` gives the start of the study day
  * containing ms (the scheduler's `dayStart(ms, hour)`), so DST-long and -short days count
- * as one. One indexed lookup per day of the streak.
+ * as one.
  */
-export function studyStreak(now: number, dayStartOf: (ms: number) => number): Promise<number> {
+export async function studyStreak(now: number, dayStartOf: (ms: number) => number): Promise<number> {
+	const today = dayStartOf(now);
+	// Ratings after now (another device's clock ran ahead) do not count.
+	const [studiedToday, before] = await Promise.all([studiedBetween(today, now + 1), streakBefore(today, dayStartOf)]);
+	return before + (studiedToday ? 1 : 0);
+}
+
+/** Whether any rating was given in [from, to). */
+export function studiedBetween(from: number, to: number): Promise<boolean> {
+	return read(['reviewLog'], (db) => anyRating(db, from, to));
+}
+
+async function anyRating(db: Tables, from: number, to: number): Promise<boolean> {
+	return (await db.reviewLog.where('review').between(from, to).limit(1).primaryKeys()).length > 0;
+}
+
+/**
+ * Study days in a row with a rating, ending the day before `day` (a day start). A lookup per
+ * day, a window of days at a time, all of a window's lookups at once: a streak of years
+ * costs a few dozen round trips, not one per day. See latestReviewBefore to cache it.
+ */
+export function streakBefore(day: number, dayStartOf: (ms: number) => number): Promise<number> {
 	return read(['reviewLog'], async (db) => {
-		const latestBefore = async (ms: number) => (await db.reviewLog.where('review').below(ms).last())?.review;
-		const today = dayStartOf(now);
-		let latest = await latestBefore(now + 1);
-		let expected = latest !== undefined && latest < today ? dayStartOf(today - 1) : today;
 		let streak = 0;
-		while (latest !== undefined && dayStartOf(latest) === expected) {
-			streak++;
-			latest = await latestBefore(expected);
-			expected = dayStartOf(expected - 1);
+		let end = day;
+		for (;;) {
+			const days: [from: number, to: number][] = [];
+			while (days.length < STREAK_WINDOW) {
+				const from = dayStartOf(end - 1);
+				days.push([from, end]);
+				end = from;
+			}
+			const found = await Promise.all(days.map(([from, to]) => anyRating(db, from, to)));
+			const gap = found.indexOf(false);
+			streak += gap === -1 ? days.length : gap;
+			if (gap !== -1) return streak;
 		}
-		return streak;
 	});
 }
 
-/** The earliest due time after `now` of a visible, unsuspended studied card; null when none. */
-export function nextDueAfter(now: number): Promise<number | null> {
-	return read(['progress'], async (db) => {
-		const firsts = await Promise.all(
-			[LEARNING, REVIEW, RELEARNING].map((state) =>
-				db.progress
-					.where('[active+state+due]')
-					.between([1, state, now], [1, state, MAX_KEY], false)
-					.filter((row) => row.buriedUntil <= now)
-					.first()
-			)
-		);
-		const buried = await buriedAfter(db, now).toArray();
-		const times = [
-			...firsts.map((row) => row?.due),
-			...buried.filter((row) => row.active === 1 && row.state !== NEW).map((row) => Math.max(row.due, row.buriedUntil))
-		].filter((t): t is number => t !== undefined && t > now);
+/** The id of the latest rating before `ms`, or null: what a cached streakBefore(ms) depends on. */
+export function latestReviewBefore(ms: number): Promise<string | null> {
+	return read(['reviewLog'], async (db) => (await db.reviewLog.where('review').below(ms).last())?.id ?? null);
+}
+
+/**
+ * The earliest due time after `now` of a visible, unsuspended studied card, in the deck and
+ * its sub-decks (or every deck, for null); null when none.
+ */
+export function nextDueAfter(now: number, deckId: string | null = null): Promise<number | null> {
+	return read(['decks', 'progress'], async (db) => {
+		const rows = deckId === null ? await nextDueCandidates(db, now) : await subtreeRows(db, deckId);
+		const times = rows
+			.filter((row) => row.active === 1 && row.state !== NEW)
+			.map((row) => Math.max(row.due, row.buriedUntil))
+			.filter((t) => t > now);
 		return times.length ? Math.min(...times) : null;
 	});
+}
+
+/** The first unburied row after `now` of each studied state, and every buried row. */
+async function nextDueCandidates(db: Tables, now: number): Promise<ProgressRow[]> {
+	const firsts = await Promise.all(
+		[LEARNING, REVIEW, RELEARNING].map((state) =>
+			db.progress
+				.where('[active+state+due]')
+				.between([1, state, now], [1, state, MAX_KEY], false)
+				.filter((row) => row.buriedUntil <= now)
+				.first()
+		)
+	);
+	const buried = await buriedAfter(db, now).toArray();
+	return [...firsts.filter((row) => row !== undefined), ...buried];
+}
+
+/** Every progress row of a deck and its sub-decks (a few thousand at most). */
+async function subtreeRows(db: Tables, deckId: string): Promise<ProgressRow[]> {
+	const decks = await subtreeDecks(db, deckId);
+	const perDeck = await Promise.all(
+		decks.map((deck) => db.progress.where('[deckId+cardId]').between([deck.id, MIN_KEY], [deck.id, MAX_KEY]).toArray())
+	);
+	return perDeck.flat();
 }

@@ -44,6 +44,14 @@ export class UndoConflictError extends Error {
 	override name = 'UndoConflictError';
 }
 
+/**
+ * A rating was computed from a card state that is no longer stored (another tab rated,
+ * suspended, buried or reset the card meanwhile); nothing was written.
+ */
+export class RatingConflictError extends Error {
+	override name = 'RatingConflictError';
+}
+
 /** Error names along Dexie's wrapping chain (`inner`) and standard `cause`s. */
 function errorNames(error: unknown): string[] {
 	const names: string[] = [];

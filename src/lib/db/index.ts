@@ -2,6 +2,7 @@
 export { closeDatabase, openDatabase, DATABASE_NAME, type OpenOptions } from './database';
 export {
 	DeckDataError,
+	RatingConflictError,
 	StorageQuotaError,
 	StorageUnavailableError,
 	UndoConflictError,
@@ -14,6 +15,7 @@ export {
 	buryUntil,
 	cardReviewLog,
 	getProgress,
+	latestReviewId,
 	recordReview,
 	resetProgress,
 	setSuspended,
@@ -21,7 +23,18 @@ export {
 	undoReview
 } from './progress';
 export { queueSource, type QueueSource, type StudyWindow } from './queue';
-export { deckCounts, nextDueAfter, studyStreak, todayStats, type DeckCounts, type TodayStats } from './counts';
+export {
+	deckCounts,
+	latestReviewBefore,
+	nextDueAfter,
+	streakBefore,
+	studiedBetween,
+	studyStreak,
+	todayStats,
+	type DeckCounts,
+	type TodayStats
+} from './counts';
+export { todayTotals, type TodayTotals } from './totals';
 export { getAppSetting, getSettings, saveSettings, setAppSetting } from './settings';
 export { addQuizResult, quizHistory, type QuizResult } from './quiz';
 export { quizCards, quizProgress, type QuizContent } from './quiz-cards';

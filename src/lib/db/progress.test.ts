@@ -2,11 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LEARNING, NEW, RELEARNING, REVIEW } from '$lib/scheduler/types';
 import { IDBFactory } from 'fake-indexeddb';
 import { closeDatabase } from './database';
-import { UndoConflictError, UnknownCardError } from './errors';
+import { RatingConflictError, UndoConflictError, UnknownCardError } from './errors';
 import {
 	buryUntil,
 	cardReviewLog,
 	getProgress,
+	latestReviewId,
 	recordReview,
 	resetProgress,
 	setSuspended,
@@ -89,6 +90,27 @@ describe('recordReview and undo', () => {
 		const ghost = progressOf('ghost');
 		await expect(recordReview(ghost, logOf(ghost, null, NOW))).rejects.toBeInstanceOf(UnknownCardError);
 		expect(await getProgress('ghost')).toBeNull();
+	});
+
+	it('refuses a rating made from a stale copy of the card, so another tab cannot rate it twice', async () => {
+		await recordReview(first, logOf(first, null, NOW));
+		// A second tab still showing the card as new rates it too.
+		await expect(recordReview(second, logOf(second, null, NOW + 1000))).rejects.toBeInstanceOf(RatingConflictError);
+		await setSuspended('s1', true);
+		await expect(recordReview(second, logOf(second, first, NOW + 2000))).rejects.toBeInstanceOf(RatingConflictError);
+		expect(await getProgress('s1')).toEqual({ ...first, suspended: 1 });
+		expect(await cardReviewLog('s1')).toHaveLength(1);
+	});
+
+	it('names the latest rating by review time, and the one before after an undo', async () => {
+		expect(await latestReviewId()).toBeNull();
+		const one = logOf(first, null, NOW);
+		const two = logOf(second, first, NOW + 1000);
+		await recordReview(first, one);
+		await recordReview(second, two);
+		expect(await latestReviewId()).toBe(two.id);
+		await undoLastReview();
+		expect(await latestReviewId()).toBe(one.id);
 	});
 
 	it('stores exactly the CardProgress fields, whatever else the object carries', async () => {

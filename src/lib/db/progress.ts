@@ -1,10 +1,11 @@
 import { NEW, type CardProgress, type ReviewLogEntry } from '$lib/scheduler/types';
 import { MAX_KEY, MIN_KEY, read, write, type Tables } from './database';
-import { UndoConflictError, UnknownCardError } from './errors';
+import { RatingConflictError, UndoConflictError, UnknownCardError } from './errors';
 import {
 	fromProgressRow,
 	fromReviewLogRow,
 	newProgress,
+	pickProgress,
 	progressKey,
 	toProgressRow,
 	toReviewLogRow,
@@ -33,18 +34,38 @@ export function getProgress(cardId: string): Promise<CardProgress | null> {
 	});
 }
 
-/** One rating: the card's new state and its review-log row, both or neither. */
+/** Every CardProgress field is equal; null stands for a card without a row. */
+function sameProgress(a: CardProgress | null, b: CardProgress | null): boolean {
+	if (a === null || b === null) return a === b;
+	const x = pickProgress(a);
+	const y = pickProgress(b);
+	return (Object.keys(x) as (keyof CardProgress)[]).every((key) => x[key] === y[key]);
+}
+
+/**
+ * One rating: the card's new state and its review-log row, both or neither. The stored
+ * state must still be `log.previous`: a rating made from a stale copy (another tab rated
+ * or changed the card meanwhile) throws RatingConflictError instead of rating it twice.
+ */
 export async function recordReview(progress: CardProgress, log: ReviewLogEntry): Promise<void> {
 	if (progress.cardId !== log.cardId) {
 		throw new Error(`Review log ${log.id} is for card ${log.cardId}, not ${progress.cardId}`);
 	}
 	await write(['cards', 'progress', 'reviewLog'], async (db) => {
 		const row = await findProgressRow(db, progress.cardId);
+		if (!sameProgress(row ? fromProgressRow(row) : null, log.previous)) {
+			throw new RatingConflictError(`Card ${log.cardId} changed since it was shown; rating ${log.id} was not saved`);
+		}
 		const place = await placementOf(db, progress.cardId, row);
 		await db.progress.put(toProgressRow(progress, place));
 		// add, not put: a reused id fails the whole transaction instead of rewriting history.
 		await db.reviewLog.add(toReviewLogRow(log, place.deckId));
 	});
+}
+
+/** The id of the latest rating (by review time), null when there is none: a cheap "did the log change" probe. */
+export function latestReviewId(): Promise<string | null> {
+	return read(['reviewLog'], async (db) => (await db.reviewLog.orderBy('review').last())?.id ?? null);
 }
 
 /**

@@ -3,7 +3,7 @@ import { subtreeDecks } from './content';
 import { MAX_KEY, MIN_KEY, read, type Tables } from './database';
 import { activeDueBefore, activeNew, activeStarted, buriedAfter, LEARNING_STATES, suspendedRows } from './ranges';
 import { fromProgressRow, type DeckRow, type ProgressRow } from './rows';
-import type { TodayStats } from './counts';
+import { countToday, type TodayStats } from './counts';
 
 export interface StudyWindow {
 	now: number;
@@ -31,28 +31,19 @@ export interface QueueSource {
  * What a study session over a deck and its sub-decks (or every deck, for null) starts
  * from. Reads card ids key-only; for every deck, the started cards as [deckId, cardId]
  * keys and whole rows only for cards due today, new-state, suspended and buried ones; for
- * a subtree (a few thousand cards at most), the subtree's rows. Plus today's review log.
+ * a subtree (a few thousand cards at most), the subtree's rows. Plus today's rating counts.
  */
 export function queueSource(deckId: string | null, window: StudyWindow): Promise<QueueSource> {
 	const { dayStart, nextDayStart } = window;
 	return read(['notes', 'decks', 'cards', 'progress', 'reviewLog'], async (db) => {
 		const decks = deckId === null ? null : await subtreeDecks(db, deckId);
-		const [cardIds, { blocked, shown }, todayRows] = await Promise.all([
+		const [cardIds, { blocked, shown }, today] = await Promise.all([
 			scopeCardIds(db, decks),
 			decks === null ? everyDeckProgress(db, window) : subtreeProgress(db, decks, window),
-			db.reviewLog.where('review').between(dayStart, nextDayStart).toArray()
+			// Counted on indexes: reading today's rows whole costs more with every rating.
+			countToday(db, dayStart, nextDayStart)
 		]);
-		const today = todayRows;
-		return {
-			cardIds,
-			newCardIds: cardIds.filter((id) => !blocked.has(id)),
-			progress: shown.map(fromProgressRow),
-			today: {
-				ratings: today.length,
-				introduced: today.filter((row) => row.stateBefore === NEW).length,
-				reviewed: today.filter((row) => row.stateBefore === REVIEW).length
-			}
-		};
+		return { cardIds, newCardIds: cardIds.filter((id) => !blocked.has(id)), progress: shown.map(fromProgressRow), today };
 	});
 }
 

@@ -1,17 +1,28 @@
-import { getCards, getDeck, queueSource, recordReview, sentToReviewToday, undoLastReview, type QueueSource } from '$lib/db';
+import {
+	latestReviewId,
+	nextDueAfter,
+	queueSource,
+	RatingConflictError,
+	recordReview,
+	sentToReviewToday,
+	undoLastReview
+} from '$lib/db';
 import type { Card } from '$lib/notes/types';
 import { askPersistentStorage } from '$lib/services/persist';
 import {
 	dayStart,
+	MINUTE_MS,
 	nextDayStart,
 	previewIntervals,
 	rate,
+	RATINGS,
 	ReviewSession,
 	type CardProgress,
 	type Rating,
 	type ReviewLogEntry,
 	type SchedulerSettings
 } from '$lib/scheduler';
+import { CardCache } from './card-cache';
 
 export interface Shown {
 	card: Card;
@@ -22,15 +33,26 @@ export interface Shown {
 }
 
 export interface SessionSummary {
-	reviewed: number;
+	/** Different cards rated. */
+	cards: number;
+	ratings: number;
+	/** Ratings that were Again. */
 	again: number;
+	/** Time spent on the cards before rating them (ms). */
 	ms: number;
 }
 
+/** Cards loaded ahead of the one shown. */
+const PREFETCH = 3;
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 /**
  * One review session: the scheduler's in-memory queue plus the writes. A rating shows the
- * next card at once and saves in the background (one transaction); if the save fails, the
- * rating is taken back in memory too, so the screen never shows what was not stored.
+ * next card at once (it was loaded ahead) and saves in the background (one transaction); if
+ * the save fails, the rating is taken back in memory too, so the screen never shows what was
+ * not stored. Ratings, undos and card changes made in another tab rebuild the session from
+ * the database (see `reconcile`), so it never shows a stale card or rates one twice.
  */
 export class Study {
 	shown = $state<Shown | null>(null);
@@ -39,144 +61,237 @@ export class Study {
 	finished = $state(false);
 	nextDue = $state<number | null>(null);
 	error = $state('');
-	summary = $state<SessionSummary>({ reviewed: 0, again: 0, ms: 0 });
+	summary = $state<SessionSummary>({ cards: 0, ratings: 0, again: 0, ms: 0 });
 
 	private session: ReviewSession | null = null;
 	private progress = new Map<string, CardProgress>();
-	private cards = new Map<string, Card>();
-	private contexts = new Map<string, string>();
+	private cards = new CardCache();
+	/** This session's ratings, latest last. */
 	private undoStack: ReviewLogEntry[] = [];
+	/** The latest review-log id the database holds after each of this tab's own writes. */
+	private heads: (string | null)[] = [];
+	private ratingsPerCard = new Map<string, number>();
 	private shownAt = 0;
 	private pending: Promise<void> = Promise.resolve();
+	/** Set while a rating moves on, so a second key press cannot rate the same card again. */
+	private rating = false;
+	private showing = 0;
+	private reconciling: Promise<void> | null = null;
+	private recheck = false;
+	private wake: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(
 		private deckId: string | null,
 		private settings: SchedulerSettings
 	) {}
 
-	async start(now = Date.now()) {
-		const window = { now, dayStart: dayStart(now, this.settings.dayStartHour), nextDayStart: nextDayStart(now, this.settings.dayStartHour) };
-		const [source, sent] = await Promise.all([queueSource(this.deckId, window), sentToReviewToday(now)]);
-		this.build(source, now, sent);
-		await this.show(now);
-	}
-
-	reveal() {
-		if (this.shown) this.revealed = true;
-	}
-
-	async rate(rating: Rating, now = Date.now()) {
-		const shown = this.shown;
-		if (!shown || !this.revealed || !this.session) return;
-		const result = rate(shown.progress, shown.card.id, rating, now, this.settings, now - this.shownAt, crypto.randomUUID());
-		this.progress.set(shown.card.id, result.progress);
-		this.session.answer(result.progress, now);
-		this.undoStack.push(result.log);
-		this.count(rating, now, 1);
-		const saved = recordReview(result.progress, result.log);
-		this.pending = saved.then(askPersistentStorage).then(
-			() => undefined,
-			(error) => this.rollback(result.log, error)
-		);
-		await this.show(now);
-		await this.pending;
-	}
-
-	/** Takes back the last rating: this session's, or after a reload the latest stored one. */
-	async undo(now = Date.now()) {
-		await this.pending;
-		try {
-			const undone = await undoLastReview();
-			if (!undone) return;
-			const mine = this.undoStack.at(-1);
-			if (mine?.id === undone.id && this.session) {
-				this.undoStack.pop();
-				this.session.undo();
-				this.restore(undone);
-				this.count(undone.rating, now, -1);
-			} else {
-				this.undoStack = [];
-				await this.start(now);
-			}
-			await this.show(now, undone.cardId);
-		} catch (error) {
-			this.error = error instanceof Error ? error.message : String(error);
-		}
-	}
-
-	/** `sent`: new cards a quiz sent to today's review; they come first, past the new-card limit. */
-	private build(source: QueueSource, now: number, sent: string[] = []) {
+	/** (Re)builds the queue from the database and shows its first card, or `first`. */
+	async start(now = Date.now(), first?: string) {
+		const head = await latestReviewId();
+		const hour = this.settings.dayStartHour;
+		const [source, sent] = await Promise.all([
+			queueSource(this.deckId, { now, dayStart: dayStart(now, hour), nextDayStart: nextDayStart(now, hour) }),
+			sentToReviewToday(now)
+		]);
 		this.progress = new Map(source.progress.map((row) => [row.cardId, row]));
 		const newIds = new Set(source.newCardIds);
 		// The session treats a card without a row as new: give it only cards it may show.
 		const cardIds = source.cardIds.filter((id) => newIds.has(id) || this.progress.has(id));
-		// Every sent card was new when sent, so once introduced it counts in today's introduced.
+		// New cards a quiz sent to today's review come first, past the new-card limit; once
+		// introduced they count in today's introduced like any other.
 		const sentIds = new Set(sent);
-		const inScope = source.cardIds.filter((id) => sentIds.has(id)).length;
+		const sentInScope = source.cardIds.filter((id) => sentIds.has(id)).length;
 		this.session = new ReviewSession({
 			cardIds: [...cardIds.filter((id) => sentIds.has(id)), ...cardIds.filter((id) => !sentIds.has(id))],
 			progress: this.progress,
 			newIntroducedToday: source.today.introduced,
 			reviewsDoneToday: source.today.reviewed,
 			now,
-			settings: { ...this.settings, newPerDay: this.settings.newPerDay + inScope }
+			settings: { ...this.settings, newPerDay: this.settings.newPerDay + sentInScope }
 		});
+		this.heads = [head];
+		this.undoStack = [];
+		this.cards.clear();
+		await this.show(now, first);
+	}
+
+	stop() {
+		clearTimeout(this.wake);
+	}
+
+	reveal() {
+		if (this.shown && !this.rating) this.revealed = true;
+	}
+
+	async rate(rating: Rating, now = Date.now()) {
+		const { shown, session } = this;
+		if (!shown || !this.revealed || !session || this.rating) return;
+		this.rating = true;
+		const result = rate(shown.progress, shown.card.id, rating, now, this.settings, now - this.shownAt, crypto.randomUUID());
+		this.progress.set(shown.card.id, result.progress);
+		session.answer(result.progress, now);
+		this.undoStack.push(result.log);
+		this.heads.push(result.log.id);
+		this.tally(result.log, 1, now - this.shownAt);
+		this.pending = recordReview(result.progress, result.log)
+			.then(askPersistentStorage)
+			.then(
+				() => undefined,
+				(error) => this.rollback(result.log, error)
+			);
+		try {
+			// A new study day brings new limits and newly due cards.
+			if (now >= session.dayEnd) await this.pending.then(() => this.start(Date.now()));
+			else await this.show(now);
+		} finally {
+			this.rating = false;
+		}
+		await this.pending;
+	}
+
+	/** Takes back the latest rating: this session's, or one stored before (a reload, another tab). */
+	async undo(now = Date.now()) {
+		await this.pending;
+		this.pending = this.undoLatest(now);
+		await this.pending;
+	}
+
+	/**
+	 * Call whenever the review log changes. Once this tab's own writes are in, the latest
+	 * stored rating must be the one they left; anything else came from another tab, and the
+	 * queue is rebuilt from the database.
+	 */
+	reconcile(now = Date.now()): Promise<void> {
+		this.recheck = true;
+		this.reconciling ??= (async () => {
+			while (this.recheck) {
+				this.recheck = false;
+				let pending: Promise<void>;
+				let head: string | null;
+				do {
+					pending = this.pending;
+					await pending;
+					head = await latestReviewId();
+				} while (pending !== this.pending);
+				if (this.session && head !== this.heads.at(-1)) await this.start(now);
+			}
+			this.reconciling = null;
+		})().catch((error) => {
+			this.reconciling = null;
+			this.error = messageOf(error);
+		});
+		return this.reconciling;
+	}
+
+	private async undoLatest(now: number) {
+		try {
+			const undone = await undoLastReview();
+			if (!undone) return;
+			if (this.undoStack.at(-1)?.id === undone.id && this.session) {
+				this.takeBack(undone);
+				await this.show(now, undone.cardId);
+			} else {
+				await this.start(now, undone.cardId);
+			}
+		} catch (error) {
+			this.error = messageOf(error);
+		}
+	}
+
+	private takeBack(log: ReviewLogEntry) {
+		this.undoStack.pop();
+		this.heads.pop();
+		this.session?.undo();
+		if (log.previous) this.progress.set(log.cardId, log.previous);
+		else this.progress.delete(log.cardId);
+		this.tally(log, -1, 0);
 	}
 
 	private async show(now: number, first?: string) {
 		const session = this.session!;
+		const token = ++this.showing;
+		clearTimeout(this.wake);
 		const next = first ?? session.next(now)?.cardId;
 		this.remaining = session.remaining(now);
-		if (!next) {
-			this.shown = null;
-			this.finished = true;
-			this.nextDue = session.nextDue();
-			return;
-		}
-		const card = this.cards.get(next) ?? (await getCards([next]))[0];
-		this.cards.set(next, card);
+		if (!next) return this.finish(now);
+		if (!this.cards.has(next)) await this.cards.load([next]);
+		if (token !== this.showing) return;
+		const loaded = this.cards.get(next);
+		// Gone from the notes (a deck update in another tab): start over from the database.
+		if (!loaded) return this.start(Date.now());
 		const progress = this.progress.get(next) ?? null;
 		const previews = previewIntervals(progress, now, this.settings, next);
 		const intervals = { 1: '', 2: '', 3: '', 4: '' } as Record<Rating, string>;
-		for (const rating of [1, 2, 3, 4] as Rating[]) intervals[rating] = previews[rating].label;
-		this.shown = { card, progress, intervals, context: await this.context(card.deckId) };
+		for (const rating of RATINGS) intervals[rating] = previews[rating].label;
+		this.shown = { ...loaded, progress, intervals };
 		this.revealed = false;
 		this.finished = false;
 		this.shownAt = now;
+		this.prefetch(now);
 	}
 
-	private async context(deckId: string): Promise<string> {
-		let context = this.contexts.get(deckId);
-		if (context === undefined) {
-			const path = (await getDeck(deckId))?.path ?? [];
-			context = (path.length > 1 ? path.slice(1) : path).join(' › ');
-			this.contexts.set(deckId, context);
+	private finish(now: number) {
+		this.shown = null;
+		this.finished = true;
+		const learningDue = this.session!.nextDue();
+		this.nextDue = learningDue;
+		// Learning cards still due today come back on their own, as in Anki.
+		if (learningDue !== null) {
+			const wait = learningDue - now - this.settings.learnAheadMinutes * MINUTE_MS;
+			this.wake = setTimeout(() => this.show(Date.now()), Math.max(0, wait));
 		}
-		return context;
+		// Reviews due on later days are only in the database, once this tab's writes are in.
+		this.pending
+			.then(() => nextDueAfter(now, this.deckId))
+			.then((due) => {
+				if (this.finished) this.nextDue = due;
+			})
+			.catch(() => undefined);
+	}
+
+	/**
+	 * Loads the next few cards in the background, so a rating shows the next card without
+	 * waiting for the database (whose reads queue behind the rating's write). The session
+	 * has no look-ahead: taking cards out one by one, then undoing that, shows what follows.
+	 */
+	private prefetch(now: number) {
+		const session = this.session!;
+		const ahead: string[] = [];
+		let removed = 0;
+		for (let id = this.shown?.card.id; id && ahead.length < PREFETCH; ) {
+			session.remove(id);
+			removed++;
+			id = session.next(now)?.cardId;
+			if (id) ahead.push(id);
+		}
+		for (; removed > 0; removed--) session.undo();
+		this.cards.load(ahead).catch(() => undefined);
 	}
 
 	private async rollback(log: ReviewLogEntry, error: unknown) {
+		if (error instanceof RatingConflictError) {
+			// Another tab changed the card first: nothing was saved, and this queue is stale.
+			this.tally(log, -1, 0);
+			await this.start(Date.now());
+			return;
+		}
 		if (this.undoStack.at(-1)?.id === log.id) {
-			this.undoStack.pop();
-			this.session?.undo();
-			this.restore(log);
-			this.count(log.rating, Date.now(), -1);
+			this.takeBack(log);
 			await this.show(Date.now(), log.cardId);
 		}
-		this.error = error instanceof Error ? error.message : String(error);
+		this.error = messageOf(error);
 	}
 
-	private restore(log: ReviewLogEntry) {
-		if (log.previous) this.progress.set(log.cardId, log.previous);
-		else this.progress.delete(log.cardId);
-	}
-
-	private count(rating: Rating, now: number, sign: 1 | -1) {
-		const { reviewed, again, ms } = this.summary;
+	private tally(log: ReviewLogEntry, sign: 1 | -1, ms: number) {
+		const times = (this.ratingsPerCard.get(log.cardId) ?? 0) + sign;
+		if (times > 0) this.ratingsPerCard.set(log.cardId, times);
+		else this.ratingsPerCard.delete(log.cardId);
+		const { ratings, again } = this.summary;
 		this.summary = {
-			reviewed: reviewed + sign,
-			again: again + (rating === 1 ? sign : 0),
-			ms: sign === 1 ? ms + Math.max(0, now - this.shownAt) : ms
+			cards: this.ratingsPerCard.size,
+			ratings: ratings + sign,
+			again: again + (log.rating === 1 ? sign : 0),
+			ms: this.summary.ms + Math.max(0, ms)
 		};
 	}
 }

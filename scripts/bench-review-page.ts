@@ -1,0 +1,83 @@
+/**
+ * The parts of npm run bench:review that run in the browser page, passed to page.evaluate
+ * or addInitScript: each is self-contained (no imports, no closures) and loads the app's
+ * own src/lib/db, bundled by bench-review.ts, from /__bench/seed.js.
+ */
+import type { BenchOptions } from './bench-db-data';
+
+/** The seeding module's exports, as the page sees them. */
+type Seed = typeof import('../src/lib/db') & typeof import('./bench-db-data');
+
+/** Runs in the page: syncs the served decks into the profile's IndexedDB; returns the time it took. */
+export async function syncInPage(): Promise<{ ms: number; report: unknown }> {
+	const url = ['', '__bench', 'seed.js'].join('/');
+	const seed = (await import(/* @vite-ignore */ url)) as Seed;
+	await seed.openDatabase();
+	const fetchJson = async (path: string) => (await fetch(`/decks/${path}`)).json();
+	const start = performance.now();
+	const report = await seed.syncDecks(fetchJson);
+	const ms = performance.now() - start;
+	seed.closeDatabase();
+	return { ms, report };
+}
+
+/** Runs in the page: imports the generated progress and review log in batches; returns the time it took. */
+export async function importInPage(options: BenchOptions): Promise<{ ms: number; progress: number; reviews: number }> {
+	const url = ['', '__bench', 'seed.js'].join('/');
+	const seed = (await import(/* @vite-ignore */ url)) as Seed;
+	await seed.openDatabase();
+	const start = performance.now();
+	const data = seed.generateBenchData(options);
+	for (let i = 0; i < data.progress.length; i += 5000) await seed.importProgress(data.progress.slice(i, i + 5000));
+	let reviews = 0;
+	for (const batch of data.reviewLogBatches(5000)) {
+		await seed.importProgress([], batch);
+		reviews += batch.length;
+	}
+	seed.closeDatabase();
+	return { ms: performance.now() - start, progress: data.progress.length, reviews };
+}
+
+/** Installed before any page script: notes when the home counts and the first card are on screen. */
+export function markScreens() {
+	const marks = ((window as unknown as { __bench: Record<string, number> }).__bench = {});
+	const painted = (name: string) => {
+		marks[`${name}Dom`] = performance.now();
+		// A task queued from a frame callback runs after that frame is painted.
+		requestAnimationFrame(() => setTimeout(() => (marks[name] = performance.now())));
+	};
+	new MutationObserver(() => {
+		if (!marks.homeDom && document.querySelector('[data-testid="count-due"]')) painted('home');
+		if (!marks.streakDom && /\d/.test(document.querySelector('[data-testid="count-streak"]')?.textContent ?? '')) painted('streak');
+		if (!marks.treeDom && document.querySelector('main li')) painted('tree');
+		if (!marks.reviewDom && document.querySelector('main article')) painted('review');
+	}).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+/** Runs in the page: times from the next rating key press to the next question painted. */
+export function armRatingTimer() {
+	const bench = window as unknown as { __rating?: { dom: number; frame: number; painted: number }; __armed?: boolean };
+	bench.__rating = undefined;
+	if (bench.__armed) return;
+	bench.__armed = true;
+	addEventListener(
+		'keydown',
+		(event) => {
+			if (!/^[1-4]$/.test(event.key)) return;
+			const start = performance.now();
+			// The next card is up when its "Show answer" button is (or the summary, after the last).
+			const observer = new MutationObserver(() => {
+				const buttons = [...document.querySelectorAll('main button')].map((b) => b.textContent?.trim());
+				if (!buttons.includes('Show answer') && !document.querySelector('#done-title')) return;
+				observer.disconnect();
+				const dom = performance.now() - start;
+				requestAnimationFrame(() => {
+					const frame = performance.now() - start;
+					setTimeout(() => (bench.__rating = { dom, frame, painted: performance.now() - start }));
+				});
+			});
+			observer.observe(document.querySelector('main')!, { childList: true, subtree: true, characterData: true });
+		},
+		{ capture: true }
+	);
+}

@@ -1,0 +1,49 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { closeDatabase, importProgress, syncDecks } from '$lib/db';
+import { DAY, HOUR, k8sNote, logOf, MINUTE, NOW, openTestDatabase, progressOf, serve } from '$lib/db/testing';
+import { DEFAULT_SETTINGS, dayStart } from '$lib/scheduler';
+import { homeStreak, homeTotals } from './home';
+
+const settings = { ...DEFAULT_SETTINGS, dayStartHour: 4 };
+const TODAY = dayStart(NOW, settings.dayStartHour);
+const stored = new Map<string, string>();
+
+beforeEach(async () => {
+	vi.stubGlobal('localStorage', {
+		getItem: (key: string) => stored.get(key) ?? null,
+		setItem: (key: string, value: string) => stored.set(key, value)
+	});
+	stored.clear();
+	await openTestDatabase();
+	await syncDecks(serve([k8sNote()]).fetchJson);
+});
+afterEach(() => {
+	closeDatabase();
+	vi.unstubAllGlobals();
+});
+
+const ratingAt = (review: number) => logOf(progressOf('s1'), progressOf('s1'), review);
+
+describe('homeStreak', () => {
+	it('counts the days before today once a day, and again when a rating before today appears or goes', async () => {
+		await importProgress([], [TODAY - 2 * DAY + HOUR, TODAY - DAY + HOUR].map(ratingAt));
+		expect(await homeStreak(settings, NOW)).toBe(2);
+		expect(JSON.parse(stored.get('tabledeck.streakBefore')!)).toMatchObject({ day: TODAY, days: 2 });
+
+		// Today's first rating adds a day without a recount.
+		stored.set('tabledeck.streakBefore', JSON.stringify({ ...JSON.parse(stored.get('tabledeck.streakBefore')!), days: 40 }));
+		await importProgress([], [ratingAt(TODAY + HOUR)]);
+		expect(await homeStreak(settings, NOW)).toBe(41);
+
+		// A rating before today that was not there when the days were counted (an import, or
+		// one undone) changes the latest rating before today: they are counted again.
+		await importProgress([], [ratingAt(TODAY - MINUTE)]);
+		expect(await homeStreak(settings, NOW)).toBe(3);
+	});
+});
+
+describe('homeTotals', () => {
+	it('applies the daily limits to the collection’s numbers', async () => {
+		expect(await homeTotals({ ...settings, newPerDay: 3 }, NOW)).toEqual({ totals: { new: 3, learning: 0, review: 0 }, doneToday: 0 });
+	});
+});

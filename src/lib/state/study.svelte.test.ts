@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cardReviewLog, closeDatabase, getProgress, recordReview, setSuspended, syncDecks } from '$lib/db';
+import { DAY, k8sNote, NOW, openTestDatabase, serve } from '$lib/db/testing';
+import { DEFAULT_SETTINGS, rate } from '$lib/scheduler';
+import { Study } from './study.svelte';
+
+// Note n1: svc (s1 s2 s3) › ext (e1 e2), probe (p1 p2); all new. Cards are shown in note order.
+beforeEach(async () => {
+	await openTestDatabase();
+	await syncDecks(serve([k8sNote()]).fetchJson);
+});
+afterEach(closeDatabase);
+
+async function started(deckId: string | null = null) {
+	const study = new Study(deckId, DEFAULT_SETTINGS);
+	await study.start(NOW);
+	return study;
+}
+
+async function rateShown(study: Study, rating: 1 | 2 | 3 | 4, at: number) {
+	study.reveal();
+	await study.rate(rating, at);
+}
+
+describe('Study', () => {
+	it('shows the cards in queue order while loading the next ones ahead, and saves each rating', async () => {
+		const study = await started();
+		const seen: string[] = [];
+		for (let i = 0; i < 7; i++) {
+			seen.push(study.shown!.card.id);
+			await rateShown(study, 4, NOW + i * 1000);
+		}
+		expect(seen).toEqual(['s1', 's2', 's3', 'e1', 'e2', 'p1', 'p2']);
+		expect(study.finished).toBe(true);
+		expect(study.summary).toMatchObject({ cards: 7, ratings: 7, again: 0 });
+		expect(await cardReviewLog('p2')).toHaveLength(1);
+	});
+
+	it('shows a card only as often as the queue says: a second rating key while moving on is ignored', async () => {
+		const study = await started();
+		study.reveal();
+		await Promise.all([study.rate(3, NOW), study.rate(3, NOW)]);
+		expect(await cardReviewLog('s1')).toHaveLength(1);
+		expect(study.shown?.card.id).toBe('s2');
+		expect(study.revealed).toBe(false);
+	});
+
+	it('undoes in memory and in the database, back past the session start after a reload', async () => {
+		const first = await started();
+		await rateShown(first, 3, NOW);
+		await rateShown(first, 1, NOW + 1000);
+		await first.undo(NOW + 2000);
+		expect(first.shown?.card.id).toBe('s2');
+		expect(await getProgress('s2')).toBeNull();
+		expect(first.summary).toMatchObject({ cards: 1, ratings: 1, again: 0 });
+
+		const reloaded = await started();
+		expect(reloaded.shown?.card.id).toBe('s2');
+		await reloaded.undo(NOW + 3000);
+		expect(reloaded.shown?.card.id).toBe('s1');
+		expect(await getProgress('s1')).toBeNull();
+	});
+
+	it('rebuilds from the database when another tab rates the card it shows', async () => {
+		const study = await started();
+		const elsewhere = rate(null, 's1', 3, NOW, DEFAULT_SETTINGS, 0, 'other-tab');
+		await recordReview(elsewhere.progress, elsewhere.log);
+		await study.reconcile(NOW + 500);
+		expect(study.shown?.card.id).toBe('s2');
+		expect(study.remaining).toEqual({ new: 6, learning: 1, review: 0 });
+		// Its own writes are no reason to rebuild.
+		await rateShown(study, 3, NOW + 1000);
+		await study.reconcile(NOW + 1500);
+		expect(study.shown?.card.id).toBe('s3');
+	});
+
+	it('refuses a rating of a card changed elsewhere, and moves on without it', async () => {
+		const study = await started();
+		await setSuspended('s1', true);
+		await rateShown(study, 3, NOW);
+		expect(await cardReviewLog('s1')).toEqual([]);
+		expect(await getProgress('s1')).toMatchObject({ suspended: 1, state: 0 });
+		expect(study.shown?.card.id).toBe('s2');
+		expect(study.summary.ratings).toBe(0);
+		expect(study.error).toBe('');
+	});
+
+	it('says when the next card is due once the session is over', async () => {
+		const study = await started('ext');
+		await rateShown(study, 4, NOW);
+		await rateShown(study, 4, NOW + 1000);
+		expect(study.finished).toBe(true);
+		const dues = [(await getProgress('e1'))!.due, (await getProgress('e2'))!.due];
+		await vi.waitFor(() => expect(study.nextDue).toBe(Math.min(...dues)));
+		expect(study.nextDue).toBeGreaterThan(NOW + DAY);
+	});
+});

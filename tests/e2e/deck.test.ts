@@ -1,0 +1,75 @@
+import { expect, test } from '@playwright/test';
+import { DEFAULT_SETTINGS, rate } from '../../src/lib/scheduler';
+import { builtDecks, DeckPage, HomePage, ReviewPage } from './helpers/review';
+
+const { deck, cardsOf } = builtDecks();
+const pod = deck('Kubernetes 핵심 개념', 'Pod');
+const [first, second, third] = cardsOf(pod);
+
+/** The stability a new card gets from one rating, as the deck page shows it. */
+const stabilityAfter = (rating: 3 | 4) =>
+	`${rate(null, first.id, rating, Date.now(), DEFAULT_SETTINGS, 0, 'x').progress.stability.toFixed(1)} d`;
+
+test('the deck page shows each card’s state, due time and stability', async ({ page }) => {
+	const review = new ReviewPage(page);
+	await review.open(pod);
+	await review.rate('Good');
+	await review.rate('Easy');
+
+	const deckPage = new DeckPage(page);
+	await deckPage.open(pod);
+	await expect(page.getByRole('listitem')).toHaveCount(cardsOf(pod).length);
+	await expect(deckPage.card(first.frontText)).toContainText(first.backText);
+	await deckPage.expectFacts(first.frontText, { State: 'Learning', Due: /^\d\d:\d\d\s(AM|PM)$/, Stability: stabilityAfter(3) });
+	await deckPage.expectFacts(second.frontText, { State: 'Review', Due: /^\w{3} \d+, \d{4}$/, Stability: stabilityAfter(4) });
+	await deckPage.expectFacts(third.frontText, { State: 'New', Due: '—', Stability: '—' });
+	await expect(deckPage.card(third.frontText).getByRole('button', { name: 'Reset progress' })).toBeDisabled();
+});
+
+test('suspend and bury take a card out of the queue; unsuspend and unbury bring it back', async ({ page }) => {
+	const deckPage = new DeckPage(page);
+	await deckPage.open(pod);
+	await deckPage.act(first.frontText, 'Suspend');
+	await deckPage.expectState(first.frontText, 'Suspended');
+	await deckPage.act(second.frontText, 'Bury until tomorrow');
+	await deckPage.expectState(second.frontText, 'Buried');
+
+	await page.getByRole('link', { name: 'Study this deck' }).click();
+	const review = new ReviewPage(page);
+	await review.expectQuestion(third.frontText);
+	await expect(review.progress).toHaveText(`${cardsOf(pod).length - 2} new · 0 learning · 0 review left`);
+	const home = new HomePage(page);
+	await home.open();
+	await expect(await home.deckRow('인프라 / 모니터링', 'Kubernetes 핵심 개념', 'Pod')).toContainText(
+		`New ${cardsOf(pod).length - 2}`
+	);
+
+	await deckPage.open(pod);
+	await deckPage.act(first.frontText, 'Unsuspend');
+	await deckPage.act(second.frontText, 'Unbury');
+	await deckPage.expectState(first.frontText, 'New');
+	await deckPage.expectState(second.frontText, 'New');
+	await review.open(pod);
+	await review.expectQuestion(first.frontText);
+	await expect(review.progress).toHaveText(`${cardsOf(pod).length} new · 0 learning · 0 review left`);
+});
+
+test('reset asks first, then makes the card new again and keeps its history', async ({ page }) => {
+	const review = new ReviewPage(page);
+	await review.open(pod);
+	await review.rate('Good');
+
+	const deckPage = new DeckPage(page);
+	await deckPage.open(pod);
+	await deckPage.expectState(first.frontText, 'Learning');
+	await deckPage.reset(first.frontText, 'Cancel');
+	await deckPage.expectState(first.frontText, 'Learning');
+	await deckPage.reset(first.frontText, 'Reset progress');
+	await deckPage.expectState(first.frontText, 'New');
+
+	await review.open(pod);
+	await review.expectQuestion(first.frontText);
+	const home = new HomePage(page);
+	await home.open();
+	await home.expectCounts({ done: 1, learning: 0 });
+});

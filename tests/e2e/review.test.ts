@@ -1,0 +1,139 @@
+import { expect, test } from '@playwright/test';
+import { DEFAULT_SETTINGS, previewIntervals } from '../../src/lib/scheduler';
+import { builtDecks, HomePage, ReviewPage, type RatingName } from './helpers/review';
+
+// Each test gets a fresh browser context, so a fresh IndexedDB: every one starts with 190 new cards.
+const { cards, deck, cardsOf } = builtDecks();
+const fronts = cards.map((card) => card.frontText);
+
+test('review by keyboard and by clicks; after a reload every rating is there and the counts are right', async ({ page }) => {
+	const review = new ReviewPage(page);
+	await review.open();
+	await expect(review.progress).toHaveText('20 new · 0 learning · 0 review left');
+	await review.expectQuestion(fronts[0]);
+	await expect(review.answer).toHaveCount(0);
+
+	await review.showAnswer('Space');
+	await expect(review.answer).toHaveText(cards[0].backText);
+	await review.rate('Good', 'key');
+	await review.expectQuestion(fronts[1]);
+	await review.showAnswer('Enter');
+	await review.rate('Again', 'key');
+	await review.expectQuestion(fronts[2]);
+	await review.showAnswer('click');
+	await review.rate('Easy', 'click');
+	await review.expectQuestion(fronts[3]);
+	await review.showAnswer('tap card');
+	await review.rate('Hard', 'key');
+	await review.expectQuestion(fronts[4]);
+	await review.showAnswer('Space');
+	await review.rate('Good', 'Space');
+	await review.expectQuestion(fronts[5]);
+	await review.showAnswer('Enter');
+	await review.rate('Good', 'Enter');
+	await review.expectQuestion(fronts[6]);
+	// Easy sent one card to a later day; the other five wait in learning steps of 1–10 minutes.
+	await expect(review.progress).toHaveText('14 new · 5 learning · 0 review left');
+
+	await page.reload();
+	await review.expectQuestion(fronts[6]);
+	await expect(review.progress).toHaveText('14 new · 5 learning · 0 review left');
+	const home = new HomePage(page);
+	await home.open();
+	await home.expectCounts({ done: 6, learning: 5, new: 14, due: 0 });
+	await expect(home.count('streak')).toHaveText('1 day');
+});
+
+test('the buttons of a new card show the intervals the scheduler gives', async ({ page }) => {
+	const review = new ReviewPage(page);
+	await review.open();
+	await review.showAnswer();
+	const expected = previewIntervals(null, Date.now(), DEFAULT_SETTINGS, cards[0].id);
+	// Learning steps 1m 10m: Hard is halfway, Good the second step, Easy skips to days.
+	expect([1, 2, 3].map((r) => expected[r as 1 | 2 | 3].label)).toEqual(['1m', '6m', '10m']);
+	expect(expected[4].label).toMatch(/^\d+d$/);
+	const names: RatingName[] = ['Again', 'Hard', 'Good', 'Easy'];
+	for (const [i, name] of names.entries()) {
+		await expect(review.ratingButton(name)).toHaveAccessibleName(`${name} ${expected[(i + 1) as 1].label}`);
+	}
+});
+
+test('undo by key, Ctrl+Z and button, repeatedly, and after a reload from what was stored', async ({ page }) => {
+	const review = new ReviewPage(page);
+	await review.open();
+	for (const front of fronts.slice(0, 3)) {
+		await review.expectQuestion(front);
+		await review.rate('Good');
+	}
+	await review.expectQuestion(fronts[3]);
+
+	await review.undo('u');
+	await review.expectQuestion(fronts[2]);
+	await review.undo('Control+z');
+	await review.expectQuestion(fronts[1]);
+	await expect(review.progress).toHaveText('19 new · 1 learning · 0 review left');
+
+	await page.reload();
+	await review.expectQuestion(fronts[1]);
+	await review.undo('click');
+	await review.expectQuestion(fronts[0]);
+	await expect(review.progress).toHaveText('20 new · 0 learning · 0 review left');
+	// Nothing left to undo: nothing changes.
+	await review.undo('u');
+	await review.expectQuestion(fronts[0]);
+
+	const home = new HomePage(page);
+	await home.open();
+	await home.expectCounts({ done: 0, learning: 0, new: 20 });
+});
+
+test('a rating is kept when the page is closed right after it', async ({ context }) => {
+	const page = await context.newPage();
+	const review = new ReviewPage(page);
+	await review.open();
+	await review.showAnswer();
+	await page.keyboard.press('3');
+	await page.close();
+
+	const home = new HomePage(await context.newPage());
+	await home.open();
+	await home.expectCounts({ done: 1, learning: 1, new: 19 });
+});
+
+test('the summary: cards, time and again rate, when the next card is due, and undo from it', async ({ page }) => {
+	const pod = deck('Kubernetes 핵심 개념', 'Pod');
+	const podFronts = cardsOf(pod).map((card) => card.frontText);
+	const home = new HomePage(page);
+	await home.open();
+	await home.studyDeck('인프라 / 모니터링', 'Kubernetes 핵심 개념', 'Pod');
+	await expect(page).toHaveURL(`/review?deck=${pod.id}`);
+
+	const review = new ReviewPage(page);
+	await expect(review.progress).toHaveText(`${podFronts.length} new · 0 learning · 0 review left`);
+	await review.expectQuestion(podFronts[0]);
+	await review.rate('Again');
+	for (const front of podFronts.slice(1)) {
+		await review.expectQuestion(front);
+		await review.rate('Easy');
+	}
+	// The card rated Again comes back within the learn-ahead window once nothing else is left.
+	await review.expectQuestion(podFronts[0]);
+	await review.rate('Easy');
+
+	await expect(review.summary).toBeVisible();
+	await expect(review.summary).toContainText(
+		new RegExp(`${podFronts.length} cards reviewed in \\d+ seconds?; again rate 14%\\.`)
+	);
+	await expect(review.summary).toContainText(/Next card due \w{3} \d+, \d\d:\d\d\s(AM|PM)\./);
+	await review.undo('click');
+	await review.expectQuestion(podFronts[0]);
+});
+
+test('a session with nothing to study says so', async ({ page }) => {
+	const review = new ReviewPage(page);
+	// A deck id that is not in the notes: a scope without cards.
+	await page.goto('/review?deck=0000000000000000');
+	await expect(review.summary).toBeVisible();
+	await expect(review.summary).toContainText('Nothing due now.');
+	await expect(review.summary).toContainText('No cards are scheduled.');
+});
