@@ -1,0 +1,65 @@
+/**
+ * Reviews per study day laid out as a calendar: one column per week (Sunday first), one
+ * row per weekday. Days are study-day numbers (`studyDay()` from the scheduler), so a
+ * review at 03:00 counts for the day before, as everywhere else in the app.
+ */
+export interface HeatCell {
+	day: number;
+	count: number;
+	/** 0 for no reviews, 1–4 by share of the busiest day. */
+	level: number;
+}
+
+export interface HeatWeek {
+	/** The study day of the week's Sunday. */
+	start: number;
+	/** Sunday to Saturday; null before the first day shown or after today. */
+	cells: (HeatCell | null)[];
+}
+
+/** 1970-01-01, day 0, was a Thursday. */
+export function weekday(day: number): number {
+	return (((day + 4) % 7) + 7) % 7;
+}
+
+export function heatLevel(count: number, max: number): number {
+	if (count <= 0 || max <= 0) return 0;
+	return Math.min(4, 1 + Math.floor((4 * (count - 1)) / max));
+}
+
+/** The `days` study days ending today (today included), in whole weeks. */
+export function heatmapWeeks(counts: ReadonlyMap<number, number>, today: number, days = 365): HeatWeek[] {
+	const first = today - days + 1;
+	let max = 0;
+	for (const [day, count] of counts) if (day >= first && day <= today && count > max) max = count;
+	const weeks: HeatWeek[] = [];
+	for (let start = first - weekday(first); start <= today; start += 7) {
+		const cells = Array.from({ length: 7 }, (_, i) => {
+			const day = start + i;
+			if (day < first || day > today) return null;
+			const count = counts.get(day) ?? 0;
+			return { day, count, level: heatLevel(count, max) };
+		});
+		weeks.push({ start, cells });
+	}
+	return weeks;
+}
+
+export interface Streaks {
+	/** Study days in a row with reviews, ending today (or yesterday, while today is not yet studied). */
+	current: number;
+	longest: number;
+}
+
+/** Streaks from the study days that have reviews, in ascending order, each once. */
+export function streaks(days: readonly number[], today: number): Streaks {
+	let longest = 0;
+	let run = 0;
+	for (let i = 0; i < days.length; i++) {
+		run = i > 0 && days[i] === days[i - 1] + 1 ? run + 1 : 1;
+		if (run > longest) longest = run;
+	}
+	const last = days.at(-1);
+	const current = last !== undefined && last >= today - 1 && last <= today ? run : 0;
+	return { current, longest };
+}

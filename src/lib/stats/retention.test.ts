@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { RetentionCounter, retentionRate } from './retention';
+
+const TODAY = 1000;
+
+describe('RetentionCounter', () => {
+	it('matches a hand-counted table', () => {
+		const counter = new RetentionCounter(TODAY);
+		const add = (cardId: string, day: number, rating: number, lastInterval: number) =>
+			counter.add({ cardId, day, rating, lastInterval });
+		add('a', TODAY, 3, 5); // young pass, in all windows
+		add('a', TODAY, 1, 5); // same card, same day: not counted
+		add('b', TODAY - 6, 1, 30); // mature fail, last day of the 7-day window
+		add('c', TODAY - 7, 4, 20); // young pass, 30 and 365 only
+		add('c', TODAY - 29, 2, 21); // mature pass (Hard passes), 30 and 365
+		add('d', TODAY - 30, 1, 2); // young fail, 365 only
+		add('e', TODAY - 364, 3, 100); // mature pass, 365 only
+		add('f', TODAY - 365, 1, 100); // too old
+		add('g', TODAY + 1, 1, 100); // a clock ahead: ignored
+		const table = counter.result();
+		expect(table[7]).toEqual({ young: { passed: 1, failed: 0 }, mature: { passed: 0, failed: 1 }, all: { passed: 1, failed: 1 } });
+		expect(table[30]).toEqual({ young: { passed: 2, failed: 0 }, mature: { passed: 1, failed: 1 }, all: { passed: 3, failed: 1 } });
+		expect(table[365]).toEqual({ young: { passed: 2, failed: 1 }, mature: { passed: 2, failed: 1 }, all: { passed: 4, failed: 2 } });
+		expect(retentionRate(table[30].all)).toBe(0.75);
+		expect(retentionRate(table[365].young)).toBeCloseTo(2 / 3, 10);
+	});
+
+	it('has no rate without reviews', () => {
+		expect(retentionRate(new RetentionCounter(TODAY).result()[7].all)).toBeNull();
+	});
+});
