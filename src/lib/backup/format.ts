@@ -3,13 +3,13 @@
  * column order named in `columns` (half the size of objects, and much faster to read back):
  *
  * {"format":"tabledeck-backup","version":1,"exportedAt":"2025-03-10T12:00:00.000Z",
- *  "counts":{"progress":2,"reviewLog":3,"quizHistory":0},
  *  "columns":{"progress":[…],"reviewLog":[…],"previous":[…]},
  *  "settings":{"scheduler.newPerDay":20,…},"preferences":{"theme":"dark","locale":"system"},
  *  "progress":[
  *  ["3f0c…",1741608000000,…],
  *  …],
- *  "reviewLog":[…],"quizHistory":[{…}]}
+ *  "reviewLog":[…],"quizHistory":[{…}],
+ *  "counts":{"progress":2,"reviewLog":3,"quizHistory":0}}
  *
  * `progress` lists every card the file knows, including cards reset to new (state 0, no
  * last review), so every review-log row names a card listed there. A log row's `previous`

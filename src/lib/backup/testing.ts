@@ -53,17 +53,9 @@ export interface BackupContent {
 
 /** The text of a backup, as the app's export writes it. */
 export function backupText({ progress: rows, reviewLog, exportedAt = T0, settings = { ...DEFAULT_SETTINGS } }: BackupContent): string {
-	const writer = new BackupWriter({
-		exportedAt,
-		counts: { progress: rows.length, reviewLog: reviewLog.length, quizHistory: 0 },
-		settings,
-		preferences: { theme: 'dark', locale: 'system' }
-	});
-	writer.section('progress');
-	writer.rows(rows.map(toProgressTuple));
-	writer.section('reviewLog');
-	writer.rows(reviewLog.map(toReviewLogTuple));
-	writer.section('quizHistory');
+	const writer = new BackupWriter({ exportedAt, settings, preferences: { theme: 'dark', locale: 'system' } }, (texts) => texts.join(''));
+	writer.rows('reviewLog', reviewLog.map(toReviewLogTuple));
+	writer.rows('progress', rows.map(toProgressTuple));
 	return writer.finish().join('');
 }
 

@@ -107,7 +107,7 @@ async function forecastCounts(db: Tables, inScope: (deckId: string) => boolean, 
 				return keys.filter(([deckId]) => inScope(deckId)).length;
 			})
 		);
-	const [learning, review, relearning] = await Promise.all([LEARNING, REVIEW, RELEARNING].map(perState));
+	const [learning, review, relearning] = await Promise.all(([LEARNING, REVIEW, RELEARNING] as const).map(perState));
 	return review.map((n, i) => n + learning[i] + relearning[i]);
 }
 
