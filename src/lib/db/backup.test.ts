@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readBackup } from '$lib/backup/read';
 import { BackupWriter } from '$lib/backup/write';
-import { backupSettings, exportBackup, previewRestore, restoreBackup } from './backup';
+import { backupReminderDue, backupSettings, dismissBackupReminder, exportBackup, markBackedUp, previewRestore, restoreBackup } from './backup';
 import { closeDatabase, database } from './database';
 import { cardReviewLog, getProgress, recordReview, resetProgress } from './progress';
 import { addQuizResult } from './quiz';
@@ -123,5 +123,21 @@ describe('backup export and restore', () => {
 		backup.reviewLog.push([...backup.reviewLog.at(-1)!]);
 		await expect(restoreBackup(backup)).rejects.toThrow();
 		expect(await everything()).toEqual(before);
+	});
+});
+
+describe('backup reminder', () => {
+	it('shows after 7 study days with reviews since the last backup or dismissal', async () => {
+		for (let day = 9; day >= 1; day--) await review(day % 2 ? 's1' : 's2', NOW - day * DAY);
+		expect(await backupReminderDue(NOW, 4)).toBe(true);
+		await markBackedUp(NOW - 3 * DAY - HOUR);
+		expect(await backupReminderDue(NOW, 4)).toBe(false);
+		await markBackedUp(0);
+		await dismissBackupReminder(NOW - 6 * DAY - HOUR);
+		expect(await backupReminderDue(NOW, 4)).toBe(false);
+		await review('p2', NOW - HOUR); // the 7th study day since the dismissal
+		expect(await backupReminderDue(NOW, 4)).toBe(true);
+		await dismissBackupReminder(NOW);
+		expect(await backupReminderDue(NOW, 4)).toBe(false);
 	});
 });

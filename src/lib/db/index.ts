@@ -25,3 +25,16 @@ export { deckCounts, nextDueAfter, studyStreak, todayStats, type DeckCounts, typ
 export { getAppSetting, getSettings, saveSettings, setAppSetting } from './settings';
 export { addQuizResult, quizHistory, type QuizResult } from './quiz';
 export { importProgress } from './bulk';
+export { HEATMAP_DAYS, statsData, type CardStates, type StatsData } from './stats';
+export {
+	backupReminderDue,
+	backupSettings,
+	dismissBackupReminder,
+	exportBackup,
+	markBackedUp,
+	previewRestore,
+	REMIND_AFTER_DAYS,
+	restoreBackup,
+	type RestorePlan
+} from './backup';
+export { ankiText, reviewLogCsv } from './export';
