@@ -159,10 +159,3 @@ export function fromReviewLogTuple(t: ReviewLogTuple): ReviewLogEntry {
 		previous: previous === null ? null : fromPreviousTuple(cardId, previous)
 	};
 }
-
-/** `tabledeck-backup-YYYY-MM-DD.json`, by the local calendar date of `now`. */
-export function backupFileName(now: number): string {
-	const d = new Date(now);
-	const pad = (n: number) => String(n).padStart(2, '0');
-	return `tabledeck-backup-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}.json`;
-}
