@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heatLevel, heatmapWeeks, streaks, weekday } from './heatmap';
+import { heatLevel, heatmapWeeks, monthTotals, streaks, weekday } from './heatmap';
 
 // Study day 20157 is 2025-03-10, a Monday.
 const MONDAY = 20157;
@@ -52,5 +52,17 @@ describe('streaks', () => {
 
 	it('is zero without reviews', () => {
 		expect(streaks([], today)).toEqual({ current: 0, longest: 0 });
+	});
+});
+
+describe('monthTotals', () => {
+	it('adds up reviews and study days per calendar month', () => {
+		// MONDAY is 2025-03-10; 40 days back reach into January.
+		const counts = new Map([[MONDAY, 3], [MONDAY - 9, 2], [MONDAY - 10, 4], [MONDAY - 39, 1]]);
+		expect(monthTotals(counts, MONDAY, 40)).toEqual([
+			{ year: 2025, month: 1, reviews: 1, days: 1 },
+			{ year: 2025, month: 2, reviews: 4, days: 1 },
+			{ year: 2025, month: 3, reviews: 5, days: 2 }
+		]);
 	});
 });

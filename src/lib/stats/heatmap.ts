@@ -63,3 +63,26 @@ export function streaks(days: readonly number[], today: number): Streaks {
 	const current = last !== undefined && last >= today - 1 && last <= today ? run : 0;
 	return { current, longest };
 }
+
+export interface MonthTotal {
+	/** Year and month (1–12) of the study days counted. */
+	year: number;
+	month: number;
+	reviews: number;
+	days: number;
+}
+
+/** Reviews and days studied per calendar month over the `days` study days ending today, oldest first. */
+export function monthTotals(counts: ReadonlyMap<number, number>, today: number, days = 365): MonthTotal[] {
+	const months: MonthTotal[] = [];
+	for (let day = today - days + 1; day <= today; day++) {
+		const date = new Date(day * 86_400_000);
+		const [year, month] = [date.getUTCFullYear(), date.getUTCMonth() + 1];
+		let last = months.at(-1);
+		if (!last || last.year !== year || last.month !== month) months.push((last = { year, month, reviews: 0, days: 0 }));
+		const count = counts.get(day) ?? 0;
+		last.reviews += count;
+		if (count > 0) last.days++;
+	}
+	return months;
+}
