@@ -38,12 +38,14 @@ export function readForm(form: SchedulingForm): ReadForm {
 	const settings: Record<string, unknown> = {};
 	const errors: ReadForm['errors'] = {};
 	for (const field of NUMBER_FIELDS) {
-		const error = numberError(form[field], NUMBER_RULES[field]);
+		// Number inputs bound with bind:value hand back numbers, not text.
+		const text = String(form[field]);
+		const error = numberError(text, NUMBER_RULES[field]);
 		if (error) errors[field] = error;
-		else settings[field] = Number(form[field].trim().replace(',', '.'));
+		else settings[field] = Number(text.trim().replace(',', '.'));
 	}
 	for (const field of STEP_FIELDS) {
-		const steps = form[field].trim().split(/[\s,]+/).filter(Boolean);
+		const steps = String(form[field]).trim().split(/[\s,]+/).filter(Boolean);
 		if (areSteps(steps)) settings[field] = steps;
 		else errors[field] = { kind: 'steps' };
 	}
