@@ -38,6 +38,7 @@ test('theme and language change at once and stay', async ({ page }) => {
 });
 
 test('the settings page fits 360 px and passes axe in both themes', async ({ page }) => {
+	test.slow();
 	await page.setViewportSize({ width: 360, height: 640 });
 	await page.goto('/settings');
 	await expect(page.getByRole('button', { name: 'Export backup' })).toBeVisible();

@@ -25,7 +25,15 @@ export { deckCounts, nextDueAfter, studyStreak, todayStats, type DeckCounts, typ
 export { getAppSetting, getSettings, saveSettings, setAppSetting } from './settings';
 export { addQuizResult, quizHistory, type QuizResult } from './quiz';
 export { importProgress } from './bulk';
-export { HEATMAP_DAYS, statsData, type CardStates, type StatsData } from './stats';
+export {
+	HEATMAP_DAYS,
+	statsDetails,
+	statsOverview,
+	type CardStates,
+	type DeckLine,
+	type StatsDetails,
+	type StatsOverview
+} from './stats';
 export {
 	backupReminderDue,
 	backupSettings,

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LEARNING } from '$lib/scheduler/types';
 import { closeDatabase } from './database';
 import { recordReview, setSuspended } from './progress';
-import { statsData, studyDaysSince } from './stats';
+import { statsDetails, statsOverview, studyDaysSince } from './stats';
 import { syncDecks } from './sync';
 import { DAY, HOUR, k8sNote, logOf, logsNote, NOW, openTestDatabase, progressOf, serve } from './testing';
 
@@ -36,9 +36,9 @@ beforeEach(async () => {
 });
 afterEach(closeDatabase);
 
-describe('statsData', () => {
-	it('counts the whole collection', async () => {
-		const stats = await statsData(null, NOW, HOUR_4);
+describe('statsOverview', () => {
+	it('counts the whole collection on indexes', async () => {
+		const stats = await statsOverview(null, NOW, HOUR_4);
 		expect(stats.today).toBe(TODAY);
 		expect([...stats.heatmap].sort(([a], [b]) => a - b)).toEqual([
 			[TODAY - 40, 1],
@@ -47,48 +47,75 @@ describe('statsData', () => {
 			[TODAY, 2]
 		]);
 		expect([stats.todayReviews, stats.todayMs]).toEqual([2, 7000]);
-		expect(stats.streaks).toEqual({ current: 1, longest: 2 });
-		// Review-state reviews: s1 day -2 young pass; s1 today mature fail; p2 today young pass.
-		expect(stats.retention[7]).toEqual({
-			young: { passed: 2, failed: 0 },
-			mature: { passed: 0, failed: 1 },
-			all: { passed: 2, failed: 1 }
-		});
 		// Due: s1 (relearning) and l1 (overdue) today, p2 in 3 days; e2 is suspended.
 		expect(stats.forecast).toHaveLength(30);
 		expect(stats.forecast.slice(0, 4)).toEqual([2, 0, 0, 1]);
 		expect(stats.forecast.reduce((a, b) => a + b)).toBe(3);
 		// 10 cards in the notes: s1 relearning, p2 and l1 review, e2 suspended, 6 new.
 		expect(stats.states).toEqual({ new: 6, learning: 0, review: 2, relearning: 1, suspended: 1 });
-		expect(stats.decks.map((d) => [d.deckId, d.cards, d.studied, d.known])).toEqual([
-			['n1', 7, 3, 2], // e2 is suspended but known
-			['n2', 3, 1, 1]
+		expect(stats.decks.map((d) => [d.deckId, d.cards, d.known])).toEqual([
+			['n1', 7, 1],
+			['n2', 3, 1]
 		]);
 	});
 
 	it('applies a deck filter to every chart', async () => {
-		const stats = await statsData('probe', NOW, HOUR_4);
+		const stats = await statsOverview('probe', NOW, HOUR_4);
 		expect([...stats.heatmap]).toEqual([[TODAY, 1]]);
 		expect([stats.todayReviews, stats.todayMs]).toEqual([1, 2000]);
-		expect(stats.retention[365].all).toEqual({ passed: 1, failed: 0 });
 		expect(stats.forecast.reduce((a, b) => a + b)).toBe(1);
 		expect(stats.states).toEqual({ new: 1, learning: 0, review: 1, relearning: 0, suspended: 0 });
-		expect(stats.decks.map((d) => [d.deckId, d.cards, d.studied, d.known])).toEqual([['probe', 2, 1, 1]]);
-		// A streak is about the person, not the deck.
-		expect(stats.streaks.current).toBe(1);
+		expect(stats.decks.map((d) => [d.deckId, d.cards, d.known])).toEqual([['probe', 2, 1]]);
 	});
 
 	it('shows the sub-decks of a filter deck', async () => {
-		const stats = await statsData('svc', NOW, HOUR_4);
-		expect(stats.decks.map((d) => [d.deckId, d.studied])).toEqual([['ext', 1]]);
+		const stats = await statsOverview('svc', NOW, HOUR_4);
+		expect(stats.decks.map((d) => d.deckId)).toEqual(['ext']);
 		expect(stats.states.suspended).toBe(1);
+	});
+});
+
+describe('statsDetails', () => {
+	const whole = {
+		// Review-state reviews: s1 day -2 young pass; s1 today mature fail; p2 today young pass.
+		retention7: { young: { passed: 2, failed: 0 }, mature: { passed: 0, failed: 1 }, all: { passed: 2, failed: 1 } },
+		streaks: { current: 1, longest: 2 }
+	};
+
+	it('counts true retention, all-time streaks and recall now', async () => {
+		const details = await statsDetails(null, NOW, HOUR_4);
+		expect(details.retention[7]).toEqual(whole.retention7);
+		expect(details.streaks).toEqual(whole.streaks);
+		expect([...details.recall.keys()]).toEqual(['n1', 'n2']);
+		expect(details.recall.get('n1')).toBeGreaterThan(0);
+	});
+
+	it('gives the same numbers from its cache, and notices rows added before the cached days', async () => {
+		await statsDetails(null, NOW - DAY, HOUR_4); // caches the days before yesterday
+		const cached = await statsDetails(null, NOW, HOUR_4);
+		expect(cached.retention[7]).toEqual(whole.retention7);
+		expect(cached.streaks).toEqual(whole.streaks);
+		// An older review arrives (as from a backup): a 3-day streak ending 2 days ago.
+		const old = progressOf('s2', { scheduledDays: 30 });
+		await recordReview(old, { ...logOf(old, progressOf('s2', { scheduledDays: 40 }), NOW - 4 * DAY, 1), stateBefore: 2 });
+		const redone = await statsDetails(null, NOW, HOUR_4);
+		expect(redone.retention[7].mature).toEqual({ passed: 0, failed: 2 });
+		expect(redone.streaks).toEqual({ current: 1, longest: 3 });
+	});
+
+	it('follows a deck filter, but streaks count every deck', async () => {
+		const details = await statsDetails('probe', NOW, HOUR_4);
+		expect(details.retention[365].all).toEqual({ passed: 1, failed: 0 });
+		expect(details.streaks).toEqual(whole.streaks);
+		expect([...details.recall.keys()]).toEqual(['probe']);
 	});
 
 	it('is all zeros for an empty log', async () => {
 		await openTestDatabase();
-		const stats = await statsData(null, NOW, HOUR_4);
-		expect([stats.heatmap.size, stats.todayReviews, stats.streaks.longest, stats.decks.length]).toEqual([0, 0, 0, 0]);
-		expect(stats.retention[30].all).toEqual({ passed: 0, failed: 0 });
+		const details = await statsDetails(null, NOW, HOUR_4);
+		expect(details.streaks).toEqual({ current: 0, longest: 0 });
+		expect(details.retention[30].all).toEqual({ passed: 0, failed: 0 });
+		expect((await statsOverview(null, NOW, HOUR_4)).heatmap.size).toBe(0);
 	});
 });
 

@@ -1,20 +1,22 @@
 /**
- * Reads for the statistics page. Everything is counted on indexes or read in bounded
- * slices: the review log is read one month at a time and only for the last year, and
- * all-time study days come from a key cursor that jumps from day to day.
+ * Reads for the statistics page, in two steps. The overview counts on indexes only (key
+ * counts, primary keys) and is meant to be on screen at once. The details need row values:
+ * true retention (ratings of a year of reviews), recall now (every studied card's stability)
+ * and all-time streaks; for the whole collection, finished days are kept in a cache (see
+ * stats-cache.ts) so that only the days since the last visit are read again.
  */
 import { LEARNING, RELEARNING, REVIEW, studyDay, studyDayStart, type CardStateKind } from '$lib/scheduler';
+import { countBy, RecallSums, rollUp } from '$lib/stats/deck-progress';
 import { dayBounds, FORECAST_DAYS } from '$lib/stats/forecast';
-import { DeckProgressCounter, type DeckProgress } from '$lib/stats/deck-progress';
-import { streaks, type Streaks } from '$lib/stats/heatmap';
-import { RetentionCounter, type RetentionRow, type RetentionWindow } from '$lib/stats/retention';
-import { database, MAX_KEY, MIN_KEY, read, type Tables } from './database';
+import { RetentionDays, retentionTable, type RetentionRow, type RetentionWindow } from '$lib/stats/retention';
+import { streaksOf, type Streaks } from '$lib/stats/heatmap';
+import { MAX_KEY, MIN_KEY, read, type Tables } from './database';
 import { subtreeDecks } from './content';
-import { fromProgressRow, type DeckRow } from './rows';
+import { fromProgressRow, type DeckRow, type ReviewLogRow } from './rows';
 import { suspendedRows } from './ranges';
+import { collectionHistory } from './stats-cache';
 
 export const HEATMAP_DAYS = 365;
-const MONTH_DAYS = 31;
 
 export interface CardStates {
 	new: number;
@@ -24,75 +26,114 @@ export interface CardStates {
 	suspended: number;
 }
 
-export interface StatsData {
+export interface DeckLine {
+	deckId: string;
+	title: string;
+	/** Cards in the notes, in this deck and below. */
+	cards: number;
+	/** Cards in the review state: learnt, and not lapsed since (suspended ones not counted). */
+	known: number;
+}
+
+export interface StatsOverview {
 	/** The study day of `now`. */
 	today: number;
 	/** Reviews per study day over the last HEATMAP_DAYS days. */
 	heatmap: Map<number, number>;
 	todayReviews: number;
 	todayMs: number;
-	/** All decks, all time: a streak is a habit, not a deck's. */
-	streaks: Streaks;
-	retention: Record<RetentionWindow, RetentionRow>;
 	/** Cards due on each of the next FORECAST_DAYS study days (overdue ones today). */
 	forecast: number[];
 	states: CardStates;
 	/** The filter deck's sub-decks (or the deck itself when it has none); the notes without a filter. */
-	decks: (DeckProgress & { title: string })[];
+	decks: DeckLine[];
 }
 
-/** Which decks a filter covers: null for everything (hidden progress included). */
-async function scope(db: Tables, deckId: string | null): Promise<{ decks: DeckRow[]; ids: Set<string> | null }> {
-	if (deckId === null) return { decks: await db.decks.toArray(), ids: null };
-	const decks = await subtreeDecks(db, deckId);
-	return { decks, ids: new Set(decks.map((d) => d.id)) };
+export interface StatsDetails {
+	retention: Record<RetentionWindow, RetentionRow>;
+	/** All decks, all time: a streak is a habit, not a deck's. */
+	streaks: Streaks;
+	/** Mean chance of recall now per deck of the overview; null for a deck never studied. */
+	recall: Map<string, number | null>;
 }
 
-export async function statsData(deckId: string | null, now: number, dayStartHour: number): Promise<StatsData> {
-	// The day cursor runs in a native transaction of its own, beside Dexie's.
-	const [data, days] = await Promise.all([
-		read(['decks', 'progress', 'reviewLog'], async (db) => {
-			const { decks, ids } = await scope(db, deckId);
-			const inScope = (id: string) => ids === null || ids.has(id);
-			const [history, forecast, states, progress] = await Promise.all([
-				yearOfReviews(db, inScope, now, dayStartHour),
-				forecastCounts(db, inScope, now, dayStartHour),
-				cardStates(db, decks, inScope),
-				deckProgress(db, deckId, decks, now)
-			]);
-			return { ...history, forecast, states, decks: progress };
-		}),
-		studyDays(now, dayStartHour)
+interface Scope {
+	decks: DeckRow[];
+	/** Deck ids covered, null for everything (hidden progress included). */
+	ids: Set<string> | null;
+	shown: DeckRow[];
+	parentOf: Map<string, string | null>;
+}
+
+async function scope(db: Tables, deckId: string | null): Promise<Scope> {
+	const decks = deckId === null ? await db.decks.toArray() : await subtreeDecks(db, deckId);
+	const children = decks.filter((deck) => deck.parentId === deckId);
+	const shown = deckId !== null && children.length === 0 ? decks.filter((d) => d.id === deckId) : children;
+	return {
+		decks,
+		ids: deckId === null ? null : new Set(decks.map((d) => d.id)),
+		shown,
+		parentOf: new Map(decks.map((deck) => [deck.id, deck.parentId]))
+	};
+}
+
+const yearStart = (today: number, hour: number) => studyDayStart(today - HEATMAP_DAYS + 1, hour);
+
+export function statsOverview(deckId: string | null, now: number, hour: number): Promise<StatsOverview> {
+	return read(['decks', 'cards', 'progress', 'reviewLog'], async (db) => {
+		const s = await scope(db, deckId);
+		const inScope = (id: string) => s.ids === null || s.ids.has(id);
+		const today = studyDay(now, hour);
+		const [history, forecast, states, known] = await Promise.all([
+			s.ids === null ? countedHistory(db, today, now, hour) : filteredHistory(db, s, today, now, hour),
+			forecastCounts(db, inScope, now, hour),
+			cardStates(db, s.decks, inScope),
+			db.progress.where('[active+state+due]').between([1, REVIEW, MIN_KEY], [1, REVIEW, MAX_KEY]).primaryKeys()
+		]);
+		const knownByDeck = rollUp(countBy(known, ([id]) => id), s.shown.map((d) => d.id), s.parentOf);
+		const decks = s.shown.map((d) => ({ deckId: d.id, title: d.title, cards: d.cardCount, known: knownByDeck.get(d.id) ?? 0 }));
+		return { today, heatmap: history.heatmap, todayReviews: history.heatmap.get(today) ?? 0, todayMs: history.todayMs, forecast, states, decks };
+	});
+}
+
+/** The whole collection: one key count per day, and today's rows for the study time. */
+async function countedHistory(db: Tables, today: number, now: number, hour: number) {
+	const starts = Array.from({ length: HEATMAP_DAYS + 1 }, (_, i) => studyDayStart(today - HEATMAP_DAYS + 1 + i, hour));
+	const [counts, todayRows] = await Promise.all([
+		Promise.all(starts.slice(0, -1).map((from, i) => db.reviewLog.where('review').between(from, starts[i + 1], true, false).count())),
+		db.reviewLog.where('review').between(starts.at(-2)!, starts.at(-1)!, true, false).toArray()
 	]);
-	return { ...data, streaks: streaks(days, data.today) };
+	const heatmap = new Map<number, number>();
+	counts.forEach((n, i) => n > 0 && heatmap.set(today - HEATMAP_DAYS + 1 + i, n));
+	return { heatmap, todayMs: todayRows.reduce((sum, row) => sum + row.durationMs, 0) };
 }
 
-async function yearOfReviews(db: Tables, inScope: (deckId: string) => boolean, now: number, hour: number) {
-	const today = studyDay(now, hour);
+/**
+ * A year of a deck's reviews, card by card on [cardId+review]: the log has no deck index,
+ * and a deck holds a small share of it. Each card's rows come oldest first.
+ */
+async function deckYear(db: Tables, s: Scope, today: number, now: number, hour: number): Promise<ReviewLogRow[][]> {
+	const decks = [...(s.ids ?? [])];
+	const [cardIds, progressKeys] = await Promise.all([
+		Promise.all(decks.map((id) => db.cards.where('deckId').equals(id).primaryKeys())),
+		Promise.all(decks.map((id) => db.progress.where('[deckId+cardId]').between([id, MIN_KEY], [id, MAX_KEY]).primaryKeys()))
+	]);
+	const cards = new Set([...cardIds.flat(), ...progressKeys.flat().map(([, cardId]) => cardId)]);
+	const from = yearStart(today, hour);
+	return Promise.all([...cards].map((id) => db.reviewLog.where('[cardId+review]').between([id, from], [id, now], true, true).toArray()));
+}
+
+async function filteredHistory(db: Tables, s: Scope, today: number, now: number, hour: number) {
 	const heatmap = new Map<number, number>();
-	const retention = new RetentionCounter(today);
-	let todayReviews = 0;
 	let todayMs = 0;
-	const end = studyDayStart(today + 1, hour);
-	// Oldest first, a month at a time: retention counts a card's first review of each day.
-	for (let from = today - HEATMAP_DAYS + 1; from <= today; from += MONTH_DAYS) {
-		const lower = studyDayStart(from, hour);
-		const upper = Math.min(end, studyDayStart(from + MONTH_DAYS, hour));
-		const rows = await db.reviewLog.where('review').between(lower, upper, true, false).toArray();
+	for (const rows of await deckYear(db, s, today, now, hour)) {
 		for (const row of rows) {
-			if (!inScope(row.deckId)) continue;
 			const day = studyDay(row.review, hour);
 			heatmap.set(day, (heatmap.get(day) ?? 0) + 1);
-			if (day === today) {
-				todayReviews++;
-				todayMs += row.durationMs;
-			}
-			if (row.stateBefore === REVIEW) {
-				retention.add({ cardId: row.cardId, day, rating: row.rating, lastInterval: row.previous?.scheduledDays ?? 0 });
-			}
+			if (day === today) todayMs += row.durationMs;
 		}
 	}
-	return { today, heatmap, todayReviews, todayMs, retention: retention.result() };
+	return { heatmap, todayMs };
 }
 
 async function forecastCounts(db: Tables, inScope: (deckId: string) => boolean, now: number, hour: number) {
@@ -100,11 +141,8 @@ async function forecastCounts(db: Tables, inScope: (deckId: string) => boolean, 
 	const perState = (state: CardStateKind) =>
 		Promise.all(
 			bounds.slice(0, -1).map(async (lower, i) => {
-				const keys = await db.progress
-					.where('[active+state+due]')
-					.between([1, state, i === 0 ? MIN_KEY : lower], [1, state, bounds[i + 1]], true, false)
-					.primaryKeys();
-				return keys.filter(([deckId]) => inScope(deckId)).length;
+				const range = db.progress.where('[active+state+due]').between([1, state, i === 0 ? MIN_KEY : lower], [1, state, bounds[i + 1]], true, false);
+				return (await range.primaryKeys()).filter(([deckId]) => inScope(deckId)).length;
 			})
 		);
 	const [learning, review, relearning] = await Promise.all(([LEARNING, REVIEW, RELEARNING] as const).map(perState));
@@ -113,59 +151,43 @@ async function forecastCounts(db: Tables, inScope: (deckId: string) => boolean, 
 
 async function cardStates(db: Tables, decks: DeckRow[], inScope: (deckId: string) => boolean): Promise<CardStates> {
 	const inState = async (state: CardStateKind) =>
-		(await db.progress.where('[active+state+due]').between([1, state, MIN_KEY], [1, state, MAX_KEY]).primaryKeys()).filter(
-			([deckId]) => inScope(deckId)
+		(await db.progress.where('[active+state+due]').between([1, state, MIN_KEY], [1, state, MAX_KEY]).primaryKeys()).filter(([deckId]) =>
+			inScope(deckId)
 		).length;
-	const [learning, review, relearning, suspendedList] = await Promise.all([
-		inState(LEARNING),
-		inState(REVIEW),
-		inState(RELEARNING),
-		suspendedRows(db).toArray()
-	]);
+	const [learning, review, relearning, suspendedList] = await Promise.all([inState(LEARNING), inState(REVIEW), inState(RELEARNING), suspendedRows(db).toArray()]);
 	const suspended = suspendedList.filter((row) => row.live === 1 && inScope(row.deckId)).length;
 	const cards = decks.reduce((sum, deck) => sum + deck.ownCards, 0);
 	return { new: Math.max(0, cards - learning - review - relearning - suspended), learning, review, relearning, suspended };
 }
 
-async function deckProgress(db: Tables, deckId: string | null, decks: DeckRow[], now: number) {
-	const children = decks.filter((deck) => deck.parentId === deckId);
-	const shown = deckId !== null && children.length === 0 ? decks.filter((d) => d.id === deckId) : children;
-	const counter = new DeckProgressCounter(now);
-	const rows =
-		deckId === null
-			? await db.progress.toArray()
-			: (
-					await Promise.all(
-						decks.map((deck) => db.progress.where('[deckId+cardId]').between([deck.id, MIN_KEY], [deck.id, MAX_KEY]).toArray())
-					)
-				).flat();
-	for (const row of rows) if (row.live === 1) counter.add(row.deckId, fromProgressRow(row));
-	const parentOf = new Map(decks.map((deck) => [deck.id, deck.parentId]));
-	const titles = new Map(shown.map((deck) => [deck.id, deck.title]));
-	return counter
-		.result(shown.map((deck) => ({ id: deck.id, cards: deck.cardCount })), parentOf)
-		.map((p) => ({ ...p, title: titles.get(p.deckId) ?? '' }));
-}
-
-/**
- * Every study day with a review before `now`, ascending: a key-only cursor on the review
- * index that jumps to the next day start after each hit, so it costs one step per day
- * studied, not per review. Native IndexedDB: Dexie cannot continue a cursor to a key.
- */
-function studyDays(now: number, hour: number): Promise<number[]> {
-	return new Promise((resolve, reject) => {
-		const request = database().backendDB().transaction('reviewLog', 'readonly').objectStore('reviewLog').index('review').openKeyCursor();
-		const days: number[] = [];
-		request.onerror = () => reject(request.error);
-		request.onsuccess = () => {
-			const cursor = request.result;
-			const key = cursor?.key as number | undefined;
-			if (!cursor || key === undefined || key > now) return resolve(days);
-			const day = studyDay(key, hour);
-			days.push(day);
-			cursor.continue(Math.max(key + 1, studyDayStart(day + 1, hour)));
-		};
-	});
+export async function statsDetails(deckId: string | null, now: number, hour: number): Promise<StatsDetails> {
+	const today = studyDay(now, hour);
+	const [history, local] = await Promise.all([
+		deckId === null ? collectionHistory(now, hour) : null,
+		read(['decks', 'cards', 'progress', 'reviewLog'], async (db) => {
+			const s = await scope(db, deckId);
+			const recall = new RecallSums(now);
+			const rows =
+				s.ids === null
+					? await db.progress.toArray()
+					: (await Promise.all(s.decks.map((d) => db.progress.where('[deckId+cardId]').between([d.id, MIN_KEY], [d.id, MAX_KEY]).toArray()))).flat();
+			for (const row of rows) if (row.live === 1) recall.add(row.deckId, fromProgressRow(row));
+			const means = recall.means(s.shown.map((d) => d.id), s.parentOf);
+			if (s.ids === null) return { recall: means, cells: null };
+			const retention = new RetentionDays();
+			for (const cardRows of await deckYear(db, s, today, now, hour)) {
+				for (const row of cardRows) {
+					if (row.stateBefore === REVIEW) {
+						retention.add({ cardId: row.cardId, day: studyDay(row.review, hour), rating: row.rating, lastInterval: row.previous?.scheduledDays ?? 0 });
+					}
+				}
+			}
+			return { recall: means, cells: retention.cells };
+		})
+	]);
+	const cells = history?.cells ?? local.cells ?? new Map();
+	const days = history?.days ?? (await collectionHistory(now, hour)).days;
+	return { retention: retentionTable(cells, today), streaks: streaksOf(days, today), recall: local.recall };
 }
 
 /** Study days with reviews from `since` (ms) up to `now`, at most `limit` of them. */

@@ -113,7 +113,8 @@ export const settingsEn = {
 		recall: 'Recall now',
 		recallHelp: 'Known: cards in the review state. Recall now: the average chance of remembering a studied card today, by FSRS.',
 		loadFailed: (message: string) => `The statistics could not be read: ${message}`,
-		empty: 'No reviews yet. Study some cards and come back.'
+		empty: 'No reviews yet. Study some cards and come back.',
+		computing: 'Computing…'
 	}
 };
 
@@ -231,6 +232,7 @@ export const settingsKo: typeof settingsEn = {
 		recall: '현재 기억 확률',
 		recallHelp: '익힌 카드: 복습 상태인 카드. 현재 기억 확률: 학습한 카드를 오늘 기억할 평균 확률(FSRS).',
 		loadFailed: (message: string) => `통계를 읽지 못했습니다: ${message}`,
-		empty: '아직 복습 기록이 없습니다. 카드를 학습한 뒤 다시 오세요.'
+		empty: '아직 복습 기록이 없습니다. 카드를 학습한 뒤 다시 오세요.',
+		computing: '계산하는 중…'
 	}
 };

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { retrievability, type CardProgress } from '$lib/scheduler';
-import { DeckProgressCounter } from './deck-progress';
+import { countBy, RecallSums, rollUp } from './deck-progress';
 
 const NOW = Date.UTC(2025, 2, 10, 12);
 const DAY = 86_400_000;
+const parentOf = new Map([['root', null], ['child', 'root'], ['grandchild', 'child'], ['other', null]]);
 
 function card(cardId: string, state: 0 | 1 | 2 | 3, stability: number, daysAgo: number | null): CardProgress {
 	return {
@@ -12,25 +13,28 @@ function card(cardId: string, state: 0 | 1 | 2 | 3, stability: number, daysAgo: 
 	};
 }
 
-describe('DeckProgressCounter', () => {
-	it('rolls known cards and mean recall up to the decks shown', () => {
-		const counter = new DeckProgressCounter(NOW);
+describe('rollUp', () => {
+	it('adds each deck to the nearest shown deck at or above it', () => {
+		const known = countBy(['child', 'grandchild', 'grandchild', 'other', 'elsewhere'], (id) => id);
+		expect(rollUp(known, ['root', 'other'], parentOf)).toEqual(new Map([['root', 3], ['other', 1]]));
+		expect(rollUp(known, ['child'], parentOf)).toEqual(new Map([['child', 3]]));
+	});
+});
+
+describe('RecallSums', () => {
+	it('averages the chance of recall now over studied cards', () => {
+		const recall = new RecallSums(NOW);
 		const a = card('a', 2, 10, 10);
 		const b = card('b', 3, 2, 1);
-		counter.add('child', a);
-		counter.add('grandchild', b);
-		counter.add('child', card('new', 0, 0, null)); // not studied
-		counter.add('other', card('c', 1, 1, 0));
-		const parentOf = new Map([['root', null], ['child', 'root'], ['grandchild', 'child'], ['other', null]]);
-		const [root, other] = counter.result([{ id: 'root', cards: 5 }, { id: 'other', cards: 1 }], parentOf);
-		expect(root).toMatchObject({ deckId: 'root', cards: 5, studied: 2, known: 1 });
+		recall.add('child', a);
+		recall.add('grandchild', b);
+		recall.add('child', card('new', 0, 0, null)); // not studied
+		recall.add('other', card('c', 1, 1, 0));
 		// Stability 10 after 10 days is FSRS's 90 %.
 		expect(retrievability(a, NOW)).toBeCloseTo(0.9, 3);
-		expect(root.retrievability).toBeCloseTo((retrievability(a, NOW) + retrievability(b, NOW)) / 2, 10);
-		expect(other).toEqual({ deckId: 'other', cards: 1, studied: 1, known: 0, retrievability: 1 });
-	});
-
-	it('has no mean recall for a deck never studied', () => {
-		expect(new DeckProgressCounter(NOW).result([{ id: 'x', cards: 3 }], new Map())[0].retrievability).toBeNull();
+		const means = recall.means(['root', 'other', 'empty'], parentOf);
+		expect(means.get('root')).toBeCloseTo((retrievability(a, NOW) + retrievability(b, NOW)) / 2, 10);
+		expect(means.get('other')).toBe(1);
+		expect(means.get('empty')).toBeNull();
 	});
 });

@@ -1,60 +1,47 @@
-import { retrievability, REVIEW, type CardProgress } from '$lib/scheduler';
-
-export interface DeckProgress {
-	deckId: string;
-	/** Cards in the notes, in this deck and below. */
-	cards: number;
-	/** Cards ever studied (not new). */
-	studied: number;
-	/** Cards in the review state: learnt, and not lapsed since. */
-	known: number;
-	/** Mean chance of recall now over studied cards; null when none is studied. */
-	retrievability: number | null;
-}
-
-interface Sums {
-	studied: number;
-	known: number;
-	recall: number;
-}
+import { retrievability, type CardProgress } from '$lib/scheduler';
 
 /**
- * Adds up studied cards per deck, then rolls each deck's sums up to the decks shown (a deck
- * counts for the nearest shown deck at or above it). Feed it progress rows deck by deck.
+ * Adds per-deck numbers up to the decks shown: a deck counts for the nearest shown deck at
+ * or above it (`parentOf` maps every deck to its parent, null at a root); others are dropped.
  */
-export class DeckProgressCounter {
-	private readonly sums = new Map<string, Sums>();
+export function rollUp(
+	perDeck: ReadonlyMap<string, number>,
+	shown: readonly string[],
+	parentOf: ReadonlyMap<string, string | null>
+): Map<string, number> {
+	const totals = new Map(shown.map((id) => [id, 0]));
+	for (const [deckId, n] of perDeck) {
+		let at: string | null | undefined = deckId;
+		// The step bound stops a malformed parent cycle.
+		for (let steps = 0; at != null && !totals.has(at) && steps < 1000; steps++) at = parentOf.get(at);
+		if (at != null && totals.has(at)) totals.set(at, totals.get(at)! + n);
+	}
+	return totals;
+}
+
+export function countBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+	return counts;
+}
+
+/** Sums of the chance of recall now, and counts, of studied cards per deck. */
+export class RecallSums {
+	readonly sums = new Map<string, number>();
+	readonly counts = new Map<string, number>();
 
 	constructor(private readonly now: number) {}
 
 	add(deckId: string, progress: CardProgress): void {
 		if (progress.state === 0 || progress.lastReview === null) return;
-		let sums = this.sums.get(deckId);
-		if (!sums) this.sums.set(deckId, (sums = { studied: 0, known: 0, recall: 0 }));
-		sums.studied++;
-		if (progress.state === REVIEW) sums.known++;
-		sums.recall += retrievability(progress, this.now);
+		this.sums.set(deckId, (this.sums.get(deckId) ?? 0) + retrievability(progress, this.now));
+		this.counts.set(deckId, (this.counts.get(deckId) ?? 0) + 1);
 	}
 
-	/**
-	 * `shown` in display order with their card counts; `parentOf` maps every deck to its
-	 * parent (null at a root).
-	 */
-	result(shown: readonly { id: string; cards: number }[], parentOf: ReadonlyMap<string, string | null>): DeckProgress[] {
-		const totals = new Map<string, Sums>(shown.map((deck) => [deck.id, { studied: 0, known: 0, recall: 0 }]));
-		for (const [deckId, sums] of this.sums) {
-			let at: string | null | undefined = deckId;
-			// The step bound stops a malformed parent cycle.
-			for (let steps = 0; at != null && !totals.has(at) && steps < 1000; steps++) at = parentOf.get(at);
-			const total = at == null ? undefined : totals.get(at);
-			if (!total) continue;
-			total.studied += sums.studied;
-			total.known += sums.known;
-			total.recall += sums.recall;
-		}
-		return shown.map(({ id, cards }) => {
-			const t = totals.get(id)!;
-			return { deckId: id, cards, studied: t.studied, known: t.known, retrievability: t.studied ? t.recall / t.studied : null };
-		});
+	/** Mean recall per shown deck; null for a deck with no studied card. */
+	means(shown: readonly string[], parentOf: ReadonlyMap<string, string | null>): Map<string, number | null> {
+		const sums = rollUp(this.sums, shown, parentOf);
+		const counts = rollUp(this.counts, shown, parentOf);
+		return new Map(shown.map((id) => [id, counts.get(id) ? sums.get(id)! / counts.get(id)! : null]));
 	}
 }

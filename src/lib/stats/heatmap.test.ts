@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heatLevel, heatmapWeeks, monthTotals, streaks, weekday } from './heatmap';
+import { heatLevel, heatmapWeeks, monthTotals, streaks, streaksOf, summarizeDays, weekday } from './heatmap';
 
 // Study day 20157 is 2025-03-10, a Monday.
 const MONDAY = 20157;
@@ -52,6 +52,13 @@ describe('streaks', () => {
 
 	it('is zero without reviews', () => {
 		expect(streaks([], today)).toEqual({ current: 0, longest: 0 });
+	});
+
+	it('extends a summary with newer days as if counted at once', () => {
+		const days = [80, 81, 82, 90, 91, 99, 100];
+		const summary = summarizeDays(days.slice(4), summarizeDays(days.slice(0, 4)));
+		expect(summary).toEqual(summarizeDays(days));
+		expect(streaksOf(summary, today)).toEqual({ current: 2, longest: 3 });
 	});
 });
 

@@ -51,17 +51,35 @@ export interface Streaks {
 	longest: number;
 }
 
-/** Streaks from the study days that have reviews, in ascending order, each once. */
-export function streaks(days: readonly number[], today: number): Streaks {
-	let longest = 0;
-	let run = 0;
-	for (let i = 0; i < days.length; i++) {
-		run = i > 0 && days[i] === days[i - 1] + 1 ? run + 1 : 1;
+/** Study days with reviews, folded in ascending order: enough to extend later with newer days. */
+export interface DaysSummary {
+	last: number | null;
+	/** The run of consecutive days ending at `last`. */
+	run: number;
+	longest: number;
+}
+
+export const NO_DAYS: DaysSummary = { last: null, run: 0, longest: 0 };
+
+/** Folds ascending study days (each once, all after `from.last`) into a summary. */
+export function summarizeDays(days: Iterable<number>, from: DaysSummary = NO_DAYS): DaysSummary {
+	let { last, run, longest } = from;
+	for (const day of days) {
+		run = last !== null && day === last + 1 ? run + 1 : 1;
+		last = day;
 		if (run > longest) longest = run;
 	}
-	const last = days.at(-1);
-	const current = last !== undefined && last >= today - 1 && last <= today ? run : 0;
-	return { current, longest };
+	return { last, run, longest };
+}
+
+export function streaksOf(summary: DaysSummary, today: number): Streaks {
+	const { last, run, longest } = summary;
+	return { current: last !== null && last >= today - 1 && last <= today ? run : 0, longest };
+}
+
+/** Streaks from the study days that have reviews, in ascending order, each once. */
+export function streaks(days: readonly number[], today: number): Streaks {
+	return streaksOf(summarizeDays(days), today);
 }
 
 export interface MonthTotal {
