@@ -84,13 +84,12 @@ export function statsOverview(deckId: string | null, now: number, hour: number):
 		const s = await scope(db, deckId);
 		const inScope = (id: string) => s.ids === null || s.ids.has(id);
 		const today = studyDay(now, hour);
-		const [history, forecast, states, known] = await Promise.all([
+		const [history, forecast, { states, reviewKeys }] = await Promise.all([
 			s.ids === null ? countedHistory(db, today, now, hour) : filteredHistory(db, s, today, now, hour),
 			forecastCounts(db, inScope, now, hour),
-			cardStates(db, s.decks, inScope),
-			db.progress.where('[active+state+due]').between([1, REVIEW, MIN_KEY], [1, REVIEW, MAX_KEY]).primaryKeys()
+			cardStates(db, s.decks, inScope)
 		]);
-		const knownByDeck = rollUp(countBy(known, ([id]) => id), s.shown.map((d) => d.id), s.parentOf);
+		const knownByDeck = rollUp(countBy(reviewKeys, ([id]) => id), s.shown.map((d) => d.id), s.parentOf);
 		const decks = s.shown.map((d) => ({ deckId: d.id, title: d.title, cards: d.cardCount, known: knownByDeck.get(d.id) ?? 0 }));
 		return { today, heatmap: history.heatmap, todayReviews: history.heatmap.get(today) ?? 0, todayMs: history.todayMs, forecast, states, decks };
 	});
@@ -149,15 +148,24 @@ async function forecastCounts(db: Tables, inScope: (deckId: string) => boolean, 
 	return review.map((n, i) => n + learning[i] + relearning[i]);
 }
 
-async function cardStates(db: Tables, decks: DeckRow[], inScope: (deckId: string) => boolean): Promise<CardStates> {
+/** Counts by state, and the keys of cards in the review state (for "known" per deck). */
+async function cardStates(db: Tables, decks: DeckRow[], inScope: (deckId: string) => boolean) {
 	const inState = async (state: CardStateKind) =>
 		(await db.progress.where('[active+state+due]').between([1, state, MIN_KEY], [1, state, MAX_KEY]).primaryKeys()).filter(([deckId]) =>
 			inScope(deckId)
-		).length;
+		);
 	const [learning, review, relearning, suspendedList] = await Promise.all([inState(LEARNING), inState(REVIEW), inState(RELEARNING), suspendedRows(db).toArray()]);
 	const suspended = suspendedList.filter((row) => row.live === 1 && inScope(row.deckId)).length;
 	const cards = decks.reduce((sum, deck) => sum + deck.ownCards, 0);
-	return { new: Math.max(0, cards - learning - review - relearning - suspended), learning, review, relearning, suspended };
+	const started = learning.length + review.length + relearning.length;
+	const states: CardStates = {
+		new: Math.max(0, cards - started - suspended),
+		learning: learning.length,
+		review: review.length,
+		relearning: relearning.length,
+		suspended
+	};
+	return { states, reviewKeys: review };
 }
 
 export async function statsDetails(deckId: string | null, now: number, hour: number): Promise<StatsDetails> {
