@@ -28,7 +28,8 @@ export class BackupWriter<P = string> {
 
 	constructor(
 		head: BackupHead,
-		private readonly pack: (texts: string[]) => P
+		private readonly pack: (texts: string[]) => P,
+		private readonly packAt = PACK_AT
 	) {
 		const header = {
 			format: BACKUP_FORMAT,
@@ -50,7 +51,7 @@ export class BackupWriter<P = string> {
 		section.texts.push(section.rows === 0 ? `\n${text}` : `,\n${text}`);
 		section.rows += rows.length;
 		section.size += text.length;
-		if (section.size >= PACK_AT) {
+		if (section.size >= this.packAt) {
 			section.packed.push(this.pack(section.texts));
 			section.texts = [];
 			section.size = 0;
