@@ -51,9 +51,14 @@ class BackupFlow {
 	}
 
 	async exportText(kind: 'csv' | 'anki', now = Date.now()) {
-		const parts = kind === 'csv' ? await reviewLogCsv((text) => new Blob([text])) : await ankiText((text) => new Blob([text]));
-		const type = kind === 'csv' ? 'text/csv' : 'text/plain';
-		downloadBlob(new Blob(parts, { type }), kind === 'csv' ? datedName('tabledeck-reviews', 'csv', now) : datedName('tabledeck-anki', 'txt', now));
+		this.error = null;
+		try {
+			const parts = kind === 'csv' ? await reviewLogCsv((text) => new Blob([text])) : await ankiText((text) => new Blob([text]));
+			const name = kind === 'csv' ? datedName('tabledeck-reviews', 'csv', now) : datedName('tabledeck-anki', 'txt', now);
+			downloadBlob(new Blob(parts, { type: kind === 'csv' ? 'text/csv' : 'text/plain' }), name);
+		} catch (error) {
+			this.fail('failed', error);
+		}
 	}
 
 	async read(file: File) {
