@@ -33,7 +33,8 @@ test.describe('statistics', () => {
 		await filter.selectOption({ label: options.at(-1)! });
 		await expect(today).toHaveText('0');
 		await expect(page.getByTestId('state-learning')).toHaveText('0');
-		await expect(page.getByText('Streaks count every deck.')).toBeVisible();
+		await expect(page.getByText('Streaks count the reviews of this deck.')).toBeVisible();
+		await expect(page.getByTestId('stats-streak')).toHaveText('0 days');
 		await filter.selectOption({ label: 'All decks' });
 		await expect(today).toHaveText('3');
 	});

@@ -47,6 +47,7 @@ describe('statsOverview', () => {
 			[TODAY, 2]
 		]);
 		expect([stats.todayReviews, stats.todayMs]).toEqual([2, 7000]);
+		expect(stats.streaks).toEqual({ current: 1, longest: 2 });
 		// Due: s1 (relearning) and l1 (overdue) today, p2 in 3 days; e2 is suspended.
 		expect(stats.forecast).toHaveLength(30);
 		expect(stats.forecast.slice(0, 4)).toEqual([2, 0, 0, 1]);
@@ -63,6 +64,7 @@ describe('statsOverview', () => {
 		const stats = await statsOverview('probe', NOW, HOUR_4);
 		expect([...stats.heatmap]).toEqual([[TODAY, 1]]);
 		expect([stats.todayReviews, stats.todayMs]).toEqual([1, 2000]);
+		expect(stats.streaks).toEqual({ current: 1, longest: 1 });
 		expect(stats.forecast.reduce((a, b) => a + b)).toBe(1);
 		expect(stats.states).toEqual({ new: 1, learning: 0, review: 1, relearning: 0, suspended: 0 });
 		expect(stats.decks.map((d) => [d.deckId, d.cards, d.known])).toEqual([['probe', 2, 1]]);
@@ -78,14 +80,12 @@ describe('statsOverview', () => {
 describe('statsDetails', () => {
 	const whole = {
 		// Review-state reviews: s1 day -2 young pass; s1 today mature fail; p2 today young pass.
-		retention7: { young: { passed: 2, failed: 0 }, mature: { passed: 0, failed: 1 }, all: { passed: 2, failed: 1 } },
-		streaks: { current: 1, longest: 2 }
+		retention7: { young: { passed: 2, failed: 0 }, mature: { passed: 0, failed: 1 }, all: { passed: 2, failed: 1 } }
 	};
 
-	it('counts true retention, all-time streaks and recall now', async () => {
+	it('counts true retention and recall now', async () => {
 		const details = await statsDetails(null, NOW, HOUR_4);
 		expect(details.retention[7]).toEqual(whole.retention7);
-		expect(details.streaks).toEqual(whole.streaks);
 		expect([...details.recall.keys()]).toEqual(['n1', 'n2']);
 		expect(details.recall.get('n1')).toBeGreaterThan(0);
 	});
@@ -94,26 +94,23 @@ describe('statsDetails', () => {
 		await statsDetails(null, NOW - DAY, HOUR_4); // caches the days before yesterday
 		const cached = await statsDetails(null, NOW, HOUR_4);
 		expect(cached.retention[7]).toEqual(whole.retention7);
-		expect(cached.streaks).toEqual(whole.streaks);
-		// An older review arrives (as from a backup): a 3-day streak ending 2 days ago.
+		// An older review arrives (as from a backup).
 		const old = progressOf('s2', { scheduledDays: 30 });
 		await recordReview(old, { ...logOf(old, progressOf('s2', { scheduledDays: 40 }), NOW - 4 * DAY, 1), stateBefore: 2 });
 		const redone = await statsDetails(null, NOW, HOUR_4);
 		expect(redone.retention[7].mature).toEqual({ passed: 0, failed: 2 });
-		expect(redone.streaks).toEqual({ current: 1, longest: 3 });
+		expect((await statsOverview(null, NOW, HOUR_4)).streaks).toEqual({ current: 1, longest: 3 });
 	});
 
-	it('follows a deck filter, but streaks count every deck', async () => {
+	it('follows a deck filter', async () => {
 		const details = await statsDetails('probe', NOW, HOUR_4);
 		expect(details.retention[365].all).toEqual({ passed: 1, failed: 0 });
-		expect(details.streaks).toEqual(whole.streaks);
 		expect([...details.recall.keys()]).toEqual(['probe']);
 	});
 
 	it('is all zeros for an empty log', async () => {
 		await openTestDatabase();
 		const details = await statsDetails(null, NOW, HOUR_4);
-		expect(details.streaks).toEqual({ current: 0, longest: 0 });
 		expect(details.retention[30].all).toEqual({ passed: 0, failed: 0 });
 		expect((await statsOverview(null, NOW, HOUR_4)).heatmap.size).toBe(0);
 	});

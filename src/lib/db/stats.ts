@@ -1,20 +1,21 @@
 /**
  * Reads for the statistics page, in two steps. The overview counts on indexes only (key
  * counts, primary keys) and is meant to be on screen at once. The details need row values:
- * true retention (ratings of a year of reviews), recall now (every studied card's stability)
- * and all-time streaks; for the whole collection, finished days are kept in a cache (see
- * stats-cache.ts) so that only the days since the last visit are read again.
+ * true retention (ratings of a year of reviews) and recall now (every studied card's
+ * stability); for the whole collection, finished days of retention are cached (see
+ * stats-cache.ts) so that only the days since the last visit are read again. Streaks come
+ * from the year's day counts: an all-time walk costs one IndexedDB step per day ever studied.
  */
 import { LEARNING, RELEARNING, REVIEW, studyDay, studyDayStart, type CardStateKind } from '$lib/scheduler';
 import { countBy, RecallSums, rollUp } from '$lib/stats/deck-progress';
 import { dayBounds, FORECAST_DAYS } from '$lib/stats/forecast';
 import { RetentionDays, retentionTable, type RetentionRow, type RetentionWindow } from '$lib/stats/retention';
-import { streaksOf, type Streaks } from '$lib/stats/heatmap';
+import { streaks, type Streaks } from '$lib/stats/heatmap';
 import { MAX_KEY, MIN_KEY, read, type Tables } from './database';
 import { subtreeDecks } from './content';
 import { fromProgressRow, type DeckRow, type ReviewLogRow } from './rows';
 import { suspendedRows } from './ranges';
-import { collectionHistory } from './stats-cache';
+import { collectionRetention } from './stats-cache';
 
 export const HEATMAP_DAYS = 365;
 
@@ -40,6 +41,8 @@ export interface StatsOverview {
 	today: number;
 	/** Reviews per study day over the last HEATMAP_DAYS days. */
 	heatmap: Map<number, number>;
+	/** Within the heatmap's year; a current streak of the whole year may be longer. */
+	streaks: Streaks;
 	todayReviews: number;
 	todayMs: number;
 	/** Cards due on each of the next FORECAST_DAYS study days (overdue ones today). */
@@ -51,8 +54,6 @@ export interface StatsOverview {
 
 export interface StatsDetails {
 	retention: Record<RetentionWindow, RetentionRow>;
-	/** All decks, all time: a streak is a habit, not a deck's. */
-	streaks: Streaks;
 	/** Mean chance of recall now per deck of the overview; null for a deck never studied. */
 	recall: Map<string, number | null>;
 }
@@ -91,7 +92,8 @@ export function statsOverview(deckId: string | null, now: number, hour: number):
 		]);
 		const knownByDeck = rollUp(countBy(reviewKeys, ([id]) => id), s.shown.map((d) => d.id), s.parentOf);
 		const decks = s.shown.map((d) => ({ deckId: d.id, title: d.title, cards: d.cardCount, known: knownByDeck.get(d.id) ?? 0 }));
-		return { today, heatmap: history.heatmap, todayReviews: history.heatmap.get(today) ?? 0, todayMs: history.todayMs, forecast, states, decks };
+		const days = [...history.heatmap.keys()].sort((a, b) => a - b);
+		return { today, heatmap: history.heatmap, streaks: streaks(days, today), todayReviews: history.heatmap.get(today) ?? 0, todayMs: history.todayMs, forecast, states, decks };
 	});
 }
 
@@ -170,8 +172,8 @@ async function cardStates(db: Tables, decks: DeckRow[], inScope: (deckId: string
 
 export async function statsDetails(deckId: string | null, now: number, hour: number): Promise<StatsDetails> {
 	const today = studyDay(now, hour);
-	const [history, local] = await Promise.all([
-		deckId === null ? collectionHistory(now, hour) : null,
+	const [collection, local] = await Promise.all([
+		deckId === null ? collectionRetention(now, hour) : null,
 		read(['decks', 'cards', 'progress', 'reviewLog'], async (db) => {
 			const s = await scope(db, deckId);
 			const recall = new RecallSums(now);
@@ -193,9 +195,7 @@ export async function statsDetails(deckId: string | null, now: number, hour: num
 			return { recall: means, cells: retention.cells };
 		})
 	]);
-	const cells = history?.cells ?? local.cells ?? new Map();
-	const days = history?.days ?? (await collectionHistory(now, hour)).days;
-	return { retention: retentionTable(cells, today), streaks: streaksOf(days, today), recall: local.recall };
+	return { retention: retentionTable(collection ?? local.cells ?? new Map(), today), recall: local.recall };
 }
 
 /** Study days with reviews from `since` (ms) up to `now`, at most `limit` of them. */
