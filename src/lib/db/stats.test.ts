@@ -54,9 +54,9 @@ describe('statsOverview', () => {
 		expect(stats.forecast.reduce((a, b) => a + b)).toBe(3);
 		// 10 cards in the notes: s1 relearning, p2 and l1 review, e2 suspended, 6 new.
 		expect(stats.states).toEqual({ new: 6, learning: 0, review: 2, relearning: 1, suspended: 1 });
-		expect(stats.decks.map((d) => [d.deckId, d.cards, d.known])).toEqual([
-			['n1', 7, 1],
-			['n2', 3, 1]
+		expect(stats.decks.map((d) => [d.deckId, d.cards])).toEqual([
+			['n1', 7],
+			['n2', 3]
 		]);
 	});
 
@@ -67,7 +67,7 @@ describe('statsOverview', () => {
 		expect(stats.streaks).toEqual({ current: 1, longest: 1 });
 		expect(stats.forecast.reduce((a, b) => a + b)).toBe(1);
 		expect(stats.states).toEqual({ new: 1, learning: 0, review: 1, relearning: 0, suspended: 0 });
-		expect(stats.decks.map((d) => [d.deckId, d.cards, d.known])).toEqual([['probe', 2, 1]]);
+		expect(stats.decks.map((d) => [d.deckId, d.cards])).toEqual([['probe', 2]]);
 	});
 
 	it('shows the sub-decks of a filter deck', async () => {
@@ -87,6 +87,8 @@ describe('statsDetails', () => {
 		const details = await statsDetails(null, NOW, HOUR_4);
 		expect(details.retention[7]).toEqual(whole.retention7);
 		expect([...details.recall.keys()]).toEqual(['n1', 'n2']);
+		// Known: p2 and e2 (suspended, still learnt) in n1, l1 in n2.
+		expect(details.known).toEqual(new Map([['n1', 2], ['n2', 1]]));
 		expect(details.recall.get('n1')).toBeGreaterThan(0);
 	});
 
@@ -106,6 +108,7 @@ describe('statsDetails', () => {
 		const details = await statsDetails('probe', NOW, HOUR_4);
 		expect(details.retention[365].all).toEqual({ passed: 1, failed: 0 });
 		expect([...details.recall.keys()]).toEqual(['probe']);
+		expect(details.known).toEqual(new Map([['probe', 1]]));
 	});
 
 	it('is all zeros for an empty log', async () => {

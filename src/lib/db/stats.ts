@@ -7,13 +7,14 @@
  * from the year's day counts: an all-time walk costs one IndexedDB step per day ever studied.
  */
 import { LEARNING, RELEARNING, REVIEW, studyDay, studyDayStart, type CardStateKind } from '$lib/scheduler';
-import { countBy, RecallSums, rollUp } from '$lib/stats/deck-progress';
+import { RecallSums, rollUp } from '$lib/stats/deck-progress';
 import { dayBounds, FORECAST_DAYS } from '$lib/stats/forecast';
 import { RetentionDays, retentionTable, type RetentionRow, type RetentionWindow } from '$lib/stats/retention';
 import { streaks, type Streaks } from '$lib/stats/heatmap';
+import type { Collection } from 'dexie';
 import { MAX_KEY, MIN_KEY, read, type Tables } from './database';
 import { subtreeDecks } from './content';
-import { fromProgressRow, type DeckRow, type ReviewLogRow } from './rows';
+import { fromProgressRow, type DeckRow, type ProgressKey, type ProgressRow, type ReviewLogRow } from './rows';
 import { suspendedRows } from './ranges';
 import { collectionRetention } from './stats-cache';
 
@@ -32,8 +33,6 @@ export interface DeckLine {
 	title: string;
 	/** Cards in the notes, in this deck and below. */
 	cards: number;
-	/** Cards in the review state: learnt, and not lapsed since (suspended ones not counted). */
-	known: number;
 }
 
 export interface StatsOverview {
@@ -54,6 +53,8 @@ export interface StatsOverview {
 
 export interface StatsDetails {
 	retention: Record<RetentionWindow, RetentionRow>;
+	/** Per deck of the overview: cards in the review state (learnt, not lapsed since; suspended ones too). */
+	known: Map<string, number>;
 	/** Mean chance of recall now per deck of the overview; null for a deck never studied. */
 	recall: Map<string, number | null>;
 }
@@ -83,18 +84,27 @@ const yearStart = (today: number, hour: number) => studyDayStart(today - HEATMAP
 export function statsOverview(deckId: string | null, now: number, hour: number): Promise<StatsOverview> {
 	return read(['decks', 'cards', 'progress', 'reviewLog'], async (db) => {
 		const s = await scope(db, deckId);
-		const inScope = (id: string) => s.ids === null || s.ids.has(id);
+		const ids = s.ids;
+		const inScope = ids === null ? null : (id: string) => ids.has(id);
 		const today = studyDay(now, hour);
-		const [history, forecast, { states, reviewKeys }] = await Promise.all([
+		const [history, forecast, states] = await Promise.all([
 			s.ids === null ? countedHistory(db, today, now, hour) : filteredHistory(db, s, today, now, hour),
 			forecastCounts(db, inScope, now, hour),
 			cardStates(db, s.decks, inScope)
 		]);
-		const knownByDeck = rollUp(countBy(reviewKeys, ([id]) => id), s.shown.map((d) => d.id), s.parentOf);
-		const decks = s.shown.map((d) => ({ deckId: d.id, title: d.title, cards: d.cardCount, known: knownByDeck.get(d.id) ?? 0 }));
+		const decks = s.shown.map((d) => ({ deckId: d.id, title: d.title, cards: d.cardCount }));
 		const days = [...history.heatmap.keys()].sort((a, b) => a - b);
 		return { today, heatmap: history.heatmap, streaks: streaks(days, today), todayReviews: history.heatmap.get(today) ?? 0, todayMs: history.todayMs, forecast, states, decks };
 	});
+}
+
+/**
+ * How many keys of `range` are in scope: a key count for the whole collection (nothing
+ * crosses into JavaScript), else the primary keys ([deckId, cardId]) filtered by deck.
+ */
+async function countIn(range: Collection<ProgressRow, ProgressKey>, inScope: ((deckId: string) => boolean) | null): Promise<number> {
+	if (inScope === null) return range.count();
+	return (await range.primaryKeys()).filter(([deckId]) => inScope(deckId)).length;
 }
 
 /** The whole collection: one key count per day, and today's rows for the study time. */
@@ -137,37 +147,24 @@ async function filteredHistory(db: Tables, s: Scope, today: number, now: number,
 	return { heatmap, todayMs };
 }
 
-async function forecastCounts(db: Tables, inScope: (deckId: string) => boolean, now: number, hour: number) {
+async function forecastCounts(db: Tables, inScope: ((deckId: string) => boolean) | null, now: number, hour: number) {
 	const bounds = dayBounds(now, hour, FORECAST_DAYS);
 	const perState = (state: CardStateKind) =>
 		Promise.all(
-			bounds.slice(0, -1).map(async (lower, i) => {
-				const range = db.progress.where('[active+state+due]').between([1, state, i === 0 ? MIN_KEY : lower], [1, state, bounds[i + 1]], true, false);
-				return (await range.primaryKeys()).filter(([deckId]) => inScope(deckId)).length;
-			})
+			bounds.slice(0, -1).map((lower, i) =>
+				countIn(db.progress.where('[active+state+due]').between([1, state, i === 0 ? MIN_KEY : lower], [1, state, bounds[i + 1]], true, false), inScope)
+			)
 		);
 	const [learning, review, relearning] = await Promise.all(([LEARNING, REVIEW, RELEARNING] as const).map(perState));
 	return review.map((n, i) => n + learning[i] + relearning[i]);
 }
 
-/** Counts by state, and the keys of cards in the review state (for "known" per deck). */
-async function cardStates(db: Tables, decks: DeckRow[], inScope: (deckId: string) => boolean) {
-	const inState = async (state: CardStateKind) =>
-		(await db.progress.where('[active+state+due]').between([1, state, MIN_KEY], [1, state, MAX_KEY]).primaryKeys()).filter(([deckId]) =>
-			inScope(deckId)
-		);
+async function cardStates(db: Tables, decks: DeckRow[], inScope: ((deckId: string) => boolean) | null): Promise<CardStates> {
+	const inState = (state: CardStateKind) => countIn(db.progress.where('[active+state+due]').between([1, state, MIN_KEY], [1, state, MAX_KEY]), inScope);
 	const [learning, review, relearning, suspendedList] = await Promise.all([inState(LEARNING), inState(REVIEW), inState(RELEARNING), suspendedRows(db).toArray()]);
-	const suspended = suspendedList.filter((row) => row.live === 1 && inScope(row.deckId)).length;
+	const suspended = suspendedList.filter((row) => row.live === 1 && (inScope === null || inScope(row.deckId))).length;
 	const cards = decks.reduce((sum, deck) => sum + deck.ownCards, 0);
-	const started = learning.length + review.length + relearning.length;
-	const states: CardStates = {
-		new: Math.max(0, cards - started - suspended),
-		learning: learning.length,
-		review: review.length,
-		relearning: relearning.length,
-		suspended
-	};
-	return { states, reviewKeys: review };
+	return { new: Math.max(0, cards - learning - review - relearning - suspended), learning, review, relearning, suspended };
 }
 
 export async function statsDetails(deckId: string | null, now: number, hour: number): Promise<StatsDetails> {
@@ -177,13 +174,19 @@ export async function statsDetails(deckId: string | null, now: number, hour: num
 		read(['decks', 'cards', 'progress', 'reviewLog'], async (db) => {
 			const s = await scope(db, deckId);
 			const recall = new RecallSums(now);
+			const known = new Map<string, number>();
 			const rows =
 				s.ids === null
 					? await db.progress.toArray()
 					: (await Promise.all(s.decks.map((d) => db.progress.where('[deckId+cardId]').between([d.id, MIN_KEY], [d.id, MAX_KEY]).toArray()))).flat();
-			for (const row of rows) if (row.live === 1) recall.add(row.deckId, fromProgressRow(row));
-			const means = recall.means(s.shown.map((d) => d.id), s.parentOf);
-			if (s.ids === null) return { recall: means, cells: null };
+			for (const row of rows) {
+				if (row.live !== 1) continue;
+				recall.add(row.deckId, fromProgressRow(row));
+				if (row.state === REVIEW) known.set(row.deckId, (known.get(row.deckId) ?? 0) + 1);
+			}
+			const shown = s.shown.map((d) => d.id);
+			const perDeck = { recall: recall.means(shown, s.parentOf), known: rollUp(known, shown, s.parentOf) };
+			if (s.ids === null) return { ...perDeck, cells: null };
 			const retention = new RetentionDays();
 			for (const cardRows of await deckYear(db, s, today, now, hour)) {
 				for (const row of cardRows) {
@@ -192,10 +195,10 @@ export async function statsDetails(deckId: string | null, now: number, hour: num
 					}
 				}
 			}
-			return { recall: means, cells: retention.cells };
+			return { ...perDeck, cells: retention.cells };
 		})
 	]);
-	return { retention: retentionTable(collection ?? local.cells ?? new Map(), today), recall: local.recall };
+	return { retention: retentionTable(collection ?? local.cells ?? new Map(), today), known: local.known, recall: local.recall };
 }
 
 /** Study days with reviews from `since` (ms) up to `now`, at most `limit` of them. */

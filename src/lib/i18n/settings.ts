@@ -112,7 +112,7 @@ export const settingsEn = {
 		decks: 'Progress by deck',
 		known: 'Known',
 		recall: 'Recall now',
-		recallHelp: 'Known: cards in the review state. Recall now: the average chance of remembering a studied card today, by FSRS.',
+		recallHelp: 'Known: cards in the review state (suspended ones included). Recall now: the average chance of remembering a studied card today, by FSRS.',
 		loadFailed: (message: string) => `The statistics could not be read: ${message}`,
 		empty: 'No reviews yet. Study some cards and come back.',
 		computing: 'Computing…'
@@ -232,7 +232,7 @@ export const settingsKo: typeof settingsEn = {
 		decks: '덱별 진행',
 		known: '익힌 카드',
 		recall: '현재 기억 확률',
-		recallHelp: '익힌 카드: 복습 상태인 카드. 현재 기억 확률: 학습한 카드를 오늘 기억할 평균 확률(FSRS).',
+		recallHelp: '익힌 카드: 복습 상태인 카드(일시 중지 포함). 현재 기억 확률: 학습한 카드를 오늘 기억할 평균 확률(FSRS).',
 		loadFailed: (message: string) => `통계를 읽지 못했습니다: ${message}`,
 		empty: '아직 복습 기록이 없습니다. 카드를 학습한 뒤 다시 오세요.',
 		computing: '계산하는 중…'
