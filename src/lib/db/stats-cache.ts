@@ -35,18 +35,22 @@ export async function collectionRetention(now: number, hour: number): Promise<Ma
 		}
 		const from = cache ? cache.through + 1 : firstDay;
 		const retention = new RetentionDays();
+		const todayStart = studyDayStart(today, hour);
+		let readBeforeToday = 0;
 		// Oldest first, a month at a time: retention counts a card's first review of each day.
 		for (let day = from; day <= today; day += SLICE_DAYS) {
 			const upper = Math.min(now + 1, studyDayStart(day + SLICE_DAYS, hour));
 			const rows = await db.reviewLog.where('review').between(studyDayStart(day, hour), upper, true, false).toArray();
 			for (const row of rows) {
+				if (row.review < todayStart) readBeforeToday++;
 				const rowDay = studyDay(row.review, hour);
 				if (row.stateBefore === REVIEW) {
 					retention.add({ cardId: row.cardId, day: rowDay, rating: row.rating, lastInterval: row.previous?.scheduledDays ?? 0 });
 				}
 			}
 		}
-		const logCount = await db.reviewLog.where('review').below(studyDayStart(today, hour)).count();
+		// With a valid cache every row since its end was read here: no second count of the log.
+		const logCount = cache ? cache.logCount + readBeforeToday : await db.reviewLog.where('review').below(todayStart).count();
 		return { cache, retention, logCount };
 	});
 	const { cache, retention, logCount } = fresh;
