@@ -18,6 +18,10 @@ async function clearSiteData(page: Page) {
 test('a backup survives clearing site data: export, clear, import, restore', async ({ page }) => {
 	await reviewCards(page, 2);
 	expect(await doneToday(page)).toBe('2');
+	await page.goto('/settings');
+	await page.getByLabel('New cards per day').fill('7');
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
 	const backup = await exportBackup(page);
 	expect(backup.name).toMatch(/^tabledeck-backup-\d{4}-\d{2}-\d{2}\.json$/);
 	expect(JSON.parse(backup.text)).toMatchObject({ format: 'tabledeck-backup', version: 1, counts: { progress: 2, reviewLog: 2 } });
@@ -30,8 +34,10 @@ test('a backup survives clearing site data: export, clear, import, restore', asy
 	const preview = page.getByRole('region', { name: `Restore from ${backup.name}?` });
 	await expect(preview).toContainText('Adds 2 reviews (0 already here).');
 	await expect(preview).toContainText('Adds progress for 2 cards');
+	await expect(preview).toContainText('Replaces your scheduling settings');
 	await page.getByRole('button', { name: 'Restore' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Restored' })).toHaveText('Restored: 2 reviews added, 2 cards updated.');
+	await expect(page.getByLabel('New cards per day')).toHaveValue('7');
 	expect(await doneToday(page)).toBe('2');
 
 	// The same backup again changes nothing.
