@@ -40,3 +40,24 @@ export { addQuizResult, quizHistory, type QuizResult } from './quiz';
 export { quizCards, quizProgress, type QuizContent } from './quiz-cards';
 export { sendToReview, sentToReviewToday, type SentToReview } from './quiz-review';
 export { importProgress } from './bulk';
+export {
+	HEATMAP_DAYS,
+	statsDetails,
+	statsOverview,
+	type CardStates,
+	type DeckLine,
+	type StatsDetails,
+	type StatsOverview
+} from './stats';
+export {
+	backupReminderDue,
+	backupSettings,
+	dismissBackupReminder,
+	exportBackup,
+	markBackedUp,
+	previewRestore,
+	REMIND_AFTER_DAYS,
+	restoreBackup,
+	type RestorePlan
+} from './backup';
+export { ankiText, reviewLogCsv } from './export';

@@ -5,7 +5,7 @@ import { read, write } from './database';
  * Settings are key/value rows: one per scheduler setting (`scheduler.newPerDay`) and any
  * app setting by its own key (`theme`, `language`), so new settings need no schema change.
  */
-const SCHEDULER_PREFIX = 'scheduler.';
+export const SCHEDULER_PREFIX = 'scheduler.';
 const SCHEDULER_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof SchedulerSettings)[];
 
 /** A stored value is used only when it has the default's type, so a bad row cannot break scheduling. */

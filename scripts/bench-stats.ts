@@ -1,0 +1,180 @@
+/**
+ * npm run bench:stats — statistics, backup export and backup import with 100k cards and 1M
+ * review-log rows, in real Chromium (/usr/bin/chromium) against the production build.
+ *
+ * No test hook ships in the app: the data goes in the way a person's would, through the app's
+ * own "Import backup". The script writes the generated decks (scripts/bench-db-data.ts) into a
+ * copy of build/ and a backup file of their progress and review log, serves the copy, lets the
+ * app sync the 100k cards, imports the file (timed), then times /stats, "Export backup", and
+ * importing the app's own export into a cleared browser. Peak JS heap is sampled over CDP.
+ * Needs `npm run build` first. Results: stdout and bench-results/stats.json.
+ */
+import type { CDPSession, Page } from '@playwright/test';
+import { cpSync, createWriteStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import sirv from 'sirv';
+import { toProgressTuple, toReviewLogTuple } from '../src/lib/backup/format';
+import { BackupWriter } from '../src/lib/backup/write';
+import { DEFAULT_SETTINGS } from '../src/lib/scheduler/types';
+import { generateBenchData } from './bench-db-data';
+
+// Loaded at run time: scripts/run.js bundles imports, and Playwright cannot be bundled.
+const PLAYWRIGHT: string = 'playwright-core';
+const { chromium } = (await import(PLAYWRIGHT)) as typeof import('playwright-core');
+
+const CARDS = Number(process.env.BENCH_CARDS ?? 100_000);
+const REVIEWS = Number(process.env.BENCH_REVIEWS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const EXPORT_RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 3);
+const IMPORT_RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 1);
+const LONG = 3_600_000;
+const PORT = Number(process.env.BENCH_PORT ?? 4192);
+const DAY = 86_400_000;
+const WORK = '.cache/bench-stats';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1];
+const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+
+async function prepare() {
+	if (!existsSync('build/index.html')) throw new Error('No build/: run `npm run build` first');
+	rmSync(WORK, { recursive: true, force: true });
+	const site = join(WORK, 'site');
+	cpSync('build', site, { recursive: true });
+	rmSync(join(site, 'decks'), { recursive: true, force: true });
+	mkdirSync(join(site, 'decks'));
+	const now = Math.floor(Date.now() / DAY) * DAY;
+	const data = generateBenchData({ cards: CARDS, reviews: REVIEWS, seed: 7, now });
+	for (const [path, json] of data.files) writeFileSync(join(site, 'decks', path), JSON.stringify(json));
+	const writer = new BackupWriter({ exportedAt: now, settings: { ...DEFAULT_SETTINGS }, preferences: {} }, (texts) => Buffer.from(texts.join('')));
+	writer.rows('progress', data.progress.map(toProgressTuple));
+	for (const batch of data.reviewLogBatches(20_000)) writer.rows('reviewLog', batch.map(toReviewLogTuple));
+	const file = join(WORK, 'generated-backup.json');
+	const out = createWriteStream(file);
+	for (const part of writer.finish()) if (!out.write(part)) await once(out, 'drain');
+	out.end();
+	await once(out, 'finish');
+	return { site, file, progress: data.progress.length, reviews: data.reviewCount };
+}
+
+/** Samples the page's JS heap every 200 ms while `work` runs; gives its time and the peak. */
+async function measured<T>(cdp: CDPSession, work: () => Promise<T>): Promise<{ ms: number; peakHeapMb: number; value: T }> {
+	let peak = 0;
+	let sampling = true;
+	const sampler = (async () => {
+		while (sampling) {
+			const { metrics } = await cdp.send('Performance.getMetrics');
+			peak = Math.max(peak, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
+			await new Promise((r) => setTimeout(r, 200));
+		}
+	})();
+	const start = performance.now();
+	const value = await work();
+	const ms = performance.now() - start;
+	sampling = false;
+	await sampler;
+	return { ms: Math.round(ms), peakHeapMb: mb(peak), value };
+}
+
+async function importFile(page: Page, cdp: CDPSession, file: string) {
+	await page.goto('/settings');
+	await page.getByRole('button', { name: 'Export backup' }).waitFor({ timeout: LONG });
+	const check = await measured(cdp, async () => {
+		await page.locator('#backup-file').setInputFiles(file);
+		const preview = page.getByRole('region', { name: /Restore from/ });
+		const alert = page.getByRole('alert');
+		await preview.or(alert).first().waitFor({ timeout: LONG });
+		if (await alert.isVisible()) throw new Error(`Import refused: ${await alert.textContent()}`);
+		return preview.textContent();
+	});
+	const restore = await measured(cdp, async () => {
+		await page.getByRole('button', { name: 'Restore' }).click();
+		const done = page.getByRole('status').filter({ hasText: 'Restored' });
+		await done.or(page.getByRole('alert')).first().waitFor({ timeout: LONG });
+		return done.textContent();
+	});
+	return { checkMs: check.ms, restoreMs: restore.ms, totalMs: check.ms + restore.ms, peakHeapMb: Math.max(check.peakHeapMb, restore.peakHeapMb), result: restore.value };
+}
+
+async function waitForDecks(page: Page) {
+	const start = performance.now();
+	await page.goto('/');
+	await page.getByTestId('count-new').waitFor({ timeout: LONG });
+	return Math.round(performance.now() - start);
+}
+
+async function main() {
+	console.log(`Generating ${CARDS} cards and ${REVIEWS} reviews…`);
+	const { site, file, progress, reviews } = await prepare();
+	console.log(`Generated backup: ${mb(statSync(file).size)} MB, ${progress} progress rows, ${reviews} reviews`);
+	const server = createServer(sirv(site, { single: '200.html', dev: false })).listen(PORT, '127.0.0.1');
+	await once(server, 'listening');
+	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+	const context = await browser.newContext({ baseURL: `http://localhost:${PORT}`, serviceWorkers: 'block', acceptDownloads: true });
+	const page = await context.newPage();
+	page.on('crash', () => console.error('THE TAB CRASHED'));
+	page.setDefaultTimeout(LONG);
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Performance.enable');
+	const results: Record<string, unknown> = { cards: CARDS, reviews: REVIEWS, chromium: browser.version(), generatedBackupMb: mb(statSync(file).size) };
+	try {
+		results.firstSyncMs = await waitForDecks(page);
+		console.log(`Deck sync of ${CARDS} cards: ${results.firstSyncMs} ms`);
+		results.importGenerated = await importFile(page, cdp, file);
+		console.log('Import of the generated backup:', results.importGenerated);
+
+		// The first visit after an import reads a year of rows for the details and caches them.
+		const ready: number[] = [];
+		const complete: number[] = [];
+		/** From storage ready (app opened, decks checked) to the overview on screen. */
+		const queries: number[] = [];
+		for (let i = 0; i < RUNS; i++) {
+			await page.goto('/stats');
+			await page.waitForFunction(() => performance.getEntriesByName('tabledeck:stats-complete').length > 0, null, { timeout: LONG });
+			const [s, r, c] = await page.evaluate(() => ['start', 'ready', 'complete'].map((name) => performance.getEntriesByName(`tabledeck:stats-${name}`)[0].startTime));
+			ready.push(Math.round(r));
+			complete.push(Math.round(c));
+			queries.push(Math.round(r - s));
+		}
+		results.statsOnScreenMs = { runs: ready, median: median(ready), p95: p95(ready) };
+		results.statsOverviewQueryMs = { runs: queries, median: median(queries), p95: p95(queries) };
+		results.statsDetailsMs = { coldFirstVisit: complete[0], warmRuns: complete.slice(1), warmMedian: median(complete.slice(1)) };
+		console.log('/stats overview on screen (ms from navigation start):', results.statsOnScreenMs);
+		console.log('/stats overview, storage ready → on screen (ms):', results.statsOverviewQueryMs);
+		console.log('/stats details complete (ms from navigation start):', results.statsDetailsMs);
+
+		const exportRuns: { ms: number; peakHeapMb: number; sizeMb: number }[] = [];
+		let exported = '';
+		for (let i = 0; i < EXPORT_RUNS; i++) {
+			await page.goto('/settings');
+			const run = await measured(cdp, async () => {
+				const download = page.waitForEvent('download', { timeout: LONG });
+				await page.getByRole('button', { name: 'Export backup' }).click();
+				return download;
+			});
+			exported = join(WORK, `export-${i}.json`);
+			await run.value.saveAs(exported);
+			exportRuns.push({ ms: run.ms, peakHeapMb: run.peakHeapMb, sizeMb: mb(statSync(exported).size) });
+		}
+		results.export = { runs: exportRuns, medianMs: median(exportRuns.map((r) => r.ms)) };
+		console.log('Export backup:', results.export);
+
+		const importRuns = [];
+		for (let i = 0; i < IMPORT_RUNS; i++) {
+			await cdp.send('Storage.clearDataForOrigin', { origin: `http://localhost:${PORT}`, storageTypes: 'all' });
+			await waitForDecks(page);
+			importRuns.push(await importFile(page, cdp, exported));
+		}
+		results.importExport = { runs: importRuns, medianTotalMs: median(importRuns.map((r) => r.totalMs)) };
+		console.log('Import of the app’s own export into a cleared browser:', results.importExport);
+	} finally {
+		mkdirSync('bench-results', { recursive: true });
+		writeFileSync('bench-results/stats.json', JSON.stringify(results, null, 2));
+		await browser.close();
+		server.close();
+	}
+}
+
+await main();

@@ -1,0 +1,37 @@
+/** The browser side of backups: saving a Blob as a download, and reading a file as text chunks. */
+import { BackupError } from './read';
+
+export function downloadBlob(blob: Blob, name: string): void {
+	const url = URL.createObjectURL(blob);
+	const link = document.createElement('a');
+	link.href = url;
+	link.download = name;
+	link.hidden = true;
+	document.body.append(link);
+	link.click();
+	link.remove();
+	// Revoked later: some browsers read the URL after click() returns.
+	setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** The file's text, decoded chunk by chunk (a few hundred KB each), never whole. */
+export async function* fileText(file: Blob): AsyncGenerator<string> {
+	const reader = file.stream().pipeThrough(new TextDecoderStream('utf-8', { fatal: true })).getReader();
+	for (;;) {
+		let chunk: ReadableStreamReadResult<string>;
+		try {
+			chunk = await reader.read();
+		} catch {
+			throw new BackupError('json', 'The file is not UTF-8 text');
+		}
+		if (chunk.done) return;
+		yield chunk.value;
+	}
+}
+
+/** `prefix-YYYY-MM-DD.ext` by the local date. */
+export function datedName(prefix: string, ext: string, now: number): string {
+	const d = new Date(now);
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${prefix}-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}.${ext}`;
+}

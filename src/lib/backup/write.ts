@@ -1,0 +1,77 @@
+import {
+	BACKUP_FORMAT,
+	BACKUP_VERSION,
+	PREVIOUS_COLUMNS,
+	PROGRESS_COLUMNS,
+	REVIEW_LOG_COLUMNS,
+	type RowSection
+} from './format';
+
+export interface BackupHead {
+	exportedAt: number;
+	settings: Record<string, unknown>;
+	preferences: Record<string, string>;
+}
+
+const SECTION_ORDER: readonly RowSection[] = ['progress', 'reviewLog', 'quizHistory'];
+/** Strings are packed (e.g. into a Blob) once a section holds this many characters. */
+const PACK_AT = 8_000_000;
+
+/**
+ * Builds a backup as parts for a Blob, batch by batch and section by section in any order,
+ * so that a million review-log rows never become one giant string: every few megabytes a
+ * section's strings go through `pack` (in the browser, into a Blob). Every row gets its own line.
+ */
+export class BackupWriter<P = string> {
+	private readonly head: string;
+	private readonly sections = new Map<RowSection, { packed: P[]; texts: string[]; size: number; rows: number }>();
+
+	constructor(
+		head: BackupHead,
+		private readonly pack: (texts: string[]) => P,
+		private readonly packAt = PACK_AT
+	) {
+		const header = {
+			format: BACKUP_FORMAT,
+			version: BACKUP_VERSION,
+			exportedAt: new Date(head.exportedAt).toISOString(),
+			columns: { progress: PROGRESS_COLUMNS, reviewLog: REVIEW_LOG_COLUMNS, previous: PREVIOUS_COLUMNS },
+			settings: head.settings,
+			preferences: head.preferences
+		};
+		// The header object without its closing brace: sections follow it.
+		this.head = JSON.stringify(header).slice(0, -1);
+		for (const name of SECTION_ORDER) this.sections.set(name, { packed: [], texts: [], size: 0, rows: 0 });
+	}
+
+	rows(name: RowSection, rows: readonly unknown[]): void {
+		const section = this.sections.get(name)!;
+		if (rows.length === 0) return;
+		const text = rows.map((row) => JSON.stringify(row)).join(',\n');
+		section.texts.push(section.rows === 0 ? `\n${text}` : `,\n${text}`);
+		section.rows += rows.length;
+		section.size += text.length;
+		if (section.size >= this.packAt) {
+			section.packed.push(this.pack(section.texts));
+			section.texts = [];
+			section.size = 0;
+		}
+	}
+
+	count(name: RowSection): number {
+		return this.sections.get(name)!.rows;
+	}
+
+	/** The whole file; the row counts go last, so that a reader can check nothing is missing. */
+	finish(): (string | P)[] {
+		const parts: (string | P)[] = [this.head];
+		const counts: Record<string, number> = {};
+		for (const name of SECTION_ORDER) {
+			const section = this.sections.get(name)!;
+			parts.push(`,\n${JSON.stringify(name)}:[`, ...section.packed, ...section.texts, section.rows ? '\n]' : ']');
+			counts[name] = section.rows;
+		}
+		parts.push(`,\n"counts":${JSON.stringify(counts)}}\n`);
+		return parts;
+	}
+}

@@ -1,0 +1,143 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readBackup } from '$lib/backup/read';
+import { BackupWriter } from '$lib/backup/write';
+import { backupReminderDue, backupSettings, dismissBackupReminder, exportBackup, markBackedUp, previewRestore, restoreBackup } from './backup';
+import { closeDatabase, database } from './database';
+import { cardReviewLog, getProgress, recordReview, resetProgress } from './progress';
+import { addQuizResult } from './quiz';
+import { getSettings, saveSettings } from './settings';
+import { syncDecks } from './sync';
+import { DAY, HOUR, k8sNote, logOf, logsNote, NOW, openTestDatabase, progressOf, serve } from './testing';
+
+async function exportText(): Promise<string> {
+	const writer = new BackupWriter({ exportedAt: NOW, settings: await backupSettings(), preferences: {} }, (texts) => texts.join(''));
+	await exportBackup(writer);
+	return writer.finish().join('');
+}
+
+const parse = async (text: string) => readBackup([text]);
+
+/** A fresh browser: empty database, decks synced. */
+async function freshDevice() {
+	await openTestDatabase(new IDBFactory());
+	await syncDecks(serve([k8sNote(), logsNote()]).fetchJson);
+}
+
+async function everything() {
+	const db = database();
+	const strip = <T extends object>(rows: T[]) => rows.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+	return {
+		progress: strip(await db.progress.toArray()),
+		reviewLog: strip(await db.reviewLog.toArray()),
+		quiz: await db.quizHistory.toArray(),
+		settings: await getSettings()
+	};
+}
+
+async function review(cardId: string, at: number, rating: 1 | 2 | 3 | 4 = 3) {
+	const before = await getProgress(cardId);
+	const after = progressOf(cardId, { lastReview: at, due: at + 3 * DAY, reps: (before?.reps ?? 0) + 1 });
+	const log = logOf(after, before, at, rating);
+	await recordReview(after, log);
+	return log;
+}
+
+beforeEach(freshDevice);
+afterEach(closeDatabase);
+
+describe('backup export and restore', () => {
+	it('brings everything back into an empty browser', async () => {
+		await review('s1', NOW - 2 * DAY);
+		await review('s1', NOW - DAY, 1);
+		await review('p2', NOW - HOUR);
+		await review('l2', NOW - HOUR);
+		await resetProgress('l2'); // no progress row, but its log stays
+		await addQuizResult({ id: 'q1', at: NOW, deckIds: ['svc'], score: 1, total: 2, durationMs: 9000, answers: [] });
+		await saveSettings({ newPerDay: 7, learningSteps: ['2m', '1h'] });
+		const before = await everything();
+		const text = await exportText();
+
+		await freshDevice();
+		const backup = await parse(text);
+		expect(backup.progress.map((t) => t[0]).sort()).toEqual(['l2', 'p2', 's1']);
+		const plan = await previewRestore(backup);
+		expect(plan).toEqual({ cardsAdded: 2, cardsUpdated: 0, reviewsAdded: 4, reviewsPresent: 0, quizAdded: 1, settingsChanged: true });
+		expect(await everything()).not.toEqual(before);
+		expect(await restoreBackup(backup)).toEqual(plan);
+		expect(await everything()).toEqual(before);
+	});
+
+	it('changes nothing when the same backup is restored twice', async () => {
+		await review('s1', NOW - DAY);
+		const backup = await parse(await exportText());
+		await restoreBackup(backup);
+		const once = await everything();
+		expect(await previewRestore(backup)).toEqual({ cardsAdded: 0, cardsUpdated: 0, reviewsAdded: 0, reviewsPresent: 1, quizAdded: 0, settingsChanged: false });
+		await restoreBackup(backup);
+		expect(await everything()).toEqual(once);
+	});
+
+	it('merges two devices: reviews add up, each card follows its latest review', async () => {
+		const shared = await review('s1', NOW - 3 * DAY);
+		const sharedText = await exportText();
+		// Device A reviews s1 and s2 later.
+		const a1 = await review('s1', NOW - DAY);
+		const a2 = await review('s2', NOW - 2 * DAY);
+		const fromA = await parse(await exportText());
+
+		// Device B starts from the shared backup, then reviews s1 (last) and s2 (earlier than A).
+		await freshDevice();
+		await restoreBackup(await parse(sharedText));
+		const b1 = await review('s1', NOW - HOUR);
+		const b2 = await review('s2', NOW - 5 * DAY);
+		expect(await previewRestore(fromA)).toMatchObject({ cardsAdded: 0, cardsUpdated: 1, reviewsAdded: 2, reviewsPresent: 1 });
+		await restoreBackup(fromA);
+
+		expect((await cardReviewLog('s1')).map((l) => l.id)).toEqual([shared.id, a1.id, b1.id]);
+		expect((await cardReviewLog('s2')).map((l) => l.id)).toEqual([b2.id, a2.id]);
+		expect((await getProgress('s1'))?.lastReview).toBe(NOW - HOUR); // B's own, later
+		expect((await getProgress('s2'))?.lastReview).toBe(NOW - 2 * DAY); // A's, later
+	});
+
+	it('keeps progress of cards that are not in the notes, hidden, until they come back', async () => {
+		await openTestDatabase(new IDBFactory());
+		await syncDecks(serve([logsNote()]).fetchJson);
+		await review('l1', NOW - DAY);
+		const text = (await exportText()).replaceAll('"l1"', '"gone-card"');
+		await freshDevice();
+		await restoreBackup(await parse(text));
+		const row = await database().progress.where('cardId').equals('gone-card').first();
+		expect(row).toMatchObject({ deckId: '', live: 0, active: 0 });
+		expect((await cardReviewLog('gone-card'))).toHaveLength(1);
+	});
+
+	it('applies nothing when any write fails', async () => {
+		await review('s1', NOW - DAY);
+		const backup = await parse(await exportText());
+		await freshDevice();
+		const before = await everything();
+		// A second row with a stored id makes bulkAdd fail half-way through the transaction.
+		backup.reviewLog.push([...backup.reviewLog[0]]);
+		backup.reviewLog.at(-1)![0] = 'zz-dup';
+		backup.reviewLog.push([...backup.reviewLog.at(-1)!]);
+		await expect(restoreBackup(backup)).rejects.toThrow();
+		expect(await everything()).toEqual(before);
+	});
+});
+
+describe('backup reminder', () => {
+	it('shows after 7 study days with reviews since the last backup or dismissal', async () => {
+		for (let day = 9; day >= 1; day--) await review(day % 2 ? 's1' : 's2', NOW - day * DAY);
+		expect(await backupReminderDue(NOW, 4)).toBe(true);
+		await markBackedUp(NOW - 3 * DAY - HOUR);
+		expect(await backupReminderDue(NOW, 4)).toBe(false);
+		await markBackedUp(0);
+		await dismissBackupReminder(NOW - 6 * DAY - HOUR);
+		expect(await backupReminderDue(NOW, 4)).toBe(false);
+		await review('p2', NOW - HOUR); // the 7th study day since the dismissal
+		expect(await backupReminderDue(NOW, 4)).toBe(true);
+		await dismissBackupReminder(NOW);
+		expect(await backupReminderDue(NOW, 4)).toBe(false);
+	});
+});

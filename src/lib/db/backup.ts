@@ -1,0 +1,207 @@
+/**
+ * Backup export and restore. Export reads every progress table in one read transaction, in
+ * slices along the primary keys, into a BackupWriter. Restore merges a checked backup in
+ * one read-write transaction: review-log rows and quiz results join by id (a row already
+ * present is skipped, so a second import changes nothing), and a card's state is the one
+ * with the later last review.
+ */
+import {
+	fromProgressTuple,
+	fromReviewLogTuple,
+	toProgressTuple,
+	toReviewLogTuple,
+	type ProgressTuple,
+	type ReviewLogTuple
+} from '$lib/backup/format';
+import type { ParsedBackup } from '$lib/backup/read';
+import { isValidSetting, SCHEDULER_KEYS } from '$lib/backup/scheduler-settings';
+import type { BackupWriter } from '$lib/backup/write';
+import { read, write, type Tables } from './database';
+import { newProgress, toProgressRow, toReviewLogRow, type Placement, type ProgressKey, type ProgressRow, type ReviewLogRow } from './rows';
+import { getAppSetting, SCHEDULER_PREFIX, setAppSetting } from './settings';
+import { studyDaysSince } from './stats';
+
+const SLICE = 10_000;
+const NOWHERE: Placement = { deckId: '', noteId: '', live: 0 };
+
+/** The stored scheduler settings as a backup holds them (without the key prefix). */
+export function backupSettings(): Promise<Record<string, unknown>> {
+	return read(['settings'], async (db) => {
+		const rows = await db.settings.where('key').startsWith(SCHEDULER_PREFIX).toArray();
+		const settings: Record<string, unknown> = {};
+		for (const { key, value } of rows) {
+			const name = key.slice(SCHEDULER_PREFIX.length);
+			if (isValidSetting(name, value)) settings[name] = value;
+		}
+		return settings;
+	});
+}
+
+/** Fills `writer` with every card's progress, the whole review log and the quiz history. */
+export function exportBackup<P>(writer: BackupWriter<P>): Promise<void> {
+	return read(['progress', 'reviewLog', 'quizHistory'], async (db) => {
+		const listed = new Set<string>();
+		let lastKey: ProgressKey | null = null;
+		for (;;) {
+			const rows: ProgressRow[] = await (lastKey ? db.progress.where(':id').above(lastKey) : db.progress.toCollection()).limit(SLICE).toArray();
+			if (rows.length === 0) break;
+			writer.rows('progress', rows.map(toProgressTuple));
+			for (const row of rows) listed.add(row.cardId);
+			lastKey = [rows.at(-1)!.deckId, rows.at(-1)!.cardId];
+		}
+		// A card reset to new has no progress row but keeps its log: list it as new.
+		const reset = new Set<string>();
+		let lastId: string | null = null;
+		for (;;) {
+			const rows: ReviewLogRow[] = await (lastId === null ? db.reviewLog.toCollection() : db.reviewLog.where(':id').above(lastId)).limit(SLICE).toArray();
+			if (rows.length === 0) break;
+			writer.rows('reviewLog', rows.map(toReviewLogTuple));
+			for (const row of rows) if (!listed.has(row.cardId)) reset.add(row.cardId);
+			lastId = rows.at(-1)!.id;
+		}
+		writer.rows('progress', [...reset].map((cardId) => toProgressTuple(newProgress(cardId))));
+		writer.rows('quizHistory', await db.quizHistory.orderBy('at').toArray());
+	});
+}
+
+export interface RestorePlan {
+	/** Cards with no progress here that the backup adds. */
+	cardsAdded: number;
+	/** Cards whose progress the backup replaces (its last review is later). */
+	cardsUpdated: number;
+	reviewsAdded: number;
+	/** Review-log rows of the backup already here. */
+	reviewsPresent: number;
+	quizAdded: number;
+	/** The backup's scheduler settings differ from the ones in use. */
+	settingsChanged: boolean;
+}
+
+interface Plan extends RestorePlan {
+	progress: { tuple: ProgressTuple; place: Placement | null }[];
+	/** Indexes into backup.reviewLog of the rows to add. */
+	newLogRows: number[];
+	placeOf: (cardId: string) => Placement;
+}
+
+const isPlainNew = (t: ProgressTuple) => t[9] === 0 && t[7] === 0 && t[10] === null && t[11] === 0 && t[12] === 0;
+const lastReview = (t: number | null | undefined) => t ?? -1;
+
+async function plan(db: Tables, backup: ParsedBackup): Promise<Plan> {
+	const existing = new Map<string, ProgressRow>();
+	let lastKey: ProgressKey | null = null;
+	for (;;) {
+		const rows: ProgressRow[] = await (lastKey ? db.progress.where(':id').above(lastKey) : db.progress.toCollection()).limit(SLICE).toArray();
+		if (rows.length === 0) break;
+		for (const row of rows) existing.set(row.cardId, row);
+		lastKey = [rows.at(-1)!.deckId, rows.at(-1)!.cardId];
+	}
+	// Where cards without progress here belong: their card's deck, or nowhere (hidden) until a sync finds them.
+	const unplaced = [...new Set([...backup.progress.map((t) => t[0]), ...backup.reviewLog.map((t) => t[1])])].filter((id) => !existing.has(id));
+	const cards = await db.cards.bulkGet(unplaced);
+	const places = new Map<string, Placement>();
+	cards.forEach((card) => card && places.set(card.id, { deckId: card.deckId, noteId: card.noteId, live: 1 }));
+	const placeOf = (cardId: string): Placement => existing.get(cardId) ?? places.get(cardId) ?? NOWHERE;
+
+	const progress: Plan['progress'] = [];
+	let cardsAdded = 0;
+	for (const tuple of backup.progress) {
+		const here = existing.get(tuple[0]);
+		if (!here) {
+			if (isPlainNew(tuple)) continue;
+			cardsAdded++;
+			progress.push({ tuple, place: null });
+		} else if (lastReview(tuple[10]) > lastReview(here.lastReview)) {
+			progress.push({ tuple, place: here });
+		}
+	}
+	const newLogRows = await absentLogRows(db, backup.reviewLog, backup.logIdsAscending);
+	const quizIds = backup.quizHistory.map((q) => q.id);
+	const quizPresent = (await db.quizHistory.bulkGet(quizIds)).filter((q) => q !== undefined).length;
+	const current = await db.settings.bulkGet(SCHEDULER_KEYS.map((key) => SCHEDULER_PREFIX + key));
+	const settingsChanged = SCHEDULER_KEYS.some(
+		(key, i) => key in backup.header.settings && JSON.stringify(current[i]?.value) !== JSON.stringify(backup.header.settings[key])
+	);
+	return {
+		cardsAdded,
+		cardsUpdated: progress.length - cardsAdded,
+		reviewsAdded: newLogRows.length,
+		reviewsPresent: backup.reviewLog.length - newLogRows.length,
+		quizAdded: quizIds.length - quizPresent,
+		settingsChanged,
+		progress,
+		newLogRows,
+		placeOf
+	};
+}
+
+/**
+ * Which rows' ids are not stored yet. The backup's ids are walked in ascending order, a
+ * slice at a time, against the stored ids in the same key range: each stored key is read
+ * at most once, and only keys (no rows).
+ */
+async function absentLogRows(db: Tables, log: ReviewLogTuple[], ascending: boolean): Promise<number[]> {
+	const order = log.map((_, i) => i);
+	if (!ascending) order.sort((a, b) => (log[a][0] < log[b][0] ? -1 : 1));
+	const absent: number[] = [];
+	for (let start = 0; start < order.length; start += SLICE) {
+		const slice = order.slice(start, start + SLICE);
+		const stored = new Set(
+			await db.reviewLog.where(':id').between(log[slice[0]][0], log[slice.at(-1)!][0], true, true).primaryKeys()
+		);
+		for (const i of slice) if (!stored.has(log[i][0])) absent.push(i);
+	}
+	return absent.sort((a, b) => a - b);
+}
+
+/** What restoring `backup` would change; changes nothing. */
+export function previewRestore(backup: ParsedBackup): Promise<RestorePlan> {
+	return read(['cards', 'progress', 'reviewLog', 'quizHistory', 'settings'], async (db) => summary(await plan(db, backup)));
+}
+
+function summary({ cardsAdded, cardsUpdated, reviewsAdded, reviewsPresent, quizAdded, settingsChanged }: Plan): RestorePlan {
+	return { cardsAdded, cardsUpdated, reviewsAdded, reviewsPresent, quizAdded, settingsChanged };
+}
+
+/** Merges `backup` into the database in one transaction: all of it, or (on any error) none of it. */
+export function restoreBackup(backup: ParsedBackup): Promise<RestorePlan> {
+	return write(['cards', 'progress', 'reviewLog', 'quizHistory', 'settings'], async (db) => {
+		const p = await plan(db, backup);
+		for (let i = 0; i < p.progress.length; i += SLICE) {
+			const rows = p.progress.slice(i, i + SLICE).map(({ tuple, place }) => toProgressRow(fromProgressTuple(tuple), place ?? p.placeOf(tuple[0])));
+			await db.progress.bulkPut(rows);
+		}
+		for (let i = 0; i < p.newLogRows.length; i += SLICE) {
+			const rows = p.newLogRows.slice(i, i + SLICE).map((index) => {
+				const log = fromReviewLogTuple(backup.reviewLog[index]);
+				return toReviewLogRow(log, p.placeOf(log.cardId).deckId);
+			});
+			await db.reviewLog.bulkAdd(rows);
+		}
+		const present = new Set((await db.quizHistory.bulkGet(backup.quizHistory.map((q) => q.id))).map((q) => q?.id));
+		await db.quizHistory.bulkAdd(backup.quizHistory.filter((q) => !present.has(q.id)));
+		const settings = Object.entries(backup.header.settings).map(([key, value]) => ({ key: SCHEDULER_PREFIX + key, value }));
+		await db.settings.bulkPut(settings);
+		return summary(p);
+	});
+}
+
+const LAST_BACKUP = 'backup.lastAt';
+const REMINDER_DISMISSED = 'backup.reminderDismissedAt';
+/** Study days with reviews since the last backup (or dismissal) before the reminder shows. */
+export const REMIND_AFTER_DAYS = 7;
+
+export async function markBackedUp(now: number): Promise<void> {
+	await setAppSetting(LAST_BACKUP, now);
+}
+
+export async function dismissBackupReminder(now: number): Promise<void> {
+	await setAppSetting(REMINDER_DISMISSED, now);
+}
+
+/** Whether the person has reviewed on REMIND_AFTER_DAYS study days since their last backup or dismissal. */
+export async function backupReminderDue(now: number, dayStartHour: number): Promise<boolean> {
+	const [last, dismissed] = await Promise.all([getAppSetting<number>(LAST_BACKUP), getAppSetting<number>(REMINDER_DISMISSED)]);
+	const since = Math.max(last ?? 0, dismissed ?? 0);
+	return (await studyDaysSince(since, now, dayStartHour, REMIND_AFTER_DAYS)) >= REMIND_AFTER_DAYS;
+}

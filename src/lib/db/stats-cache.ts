@@ -1,0 +1,71 @@
+/**
+ * The collection's true-retention counts per study day over the last year, for the
+ * statistics details. Finished days never change unless rows are added or removed before their end (a backup
+ * import, an undo), so they are cached in the settings table with the number of log rows
+ * before the cached day's end; a visit whose count differs recomputes everything.
+ */
+import { REVIEW, studyDay, studyDayStart } from '$lib/scheduler';
+import { RetentionDays, type DayCell } from '$lib/stats/retention';
+import { read } from './database';
+import { getAppSetting, setAppSetting } from './settings';
+
+const CACHE_KEY = 'stats.history';
+const YEAR = 365;
+const SLICE_DAYS = 31;
+
+interface HistoryCache {
+	version: 1;
+	hour: number;
+	/** The last study day cached (always before the day it was cached on). */
+	through: number;
+	/** Review-log rows before the end of `through`. */
+	logCount: number;
+	cells: [number, DayCell][];
+}
+
+export async function collectionRetention(now: number, hour: number): Promise<Map<number, DayCell>> {
+	const today = studyDay(now, hour);
+	const firstDay = today - YEAR + 1;
+	const cached = await getAppSetting<HistoryCache>(CACHE_KEY);
+	const fresh = await read(['reviewLog'], async (db) => {
+		let cache: HistoryCache | null = null;
+		if (cached?.version === 1 && cached.hour === hour && cached.through < today && cached.through >= firstDay - 1) {
+			const count = await db.reviewLog.where('review').below(studyDayStart(cached.through + 1, hour)).count();
+			if (count === cached.logCount) cache = cached;
+		}
+		const from = cache ? cache.through + 1 : firstDay;
+		const retention = new RetentionDays();
+		const todayStart = studyDayStart(today, hour);
+		let readBeforeToday = 0;
+		// Oldest first, a month at a time: retention counts a card's first review of each day.
+		for (let day = from; day <= today; day += SLICE_DAYS) {
+			const upper = Math.min(now + 1, studyDayStart(day + SLICE_DAYS, hour));
+			const rows = await db.reviewLog.where('review').between(studyDayStart(day, hour), upper, true, false).toArray();
+			for (const row of rows) {
+				if (row.review < todayStart) readBeforeToday++;
+				const rowDay = studyDay(row.review, hour);
+				if (row.stateBefore === REVIEW) {
+					retention.add({ cardId: row.cardId, day: rowDay, rating: row.rating, lastInterval: row.previous?.scheduledDays ?? 0 });
+				}
+			}
+		}
+		// With a valid cache every row since its end was read here: no second count of the log.
+		const logCount = cache ? cache.logCount + readBeforeToday : await db.reviewLog.where('review').below(todayStart).count();
+		return { cache, retention, logCount };
+	});
+	const { cache, retention, logCount } = fresh;
+	const cells = new Map([...(cache?.cells ?? []).filter(([day]) => day >= firstDay), ...retention.cells]);
+	const next: HistoryCache = {
+		version: 1,
+		hour,
+		through: today - 1,
+		logCount,
+		cells: [...cells].filter(([day]) => day < today)
+	};
+	try {
+		await setAppSetting(CACHE_KEY, next);
+	} catch {
+		// Only a cache: the numbers above are right without it.
+	}
+	return cells;
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { heatLevel, heatmapWeeks, monthTotals, streaks, streaksOf, summarizeDays, weekday } from './heatmap';
+
+// Study day 20157 is 2025-03-10, a Monday.
+const MONDAY = 20157;
+
+describe('heatmapWeeks', () => {
+	it('knows the weekday of a study day', () => {
+		expect(weekday(0)).toBe(4);
+		expect(weekday(MONDAY)).toBe(1);
+		expect(weekday(MONDAY - 1)).toBe(0);
+	});
+
+	it('lays 14 days out in Sunday-first weeks, blank before the first day and after today', () => {
+		const counts = new Map([
+			[MONDAY, 8],
+			[MONDAY - 1, 2],
+			[MONDAY - 13, 1],
+			[MONDAY - 14, 50] // outside the 14 days: neither shown nor the maximum
+		]);
+		const weeks = heatmapWeeks(counts, MONDAY, 14);
+		// Days MONDAY-13 (a Tuesday) .. MONDAY: weeks start on Sundays MONDAY-15, MONDAY-8, MONDAY-1.
+		expect(weeks.map((w) => w.start)).toEqual([MONDAY - 15, MONDAY - 8, MONDAY - 1]);
+		expect(weeks[0].cells.map((c) => c?.count ?? null)).toEqual([null, null, 1, 0, 0, 0, 0]);
+		expect(weeks[2].cells.map((c) => c?.count ?? null)).toEqual([2, 8, null, null, null, null, null]);
+		expect(weeks[2].cells[1]).toEqual({ day: MONDAY, count: 8, level: 4 });
+		expect(weeks[0].cells[2]?.level).toBe(1);
+		expect(weeks.flatMap((w) => w.cells).filter((c) => c !== null)).toHaveLength(14);
+	});
+
+	it('shows a whole year in 53 weeks', () => {
+		expect(heatmapWeeks(new Map(), MONDAY).length).toBe(53);
+	});
+
+	it('grades levels by share of the busiest day', () => {
+		expect([0, 1, 2, 3, 4, 5, 8].map((n) => heatLevel(n, 8))).toEqual([0, 1, 1, 2, 2, 3, 4]);
+		expect(heatLevel(3, 0)).toBe(0);
+	});
+});
+
+describe('streaks', () => {
+	const today = 100;
+	it('counts the run ending today and the longest run', () => {
+		expect(streaks([90, 91, 92, 93, 97, 98, 99, 100], today)).toEqual({ current: 4, longest: 4 });
+		expect(streaks([80, 81, 82, 83, 84, 85, 99, 100], today)).toEqual({ current: 2, longest: 6 });
+	});
+
+	it('keeps the streak while today is not yet studied, and ends it after a missed day', () => {
+		expect(streaks([97, 98, 99], today)).toEqual({ current: 3, longest: 3 });
+		expect(streaks([97, 98], today)).toEqual({ current: 0, longest: 2 });
+	});
+
+	it('is zero without reviews', () => {
+		expect(streaks([], today)).toEqual({ current: 0, longest: 0 });
+	});
+
+	it('extends a summary with newer days as if counted at once', () => {
+		const days = [80, 81, 82, 90, 91, 99, 100];
+		const summary = summarizeDays(days.slice(4), summarizeDays(days.slice(0, 4)));
+		expect(summary).toEqual(summarizeDays(days));
+		expect(streaksOf(summary, today)).toEqual({ current: 2, longest: 3 });
+	});
+});
+
+describe('monthTotals', () => {
+	it('adds up reviews and study days per calendar month', () => {
+		// MONDAY is 2025-03-10; 40 days back reach into January.
+		const counts = new Map([[MONDAY, 3], [MONDAY - 9, 2], [MONDAY - 10, 4], [MONDAY - 39, 1]]);
+		expect(monthTotals(counts, MONDAY, 40)).toEqual([
+			{ year: 2025, month: 1, reviews: 1, days: 1 },
+			{ year: 2025, month: 2, reviews: 4, days: 1 },
+			{ year: 2025, month: 3, reviews: 5, days: 2 }
+		]);
+	});
+});
