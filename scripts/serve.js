@@ -1,26 +1,50 @@
 // Serves the production build the way a static host would: precompressed files, long-lived
 // caching for hashed assets, and the SPA fallback for routes that were not prerendered.
+//   node scripts/serve.js [dir]      (dir defaults to build/; PORT and HOST as usual)
 import { createServer } from 'node:http';
+import { pathToFileURL } from 'node:url';
 import sirv from 'sirv';
 
-const port = Number(process.env.PORT ?? 4173);
-const host = process.env.HOST ?? '127.0.0.1';
-
-const assets = sirv('build', {
-	single: '200.html',
-	etag: true,
-	gzip: true,
-	brotli: true,
-	setHeaders(res, pathname) {
-		if (pathname.startsWith('/_app/immutable/')) {
-			res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-		} else {
-			// The service worker and deck JSON must be revalidated so updates arrive.
-			res.setHeader('Cache-Control', 'no-cache');
+/**
+ * The request handler for a built site in `root`. `live` re-reads the folder on every request
+ * and ignores the .br/.gz copies, for tests that deploy a new version into a served folder.
+ * @param {string} root
+ * @param {{ live?: boolean }} [options]
+ */
+export function siteHandler(root, { live = false } = {}) {
+	return sirv(root, {
+		dev: live,
+		single: '200.html',
+		etag: true,
+		gzip: !live,
+		brotli: !live,
+		setHeaders(res, pathname) {
+			if (pathname.startsWith('/_app/immutable/')) {
+				res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+			} else {
+				// The service worker, pages and deck JSON must be revalidated so updates arrive.
+				res.setHeader('Cache-Control', 'no-cache');
+			}
 		}
-	}
-});
+	});
+}
 
-createServer(assets).listen(port, host, () => {
+/**
+ * Starts serving `root`; port 0 picks a free port. Resolves once listening.
+ * @param {string} root
+ * @param {{ port?: number, host?: string, live?: boolean }} [options]
+ * @returns {Promise<import('node:http').Server>}
+ */
+export function serveSite(root, { port = 0, host = '127.0.0.1', live = false } = {}) {
+	const server = createServer(siteHandler(root, { live }));
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => resolve(server));
+	});
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	const port = Number(process.env.PORT ?? 4173);
+	await serveSite(process.argv[2] ?? 'build', { port, host: process.env.HOST ?? '127.0.0.1' });
 	console.log(`Tabledeck: http://localhost:${port}`);
-});
+}
