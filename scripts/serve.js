@@ -2,7 +2,7 @@
 // caching for hashed assets, and the SPA fallback for routes that were not prerendered.
 //   node scripts/serve.js [dir]      (dir defaults to build/; PORT and HOST as usual)
 import { createServer } from 'node:http';
-import { pathToFileURL } from 'node:url';
+import { basename } from 'node:path';
 import sirv from 'sirv';
 
 /**
@@ -43,7 +43,8 @@ export function serveSite(root, { port = 0, host = '127.0.0.1', live = false } =
 	});
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+// Run as a program (not imported, nor bundled into a script by scripts/run.js).
+if (process.argv[1] && basename(process.argv[1]) === 'serve.js') {
 	const port = Number(process.env.PORT ?? 4173);
 	await serveSite(process.argv[2] ?? 'build', { port, host: process.env.HOST ?? '127.0.0.1' });
 	console.log(`Tabledeck: http://localhost:${port}`);
