@@ -1,15 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './helpers/axe';
 import { serviceTypesDeckId } from './helpers/pages';
-
-/** Fails with the rule ids and elements of every serious or critical axe violation. */
-async function expectNoSeriousViolations(page: Page) {
-	const { violations } = await new AxeBuilder({ page }).analyze();
-	const serious = violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-	expect(serious).toEqual([]);
-}
 
 const ready = (page: Page) => expect(page.getByText(/^Loading/)).toHaveCount(0);
 

@@ -1,6 +1,9 @@
 // Runs in the "mobile" project: a Pixel 7 (touch, 412 × 839) unless a test says otherwise.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { openReview, scrollsSideways, serviceTypesDeckId, swipe } from './helpers/pages';
+import { TestSite } from './helpers/site';
 
 async function screenshot(page: Page, testInfo: TestInfo, name: string) {
 	const path = testInfo.outputPath(`${name}.png`);
@@ -76,3 +79,28 @@ for (const locale of ['en-US', 'ko-KR']) {
 		});
 	});
 }
+
+test('long code, addresses and unspaced Korean wrap or scroll inside the card, never widen the page', async ({ page }) => {
+	await page.setViewportSize({ width: 360, height: 640 });
+	const site = await TestSite.start();
+	try {
+		site.buildDecks('tests/fixtures/notes/wide');
+		const index = JSON.parse(readFileSync(join(site.root, 'decks/index.json'), 'utf8'));
+		for (const deck of index.decks as { id: string; parentId: string | null }[]) {
+			if (deck.parentId === null) continue;
+			await page.goto(site.url(`/decks/${deck.id}`));
+			await expect(page.getByRole('table')).toBeVisible();
+			expect(await scrollsSideways(page), deck.id).toBe(false);
+		}
+		const card = await openReview(page, site.url('/review'));
+		for (let seen = 0; seen < index.notes[0].cardCount; seen++) {
+			await page.getByRole('button', { name: 'Show answer' }).tap();
+			await expect(card.locator('.back')).toBeVisible();
+			expect(await scrollsSideways(page), await card.innerText()).toBe(false);
+			await page.getByRole('button', { name: /^Easy/ }).tap();
+		}
+		await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();
+	} finally {
+		await site.dispose();
+	}
+});

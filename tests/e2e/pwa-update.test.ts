@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './helpers/axe';
 import { waitForServiceWorker } from './helpers/pwa';
 import { TestSite } from './helpers/site';
 
@@ -34,6 +35,7 @@ test('a new build is offered with a prompt, never reloads mid-review, and loads 
 	await bringToForeground(page);
 	const offer = page.getByRole('status').filter({ hasText: 'A new version of Tabledeck is ready.' });
 	await expect(offer).toBeVisible();
+	await expectNoSeriousViolations(page);
 
 	// The review goes on under the prompt, in the same page.
 	await rateOne(page);
