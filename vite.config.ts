@@ -70,6 +70,8 @@ export default defineConfig({
 				globPatterns: ['client/**/*.{js,css,ico,png,svg,webmanifest}', 'prerendered/**/*.html'],
 				globIgnores: ['client/decks/**'],
 				additionalManifestEntries: deckPrecacheEntries(),
+				// Pages only: a file's URL opened offline (/decks/index.json) must not get the app.
+				navigateFallbackDenylist: [/\/[^/]+\.[a-z0-9]+$/i],
 				// Every page is a static shell that reads its query string in the browser, so
 				// /review?deck=… is answered by the precached /review.
 				ignoreURLParametersMatching: [/.*/],
