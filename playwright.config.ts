@@ -33,7 +33,9 @@ export default defineConfig({
 		trace: 'retain-on-failure'
 	},
 	projects: [
-		{ name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions } }
+		{ name: 'desktop', testIgnore: /mobile.*\.test\.ts$/, use: { ...devices['Desktop Chrome'], launchOptions } },
+		// Touch, a phone-sized screen and a mobile user agent; Chromium either way.
+		{ name: 'mobile', testMatch: /mobile.*\.test\.ts$/, use: { ...devices['Pixel 7'], launchOptions } }
 	],
 	webServer: {
 		command: 'node scripts/serve.js',

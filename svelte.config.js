@@ -5,10 +5,32 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		// Prerendered pages plus a 200.html SPA fallback for routes with dynamic params.
-		adapter: adapter({ fallback: '200.html' }),
+		// Prerendered pages plus a 200.html SPA fallback for routes with dynamic params;
+		// gzip and brotli copies beside every file for scripts/serve.js.
+		adapter: adapter({ fallback: '200.html', precompress: true }),
 		// Absolute asset paths: relative ones break deep links served from the fallback.
-		paths: { relative: false }
+		paths: { relative: false },
+		// Sent as a <meta> tag in every prerendered page and in the fallback. Scripts: our own
+		// files plus the hash of SvelteKit's inline start-up script, nothing else: no inline
+		// handlers, no eval. Styles allow 'unsafe-inline': Svelte creates elements from
+		// template strings, so a `style` attribute anywhere in a component would otherwise be
+		// dropped, and styles cannot run code. Card HTML is sanitised at build time anyway.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
 	}
 };
 

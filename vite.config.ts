@@ -1,8 +1,129 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
+const THEME = '#1f4e79';
+const DECKS_DIR = 'static/decks';
+
+/**
+ * Deck JSON is precached under `?precache` URLs, not its own: the precache answers its URLs
+ * cache-first, and decks must come from the network whenever it is there (see the deck
+ * route below). `npm run build` builds the decks before Vite runs, so they are here to hash.
+ */
+function deckPrecacheEntries() {
+	if (!existsSync(DECKS_DIR)) return [];
+	return readdirSync(DECKS_DIR)
+		.filter((name) => name.endsWith('.json'))
+		.sort()
+		.map((name) => ({
+			url: `/decks/${name}?precache`,
+			revision: createHash('md5').update(readFileSync(`${DECKS_DIR}/${name}`)).digest('hex')
+		}));
+}
+
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [
+		sveltekit(),
+		SvelteKitPWA({
+			strategies: 'generateSW',
+			// The page registers the worker itself (src/lib/services/pwa.ts) and asks before reloading.
+			registerType: 'prompt',
+			injectRegister: false,
+			manifest: {
+				id: '/',
+				name: 'Tabledeck',
+				short_name: 'Tabledeck',
+				description: 'Flashcards and interview quizzes made from the tables in your study notes. Works offline.',
+				lang: 'en',
+				start_url: '/',
+				scope: '/',
+				display: 'standalone',
+				theme_color: THEME,
+				background_color: '#f6f7f9',
+				categories: ['education', 'productivity'],
+				shortcuts: [
+					{
+						name: 'Start review',
+						short_name: 'Review',
+						url: '/review',
+						icons: [{ src: '/pwa-192x192.png', sizes: '192x192', type: 'image/png' }]
+					}
+				]
+			},
+			// Icons: PNGs rendered at build time from the SVG artwork by @vite-pwa/assets-generator.
+			pwaAssets: {
+				image: 'static/favicon.svg',
+				preset: {
+					transparent: { sizes: [192, 512], favicons: [[48, 'favicon.ico']] },
+					maskable: { sizes: [512], padding: 0.3, resizeOptions: { background: THEME } },
+					apple: { sizes: [180], padding: 0.3, resizeOptions: { background: THEME } }
+				},
+				overrideManifestIcons: true,
+				includeHtmlHeadLinks: false,
+				injectThemeColor: false
+			},
+			// Routes with parameters (/decks/<id>) open from adapter-static's SPA fallback.
+			kit: { adapterFallback: '200.html', spa: true },
+			workbox: {
+				globPatterns: ['client/**/*.{js,css,ico,png,svg,webmanifest}', 'prerendered/**/*.html'],
+				globIgnores: ['client/decks/**'],
+				additionalManifestEntries: deckPrecacheEntries(),
+				// Pages only: a file's URL opened offline (/decks/index.json) must not get the app.
+				navigateFallbackDenylist: [/\/[^/]+\.[a-z0-9]+$/i],
+				// Every page is a static shell that reads its query string in the browser, so
+				// /review?deck=… is answered by the precached /review.
+				ignoreURLParametersMatching: [/.*/],
+				// The first install takes control at once (no reload needed to work offline); an
+				// update waits until the person accepts the prompt (SKIP_WAITING message).
+				clientsClaim: true,
+				skipWaiting: false,
+				cleanupOutdatedCaches: true,
+				runtimeCaching: [
+					{
+						urlPattern: ({ url, sameOrigin }) => sameOrigin && /^\/decks\/[^/]+\.json$/.test(url.pathname),
+						handler: 'NetworkFirst',
+						options: {
+							cacheName: 'tabledeck-decks',
+							networkTimeoutSeconds: 4,
+							cacheableResponse: { statuses: [200] },
+							plugins: [
+								{
+									// Offline before this route ever stored a deck (the first visit
+									// fetched them before the worker existed): the copy precached at
+									// install, whose key carries ?precache&__WB_REVISION__=….
+									handlerDidError: async ({ request }) => caches.match(request.url, { ignoreSearch: true })
+								}
+							]
+						}
+					}
+				]
+			}
+		})
+	],
+	resolve: {
+		alias: [
+			// The packages' ES2018+ builds: smaller and quicker to start than the ES5 ones their
+			// "module" fields name. (Dexie's default entry only guards against a CommonJS copy
+			// loaded beside the ES module, which a browser bundle never has.)
+			{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' },
+			{ find: /^workbox-window$/, replacement: 'workbox-window/build/workbox-window.prod.mjs' }
+		]
+	},
+	build: {
+		rolldownOptions: {
+			// Modules with no import-time effects, by design: a route that imports one helper
+			// from `$lib/scheduler` or `$lib/db` must not also download ts-fsrs or the backup
+			// import code that only other pages use.
+			treeshake: {
+				moduleSideEffects: [
+					{ test: /node_modules[\\/]ts-fsrs[\\/]/, sideEffects: false },
+					{ test: /src[\\/]lib[\\/](scheduler|quiz|notes|db)[\\/]/, sideEffects: false }
+				]
+			}
+		}
+	},
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',
