@@ -1,9 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase } from './database';
 import { ankiText, reviewLogCsv } from './export';
-import { recordReview } from './progress';
+import { importProgress } from './bulk';
+import type { CardProgress, ReviewLogEntry } from '$lib/scheduler/types';
+
 import { syncDecks } from './sync';
 import { k8sNote, logOf, NOW, openTestDatabase, progressOf, serve } from './testing';
+
+// These fixtures invent past states that were never stored, which recordReview refuses as
+// stale; history is written directly instead.
+const recordReview = (progress: CardProgress, log: ReviewLogEntry) => importProgress([progress], [log]);
 
 beforeEach(async () => {
 	await openTestDatabase();

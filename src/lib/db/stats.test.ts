@@ -4,10 +4,17 @@ process.env.TZ = 'UTC';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LEARNING } from '$lib/scheduler/types';
 import { closeDatabase } from './database';
-import { recordReview, setSuspended } from './progress';
+import { setSuspended } from './progress';
+import { importProgress } from './bulk';
+import type { CardProgress, ReviewLogEntry } from '$lib/scheduler/types';
+
 import { statsDetails, statsOverview, studyDaysSince } from './stats';
 import { syncDecks } from './sync';
 import { DAY, HOUR, k8sNote, logOf, logsNote, NOW, openTestDatabase, progressOf, serve } from './testing';
+
+// These fixtures invent past states that were never stored, which recordReview refuses as
+// stale; history is written directly instead.
+const recordReview = (progress: CardProgress, log: ReviewLogEntry) => importProgress([progress], [log]);
 
 const HOUR_4 = 4;
 /** Study day numbers: NOW (12:00 UTC) is in day TODAY. */
