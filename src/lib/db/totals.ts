@@ -23,23 +23,31 @@ const NEW_PROBE = 256;
  * introduced gather (new cards are introduced in note order), until `max.new` are found.
  * Only when that fails are new cards counted over every started card.
  */
-export function todayTotals(now: number, nextDayStart: number, max: { new: number; due: number }): Promise<TodayTotals> {
-	return read(['notes', 'decks', 'cards', 'progress'], async (db) => {
-		const buried = await buriedAfter(db, now).toArray();
-		const buriedIds = new Set(buried.map((row) => row.cardId));
-		const buriedLearning = buried.filter(
-			(row) => row.active === 1 && row.state !== NEW && row.state !== REVIEW && row.due < nextDayStart
-		).length;
-		const [dueKeys, learning] = await Promise.all([
-			activeDueBefore(db, REVIEW, nextDayStart).limit(max.due + buried.length).primaryKeys(),
-			Promise.all(LEARNING_STATES.map((state) => activeDueBefore(db, state, nextDayStart).count()))
-		]);
-		return {
-			due: Math.min(max.due, dueKeys.filter(([, cardId]) => !buriedIds.has(cardId)).length),
-			learning: learning[0] + learning[1] - buriedLearning,
-			newAvailable: (await newFromTheEnd(db, max.new, now)) ?? Math.min(max.new, await newAvailable(db, now))
-		};
-	});
+export async function todayTotals(now: number, nextDayStart: number, max: { new: number; due: number }): Promise<TodayTotals> {
+	// Two reads side by side: the new-card lookups need not wait behind the counts.
+	const [dueAndLearning, newAvailable] = await Promise.all([
+		read(['progress'], (db) => dueAndLearningToday(db, now, nextDayStart, max.due)),
+		read(['notes', 'decks', 'cards', 'progress'], async (db) =>
+			(await newFromTheEnd(db, max.new, now)) ?? Math.min(max.new, await newAvailableAll(db, now))
+		)
+	]);
+	return { ...dueAndLearning, newAvailable };
+}
+
+async function dueAndLearningToday(db: Tables, now: number, nextDayStart: number, maxDue: number) {
+	const buried = await buriedAfter(db, now).toArray();
+	const buriedIds = new Set(buried.map((row) => row.cardId));
+	const buriedLearning = buried.filter(
+		(row) => row.active === 1 && row.state !== NEW && row.state !== REVIEW && row.due < nextDayStart
+	).length;
+	const [dueKeys, learning] = await Promise.all([
+		activeDueBefore(db, REVIEW, nextDayStart).limit(maxDue + buried.length).primaryKeys(),
+		Promise.all(LEARNING_STATES.map((state) => activeDueBefore(db, state, nextDayStart).count()))
+	]);
+	return {
+		due: Math.min(maxDue, dueKeys.filter(([, cardId]) => !buriedIds.has(cardId)).length),
+		learning: learning[0] + learning[1] - buriedLearning
+	};
 }
 
 /** `max` new cards found among the last cards of the notes, or null when they are not there. */
@@ -70,7 +78,7 @@ function blocksNew(row: ProgressRow, now: number): boolean {
 }
 
 /** Every new card that could be introduced, from counts over started, suspended and buried rows. */
-async function newAvailable(db: Tables, now: number): Promise<number> {
+async function newAvailableAll(db: Tables, now: number): Promise<number> {
 	const noteIds = (await db.notes.toArray()).map((note) => note.id);
 	const [roots, started, suspended, buried] = await Promise.all([
 		db.decks.bulkGet(noteIds),
