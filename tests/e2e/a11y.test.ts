@@ -19,7 +19,7 @@ const ROUTES: { name: string; open: (page: Page) => Promise<void> }[] = [
 		name: 'deck',
 		open: async (page) => {
 			await page.goto(`/decks/${await serviceTypesDeckId(page)}`);
-			await expect(page.getByRole('table')).toBeVisible();
+			await expect(page.getByRole('list', { name: 'Cards' })).toBeVisible();
 		}
 	},
 	{ name: 'quiz', open: async (page) => (await page.goto('/quiz'), await ready(page)) },

@@ -89,7 +89,7 @@ test('long code, addresses and unspaced Korean wrap or scroll inside the card, n
 		for (const deck of index.decks as { id: string; parentId: string | null }[]) {
 			if (deck.parentId === null) continue;
 			await page.goto(site.url(`/decks/${deck.id}`));
-			await expect(page.getByRole('table')).toBeVisible();
+			await expect(page.getByRole('list', { name: 'Cards' })).toBeVisible();
 			expect(await scrollsSideways(page), deck.id).toBe(false);
 		}
 		const card = await openReview(page, site.url('/review'));
