@@ -82,7 +82,7 @@ export class QuizSession {
 		if (run.finished) await this.finish(run);
 	}
 
-	async skip(now = Date.now()): Promise<void> {
+	async skipQuestion(now = Date.now()): Promise<void> {
 		if (this.run && !this.run.answered) await this.next(now);
 	}
 
