@@ -18,8 +18,7 @@ import { isValidSetting, SCHEDULER_KEYS } from '$lib/backup/scheduler-settings';
 import type { BackupWriter } from '$lib/backup/write';
 import { read, write, type Tables } from './database';
 import { newProgress, toProgressRow, toReviewLogRow, type Placement, type ProgressKey, type ProgressRow, type ReviewLogRow } from './rows';
-import { getAppSetting, SCHEDULER_PREFIX, setAppSetting } from './settings';
-import { studyDaysSince } from './stats';
+import { SCHEDULER_PREFIX } from './settings';
 
 const SLICE = 10_000;
 const NOWHERE: Placement = { deckId: '', noteId: '', live: 0 };
@@ -184,24 +183,4 @@ export function restoreBackup(backup: ParsedBackup): Promise<RestorePlan> {
 		await db.settings.bulkPut(settings);
 		return summary(p);
 	});
-}
-
-const LAST_BACKUP = 'backup.lastAt';
-const REMINDER_DISMISSED = 'backup.reminderDismissedAt';
-/** Study days with reviews since the last backup (or dismissal) before the reminder shows. */
-export const REMIND_AFTER_DAYS = 7;
-
-export async function markBackedUp(now: number): Promise<void> {
-	await setAppSetting(LAST_BACKUP, now);
-}
-
-export async function dismissBackupReminder(now: number): Promise<void> {
-	await setAppSetting(REMINDER_DISMISSED, now);
-}
-
-/** Whether the person has reviewed on REMIND_AFTER_DAYS study days since their last backup or dismissal. */
-export async function backupReminderDue(now: number, dayStartHour: number): Promise<boolean> {
-	const [last, dismissed] = await Promise.all([getAppSetting<number>(LAST_BACKUP), getAppSetting<number>(REMINDER_DISMISSED)]);
-	const since = Math.max(last ?? 0, dismissed ?? 0);
-	return (await studyDaysSince(since, now, dayStartHour, REMIND_AFTER_DAYS)) >= REMIND_AFTER_DAYS;
 }

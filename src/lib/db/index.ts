@@ -49,15 +49,6 @@ export {
 	type StatsDetails,
 	type StatsOverview
 } from './stats';
-export {
-	backupReminderDue,
-	backupSettings,
-	dismissBackupReminder,
-	exportBackup,
-	markBackedUp,
-	previewRestore,
-	REMIND_AFTER_DAYS,
-	restoreBackup,
-	type RestorePlan
-} from './backup';
+export { backupSettings, exportBackup, previewRestore, restoreBackup, type RestorePlan } from './backup';
+export { backupReminderDue, dismissBackupReminder, markBackedUp, REMIND_AFTER_DAYS } from './reminder';
 export { ankiText, reviewLogCsv } from './export';

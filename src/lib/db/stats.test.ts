@@ -8,7 +8,8 @@ import { setSuspended } from './progress';
 import { importProgress } from './bulk';
 import type { CardProgress, ReviewLogEntry } from '$lib/scheduler/types';
 
-import { statsDetails, statsOverview, studyDaysSince } from './stats';
+import { studyDaysSince } from './reminder';
+import { statsDetails, statsOverview } from './stats';
 import { syncDecks } from './sync';
 import { DAY, HOUR, k8sNote, logOf, logsNote, NOW, openTestDatabase, progressOf, serve } from './testing';
 

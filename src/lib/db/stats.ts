@@ -200,18 +200,3 @@ export async function statsDetails(deckId: string | null, now: number, hour: num
 	]);
 	return { retention: retentionTable(collection ?? local.cells ?? new Map(), today), known: local.known, recall: local.recall };
 }
-
-/** Study days with reviews from `since` (ms) up to `now`, at most `limit` of them. */
-export function studyDaysSince(since: number, now: number, hour: number, limit: number): Promise<number> {
-	return read(['reviewLog'], async (db) => {
-		let found = 0;
-		let from = since;
-		while (found < limit) {
-			const next = await db.reviewLog.where('review').between(from, now, true, true).first();
-			if (!next) break;
-			found++;
-			from = studyDayStart(studyDay(next.review, hour) + 1, hour);
-		}
-		return found;
-	});
-}

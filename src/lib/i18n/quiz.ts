@@ -1,5 +1,6 @@
 // Strings of the interview quiz. Prompt wording (`words`) takes and returns safe HTML.
-import { withParticle } from '$lib/quiz/explain';
+import { withParticle } from './particle';
+import type { Locale } from './strings';
 import type { PromptWords } from '$lib/quiz/prompt';
 import type { Outcome } from '$lib/quiz/score';
 import type { QuestionType, SelfGrade } from '$lib/quiz/types';
@@ -165,3 +166,5 @@ export const quizKo: typeof quizEn = {
 	historyScore: (score: number, total: number) => `${score} / ${total}`,
 	words: wordsKo
 };
+
+export const QUIZ_STRINGS: Record<Locale, typeof quizEn> = { en: quizEn, ko: quizKo };

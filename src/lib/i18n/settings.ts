@@ -1,3 +1,4 @@
+import type { Locale } from './strings';
 // Strings of the settings, statistics and backup pages.
 export const settingsEn = {
 	title: 'Settings',
@@ -62,10 +63,7 @@ export const settingsEn = {
 		otherTools: 'Export for other tools',
 		csv: 'Export review log (CSV)',
 		anki: 'Export cards for Anki',
-		ankiHelp: 'A text file for Anki’s File › Import: one note per line, with deck and tags.',
-		reminder: (days: number) => `You have studied on ${days} days since your last backup. Your progress lives only in this browser.`,
-		reminderAction: 'Back up now',
-		dismiss: 'Dismiss'
+		ankiHelp: 'A text file for Anki’s File › Import: one note per line, with deck and tags.'
 	},
 	stats: {
 		title: 'Statistics',
@@ -181,10 +179,7 @@ export const settingsKo: typeof settingsEn = {
 		otherTools: '다른 도구용 내보내기',
 		csv: '복습 기록 내보내기 (CSV)',
 		anki: 'Anki용 카드 내보내기',
-		ankiHelp: 'Anki의 파일 › 가져오기용 텍스트 파일: 한 줄에 노트 하나, 덱과 태그 포함.',
-		reminder: (days: number) => `마지막 백업 이후 ${days}일 동안 학습했습니다. 진행 상황은 이 브라우저에만 저장되어 있습니다.`,
-		reminderAction: '지금 백업',
-		dismiss: '닫기'
+		ankiHelp: 'Anki의 파일 › 가져오기용 텍스트 파일: 한 줄에 노트 하나, 덱과 태그 포함.'
 	},
 	stats: {
 		title: '통계',
@@ -236,3 +231,5 @@ export const settingsKo: typeof settingsEn = {
 		computing: '계산하는 중…'
 	}
 };
+
+export const SETTINGS_STRINGS: Record<Locale, typeof settingsEn> = { en: settingsEn, ko: settingsKo };

@@ -2,10 +2,12 @@
  * Every user-facing string, in English and Korean. Card content is never translated: it is
  * shown as the notes wrote it. English accessible names of the main controls are part of the
  * product's contract (tests and screen-reader users rely on them), so keep them stable.
+ *
+ * This file holds what every page needs; the quiz's and the settings and statistics pages'
+ * strings are in their own files (QUIZ_STRINGS, SETTINGS_STRINGS), which only those pages
+ * load, through `preferences.pick`.
  */
 import { pwaEn, pwaKo } from './pwa';
-import { quizEn, quizKo } from './quiz';
-import { settingsEn, settingsKo } from './settings';
 
 const en = {
 	appName: 'Tabledeck',
@@ -76,9 +78,13 @@ const en = {
 		notFound: 'This deck is not in the current notes.',
 		days: (n: number) => `${n.toFixed(1)} d`
 	},
-	settings: settingsEn,
 	update: pwaEn,
-	quiz: quizEn
+	reminder: {
+		label: 'Backup',
+		text: (days: number) => `You have studied on ${days} days since your last backup. Your progress lives only in this browser.`,
+		action: 'Back up now',
+		dismiss: 'Dismiss'
+	}
 };
 
 export type Strings = typeof en;
@@ -152,9 +158,13 @@ const ko: Strings = {
 		notFound: '현재 노트에 없는 덱입니다.',
 		days: (n: number) => `${n.toFixed(1)}일`
 	},
-	settings: settingsKo,
 	update: pwaKo,
-	quiz: quizKo
+	reminder: {
+		label: '백업',
+		text: (days: number) => `마지막 백업 이후 ${days}일 동안 학습했습니다. 진행 상황은 이 브라우저에만 저장되어 있습니다.`,
+		action: '지금 백업',
+		dismiss: '닫기'
+	}
 };
 
 export type Locale = 'en' | 'ko';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../notes/types';
-import { buildExplain, modelAnswerText, withParticle } from './explain';
+import { withParticle } from '$lib/i18n/particle';
+import { buildExplain, modelAnswerText } from './explain';
 import { deployStrategies, elkVsLgtm, serviceTypes, singleAttribute, singleTerm } from './fixtures';
 import { QuizIndex } from './quiz-index';
 import { mulberry32 } from './rng';

@@ -1,6 +1,6 @@
 export { buildQuiz, type BuildQuizOptions } from './build-quiz';
 export { buildMcq, buildReverse, buildTyped, MAX_DISTRACTORS, MIN_DISTRACTORS } from './choices';
-export { buildExplain, modelAnswerText, withParticle } from './explain';
+export { buildExplain, modelAnswerText } from './explain';
 export { checkTypedAnswer, overruleTypedMatch, type TypedMatch, type TypedVerdict } from './match';
 export type { DiffKind, DiffSegment } from './diff';
 export { escapeHtml, normalizeAnswer, optionKey } from './normalize';

@@ -16,6 +16,11 @@ class Preferences {
 	locale = $derived<Locale>(this.localeChoice === 'system' ? this.systemLocale : this.localeChoice);
 	t = $derived(STRINGS[this.locale]);
 
+	/** One feature's strings in the current language (e.g. QUIZ_STRINGS): only its pages load them. */
+	pick<T>(table: Record<Locale, T>): T {
+		return table[this.locale];
+	}
+
 	constructor() {
 		if (!browser) return;
 		this.systemLocale = localeFrom(navigator.languages ?? [navigator.language]);
