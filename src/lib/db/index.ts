@@ -9,7 +9,7 @@ export {
 	UnknownCardError,
 	type UnavailableReason
 } from './errors';
-export { syncDecks, type SyncReport } from './sync';
+export { hasStoredDecks, syncDecks, type SyncReport } from './sync';
 export { deckCards, deckTree, getCards, getDeck, type CardWithProgress } from './content';
 export {
 	buryUntil,

@@ -6,7 +6,7 @@ import { importProgress } from './bulk';
 import { deckCards, deckTree, getCards, getDeck } from './content';
 import { DeckDataError } from './errors';
 import { getProgress, recordReview } from './progress';
-import { syncDecks } from './sync';
+import { hasStoredDecks, syncDecks } from './sync';
 import { k8sNote, logOf, logsNote, makeNote, NOW, openTestDatabase, progressOf, serve } from './testing';
 
 beforeEach(async () => {
@@ -24,6 +24,12 @@ describe('syncDecks', () => {
 		expect(await getDeck('svc')).toMatchObject({ title: 'svc', parentId: 'n1', cardCount: 5 });
 		expect((await deckCards('svc')).map((c) => c.card.id)).toEqual(['s1', 's2', 's3', 'e1', 'e2']);
 		expect((await getCards(['p2', 'missing', 's1'])).map((c) => c.id)).toEqual(['p2', 's1']);
+	});
+
+	it('knows whether decks are stored, so a later start need not wait for the sync', async () => {
+		expect(await hasStoredDecks()).toBe(false);
+		await syncDecks(serve([k8sNote()]).fetchJson);
+		expect(await hasStoredDecks()).toBe(true);
 	});
 
 	it('fetches nothing but the index when no hash changed', async () => {

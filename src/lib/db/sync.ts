@@ -45,6 +45,11 @@ export async function syncDecks(fetchJson: (path: string) => Promise<unknown>): 
 	};
 }
 
+/** Whether any notes' decks are stored: then the app can start from them while it checks for newer ones. */
+export async function hasStoredDecks(): Promise<boolean> {
+	return (await database().notes.count()) > 0;
+}
+
 function toNoteRow(entry: DeckIndex['notes'][number], pos: number): NoteRow {
 	return { id: entry.deckId, file: entry.file, json: entry.json, hash: entry.hash, pos };
 }
