@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { closeDatabase, importProgress, syncDecks } from '$lib/db';
-import { DAY, HOUR, k8sNote, logOf, MINUTE, NOW, openTestDatabase, progressOf, serve } from '$lib/db/testing';
+import { closeDatabase, importProgress, sendToReview, syncDecks } from '$lib/db';
+import { DAY, HOUR, k8sNote, logOf, MINUTE, NEXT_DAY, NOW, openTestDatabase, progressOf, serve } from '$lib/db/testing';
 import { DEFAULT_SETTINGS, dayStart } from '$lib/scheduler';
-import { homeStreak, homeTotals } from './home';
+import { deckLines, homeStreak, homeTotals } from './home';
 
 const settings = { ...DEFAULT_SETTINGS, dayStartHour: 4 };
 const TODAY = dayStart(NOW, settings.dayStartHour);
@@ -47,3 +47,14 @@ describe('homeTotals', () => {
 		expect(await homeTotals({ ...settings, newPerDay: 3 }, NOW)).toEqual({ totals: { new: 3, learning: 0, review: 0 }, doneToday: 0 });
 	});
 });
+
+describe('new cards a quiz sent to today’s review', () => {
+	it('come on top of the new-card limit, in the totals and in the decks that hold them', async () => {
+		const limited = { ...settings, newPerDay: 1 };
+		await sendToReview(['s2', 'e1'], NOW, NEXT_DAY);
+		expect((await homeTotals(limited, NOW)).totals.new).toBe(3);
+		const news = Object.fromEntries((await deckLines(limited, NOW)).map((line) => [line.deck.id, line.new]));
+		expect(news).toEqual({ n1: 3, svc: 3, ext: 2, probe: 1 });
+	});
+});
+

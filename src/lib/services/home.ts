@@ -1,4 +1,14 @@
-import { deckCounts, deckTree, latestReviewBefore, streakBefore, studiedBetween, todayStats, todayTotals } from '$lib/db';
+import {
+	deckCounts,
+	deckTree,
+	getCards,
+	latestReviewBefore,
+	sentToReviewToday,
+	streakBefore,
+	studiedBetween,
+	todayStats,
+	todayTotals
+} from '$lib/db';
 import type { Deck } from '$lib/notes/types';
 import { applyDailyLimits, dayStart, nextDayStart, type DueCounts, type SchedulerSettings } from '$lib/scheduler';
 
@@ -27,13 +37,28 @@ function studyDay(settings: SchedulerSettings, now: number) {
  */
 export async function homeTotals(settings: SchedulerSettings, now = Date.now()): Promise<HomeTotals> {
 	const { start, next } = studyDay(settings, now);
+	const lifted = withSent(settings, (await sentCards(now)).length);
 	const [raw, today] = await Promise.all([
-		todayTotals(now, next, { new: settings.newPerDay, due: settings.reviewsPerDay }),
-		todayStats(start, next, { introduced: settings.newPerDay, reviewed: settings.reviewsPerDay })
+		todayTotals(now, next, { new: lifted.newPerDay, due: settings.reviewsPerDay }),
+		todayStats(start, next, { introduced: lifted.newPerDay, reviewed: settings.reviewsPerDay })
 	]);
 	const studied = { newIntroduced: today.introduced, reviewsDone: today.reviewed };
-	const totals = applyDailyLimits({ new: raw.newAvailable, learning: raw.learning, review: raw.due }, settings, studied);
+	const totals = applyDailyLimits({ new: raw.newAvailable, learning: raw.learning, review: raw.due }, lifted, studied);
 	return { totals, doneToday: today.ratings };
+}
+
+/**
+ * New cards a quiz sent to today's review come on top of the new-card limit, as the review
+ * session takes them (see Study.start): the counts must promise what a session will show.
+ */
+function withSent(settings: SchedulerSettings, sent: number): SchedulerSettings {
+	return sent === 0 ? settings : { ...settings, newPerDay: settings.newPerDay + sent };
+}
+
+/** Today's sent cards that are still in the notes, with their decks. */
+async function sentCards(now: number) {
+	const sent = await sentToReviewToday(now);
+	return sent.length === 0 ? [] : getCards(sent);
 }
 
 const STREAK_KEY = 'tabledeck.streakBefore';
@@ -74,11 +99,19 @@ function storedStreak(): StreakBefore | null {
 /** Decks in tree order with today's counts (daily limits applied, sub-decks included). */
 export async function deckLines(settings: SchedulerSettings, now = Date.now()): Promise<DeckLine[]> {
 	const { start, next } = studyDay(settings, now);
-	const limits = { introduced: settings.newPerDay, reviewed: settings.reviewsPerDay };
-	const [decks, counts, today] = await Promise.all([deckTree(), deckCounts(now, next), todayStats(start, next, limits)]);
+	const [decks, counts, sent] = await Promise.all([deckTree(), deckCounts(now, next), sentCards(now)]);
+	const limits = { introduced: settings.newPerDay + sent.length, reviewed: settings.reviewsPerDay };
+	const today = await todayStats(start, next, limits);
 	const studied = { newIntroduced: today.introduced, reviewsDone: today.reviewed };
+	// A sent card lifts the limit of its deck and of every deck above it.
+	const parentOf = new Map(decks.map((deck) => [deck.id, deck.parentId]));
+	const sentIn = new Map<string, number>();
+	for (const card of sent) {
+		for (let id: string | null | undefined = card.deckId; id; id = parentOf.get(id)) sentIn.set(id, (sentIn.get(id) ?? 0) + 1);
+	}
 	return decks.map((deck) => {
 		const raw = counts.get(deck.id) ?? { newAvailable: 0, learning: 0, due: 0 };
-		return { deck, ...applyDailyLimits({ new: raw.newAvailable, learning: raw.learning, review: raw.due }, settings, studied) };
+		const limited = applyDailyLimits({ new: raw.newAvailable, learning: raw.learning, review: raw.due }, withSent(settings, sentIn.get(deck.id) ?? 0), studied);
+		return { deck, ...limited };
 	});
 }
