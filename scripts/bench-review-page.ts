@@ -81,3 +81,16 @@ export function armRatingTimer() {
 		{ capture: true }
 	);
 }
+
+/** Runs in the page: when the document arrived and the app's start-up marks (ms from navigation start). */
+export function startPhases(): Record<string, number> {
+	const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+	const marks = Object.fromEntries(
+		performance
+			.getEntriesByType('mark')
+			.filter((mark) => mark.name.startsWith('tabledeck:'))
+			.map((mark) => [mark.name.slice('tabledeck:'.length), mark.startTime])
+	);
+	return { document: nav.responseEnd, domContentLoaded: nav.domContentLoadedEventEnd, ...marks };
+}
+

@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BrowserContext, Page } from '@playwright/test';
 import { generateBenchData, type BenchOptions } from './bench-db-data';
-import { armRatingTimer, importInPage, markScreens, syncInPage } from './bench-review-page';
+import { armRatingTimer, importInPage, markScreens, startPhases, syncInPage } from './bench-review-page';
 import { editedDecks, seedBundle, serialise, startServer, type BenchServer } from './bench-review-server';
 
 // Loaded at run time: scripts/run.js bundles imports, and Playwright cannot be bundled.
@@ -180,10 +180,16 @@ async function benchScale(cards: number, seedJs: string) {
 		// Each load waits until the home screen has settled (streak and deck tree too), so no
 		// reads of the previous one are still queued in the database when the next one starts.
 		const loads: number[][] = [];
-		for (let i = 0; i < LOADS; i++) loads.push(await screenTimes(page, `${server.url}/`, ['home', 'streak', 'tree']));
+		const phases: Record<string, number>[] = [];
+		for (let i = 0; i < LOADS; i++) {
+			loads.push(await screenTimes(page, `${server.url}/`, ['home', 'streak', 'tree']));
+			phases.push(await page.evaluate(startPhases));
+		}
 		const [home, streak, tree] = [0, 1, 2].map((i) => loads.map((load) => load[i]));
 		const line = (xs: number[]) => `first ${ms(xs[0])}, then median ${ms(median(xs.slice(1)))} (${xs.map((x) => x.toFixed(0)).join(', ')})`;
 		console.log(`home counts painted: ${line(home)}`);
+		const phaseNames = Object.keys(phases[0]);
+		console.log(`  where a reload's time goes (median, ms from navigation start): ${phaseNames.map((name) => `${name} ${median(phases.slice(1).map((p) => p[name])).toFixed(0)}`).join(', ')}`);
 		console.log(`home streak painted: ${line(streak)}; deck tree with counts: ${line(tree)}`);
 
 		const firstCard: number[] = [];
