@@ -8,6 +8,7 @@ import {
 	reviewLogCsv,
 	type RestorePlan
 } from '$lib/db';
+import { forgetKeptCounts } from '$lib/services/home';
 import { app } from '$lib/state/app.svelte';
 import { preferences } from '$lib/state/preferences.svelte';
 import { datedName, downloadBlob, fileText } from './files';
@@ -82,6 +83,8 @@ class BackupFlow {
 		this.status = 'restoring';
 		try {
 			this.plan = await restoreBackup(parsed);
+			// The restored log may hold ratings of today from another device.
+			forgetKeptCounts();
 			const { theme, locale } = parsed.header.preferences;
 			if (theme) preferences.setTheme(theme);
 			if (locale) preferences.setLocale(locale);

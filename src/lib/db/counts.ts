@@ -82,16 +82,52 @@ export async function countToday(
 	nextDayStart: number,
 	max?: { introduced: number; reviewed: number }
 ): Promise<TodayStats> {
+	const [ratings, used] = await Promise.all([countRatings(db, dayStart, nextDayStart), countLimitsUsed(db, dayStart, nextDayStart, max)]);
+	return { ratings, ...used };
+}
+
+/**
+ * What the daily limits have used today: ratings of new cards and of review cards, counted
+ * up to `max` each. Cheap with `max`: the home screen asks this on every visit, and a count of
+ * every rating of a day walks the whole day (see ratingsBetween).
+ */
+export function limitsUsedToday(dayStart: number, nextDayStart: number, max: { introduced: number; reviewed: number }) {
+	return read(['reviewLog'], (db) => countLimitsUsed(db, dayStart, nextDayStart, max));
+}
+
+async function countLimitsUsed(db: Tables, dayStart: number, nextDayStart: number, max?: { introduced: number; reviewed: number }) {
 	const byState = async (state: number, upTo: number | undefined) => {
 		const range = db.reviewLog.where('[stateBefore+review]').between([state, dayStart], [state, nextDayStart]);
 		return upTo === undefined ? range.count() : (await range.limit(upTo).primaryKeys()).length;
 	};
-	const [ratings, introduced, reviewed] = await Promise.all([
-		db.reviewLog.where('review').between(dayStart, nextDayStart).count(),
-		byState(NEW, max?.introduced),
-		byState(REVIEW, max?.reviewed)
-	]);
-	return { ratings, introduced, reviewed };
+	const [introduced, reviewed] = await Promise.all([byState(NEW, max?.introduced), byState(REVIEW, max?.reviewed)]);
+	return { introduced, reviewed };
+}
+
+/**
+ * Ratings given from `from` (after it, when `afterFrom`) until before `to`. IndexedDB counts
+ * a range by walking it, about 0.1 ms a rating on a slow phone-class core: callers that ask
+ * often keep the count and add only what is new (see services/home).
+ */
+export function ratingsBetween(from: number, to: number, afterFrom = false): Promise<number> {
+	return read(['reviewLog'], (db) => countRatings(db, from, to, afterFrom));
+}
+
+function countRatings(db: Tables, from: number, to: number, afterFrom = false): Promise<number> {
+	return db.reviewLog.where('review').between(from, to, !afterFrom, false).count();
+}
+
+/** The latest rating's id and time, or null when the log is empty. */
+export function latestRating(): Promise<{ id: string; review: number } | null> {
+	return read(['reviewLog'], async (db) => {
+		const row = await db.reviewLog.orderBy('review').last();
+		return row ? { id: row.id, review: row.review } : null;
+	});
+}
+
+/** Whether the rating `id` is in the log (an undo removes it). */
+export function hasRating(id: string): Promise<boolean> {
+	return read(['reviewLog'], async (db) => (await db.reviewLog.where(':id').equals(id).count()) > 0);
 }
 
 /** Study days whose ratings are looked up at once: one round trip covers this many days of a streak. */

@@ -25,8 +25,12 @@ export {
 export { queueSource, type QueueSource, type StudyWindow } from './queue';
 export {
 	deckCounts,
+	hasRating,
+	latestRating,
 	latestReviewBefore,
+	limitsUsedToday,
 	nextDueAfter,
+	ratingsBetween,
 	streakBefore,
 	studiedBetween,
 	studyStreak,

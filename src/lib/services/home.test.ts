@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { closeDatabase, importProgress, sendToReview, syncDecks } from '$lib/db';
+import { closeDatabase, importProgress, sendToReview, syncDecks, undoLastReview } from '$lib/db';
 import { DAY, HOUR, k8sNote, logOf, MINUTE, NEXT_DAY, NOW, openTestDatabase, progressOf, serve } from '$lib/db/testing';
 import { DEFAULT_SETTINGS, dayStart } from '$lib/scheduler';
-import { deckLines, homeStreak, homeTotals } from './home';
+import { deckLines, forgetKeptCounts, homeStreak, homeTotals } from './home';
 
 const settings = { ...DEFAULT_SETTINGS, dayStartHour: 4 };
 const TODAY = dayStart(NOW, settings.dayStartHour);
@@ -11,7 +11,8 @@ const stored = new Map<string, string>();
 beforeEach(async () => {
 	vi.stubGlobal('localStorage', {
 		getItem: (key: string) => stored.get(key) ?? null,
-		setItem: (key: string, value: string) => stored.set(key, value)
+		setItem: (key: string, value: string) => stored.set(key, value),
+		removeItem: (key: string) => stored.delete(key)
 	});
 	stored.clear();
 	await openTestDatabase();
@@ -55,6 +56,33 @@ describe('new cards a quiz sent to today’s review', () => {
 		expect((await homeTotals(limited, NOW)).totals.new).toBe(3);
 		const news = Object.fromEntries((await deckLines(limited, NOW)).map((line) => [line.deck.id, line.new]));
 		expect(news).toEqual({ n1: 3, svc: 3, ext: 2, probe: 1 });
+	});
+});
+
+describe('ratings done today', () => {
+	const done = async () => (await homeTotals(settings, NOW)).doneToday;
+
+	it('are counted once, then only the ratings after the kept latest one; an undo or a forgotten count recounts', async () => {
+		await importProgress([], [TODAY - HOUR, TODAY + HOUR, TODAY + 2 * HOUR].map(ratingAt));
+		expect(await done()).toBe(2);
+		expect(JSON.parse(stored.get('tabledeck.ratingsToday')!)).toMatchObject({ day: TODAY, ratings: 2 });
+
+		// The kept count stands while its latest rating is still the latest...
+		stored.set('tabledeck.ratingsToday', JSON.stringify({ ...JSON.parse(stored.get('tabledeck.ratingsToday')!), ratings: 40 }));
+		expect(await done()).toBe(40);
+		// ...and later ratings are added to it without a recount.
+		await importProgress([progressOf('s1')], [ratingAt(TODAY + 3 * HOUR)]);
+		expect(await done()).toBe(41);
+
+		// An undo removes the kept latest rating: the day is counted again.
+		await undoLastReview();
+		expect(await done()).toBe(2);
+
+		// A restored backup can add ratings before the latest: forgetting the count recounts.
+		await importProgress([], [ratingAt(TODAY + 30 * MINUTE)]);
+		expect(await done()).toBe(2);
+		forgetKeptCounts();
+		expect(await done()).toBe(3);
 	});
 });
 
