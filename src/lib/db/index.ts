@@ -42,7 +42,8 @@ export { todayTotals, type TodayTotals } from './totals';
 export { getAppSetting, getSettings, saveSettings, setAppSetting } from './settings';
 export { addQuizResult, quizHistory, type QuizResult } from './quiz';
 export { quizCards, quizProgress, type QuizContent } from './quiz-cards';
-export { sendToReview, sentToReviewToday, type SentToReview } from './quiz-review';
+export { sendToReview, type SentToReview } from './quiz-review';
+export { sentToReviewToday } from './sent';
 export { importProgress } from './bulk';
 export {
 	HEATMAP_DAYS,

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, database } from './database';
 import { getProgress } from './progress';
 import { queueSource } from './queue';
-import { sendToReview, sentToReviewToday } from './quiz-review';
+import { sendToReview } from './quiz-review';
+import { sentToReviewToday } from './sent';
 import { DAY, NEXT_DAY, NOW, openTestDatabase, scenario } from './testing';
 
 beforeEach(async () => {

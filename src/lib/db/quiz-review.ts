@@ -1,20 +1,8 @@
 import { NEW } from '$lib/scheduler/types';
-import { read, write } from './database';
+import { write } from './database';
 import { findProgressRow } from './progress';
 import { progressKey, type ProgressRow } from './rows';
-
-/**
- * New cards a quiz sent to today's review, kept as a settings row: new cards have no due
- * date to move, so the review session reads this list and shows them first, past the daily
- * new-card limit. The list ends with the study day it was made in.
- */
-const SENT_KEY = 'quiz.sentToReview';
-
-interface SentList {
-	/** The end of the study day the cards were sent in (ms). */
-	until: number;
-	cardIds: string[];
-}
+import { SENT_KEY, sentList, type SentList } from './sent';
 
 export interface SentToReview {
 	/** Studied cards now due. */
@@ -25,11 +13,6 @@ export interface SentToReview {
 	skipped: number;
 }
 
-function sentList(value: unknown, now: number): string[] {
-	const list = value as Partial<SentList> | undefined;
-	if (!list || typeof list.until !== 'number' || list.until <= now || !Array.isArray(list.cardIds)) return [];
-	return list.cardIds.filter((id): id is string => typeof id === 'string');
-}
 
 /**
  * Puts cards in today's review, in one transaction and without a rating: studied cards
@@ -74,9 +57,4 @@ export function sendToReview(cardIds: readonly string[], now: number, dayEnd: nu
 		await db.settings.put({ key: SENT_KEY, value: { until: dayEnd, cardIds: list } satisfies SentList });
 		return { due: ids.length - fresh.length - skipped, fresh: fresh.length, skipped };
 	});
-}
-
-/** The new cards sent to review during the study day that contains `now`, oldest first. */
-export function sentToReviewToday(now: number): Promise<string[]> {
-	return read(['settings'], async (db) => sentList((await db.settings.get(SENT_KEY))?.value, now));
 }
