@@ -93,6 +93,9 @@ test('a rating is kept when the page is closed right after it', async ({ context
 	await review.open();
 	await review.showAnswer();
 	await page.keyboard.press('3');
+	// Closed as soon as the next card shows, as a person would: the rating is saved
+	// alongside, not before the next card, so the page does not wait for it to close.
+	await review.expectQuestion(fronts[1]);
 	await page.close();
 
 	const home = new HomePage(await context.newPage());

@@ -19,9 +19,12 @@ export async function findProgressRow(db: Tables, cardId: string): Promise<Progr
 }
 
 /** Where a card's progress goes: its existing row's place, else its card's deck. */
-async function placementOf(db: Tables, cardId: string, row: ProgressRow | undefined): Promise<Placement> {
+function placementOf(
+	cardId: string,
+	row: ProgressRow | undefined,
+	card: Pick<Placement, 'deckId' | 'noteId'> | undefined
+): Placement {
 	if (row) return { deckId: row.deckId, noteId: row.noteId, live: row.live };
-	const card = await db.cards.get(cardId);
 	if (!card) throw new UnknownCardError(cardId);
 	return { deckId: card.deckId, noteId: card.noteId, live: 1 };
 }
@@ -46,20 +49,27 @@ function sameProgress(a: CardProgress | null, b: CardProgress | null): boolean {
  * One rating: the card's new state and its review-log row, both or neither. The stored
  * state must still be `log.previous`: a rating made from a stale copy (another tab rated
  * or changed the card meanwhile) throws RatingConflictError instead of rating it twice.
+ *
+ * A tab closed before the transaction commits loses the rating, so it takes as few round
+ * trips to the database as it can: every read at once, then both writes at once.
  */
 export async function recordReview(progress: CardProgress, log: ReviewLogEntry): Promise<void> {
 	if (progress.cardId !== log.cardId) {
 		throw new Error(`Review log ${log.id} is for card ${log.cardId}, not ${progress.cardId}`);
 	}
 	await write(['cards', 'progress', 'reviewLog'], async (db) => {
-		const row = await findProgressRow(db, progress.cardId);
+		const [row, card, reused] = await Promise.all([
+			findProgressRow(db, progress.cardId),
+			db.cards.get(progress.cardId),
+			db.reviewLog.get(log.id)
+		]);
 		if (!sameProgress(row ? fromProgressRow(row) : null, log.previous)) {
 			throw new RatingConflictError(`Card ${log.cardId} changed since it was shown; rating ${log.id} was not saved`);
 		}
-		const place = await placementOf(db, progress.cardId, row);
-		await db.progress.put(toProgressRow(progress, place));
-		// add, not put: a reused id fails the whole transaction instead of rewriting history.
-		await db.reviewLog.add(toReviewLogRow(log, place.deckId));
+		// The log is history: a reused id is refused, never rewritten.
+		if (reused) throw new Error(`Rating ${log.id} is already in the review log; it was not saved again`);
+		const place = placementOf(progress.cardId, row, card);
+		await Promise.all([db.progress.put(toProgressRow(progress, place)), db.reviewLog.add(toReviewLogRow(log, place.deckId))]);
 	});
 }
 
@@ -111,7 +121,7 @@ async function undo(db: Tables, log: ReviewLogRow): Promise<void> {
 async function updateProgress(cardId: string, change: (p: CardProgress) => CardProgress | null): Promise<void> {
 	await write(['cards', 'progress'], async (db) => {
 		const row = await findProgressRow(db, cardId);
-		const place = await placementOf(db, cardId, row);
+		const place = placementOf(cardId, row, row ? undefined : await db.cards.get(cardId));
 		const next = change(row ? fromProgressRow(row) : newProgress(cardId));
 		if (next) await db.progress.put(toProgressRow(next, place));
 		else if (row) await db.progress.delete(progressKey(row));
