@@ -1,0 +1,125 @@
+/**
+ * npm run bench:idb — what IndexedDB itself costs in this Chromium, without Dexie or the app:
+ * the floor under the backup budgets of bench:stats (export and import of 100k cards' progress
+ * and 1M reviews in under 10 s each). Writes 100k records in one transaction, then reads them
+ * back with one getAll, for four shapes:
+ *   - tiny: a number under an integer key, no index (the cost of a record as such);
+ *   - progress: a card's progress as the app stores it, with the progress store's indexes;
+ *   - reviewLog: a review as the app stores it, with the review log's indexes;
+ *   - packed: the same reviews a hundred to a record, no index (a paged log).
+ * Prints ms and records per second, and the time the bench:stats profile would take at that
+ * rate (100k progress rows + 1M log rows). No budget of its own; see BENCHMARKS.md.
+ */
+import { existsSync } from 'node:fs';
+
+const CHROMIUM = '/usr/bin/chromium';
+const RECORDS = Number(process.env.BENCH_IDB_RECORDS ?? 100_000);
+const PROFILE = { progress: 100_000, reviewLog: 1_000_000 };
+
+type Shape = 'tiny' | 'progress' | 'reviewLog' | 'packed';
+interface Timing {
+	shape: Shape;
+	records: number;
+	writeMs: number;
+	readMs: number;
+}
+
+/** Runs in the page: one store of `shape` in a fresh database, written then read. */
+async function measure([shape, records]: [Shape, number]): Promise<Timing> {
+	const name = `bench-idb-${shape}-${Date.now()}`;
+	const db = await new Promise<IDBDatabase>((resolve, reject) => {
+		const open = indexedDB.open(name, 1);
+		open.onupgradeneeded = () => {
+			const db = open.result;
+			// The indexes of src/lib/db/database.ts (SCHEMA_V1, SCHEMA_V2).
+			if (shape === 'progress') {
+				const store = db.createObjectStore('s', { keyPath: ['deckId', 'cardId'] });
+				store.createIndex('cardId', 'cardId', { unique: true });
+				store.createIndex('noteId', 'noteId');
+				store.createIndex('[active+state+due]', ['active', 'state', 'due']);
+				store.createIndex('suspended', 'suspended');
+				store.createIndex('buriedUntil', 'buriedUntil');
+			} else if (shape === 'reviewLog') {
+				const store = db.createObjectStore('s', { keyPath: 'id' });
+				store.createIndex('review', 'review');
+				store.createIndex('[cardId+review]', ['cardId', 'review']);
+				store.createIndex('[stateBefore+review]', ['stateBefore', 'review']);
+			} else {
+				db.createObjectStore('s');
+			}
+		};
+		open.onsuccess = () => resolve(open.result);
+		open.onerror = () => reject(open.error);
+	});
+	const T0 = 1.7e12;
+	const progress = (i: number) => ({ cardId: `card-${i.toString(36)}`, due: T0 + i * 997, stability: 12.5, difficulty: 5.2, elapsedDays: 3, scheduledDays: 9, reps: 4, lapses: 0, state: 2, lastReview: T0, learningSteps: 0, suspended: 0, buriedUntil: 0 });
+	const review = (i: number) => ({
+		// Random like the app's crypto.randomUUID() (not available here: the page is not a secure context).
+		id: `${Math.random().toString(16).slice(2, 14)}-${Math.random().toString(16).slice(2, 14)}`,
+		cardId: `card-${(i % 100_000).toString(36)}`,
+		rating: 3,
+		review: T0 + i * 1000,
+		stateBefore: 2,
+		stateAfter: 2,
+		elapsedDays: 3,
+		scheduledDays: 9,
+		due: T0 + i * 1000 + 9 * 86_400_000,
+		durationMs: 4200,
+		deckId: `deck-${i % 500}`,
+		previous: progress(i % 100_000)
+	});
+	const values: [unknown, number | undefined][] = [];
+	if (shape === 'tiny') for (let i = 0; i < records; i++) values.push([1, i]);
+	if (shape === 'progress') for (let i = 0; i < records; i++) values.push([{ ...progress(i), deckId: `deck-${i % 500}`, noteId: `note-${i % 50}`, live: 1, active: 1 }, undefined]);
+	if (shape === 'reviewLog') for (let i = 0; i < records; i++) values.push([review(i), undefined]);
+	if (shape === 'packed') for (let i = 0; i < records; i += 100) values.push([Array.from({ length: 100 }, (_, j) => review(i + j)), i]);
+
+	const t0 = performance.now();
+	await new Promise<void>((resolve, reject) => {
+		const tx = db.transaction('s', 'readwrite');
+		const store = tx.objectStore('s');
+		for (const [value, key] of values) store.put(value, key);
+		tx.oncomplete = () => resolve();
+		tx.onerror = () => reject(tx.error);
+	});
+	const t1 = performance.now();
+	const read = await new Promise<unknown[]>((resolve, reject) => {
+		const request = db.transaction('s').objectStore('s').getAll();
+		request.onsuccess = () => resolve(request.result);
+		request.onerror = () => reject(request.error);
+	});
+	const t2 = performance.now();
+	if (read.length !== values.length) throw new Error(`${shape}: read ${read.length} of ${values.length} records`);
+	db.close();
+	indexedDB.deleteDatabase(name);
+	return { shape, records, writeMs: t1 - t0, readMs: t2 - t1 };
+}
+
+// Loaded at run time, not bundled into this script by scripts/run.js: it finds its own files.
+const playwright = '@playwright/test';
+const { chromium } = (await import(playwright)) as typeof import('@playwright/test');
+const browser = await chromium.launch({ executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined, args: ['--no-sandbox', '--disable-gpu'] });
+try {
+	const page = await browser.newPage();
+	// IndexedDB needs a real origin; Playwright serves the page itself.
+	await page.route('http://bench.tabledeck.test/', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
+	await page.goto('http://bench.tabledeck.test/');
+	console.log(`Chromium ${browser.version()}: ${RECORDS.toLocaleString('en')} reviews or cards per shape, one transaction, then one getAll`);
+	const rate = (count: number, ms: number) => `${Math.round((count / ms) * 1000).toLocaleString('en')}/s`.padStart(10);
+	const timings: Partial<Record<Shape, Timing>> = {};
+	for (const shape of ['tiny', 'progress', 'reviewLog', 'packed'] as const) {
+		const t = await page.evaluate(measure, [shape, RECORDS] as [Shape, number]);
+		timings[shape] = t;
+		const unit = shape === 'packed' ? 'reviews' : 'records';
+		console.log(`${shape.padEnd(10)} write ${(t.writeMs / 1000).toFixed(2)} s ${rate(t.records, t.writeMs)} ${unit}   read ${(t.readMs / 1000).toFixed(2)} s ${rate(t.records, t.readMs)} ${unit}`);
+	}
+	const at = (t: Timing, key: 'writeMs' | 'readMs', count: number) => ((t[key] / t.records) * count) / 1000;
+	const { progress, reviewLog, packed } = timings as Record<Shape, Timing>;
+	const profile = `${PROFILE.progress.toLocaleString('en')} progress rows + ${PROFILE.reviewLog.toLocaleString('en')} reviews`;
+	console.log(`\nAt these rates, ${profile} (bench:stats), IndexedDB alone:`);
+	console.log(`  a record per review:        write ${(at(progress, 'writeMs', PROFILE.progress) + at(reviewLog, 'writeMs', PROFILE.reviewLog)).toFixed(1)} s   read ${(at(progress, 'readMs', PROFILE.progress) + at(reviewLog, 'readMs', PROFILE.reviewLog)).toFixed(1)} s`);
+	console.log(`  reviews 100 to a record:    write ${(at(progress, 'writeMs', PROFILE.progress) + at(packed, 'writeMs', PROFILE.reviewLog)).toFixed(1)} s   read ${(at(progress, 'readMs', PROFILE.progress) + at(packed, 'readMs', PROFILE.reviewLog)).toFixed(1)} s`);
+	console.log('Budget of bench:stats: export < 10 s, import < 10 s.');
+} finally {
+	await browser.close();
+}
