@@ -31,21 +31,39 @@ class BackupFlow {
 	summary = $state<{ exportedAt: string; from: number | null; to: number | null } | null>(null);
 	error = $state<{ kind: BackupErrorKind | 'failed'; detail: string } | null>(null);
 	exported = $state<{ name: string; size: number } | null>(null);
+	/** Percent done of the step under way (export, reading the file, restore); null between steps. */
+	percent = $state<number | null>(null);
 	private parsed: ParsedBackup | null = null;
 
+	/** Updates `percent` when the whole number changes: a restore reports a hundred times, reading a file thousands. */
+	private readonly progress = (done: number, total: number) => {
+		const percent = total > 0 ? Math.floor((done / total) * 100) : 0;
+		if (percent !== this.percent) this.percent = percent;
+	};
+
+	private begin(status: BackupStatus) {
+		this.status = status;
+		this.percent = 0;
+	}
+
+	private end(status: BackupStatus) {
+		this.status = status;
+		this.percent = null;
+	}
+
 	async exportBackup(now = Date.now()) {
-		this.status = 'exporting';
+		this.begin('exporting');
 		this.error = null;
 		try {
 			const head = { exportedAt: now, settings: await backupSettings(), preferences: { theme: preferences.theme, locale: preferences.localeChoice } };
 			const writer = new BackupWriter(head, pack);
-			await exportBackup(writer);
+			await exportBackup(writer, this.progress);
 			const blob = new Blob(writer.finish(), { type: 'application/json' });
 			const name = datedName('tabledeck-backup', 'json', now);
 			downloadBlob(blob, name);
 			await markBackedUp(now);
 			this.exported = { name, size: blob.size };
-			this.status = 'idle';
+			this.end('idle');
 		} catch (error) {
 			this.fail('failed', error);
 		}
@@ -64,14 +82,14 @@ class BackupFlow {
 
 	async read(file: File) {
 		this.reset();
-		this.status = 'reading';
+		this.begin('reading');
 		this.fileName = file.name;
 		try {
-			const parsed = await readBackup(fileText(file));
+			const parsed = await readBackup(fileText(file, this.progress));
 			this.plan = await previewRestore(parsed);
 			this.parsed = parsed;
 			this.summary = { exportedAt: parsed.header.exportedAt, from: parsed.from, to: parsed.to };
-			this.status = 'preview';
+			this.end('preview');
 		} catch (error) {
 			this.fail(error instanceof BackupError ? error.kind : 'failed', error);
 		}
@@ -80,9 +98,9 @@ class BackupFlow {
 	async restore() {
 		const parsed = this.parsed;
 		if (!parsed || this.status !== 'preview') return;
-		this.status = 'restoring';
+		this.begin('restoring');
 		try {
-			this.plan = await restoreBackup(parsed);
+			this.plan = await restoreBackup(parsed, this.progress);
 			// The restored log may hold ratings of today from another device.
 			forgetKeptCounts();
 			const { theme, locale } = parsed.header.preferences;
@@ -90,7 +108,7 @@ class BackupFlow {
 			if (locale) preferences.setLocale(locale);
 			await app.updateSettings({});
 			this.parsed = null;
-			this.status = 'restored';
+			this.end('restored');
 		} catch (error) {
 			this.fail('failed', error);
 		}
@@ -101,13 +119,13 @@ class BackupFlow {
 		this.plan = null;
 		this.summary = null;
 		this.error = null;
-		this.status = 'idle';
+		this.end('idle');
 	}
 
 	private fail(kind: BackupErrorKind | 'failed', error: unknown) {
 		this.parsed = null;
 		this.error = { kind, detail: error instanceof Error ? error.message : String(error) };
-		this.status = kind === 'failed' ? 'failed' : 'refused';
+		this.end(kind === 'failed' ? 'failed' : 'refused');
 	}
 }
 

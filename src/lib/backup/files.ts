@@ -14,9 +14,19 @@ export function downloadBlob(blob: Blob, name: string): void {
 	setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** The file's text, decoded chunk by chunk (a few hundred KB each), never whole. */
-export async function* fileText(file: Blob): AsyncGenerator<string> {
-	const reader = file.stream().pipeThrough(new TextDecoderStream('utf-8', { fatal: true })).getReader();
+/**
+ * The file's text, decoded chunk by chunk (a few hundred KB each), never whole. `onProgress`
+ * hears the bytes read so far and the file's size.
+ */
+export async function* fileText(file: Blob, onProgress: (read: number, size: number) => void = () => {}): AsyncGenerator<string> {
+	let read = 0;
+	const counted = new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
+		transform(bytes, controller) {
+			onProgress((read += bytes.byteLength), file.size);
+			controller.enqueue(bytes);
+		}
+	});
+	const reader = file.stream().pipeThrough(counted).pipeThrough(new TextDecoderStream('utf-8', { fatal: true })).getReader();
 	for (;;) {
 		let chunk: ReadableStreamReadResult<string>;
 		try {

@@ -48,6 +48,28 @@ beforeEach(freshDevice);
 afterEach(closeDatabase);
 
 describe('backup export and restore', () => {
+	it('reports how far export and restore have got, up to every row they move', async () => {
+		await review('s1', NOW - 2 * DAY);
+		await review('s1', NOW - DAY, 1);
+		await review('p2', NOW - HOUR);
+		const exported: [number, number][] = [];
+		const writer = new BackupWriter({ exportedAt: NOW, settings: {}, preferences: {} }, (texts) => texts.join(''));
+		await exportBackup(writer, (done, total) => exported.push([done, total]));
+		// Two progress rows and three reviews, a slice of each.
+		expect(exported).toEqual([
+			[2, 5],
+			[5, 5]
+		]);
+
+		await freshDevice();
+		const restored: [number, number][] = [];
+		await restoreBackup(await parse(writer.finish().join('')), (done, total) => restored.push([done, total]));
+		expect(restored).toEqual([
+			[2, 5],
+			[5, 5]
+		]);
+	});
+
 	it('brings everything back into an empty browser', async () => {
 		await review('s1', NOW - 2 * DAY);
 		await review('s1', NOW - DAY, 1);

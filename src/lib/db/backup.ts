@@ -36,9 +36,19 @@ export function backupSettings(): Promise<Record<string, unknown>> {
 	});
 }
 
+/**
+ * How far an export or a restore has got: rows moved so far of all it moves, after each slice.
+ * A million reviews take minutes here (see BENCHMARKS.md), too long to wait without a sign.
+ */
+export type OnProgress = (done: number, total: number) => void;
+
 /** Fills `writer` with every card's progress, the whole review log and the quiz history. */
-export function exportBackup<P>(writer: BackupWriter<P>): Promise<void> {
+export function exportBackup<P>(writer: BackupWriter<P>, onProgress: OnProgress = () => {}): Promise<void> {
 	return read(['progress', 'reviewLog', 'quizHistory'], async (db) => {
+		const [progressRows, logRows] = await Promise.all([db.progress.count(), db.reviewLog.count()]);
+		const total = progressRows + logRows;
+		let done = 0;
+		const moved = (rows: number) => onProgress((done += rows), total);
 		const listed = new Set<string>();
 		let lastKey: ProgressKey | null = null;
 		for (;;) {
@@ -47,6 +57,7 @@ export function exportBackup<P>(writer: BackupWriter<P>): Promise<void> {
 			writer.rows('progress', rows.map(toProgressTuple));
 			for (const row of rows) listed.add(row.cardId);
 			lastKey = [rows.at(-1)!.deckId, rows.at(-1)!.cardId];
+			moved(rows.length);
 		}
 		// A card reset to new has no progress row but keeps its log: list it as new.
 		const reset = new Set<string>();
@@ -57,6 +68,7 @@ export function exportBackup<P>(writer: BackupWriter<P>): Promise<void> {
 			writer.rows('reviewLog', rows.map(toReviewLogTuple));
 			for (const row of rows) if (!listed.has(row.cardId)) reset.add(row.cardId);
 			lastId = rows.at(-1)!.id;
+			moved(rows.length);
 		}
 		writer.rows('progress', [...reset].map((cardId) => toProgressTuple(newProgress(cardId))));
 		writer.rows('quizHistory', await db.quizHistory.orderBy('at').toArray());
@@ -163,12 +175,15 @@ function summary({ cardsAdded, cardsUpdated, reviewsAdded, reviewsPresent, quizA
 }
 
 /** Merges `backup` into the database in one transaction: all of it, or (on any error) none of it. */
-export function restoreBackup(backup: ParsedBackup): Promise<RestorePlan> {
+export function restoreBackup(backup: ParsedBackup, onProgress: OnProgress = () => {}): Promise<RestorePlan> {
 	return write(['cards', 'progress', 'reviewLog', 'quizHistory', 'settings'], async (db) => {
 		const p = await plan(db, backup);
+		const total = p.progress.length + p.newLogRows.length;
+		let done = 0;
 		for (let i = 0; i < p.progress.length; i += SLICE) {
 			const rows = p.progress.slice(i, i + SLICE).map(({ tuple, place }) => toProgressRow(fromProgressTuple(tuple), place ?? p.placeOf(tuple[0])));
 			await db.progress.bulkPut(rows);
+			onProgress((done += rows.length), total);
 		}
 		for (let i = 0; i < p.newLogRows.length; i += SLICE) {
 			const rows = p.newLogRows.slice(i, i + SLICE).map((index) => {
@@ -176,6 +191,7 @@ export function restoreBackup(backup: ParsedBackup): Promise<RestorePlan> {
 				return toReviewLogRow(log, p.placeOf(log.cardId).deckId);
 			});
 			await db.reviewLog.bulkAdd(rows);
+			onProgress((done += rows.length), total);
 		}
 		const present = new Set((await db.quizHistory.bulkGet(backup.quizHistory.map((q) => q.id))).map((q) => q?.id));
 		await db.quizHistory.bulkAdd(backup.quizHistory.filter((q) => !present.has(q.id)));

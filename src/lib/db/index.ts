@@ -54,6 +54,6 @@ export {
 	type StatsDetails,
 	type StatsOverview
 } from './stats';
-export { backupSettings, exportBackup, previewRestore, restoreBackup, type RestorePlan } from './backup';
+export { backupSettings, exportBackup, previewRestore, restoreBackup, type OnProgress, type RestorePlan } from './backup';
 export { backupReminderDue, dismissBackupReminder, markBackedUp, REMIND_AFTER_DAYS } from './reminder';
 export { ankiText, reviewLogCsv } from './export';
