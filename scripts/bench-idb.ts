@@ -6,7 +6,11 @@
  *   - tiny: a number under an integer key, no index (the cost of a record as such);
  *   - progress: a card's progress as the app stores it, with the progress store's indexes;
  *   - reviewLog: a review as the app stores it, with the review log's indexes;
- *   - packed: the same reviews a hundred to a record, no index (a paged log).
+ *   - packed: the same reviews a hundred to a record, no index (a paged log);
+ *   - columns: the same reviews a hundred to a record as columns: ids and card ids as string
+ *     arrays, every number (the review's and the state before it) in one Float64Array;
+ *   - packedProgress: the cards' progress a thousand to a record, no index (what the home
+ *     counts would have to read whole on every visit if progress were packed too).
  * Prints ms and records per second, and the time the bench:stats profile would take at that
  * rate (100k progress rows + 1M log rows). No budget of its own; see BENCHMARKS.md.
  */
@@ -16,7 +20,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const RECORDS = Number(process.env.BENCH_IDB_RECORDS ?? 100_000);
 const PROFILE = { progress: 100_000, reviewLog: 1_000_000 };
 
-type Shape = 'tiny' | 'progress' | 'reviewLog' | 'packed';
+type Shape = 'tiny' | 'progress' | 'reviewLog' | 'packed' | 'columns' | 'packedProgress';
 interface Timing {
 	shape: Shape;
 	records: number;
@@ -73,6 +77,19 @@ async function measure([shape, records]: [Shape, number]): Promise<Timing> {
 	if (shape === 'progress') for (let i = 0; i < records; i++) values.push([{ ...progress(i), deckId: `deck-${i % 500}`, noteId: `note-${i % 50}`, live: 1, active: 1 }, undefined]);
 	if (shape === 'reviewLog') for (let i = 0; i < records; i++) values.push([review(i), undefined]);
 	if (shape === 'packed') for (let i = 0; i < records; i += 100) values.push([Array.from({ length: 100 }, (_, j) => review(i + j)), i]);
+	if (shape === 'columns') {
+		const NUMBERS = 8 + 11; // a review's numbers, then its previous state's
+		for (let i = 0; i < records; i += 100) {
+			const rows = Array.from({ length: 100 }, (_, j) => review(i + j));
+			const numbers = new Float64Array(100 * NUMBERS);
+			rows.forEach((r, j) => {
+				const p = r.previous;
+				numbers.set([r.rating, r.review, r.stateBefore, r.stateAfter, r.elapsedDays, r.scheduledDays, r.due, r.durationMs, p.due, p.stability, p.difficulty, p.elapsedDays, p.scheduledDays, p.reps, p.lapses, p.state, p.lastReview, p.learningSteps, p.suspended], j * NUMBERS);
+			});
+			values.push([{ ids: rows.map((r) => r.id), cardIds: rows.map((r) => r.cardId), deckIds: rows.map((r) => r.deckId), numbers }, i]);
+		}
+	}
+	if (shape === 'packedProgress') for (let i = 0; i < records; i += 1000) values.push([Array.from({ length: 1000 }, (_, j) => progress(i + j)), i]);
 
 	const t0 = performance.now();
 	await new Promise<void>((resolve, reject) => {
@@ -107,11 +124,11 @@ try {
 	console.log(`Chromium ${browser.version()}: ${RECORDS.toLocaleString('en')} reviews or cards per shape, one transaction, then one getAll`);
 	const rate = (count: number, ms: number) => `${Math.round((count / ms) * 1000).toLocaleString('en')}/s`.padStart(10);
 	const timings: Partial<Record<Shape, Timing>> = {};
-	for (const shape of ['tiny', 'progress', 'reviewLog', 'packed'] as const) {
+	for (const shape of ['tiny', 'progress', 'reviewLog', 'packed', 'columns', 'packedProgress'] as const) {
 		const t = await page.evaluate(measure, [shape, RECORDS] as [Shape, number]);
 		timings[shape] = t;
-		const unit = shape === 'packed' ? 'reviews' : 'records';
-		console.log(`${shape.padEnd(10)} write ${(t.writeMs / 1000).toFixed(2)} s ${rate(t.records, t.writeMs)} ${unit}   read ${(t.readMs / 1000).toFixed(2)} s ${rate(t.records, t.readMs)} ${unit}`);
+		const unit = shape === 'packed' || shape === 'columns' ? 'reviews' : shape === 'packedProgress' ? 'cards' : 'records';
+		console.log(`${shape.padEnd(14)} write ${(t.writeMs / 1000).toFixed(2)} s ${rate(t.records, t.writeMs)} ${unit}   read ${(t.readMs / 1000).toFixed(2)} s ${rate(t.records, t.readMs)} ${unit}`);
 	}
 	const at = (t: Timing, key: 'writeMs' | 'readMs', count: number) => ((t[key] / t.records) * count) / 1000;
 	const { progress, reviewLog, packed } = timings as Record<Shape, Timing>;
@@ -119,6 +136,10 @@ try {
 	console.log(`\nAt these rates, ${profile} (bench:stats), IndexedDB alone:`);
 	console.log(`  a record per review:        write ${(at(progress, 'writeMs', PROFILE.progress) + at(reviewLog, 'writeMs', PROFILE.reviewLog)).toFixed(1)} s   read ${(at(progress, 'readMs', PROFILE.progress) + at(reviewLog, 'readMs', PROFILE.reviewLog)).toFixed(1)} s`);
 	console.log(`  reviews 100 to a record:    write ${(at(progress, 'writeMs', PROFILE.progress) + at(packed, 'writeMs', PROFILE.reviewLog)).toFixed(1)} s   read ${(at(progress, 'readMs', PROFILE.progress) + at(packed, 'readMs', PROFILE.reviewLog)).toFixed(1)} s`);
+	const { packedProgress, columns } = timings as Record<Shape, Timing>;
+	console.log(`  progress 1,000 to a record too: write ${(at(packedProgress, 'writeMs', PROFILE.progress) + at(packed, 'writeMs', PROFILE.reviewLog)).toFixed(1)} s   read ${(at(packedProgress, 'readMs', PROFILE.progress) + at(packed, 'readMs', PROFILE.reviewLog)).toFixed(1)} s`);
+	console.log(`  and the reviews as columns:   write ${(at(packedProgress, 'writeMs', PROFILE.progress) + at(columns, 'writeMs', PROFILE.reviewLog)).toFixed(1)} s   read ${(at(packedProgress, 'readMs', PROFILE.progress) + at(columns, 'readMs', PROFILE.reviewLog)).toFixed(1)} s`);
+	console.log(`  (then every home visit reads all progress: ${at(packedProgress, 'readMs', PROFILE.progress).toFixed(2)} s for ${PROFILE.progress.toLocaleString('en')} cards, against bench:review's 0.5 s)`);
 	console.log('Budget of bench:stats: export < 10 s, import < 10 s.');
 } finally {
 	await browser.close();
