@@ -16,6 +16,28 @@ test('the home page shows today’s counts and the deck tree of the bundled note
 	await expect(page.getByRole('heading', { level: 1, name: '서비스 타입' })).toBeVisible();
 });
 
+test('a first visit shows home from the deck index without Dexie; the first review creates the database', async ({ page }) => {
+	const scripts: Promise<string>[] = [];
+	page.on('response', (response) => {
+		if (response.request().resourceType() === 'script') scripts.push(response.text());
+	});
+	const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name));
+	const home = new HomePage(page);
+	await home.open();
+	await home.expectCounts({ due: 0, learning: 0, new: 20, done: 0 });
+	await expect(await home.deckRow('인프라 / 모니터링', 'Kubernetes 핵심 개념', 'Pod')).toContainText(`New ${cardsOf(deck('Kubernetes 핵심 개념', 'Pod')).length}`);
+	expect(await databases()).not.toContain('tabledeck');
+	const loaded = await Promise.all(scripts);
+	expect(loaded.length).toBeGreaterThan(5);
+	expect(loaded.filter((text) => text.includes('DexieError'))).toHaveLength(0);
+
+	await page.getByRole('link', { name: 'Start review' }).click();
+	await new ReviewPage(page).rate('Good');
+	expect(await databases()).toContain('tabledeck');
+	await home.open();
+	await home.expectCounts({ learning: 1, new: 19, done: 1 });
+});
+
 test('the deck tree’s counts follow ratings, and "Start review" studies every deck', async ({ page }) => {
 	const home = new HomePage(page);
 	await home.open();

@@ -1,5 +1,6 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { StorageUnavailableError, toUnavailableError, toWriteError } from './errors';
+import { DATABASE_NAME } from './name';
 import type { QuizResult } from './quiz';
 import type {
 	CardRow,
@@ -11,7 +12,7 @@ import type {
 	SettingRow
 } from './rows';
 
-export const DATABASE_NAME = 'tabledeck';
+export { DATABASE_NAME };
 
 /** Bounds for the open end of a compound-key range, e.g. [deckId, MIN_KEY]..[deckId, MAX_KEY]. */
 export const MIN_KEY = Dexie.minKey;

@@ -36,6 +36,20 @@ function strings(record: Record<string, unknown>, keys: string[], where: string)
 	}
 }
 
+/** Decks in tree order: ids and titles, each parent listed before its children. */
+function checkDecks(decks: Record<string, unknown>[], where: string): Record<string, unknown>[] {
+	const deckIds = new Set<string>();
+	decks.forEach((deck, i) => {
+		strings(deck, ['id', 'title', 'hash'], `${where} decks[${i}]`);
+		if (deck.parentId !== null && !deckIds.has(deck.parentId as string)) {
+			fail(`${where} decks[${i}]`, 'parentId must name an earlier deck, or be null');
+		}
+		if (!Array.isArray(deck.path)) fail(`${where} decks[${i}]`, '"path" must be a list');
+		deckIds.add(deck.id as string);
+	});
+	return decks;
+}
+
 export function parseDeckIndex(value: unknown): DeckIndex {
 	const index = checkSchema(value, 'index.json');
 	const notes = list(index, 'notes', 'index.json');
@@ -45,7 +59,13 @@ export function parseDeckIndex(value: unknown): DeckIndex {
 		if (ids.has(note.deckId as string)) fail('index.json', `note ${String(note.deckId)} is listed twice`);
 		ids.add(note.deckId as string);
 	});
-	list(index, 'decks', 'index.json');
+	// Home reads the index's decks on a first visit, before anything is stored (services/first-visit.ts).
+	checkDecks(list(index, 'decks', 'index.json'), 'index.json').forEach((deck, i) => {
+		const count = deck.cardCount;
+		if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
+			fail(`index.json decks[${i}]`, '"cardCount" must be a whole number of cards');
+		}
+	});
 	return index as unknown as DeckIndex;
 }
 
@@ -55,15 +75,7 @@ export function parseNoteDecks(value: unknown, entry: Entry): NoteDecks {
 	if (note.hash !== entry.hash) {
 		fail(where, `hash ${String(note.hash)} differs from index.json's ${entry.hash} (a stale copy?)`);
 	}
-	const deckIds = new Set<string>();
-	list(note, 'decks', where).forEach((deck, i) => {
-		strings(deck, ['id', 'title', 'hash'], `${where} decks[${i}]`);
-		if (deck.parentId !== null && !deckIds.has(deck.parentId as string)) {
-			fail(`${where} decks[${i}]`, 'parentId must name an earlier deck of the note, or be null');
-		}
-		if (!Array.isArray(deck.path)) fail(`${where} decks[${i}]`, '"path" must be a list');
-		deckIds.add(deck.id as string);
-	});
+	const deckIds = new Set(checkDecks(list(note, 'decks', where), where).map((deck) => deck.id as string));
 	const cardIds = new Set<string>();
 	list(note, 'cards', where).forEach((card, i) => {
 		strings(card, ['id', 'deckId', 'front', 'back', 'frontText', 'backText'], `${where} cards[${i}]`);

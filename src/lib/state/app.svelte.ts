@@ -1,13 +1,9 @@
 import { getSettings, hasStoredDecks, openDatabase, saveSettings, StorageUnavailableError, syncDecks } from '$lib/db';
 import { DEFAULT_SETTINGS, type SchedulerSettings } from '$lib/scheduler/types';
+import { fetchDeckJson } from '$lib/services/deck-files';
+import { announceDatabaseOpened } from '$lib/services/first-visit';
 
 export type AppStatus = 'loading' | 'ready' | 'unavailable';
-
-async function fetchDeckJson(path: string): Promise<unknown> {
-	const response = await fetch(`/decks/${path}`);
-	if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-	return response.json();
-}
 
 /**
  * Opens storage and brings the decks up to date, once per page load. Pages wait for
@@ -55,6 +51,7 @@ class AppState {
 		if (!(await hasStoredDecks())) await sync;
 		this.settings = await getSettings();
 		this.status = 'ready';
+		announceDatabaseOpened();
 		performance.mark('tabledeck:ready');
 	}
 }

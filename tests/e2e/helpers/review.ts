@@ -97,6 +97,8 @@ export class ReviewPage {
 	}
 
 	async showAnswer(how: 'Space' | 'Enter' | 'click' | 'tap card' = 'Space') {
+		// A person presses keys at a card they see: not while the page still loads.
+		await expect(this.page.getByRole('button', { name: 'Show answer' })).toBeVisible();
 		if (how === 'click') await this.page.getByRole('button', { name: 'Show answer' }).click();
 		else if (how === 'tap card') await this.question.click();
 		else await this.page.keyboard.press(how);
