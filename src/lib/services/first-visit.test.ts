@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { closeDatabase, DATABASE_NAME, openDatabase, syncDecks } from '$lib/db';
 import { k8sNote, logsNote, NOW, openTestDatabase, serve } from '$lib/db/testing';
 import { DEFAULT_SETTINGS } from '$lib/scheduler';
-import { beforeFirstStudy, homeFromIndex } from './first-visit';
+import { announceDatabaseOpened, beforeFirstStudy, homeFromIndex } from './first-visit';
 import { deckLines, homeTotals } from './home';
 
 afterEach(() => {
@@ -56,6 +56,20 @@ describe('beforeFirstStudy', () => {
 		expect(await factory.databases()).toEqual([]);
 		await openDatabase({ name: DATABASE_NAME, indexedDB: factory, IDBKeyRange });
 		expect(await beforeFirstStudy(factory)).toBe(false);
+	});
+
+	it('is false without asking IndexedDB once this browser has opened the database', async () => {
+		const stored = new Map<string, string>();
+		vi.stubGlobal('localStorage', { getItem: (key: string) => stored.get(key) ?? null, setItem: (key: string, value: string) => stored.set(key, value) });
+		const factory = new IDBFactory();
+		expect(await beforeFirstStudy(factory)).toBe(true);
+		announceDatabaseOpened();
+		// IndexedDB would still say there is none (site data cleared but not localStorage): the
+		// database's path is taken all the same, and it is always right.
+		let asked = 0;
+		factory.databases = async () => (asked++, []);
+		expect(await beforeFirstStudy(factory)).toBe(false);
+		expect(asked).toBe(0);
 	});
 
 	it('is false where storage does not open or cannot be asked, so the database path can say why', async () => {

@@ -13,6 +13,10 @@ import { applyDailyLimits } from '$lib/scheduler/counts';
 import { DEFAULT_SETTINGS, type SchedulerSettings } from '$lib/scheduler/types';
 import type { DeckLine, HomeTotals } from './home';
 
+const OPENED_KEY = `${DATABASE_NAME}.databaseOpened`;
+const CHANNEL = `${DATABASE_NAME}.database-opened`;
+const PROBE = `${DATABASE_NAME}-probe`;
+
 /**
  * True when IndexedDB works here and holds no Tabledeck database. False when it holds one,
  * when it cannot be asked (no `indexedDB.databases()`), or when it does not open: those
@@ -20,6 +24,9 @@ import type { DeckLine, HomeTotals } from './home';
  */
 export async function beforeFirstStudy(factory: IDBFactory | undefined = globalThis.indexedDB): Promise<boolean> {
 	try {
+		// Every later visit: no asking IndexedDB (it costs home ~40 ms). A stale hint (storage
+		// cleared but not localStorage) only sends home down the database's path, always right.
+		if (globalThis.localStorage?.getItem(OPENED_KEY) === '1') return false;
 		if (!factory?.databases) return false;
 		const names = (await factory.databases()).map((db) => db.name);
 		return !names.includes(DATABASE_NAME) && (await opens(factory));
@@ -28,11 +35,16 @@ export async function beforeFirstStudy(factory: IDBFactory | undefined = globalT
 	}
 }
 
-const PROBE = `${DATABASE_NAME}-probe`;
-const CHANNEL = `${DATABASE_NAME}.database-opened`;
-
-/** Tells the other tabs that this one has opened the database (a home showing the index reads it then). */
+/**
+ * Says the database has been opened: for later visits (localStorage) and for the other tabs
+ * now (a home showing the index switches to the database).
+ */
 export function announceDatabaseOpened(): void {
+	try {
+		globalThis.localStorage?.setItem(OPENED_KEY, '1');
+	} catch {
+		// Storage full or blocked: later visits ask IndexedDB instead.
+	}
 	if (typeof BroadcastChannel === 'undefined') return;
 	const channel = new BroadcastChannel(CHANNEL);
 	channel.postMessage('opened');
