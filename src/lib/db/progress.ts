@@ -1,4 +1,5 @@
 import { NEW, type CardProgress, type ReviewLogEntry } from '$lib/scheduler/types';
+import { latestRating } from './counts';
 import { MAX_KEY, MIN_KEY, read, write, type Tables } from './database';
 import { RatingConflictError, UndoConflictError, UnknownCardError } from './errors';
 import {
@@ -74,8 +75,8 @@ export async function recordReview(progress: CardProgress, log: ReviewLogEntry):
 }
 
 /** The id of the latest rating (by review time), null when there is none: a cheap "did the log change" probe. */
-export function latestReviewId(): Promise<string | null> {
-	return read(['reviewLog'], async (db) => (await db.reviewLog.orderBy('review').last())?.id ?? null);
+export async function latestReviewId(): Promise<string | null> {
+	return (await latestRating())?.id ?? null;
 }
 
 /**

@@ -13,7 +13,6 @@ export interface SentToReview {
 	skipped: number;
 }
 
-
 /**
  * Puts cards in today's review, in one transaction and without a rating: studied cards
  * become due at `now` (a later due date moves to now, an earlier one stays); new cards join
