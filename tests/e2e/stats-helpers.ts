@@ -12,6 +12,8 @@ export async function reviewCards(page: Page, n: number): Promise<void> {
 		await page.keyboard.press('3');
 		await expect(card).not.toHaveText(front ?? '');
 	}
+	// Every rating written before the caller leaves the page.
+	await expect(page.locator('[data-unsaved-ratings]')).toHaveAttribute('data-unsaved-ratings', '0');
 }
 
 export async function doneToday(page: Page): Promise<string | null> {

@@ -85,6 +85,21 @@ describe('Study', () => {
 		expect(study.error).toBe('');
 	});
 
+	it('counts a rating as unsaved from the moment it shows the next card until its write settles', async () => {
+		const study = await started();
+		study.reveal();
+		const rated = study.rate(3, NOW);
+		expect(study.unsaved).toBe(1);
+		await rated;
+		expect(study.unsaved).toBe(0);
+		expect(await cardReviewLog('s1')).toHaveLength(1);
+		// A refused write settles too.
+		await setSuspended('s2', true);
+		await rateShown(study, 3, NOW + 1000);
+		expect(await cardReviewLog('s2')).toEqual([]);
+		expect(study.unsaved).toBe(0);
+	});
+
 	it('says when the next card is due once the session is over', async () => {
 		const study = await started('ext');
 		await rateShown(study, 4, NOW);

@@ -62,6 +62,8 @@ export class Study {
 	nextDue = $state<number | null>(null);
 	error = $state('');
 	summary = $state<SessionSummary>({ cards: 0, ratings: 0, again: 0, ms: 0 });
+	/** Ratings shown as done whose write has not settled yet: the page must stay open until 0. */
+	unsaved = $state(0);
 
 	private session: ReviewSession | null = null;
 	private progress = new Map<string, CardProgress>();
@@ -133,7 +135,9 @@ export class Study {
 		this.undoStack.push(result.log);
 		this.heads.push(result.log.id);
 		this.tally(result.log, 1, now - this.shownAt);
+		this.unsaved++;
 		this.pending = recordReview(result.progress, result.log)
+			.finally(() => this.unsaved--)
 			.then(askPersistentStorage)
 			.then(
 				() => undefined,

@@ -111,6 +111,9 @@ export class ReviewPage {
 		if (how === 'click') await this.ratingButton(rating).click();
 		else await this.page.keyboard.press(how === 'key' ? RATING_KEYS[rating] : how);
 		await expect(this.page.getByRole('button', { name: 'Show answer' }).or(this.summary)).toBeVisible();
+		// The next card shows before the rating is written; a test that leaves the page next
+		// (page.goto) must not abort that write.
+		await expect(this.page.locator('[data-unsaved-ratings]')).toHaveAttribute('data-unsaved-ratings', '0');
 	}
 
 	async undo(how: 'u' | 'Control+z' | 'click' = 'u') {
