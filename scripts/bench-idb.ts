@@ -6,6 +6,8 @@
  *   - tiny: a number under an integer key, no index (the cost of a record as such);
  *   - progress: a card's progress as the app stores it, with the progress store's indexes;
  *   - reviewLog: a review as the app stores it, with the review log's indexes;
+ *   - reviewLogDexie: the same through Dexie's bulkAdd, 10,000 at a time, as the restore
+ *     writes them (is the library the cost?);
  *   - packed: the same reviews a hundred to a record, no index (a paged log);
  *   - columns: the same reviews a hundred to a record as columns: ids and card ids as string
  *     arrays, every number (the review's and the state before it) in one Float64Array;
@@ -14,13 +16,13 @@
  * Prints ms and records per second, and the time the bench:stats profile would take at that
  * rate (100k progress rows + 1M log rows). No budget of its own; see BENCHMARKS.md.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const RECORDS = Number(process.env.BENCH_IDB_RECORDS ?? 100_000);
 const PROFILE = { progress: 100_000, reviewLog: 1_000_000 };
 
-type Shape = 'tiny' | 'progress' | 'reviewLog' | 'packed' | 'columns' | 'packedProgress';
+type Shape = 'tiny' | 'progress' | 'reviewLog' | 'reviewLogDexie' | 'packed' | 'columns' | 'packedProgress';
 interface Timing {
 	shape: Shape;
 	records: number;
@@ -43,7 +45,7 @@ async function measure([shape, records]: [Shape, number]): Promise<Timing> {
 				store.createIndex('[active+state+due]', ['active', 'state', 'due']);
 				store.createIndex('suspended', 'suspended');
 				store.createIndex('buriedUntil', 'buriedUntil');
-			} else if (shape === 'reviewLog') {
+			} else if (shape === 'reviewLog' || shape === 'reviewLogDexie') {
 				const store = db.createObjectStore('s', { keyPath: 'id' });
 				store.createIndex('review', 'review');
 				store.createIndex('[cardId+review]', ['cardId', 'review']);
@@ -75,7 +77,7 @@ async function measure([shape, records]: [Shape, number]): Promise<Timing> {
 	const values: [unknown, number | undefined][] = [];
 	if (shape === 'tiny') for (let i = 0; i < records; i++) values.push([1, i]);
 	if (shape === 'progress') for (let i = 0; i < records; i++) values.push([{ ...progress(i), deckId: `deck-${i % 500}`, noteId: `note-${i % 50}`, live: 1, active: 1 }, undefined]);
-	if (shape === 'reviewLog') for (let i = 0; i < records; i++) values.push([review(i), undefined]);
+	if (shape === 'reviewLog' || shape === 'reviewLogDexie') for (let i = 0; i < records; i++) values.push([review(i), undefined]);
 	if (shape === 'packed') for (let i = 0; i < records; i += 100) values.push([Array.from({ length: 100 }, (_, j) => review(i + j)), i]);
 	if (shape === 'columns') {
 		const NUMBERS = 8 + 11; // a review's numbers, then its previous state's
@@ -91,7 +93,35 @@ async function measure([shape, records]: [Shape, number]): Promise<Timing> {
 	}
 	if (shape === 'packedProgress') for (let i = 0; i < records; i += 1000) values.push([Array.from({ length: 1000 }, (_, j) => progress(i + j)), i]);
 
-	const t0 = performance.now();
+	let t0 = performance.now();
+	if (shape === 'reviewLogDexie') {
+		// The page loads Dexie from the project's node_modules (served by the script below).
+		db.close();
+		const dexieModule = '/dexie.mjs';
+		const { Dexie } = (await import(/* @vite-ignore */ dexieModule)) as typeof import('dexie');
+		const dexie = new Dexie(name);
+		dexie.version(1).stores({ s: 'id, review, [cardId+review], [stateBefore+review]' });
+		await dexie.open();
+		const rows = values.map(([value]) => value);
+		t0 = performance.now();
+		await dexie.transaction('rw', 's', async () => {
+			for (let i = 0; i < rows.length; i += 10_000) await dexie.table('s').bulkAdd(rows.slice(i, i + 10_000));
+		});
+		dexie.close();
+		const t1 = performance.now();
+		const reopened = await new Promise<IDBDatabase>((resolve) => {
+			const open = indexedDB.open(name);
+			open.onsuccess = () => resolve(open.result);
+		});
+		const count = await new Promise<number>((resolve) => {
+			const request = reopened.transaction('s').objectStore('s').count();
+			request.onsuccess = () => resolve(request.result);
+		});
+		if (count !== values.length) throw new Error(`${shape}: wrote ${count} of ${values.length} records`);
+		reopened.close();
+		indexedDB.deleteDatabase(name);
+		return { shape, records, writeMs: t1 - t0, readMs: NaN };
+	}
 	await new Promise<void>((resolve, reject) => {
 		const tx = db.transaction('s', 'readwrite');
 		const store = tx.objectStore('s');
@@ -120,15 +150,19 @@ try {
 	const page = await browser.newPage();
 	// IndexedDB needs a real origin; Playwright serves the page itself.
 	await page.route('http://bench.tabledeck.test/', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
+	await page.route('http://bench.tabledeck.test/dexie.mjs', (route) =>
+		route.fulfill({ contentType: 'text/javascript', body: readFileSync('node_modules/dexie/dist/dexie.mjs', 'utf8') })
+	);
 	await page.goto('http://bench.tabledeck.test/');
 	console.log(`Chromium ${browser.version()}: ${RECORDS.toLocaleString('en')} reviews or cards per shape, one transaction, then one getAll`);
 	const rate = (count: number, ms: number) => `${Math.round((count / ms) * 1000).toLocaleString('en')}/s`.padStart(10);
 	const timings: Partial<Record<Shape, Timing>> = {};
-	for (const shape of ['tiny', 'progress', 'reviewLog', 'packed', 'columns', 'packedProgress'] as const) {
+	for (const shape of ['tiny', 'progress', 'reviewLog', 'reviewLogDexie', 'packed', 'columns', 'packedProgress'] as const) {
 		const t = await page.evaluate(measure, [shape, RECORDS] as [Shape, number]);
 		timings[shape] = t;
 		const unit = shape === 'packed' || shape === 'columns' ? 'reviews' : shape === 'packedProgress' ? 'cards' : 'records';
-		console.log(`${shape.padEnd(14)} write ${(t.writeMs / 1000).toFixed(2)} s ${rate(t.records, t.writeMs)} ${unit}   read ${(t.readMs / 1000).toFixed(2)} s ${rate(t.records, t.readMs)} ${unit}`);
+		const read = Number.isNaN(t.readMs) ? '' : `   read ${(t.readMs / 1000).toFixed(2)} s ${rate(t.records, t.readMs)} ${unit}`;
+		console.log(`${shape.padEnd(14)} write ${(t.writeMs / 1000).toFixed(2)} s ${rate(t.records, t.writeMs)} ${unit}${read}`);
 	}
 	const at = (t: Timing, key: 'writeMs' | 'readMs', count: number) => ((t[key] / t.records) * count) / 1000;
 	const { progress, reviewLog, packed } = timings as Record<Shape, Timing>;
