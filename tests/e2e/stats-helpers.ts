@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { expectRatingsSaved } from './helpers/review';
 
 /** Rates the next `n` cards Good by keyboard, as a person would. */
 export async function reviewCards(page: Page, n: number): Promise<void> {
@@ -12,8 +13,7 @@ export async function reviewCards(page: Page, n: number): Promise<void> {
 		await page.keyboard.press('3');
 		await expect(card).not.toHaveText(front ?? '');
 	}
-	// Every rating written before the caller leaves the page.
-	await expect(page.locator('[data-unsaved-ratings]')).toHaveAttribute('data-unsaved-ratings', '0');
+	await expectRatingsSaved(page);
 }
 
 export async function doneToday(page: Page): Promise<string | null> {

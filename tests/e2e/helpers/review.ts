@@ -63,6 +63,14 @@ export class HomePage {
 	}
 }
 
+/**
+ * The review page shows the next card before the rating is written; a test that leaves the
+ * page next (page.goto) waits for this, or it could abort the write.
+ */
+export async function expectRatingsSaved(page: Page): Promise<void> {
+	await expect(page.locator('[data-unsaved-ratings]')).toHaveAttribute('data-unsaved-ratings', '0');
+}
+
 export class ReviewPage {
 	readonly card: Locator;
 	readonly question: Locator;
@@ -111,9 +119,7 @@ export class ReviewPage {
 		if (how === 'click') await this.ratingButton(rating).click();
 		else await this.page.keyboard.press(how === 'key' ? RATING_KEYS[rating] : how);
 		await expect(this.page.getByRole('button', { name: 'Show answer' }).or(this.summary)).toBeVisible();
-		// The next card shows before the rating is written; a test that leaves the page next
-		// (page.goto) must not abort that write.
-		await expect(this.page.locator('[data-unsaved-ratings]')).toHaveAttribute('data-unsaved-ratings', '0');
+		await expectRatingsSaved(this.page);
 	}
 
 	async undo(how: 'u' | 'Control+z' | 'click' = 'u') {
