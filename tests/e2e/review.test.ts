@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { DEFAULT_SETTINGS, previewIntervals } from '../../src/lib/scheduler';
 import { builtDecks, HomePage, ReviewPage, type RatingName } from './helpers/review';
@@ -139,4 +140,28 @@ test('a session with nothing to study says so', async ({ page }) => {
 	await expect(review.summary).toBeVisible();
 	await expect(review.summary).toContainText('Nothing due now.');
 	await expect(review.summary).toContainText('No cards are scheduled.');
+});
+
+test('past the daily new-card limit, "Learn 10 more" goes on with the next new cards, and home counts them', async ({ page }) => {
+	await page.goto('/settings');
+	await page.getByLabel('New cards per day').fill('2');
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+
+	const review = new ReviewPage(page);
+	await review.open();
+	await review.rate('Easy');
+	await review.rate('Easy');
+	await expect(review.summary).toContainText('2 cards reviewed in');
+	await expect(review.summary).toContainText(`${cards.length - 2} new cards are past today’s limit.`);
+	expect((await new AxeBuilder({ page }).include('main').analyze()).violations).toEqual([]);
+	await review.summary.getByRole('button', { name: 'Learn 10 more' }).click();
+	await expect(review.progress).toHaveText('10 new · 0 learning · 0 review left');
+	await review.expectQuestion(fronts[2]);
+	await review.rate('Easy');
+	await review.expectQuestion(fronts[3]);
+
+	const home = new HomePage(page);
+	await home.open();
+	await home.expectCounts({ new: 9, done: 3 });
 });

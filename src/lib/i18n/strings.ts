@@ -49,10 +49,12 @@ const en = {
 		swipeHint: 'Swipe left for Again, right for Good',
 		doneTitle: 'Session complete',
 		summary: (n: number, minutes: string, againRate: string) =>
-			`${n} cards reviewed in ${minutes}; again rate ${againRate}.`,
+			`${n} ${n === 1 ? 'card' : 'cards'} reviewed in ${minutes}; again rate ${againRate}.`,
 		nextDue: (when: string) => `Next card due ${when}.`,
 		noneScheduled: 'No cards are scheduled.',
 		backHome: 'Back to home',
+		newWaiting: (n: number) => `${n} new ${n === 1 ? 'card is' : 'cards are'} past today’s limit.`,
+		learnMore: (n: number) => `Learn ${n} more`,
 		source: (file: string, line: number) => `${file}, line ${line}`
 	},
 	deck: {
@@ -133,6 +135,8 @@ const ko: Strings = {
 		nextDue: (when: string) => `다음 카드: ${when}.`,
 		noneScheduled: '예정된 카드가 없습니다.',
 		backHome: '홈으로',
+		newWaiting: (n: number) => `오늘 한도를 넘은 새 카드가 ${n}장 있습니다.`,
+		learnMore: (n: number) => `${n}장 더 학습`,
 		source: (file: string, line: number) => `${file}, ${line}번째 줄`
 	},
 	deck: {

@@ -100,6 +100,32 @@ describe('Study', () => {
 		expect(study.unsaved).toBe(0);
 	});
 
+	it('learns more new cards than the daily limit when asked, the next ones in order, and they count as today’s', async () => {
+		const study = new Study(null, { ...DEFAULT_SETTINGS, newPerDay: 2 });
+		await study.start(NOW);
+		await rateShown(study, 4, NOW);
+		await rateShown(study, 4, NOW + 1000);
+		expect(study.finished).toBe(true);
+		expect(study.newWaiting).toBe(5);
+
+		await study.learnMore(2, NOW + 2000);
+		expect(study.finished).toBe(false);
+		expect(study.remaining.new).toBe(2);
+		const seen: string[] = [];
+		for (let i = 0; i < 2; i++) {
+			seen.push(study.shown!.card.id);
+			await rateShown(study, 4, NOW + 3000 + i * 1000);
+		}
+		expect(seen).toEqual(['s3', 'e1']);
+		expect(study.finished).toBe(true);
+		expect(study.newWaiting).toBe(3);
+		// A new session the same day keeps the raised limit spent: nothing new until more is asked.
+		const again = new Study(null, { ...DEFAULT_SETTINGS, newPerDay: 2 });
+		await again.start(NOW + 6000);
+		expect(again.finished).toBe(true);
+		expect(again.newWaiting).toBe(3);
+	});
+
 	it('says when the next card is due once the session is over', async () => {
 		const study = await started('ext');
 		await rateShown(study, 4, NOW);

@@ -4,6 +4,7 @@ import {
 	queueSource,
 	RatingConflictError,
 	recordReview,
+	sendToReview,
 	sentToReviewToday,
 	undoLastReview
 } from '$lib/db';
@@ -13,6 +14,7 @@ import {
 	dayStart,
 	MINUTE_MS,
 	nextDayStart,
+	NEW,
 	previewIntervals,
 	rate,
 	RATINGS,
@@ -64,8 +66,12 @@ export class Study {
 	summary = $state<SessionSummary>({ cards: 0, ratings: 0, again: 0, ms: 0 });
 	/** Ratings shown as done whose write has not settled yet: the page must stay open until 0. */
 	unsaved = $state(0);
+	/** New cards of this session's decks that today's new-card limit left out (set when the session is over). */
+	newWaiting = $state(0);
 
 	private session: ReviewSession | null = null;
+	/** The cards the session was built from, in the order it takes them. */
+	private scope: string[] = [];
 	private progress = new Map<string, CardProgress>();
 	private cards = new CardCache();
 	/** This session's ratings, latest last. */
@@ -103,8 +109,9 @@ export class Study {
 		// introduced they count in today's introduced like any other.
 		const sentIds = new Set(sent);
 		const sentInScope = source.cardIds.filter((id) => sentIds.has(id)).length;
+		this.scope = [...cardIds.filter((id) => sentIds.has(id)), ...cardIds.filter((id) => !sentIds.has(id))];
 		this.session = new ReviewSession({
-			cardIds: [...cardIds.filter((id) => sentIds.has(id)), ...cardIds.filter((id) => !sentIds.has(id))],
+			cardIds: this.scope,
 			progress: this.progress,
 			newIntroducedToday: source.today.introduced,
 			reviewsDoneToday: source.today.reviewed,
@@ -151,6 +158,27 @@ export class Study {
 			this.rating = false;
 		}
 		await this.pending;
+	}
+
+	/**
+	 * Anki's "increase today's new card limit": the next `n` new cards the limit left out join
+	 * today's review (the list a quiz sends missed cards to), and the session goes on with them.
+	 */
+	async learnMore(n: number, now = Date.now()) {
+		const ids = this.waitingNew().slice(0, n);
+		if (ids.length === 0) return;
+		try {
+			await this.pending;
+			await sendToReview(ids, now, nextDayStart(now, this.settings.dayStartHour));
+			await this.start(now);
+		} catch (error) {
+			this.error = messageOf(error);
+		}
+	}
+
+	/** Cards of the scope still new: once the session is over, the ones the limit held back. */
+	private waitingNew(): string[] {
+		return this.scope.filter((id) => (this.progress.get(id)?.state ?? NEW) === NEW);
 	}
 
 	/** Takes back the latest rating: this session's, or one stored before (a reload, another tab). */
@@ -237,6 +265,7 @@ export class Study {
 	private finish(now: number) {
 		this.shown = null;
 		this.finished = true;
+		this.newWaiting = this.waitingNew().length;
 		const learningDue = this.session!.nextDue();
 		this.nextDue = learningDue;
 		// Learning cards still due today come back on their own, as in Anki.
