@@ -2,9 +2,10 @@
 import { read } from './database';
 
 /**
- * New cards a quiz sent to today's review, kept as a settings row: new cards have no due
- * date to move, so the review session reads this list and shows them first, past the daily
- * new-card limit. The list ends with the study day it was made in.
+ * New cards sent to today's review (a quiz's missed cards, or "Learn 10 more" at the end of a
+ * session), kept as a settings row: new cards have no due date to move, so the review session
+ * reads this list and shows them first, past the daily new-card limit. The list ends with the
+ * study day it was made in.
  */
 export const SENT_KEY = 'quiz.sentToReview';
 
