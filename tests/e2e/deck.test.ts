@@ -73,3 +73,43 @@ test('reset asks first, then makes the card new again and keeps its history', as
 	await home.open();
 	await home.expectCounts({ done: 1, learning: 0 });
 });
+
+test('a card’s history lists its ratings, newest first, and stays after a reset', async ({ page }) => {
+	const review = new ReviewPage(page);
+	await review.open(pod);
+	await review.rate('Again');
+	// The rest Easy; then the first card is back within the learn-ahead window.
+	for (let i = 1; i < cardsOf(pod).length; i++) await review.rate('Easy');
+	await review.expectQuestion(first.frontText);
+	await review.rate('Good');
+
+	const deckPage = new DeckPage(page);
+	await deckPage.open(pod);
+	const history = deckPage.card(first.frontText).getByRole('group');
+	await expect(history.getByRole('table')).toBeHidden();
+	await history.getByText('History').click();
+	await expect(history).toContainText('2 ratings, 0 lapses');
+	const at = '\\d\\d:\\d\\d\\s(AM|PM)';
+	await expect(history.getByRole('row')).toHaveText([
+		/^When\s*Rating\s*Next in$/,
+		new RegExp(`^${at}\\s*Good\\s*10m$`),
+		new RegExp(`^${at}\\s*Again\\s*1m$`)
+	]);
+	await deckPage.card(third.frontText).getByText('History').click();
+	await expect(deckPage.card(third.frontText)).toContainText('1 rating, 0 lapses');
+	await deckPage.card(second.frontText).getByText('History').click();
+	await expect(deckPage.card(second.frontText).getByRole('row')).toHaveCount(2);
+
+	await deckPage.reset(first.frontText, 'Reset progress');
+	await deckPage.expectState(first.frontText, 'New');
+	await history.getByText('History').click();
+	await history.getByText('History').click();
+	await expect(history.getByRole('row')).toHaveCount(3);
+});
+
+test('a card never rated says so in its history', async ({ page }) => {
+	const deckPage = new DeckPage(page);
+	await deckPage.open(pod);
+	await deckPage.card(third.frontText).getByText('History').click();
+	await expect(deckPage.card(third.frontText).getByRole('group')).toContainText('Not rated yet.');
+});

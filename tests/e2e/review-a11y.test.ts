@@ -61,7 +61,9 @@ for (const scheme of ['light', 'dark'] as const) {
 
 			const deckPage = new DeckPage(page);
 			await deckPage.open(pod);
-			await expectUsableOnAPhone(page, scheme, 'deck page');
+			await deckPage.card(cardsOf(pod)[0].frontText).getByText('History').click();
+			await expect(deckPage.card(cardsOf(pod)[0].frontText).getByRole('table')).toBeVisible();
+			await expectUsableOnAPhone(page, scheme, 'deck page with a card’s history open');
 			await deckPage.act(cardsOf(pod)[0].frontText, 'Reset progress');
 			await expect(page.getByRole('dialog')).toBeVisible();
 			await expectUsableOnAPhone(page, scheme, 'reset dialog');

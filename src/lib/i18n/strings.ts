@@ -78,7 +78,14 @@ const en = {
 		studyThis: 'Study this deck',
 		quizThis: 'Quiz this deck',
 		notFound: 'This deck is not in the current notes.',
-		days: (n: number) => `${n.toFixed(1)} d`
+		days: (n: number) => `${n.toFixed(1)} d`,
+		history: 'History',
+		historyCounts: (ratings: number, lapses: number) =>
+			`${ratings} ${ratings === 1 ? 'rating' : 'ratings'}, ${lapses} ${lapses === 1 ? 'lapse' : 'lapses'}`,
+		noHistory: 'Not rated yet.',
+		when: 'When',
+		rating: 'Rating',
+		interval: 'Next in'
 	},
 	update: pwaEn,
 	reminder: {
@@ -160,7 +167,13 @@ const ko: Strings = {
 		studyThis: '이 덱 학습',
 		quizThis: '이 덱 퀴즈',
 		notFound: '현재 노트에 없는 덱입니다.',
-		days: (n: number) => `${n.toFixed(1)}일`
+		days: (n: number) => `${n.toFixed(1)}일`,
+		history: '기록',
+		historyCounts: (ratings: number, lapses: number) => `평가 ${ratings}번, 잊음 ${lapses}번`,
+		noHistory: '아직 평가하지 않았습니다.',
+		when: '날짜',
+		rating: '평가',
+		interval: '다음 복습'
 	},
 	update: pwaKo,
 	reminder: {
