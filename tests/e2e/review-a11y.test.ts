@@ -50,6 +50,9 @@ for (const scheme of ['light', 'dark'] as const) {
 			await review.showAnswer('Space');
 			await expect(review.ratingButton('Good')).toBeFocused();
 			await expectUsableOnAPhone(page, scheme, 'answer');
+			await page.getByLabel('Card actions').click();
+			await expect(page.getByRole('button', { name: 'Bury until tomorrow' })).toBeVisible();
+			await expectUsableOnAPhone(page, scheme, 'card actions');
 		});
 
 		test('the summary, the deck page and its reset dialog are accessible', async ({ page }) => {

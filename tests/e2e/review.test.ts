@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { DEFAULT_SETTINGS, previewIntervals } from '../../src/lib/scheduler';
-import { builtDecks, HomePage, ReviewPage, type RatingName } from './helpers/review';
+import { builtDecks, DeckPage, HomePage, ReviewPage, type RatingName } from './helpers/review';
 
 // Each test gets a fresh browser context, so a fresh IndexedDB: every one starts with 190 new cards.
 const { cards, deck, cardsOf } = builtDecks();
@@ -164,4 +164,38 @@ test('past the daily new-card limit, "Learn 10 more" goes on with the next new c
 	const home = new HomePage(page);
 	await home.open();
 	await home.expectCounts({ new: 9, done: 3 });
+});
+
+test('bury and suspend from the review screen, by menu and by Anki’s keys; undo brings the card back', async ({ page }) => {
+	const review = new ReviewPage(page);
+	await review.open();
+	await review.expectQuestion(fronts[0]);
+	await page.getByRole('group').getByLabel('Card actions').click();
+	await page.getByRole('button', { name: 'Suspend card' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'is suspended' })).toHaveText(`“${fronts[0]}” is suspended; Undo brings it back.`);
+	await review.expectQuestion(fronts[1]);
+	await page.keyboard.press('-');
+	await expect(page.getByRole('status').filter({ hasText: 'buried' })).toContainText(`“${fronts[1]}” is buried until tomorrow`);
+	await review.expectQuestion(fronts[2]);
+	await expect(review.progress).toHaveText('18 new · 0 learning · 0 review left');
+
+	await page.keyboard.press('u');
+	await review.expectQuestion(fronts[1]);
+	await expect(review.progress).toHaveText('19 new · 0 learning · 0 review left');
+	await page.keyboard.press('@');
+	await review.expectQuestion(fronts[2]);
+	await page.getByLabel('Card actions').click();
+	await expect(page.getByRole('button', { name: 'Bury until tomorrow' })).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(page.getByRole('button', { name: 'Bury until tomorrow' })).toBeHidden();
+	// Open while the card moves on: the menu closes with it.
+	await page.getByLabel('Card actions').click();
+	await review.showAnswer('click');
+	await review.rate('Good', 'click');
+	await expect(page.getByRole('button', { name: 'Bury until tomorrow' })).toBeHidden();
+
+	const deckPage = new DeckPage(page);
+	await deckPage.open(deck('Kubernetes 핵심 개념', 'Pod'));
+	await deckPage.expectState(fronts[0], 'Suspended');
+	await deckPage.expectState(fronts[1], 'Suspended');
 });

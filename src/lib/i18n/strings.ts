@@ -55,6 +55,11 @@ const en = {
 		backHome: 'Back to home',
 		newWaiting: (n: number) => `${n} new ${n === 1 ? 'card is' : 'cards are'} past today’s limit.`,
 		learnMore: (n: number) => `Learn ${n} more`,
+		cardActions: 'Card actions',
+		bury: 'Bury until tomorrow',
+		suspend: 'Suspend card',
+		hiddenNotice: (how: 'bury' | 'suspend', front: string) =>
+			`“${front}” is ${how === 'bury' ? 'buried until tomorrow' : 'suspended'}; Undo brings it back.`,
 		source: (file: string, line: number) => `${file}, line ${line}`
 	},
 	deck: {
@@ -144,6 +149,11 @@ const ko: Strings = {
 		backHome: '홈으로',
 		newWaiting: (n: number) => `오늘 한도를 넘은 새 카드가 ${n}장 있습니다.`,
 		learnMore: (n: number) => `${n}장 더 학습`,
+		cardActions: '카드 작업',
+		bury: '내일까지 보류',
+		suspend: '카드 일시 중지',
+		hiddenNotice: (how: 'bury' | 'suspend', front: string) =>
+			`“${front}” 카드를 ${how === 'bury' ? '내일까지 보류했습니다' : '일시 중지했습니다'}. 되돌리기로 취소할 수 있습니다.`,
 		source: (file: string, line: number) => `${file}, ${line}번째 줄`
 	},
 	deck: {

@@ -126,6 +126,41 @@ describe('Study', () => {
 		expect(again.newWaiting).toBe(3);
 	});
 
+	it('buries or suspends the card shown and moves on; undo brings it back, and the ratings before it after', async () => {
+		const study = await started();
+		await rateShown(study, 3, NOW);
+		await study.hide('bury', NOW + 1000);
+		expect(study.shown?.card.id).toBe('s3');
+		expect(study.hidden).toMatchObject({ cardId: 's2', how: 'bury' });
+		expect(await getProgress('s2')).toMatchObject({ state: 0, buriedUntil: study['session']!.dayEnd });
+		await study.hide('suspend', NOW + 2000);
+		expect(study.shown?.card.id).toBe('e1');
+		expect(await getProgress('s3')).toMatchObject({ suspended: 1 });
+		// e1, shown, and the three after it.
+		expect(study.remaining.new).toBe(4);
+
+		await study.undo(NOW + 3000);
+		expect(study.shown?.card.id).toBe('s3');
+		expect(study.hidden).toBeNull();
+		expect(await getProgress('s3')).toBeNull();
+		await study.undo(NOW + 4000);
+		expect(study.shown?.card.id).toBe('s2');
+		expect(await getProgress('s2')).toBeNull();
+		await study.undo(NOW + 5000);
+		expect(study.shown?.card.id).toBe('s1');
+		expect(await cardReviewLog('s1')).toEqual([]);
+	});
+
+	it('leaves hidden cards out of the new cards waiting past the limit', async () => {
+		const study = new Study(null, { ...DEFAULT_SETTINGS, newPerDay: 2 });
+		await study.start(NOW);
+		await study.hide('suspend', NOW);
+		await rateShown(study, 4, NOW + 1000);
+		// The session took s1 and s2 under the limit of 2, and s1 is suspended: s3 … p2 wait, not s1.
+		expect(study.finished).toBe(true);
+		expect(study.newWaiting).toBe(5);
+	});
+
 	it('says when the next card is due once the session is over', async () => {
 		const study = await started('ext');
 		await rateShown(study, 4, NOW);

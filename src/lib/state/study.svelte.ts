@@ -1,4 +1,5 @@
 import {
+	buryUntil,
 	latestReviewId,
 	nextDueAfter,
 	queueSource,
@@ -6,6 +7,7 @@ import {
 	recordReview,
 	sendToReview,
 	sentToReviewToday,
+	setSuspended,
 	undoLastReview
 } from '$lib/db';
 import type { Card } from '$lib/notes/types';
@@ -44,6 +46,13 @@ export interface SessionSummary {
 	ms: number;
 }
 
+/** A card taken out of today's session without a rating. */
+export interface Hidden {
+	cardId: string;
+	how: 'bury' | 'suspend';
+	front: string;
+}
+
 /** Cards loaded ahead of the one shown. */
 const PREFETCH = 3;
 
@@ -68,6 +77,8 @@ export class Study {
 	unsaved = $state(0);
 	/** New cards of this session's decks that today's new-card limit left out (set when the session is over). */
 	newWaiting = $state(0);
+	/** What the latest bury or suspend did, until the next rating or undo (for a status message). */
+	hidden = $state<Hidden | null>(null);
 
 	private session: ReviewSession | null = null;
 	/** The cards the session was built from, in the order it takes them. */
@@ -76,6 +87,8 @@ export class Study {
 	private cards = new CardCache();
 	/** This session's ratings, latest last. */
 	private undoStack: ReviewLogEntry[] = [];
+	/** This session's buried and suspended cards, latest last, each with the ratings before it. */
+	private hides: (Hidden & { ratingsBefore: number })[] = [];
 	/** The latest review-log id the database holds after each of this tab's own writes. */
 	private heads: (string | null)[] = [];
 	private ratingsPerCard = new Map<string, number>();
@@ -120,6 +133,8 @@ export class Study {
 		});
 		this.heads = [head];
 		this.undoStack = [];
+		this.hides = [];
+		this.hidden = null;
 		this.cards.clear();
 		await this.show(now, first);
 	}
@@ -136,6 +151,7 @@ export class Study {
 		const { shown, session } = this;
 		if (!shown || !this.revealed || !session || this.rating) return;
 		this.rating = true;
+		this.hidden = null;
 		const result = rate(shown.progress, shown.card.id, rating, now, this.settings, now - this.shownAt, crypto.randomUUID());
 		this.progress.set(shown.card.id, result.progress);
 		session.answer(result.progress, now);
@@ -178,14 +194,53 @@ export class Study {
 
 	/** Cards of the scope still new: once the session is over, the ones the limit held back. */
 	private waitingNew(): string[] {
-		return this.scope.filter((id) => (this.progress.get(id)?.state ?? NEW) === NEW);
+		const hidden = new Set(this.hides.map((h) => h.cardId));
+		return this.scope.filter((id) => !hidden.has(id) && (this.progress.get(id)?.state ?? NEW) === NEW);
 	}
 
-	/** Takes back the latest rating: this session's, or one stored before (a reload, another tab). */
+	/**
+	 * Takes the card shown out of the queue, as Anki's review screen does: "bury" until the
+	 * next study day, or "suspend" until it is unsuspended on the deck page. Undo brings it back.
+	 */
+	async hide(how: Hidden['how'], now = Date.now()) {
+		const { shown, session } = this;
+		if (!shown || !session || this.rating) return;
+		this.rating = true;
+		const cardId = shown.card.id;
+		try {
+			await this.pending;
+			if (how === 'suspend') await setSuspended(cardId, true);
+			else await buryUntil(cardId, session.dayEnd);
+			session.remove(cardId);
+			this.hides.push({ cardId, how, front: shown.card.frontText, ratingsBefore: this.undoStack.length });
+			this.hidden = { cardId, how, front: shown.card.frontText };
+			await this.show(now);
+		} catch (error) {
+			this.error = messageOf(error);
+		} finally {
+			this.rating = false;
+		}
+	}
+
+	/** Takes back the latest rating, bury or suspend: this session's, or a rating stored before (a reload, another tab). */
 	async undo(now = Date.now()) {
 		await this.pending;
-		this.pending = this.undoLatest(now);
+		this.hidden = null;
+		const hide = this.hides.at(-1);
+		this.pending = hide && hide.ratingsBefore === this.undoStack.length ? this.unhide(hide, now) : this.undoLatest(now);
 		await this.pending;
+	}
+
+	private async unhide(hide: Hidden, now: number) {
+		try {
+			if (hide.how === 'suspend') await setSuspended(hide.cardId, false);
+			else await buryUntil(hide.cardId, 0);
+			this.hides.pop();
+			this.session?.undo();
+			await this.show(now, hide.cardId);
+		} catch (error) {
+			this.error = messageOf(error);
+		}
 	}
 
 	/**
