@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { openReview, scrollsSideways, serviceTypesDeckId, swipe } from './helpers/pages';
+import { expectRatingsSaved } from './helpers/review';
 import { TestSite } from './helpers/site';
 
 async function screenshot(page: Page, testInfo: TestInfo, name: string) {
@@ -20,6 +21,9 @@ test('on a phone: tap to reveal, swipe or tap to rate, rating buttons in the thu
 	const card = page.getByRole('article');
 	const front = card.locator('.front');
 	await expect(card).toBeVisible();
+	// A phone has no keyboard to speak of: the hint is the gesture.
+	await expect(page.getByText('Tap the card to see the answer')).toBeVisible();
+	await expect(page.getByText(/^Keys:/)).toBeHidden();
 	await screenshot(page, testInfo, '2-question');
 
 	// A swipe on the question side rates nothing.
@@ -50,6 +54,7 @@ test('on a phone: tap to reveal, swipe or tap to rate, rating buttons in the thu
 	await page.getByRole('button', { name: 'Show answer' }).tap();
 	await page.getByRole('button', { name: /^Good/ }).tap();
 	await screenshot(page, testInfo, '4-next-card');
+	await expectRatingsSaved(page);
 
 	await page.goto('/');
 	await expect(page.getByTestId('count-done')).toHaveText('3');

@@ -45,7 +45,8 @@ const en = {
 		left: (n: number, l: number, r: number) => `${n} new · ${l} learning · ${r} review left`,
 		question: 'Question',
 		answer: 'Answer',
-		keys: 'Keys: Space shows the answer, 1–4 rate, U undoes.',
+		keys: 'Keys: Space shows the answer, 1–4 rate, U undoes, - buries, @ suspends.',
+		tapHint: 'Tap the card to see the answer',
 		swipeHint: 'Swipe left for Again, right for Good',
 		doneTitle: 'Session complete',
 		summary: (n: number, minutes: string, againRate: string) =>
@@ -139,7 +140,8 @@ const ko: Strings = {
 		left: (n: number, l: number, r: number) => `새 카드 ${n} · 학습 ${l} · 복습 ${r} 남음`,
 		question: '질문',
 		answer: '정답',
-		keys: '단축키: Space 정답 보기, 1–4 평가, U 되돌리기',
+		keys: '단축키: Space 정답 보기, 1–4 평가, U 되돌리기, - 보류, @ 일시 중지',
+		tapHint: '카드를 누르면 정답이 보입니다',
 		swipeHint: '왼쪽으로 밀면 다시, 오른쪽으로 밀면 알맞음',
 		doneTitle: '복습 완료',
 		summary: (n: number, minutes: string, againRate: string) =>
