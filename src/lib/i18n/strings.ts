@@ -56,6 +56,8 @@ const en = {
 		backHome: 'Back to home',
 		newWaiting: (n: number) => `${n} new ${n === 1 ? 'card is' : 'cards are'} past today’s limit.`,
 		learnMore: (n: number) => `Learn ${n} more`,
+		leech: (front: string, lapses: number) =>
+			`“${front}” is a leech: forgotten ${lapses} times. Rewording its row in your notes, or suspending it (⋯), may help.`,
 		cardActions: 'Card actions',
 		bury: 'Bury until tomorrow',
 		suspend: 'Suspend card',
@@ -151,6 +153,8 @@ const ko: Strings = {
 		backHome: '홈으로',
 		newWaiting: (n: number) => `오늘 한도를 넘은 새 카드가 ${n}장 있습니다.`,
 		learnMore: (n: number) => `${n}장 더 학습`,
+		leech: (front: string, lapses: number) =>
+			`“${front}” 카드는 ${lapses}번 잊은 거머리 카드입니다. 노트의 해당 행을 고쳐 쓰거나 일시 중지(⋯)해 보세요.`,
 		cardActions: '카드 작업',
 		bury: '내일까지 보류',
 		suspend: '카드 일시 중지',

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cardReviewLog, closeDatabase, getProgress, recordReview, setSuspended, syncDecks } from '$lib/db';
+import { cardReviewLog, closeDatabase, getProgress, importProgress, recordReview, setSuspended, syncDecks } from '$lib/db';
 import { DAY, k8sNote, NOW, openTestDatabase, serve } from '$lib/db/testing';
 import { DEFAULT_SETTINGS, rate } from '$lib/scheduler';
-import { Study } from './study.svelte';
+import { isLeech, Study } from './study.svelte';
 
 // Note n1: svc (s1 s2 s3) › ext (e1 e2), probe (p1 p2); all new. Cards are shown in note order.
 beforeEach(async () => {
@@ -159,6 +159,28 @@ describe('Study', () => {
 		// The session took s1 and s2 under the limit of 2, and s1 is suspended: s3 … p2 wait, not s1.
 		expect(study.finished).toBe(true);
 		expect(study.newWaiting).toBe(5);
+	});
+
+	it('says a card is a leech when Again makes its lapses reach 8, then every 4 more', async () => {
+		expect([7, 8, 9, 11, 12, 16].map(isLeech)).toEqual([false, true, false, false, true, true]);
+		const review = { due: NOW - DAY, stability: 3, difficulty: 9, elapsedDays: 3, scheduledDays: 3, learningSteps: 0, reps: 20, state: 2 as const, lastReview: NOW - 4 * DAY, suspended: 0 as const, buriedUntil: 0 };
+		await importProgress([
+			{ cardId: 's1', ...review, lapses: 7 },
+			{ cardId: 's2', ...review, lapses: 7 }
+		]);
+		const study = await started();
+		// New cards are mixed in between the reviews; they are no leeches either.
+		for (let t = NOW; study.shown?.card.id !== 's1'; t += 1000) {
+			await rateShown(study, 1, t);
+			expect(study.leech).toBeNull();
+		}
+		await rateShown(study, 1, NOW + 10_000);
+		expect(study.leech).toEqual({ front: 's1', lapses: 8 });
+		while (study.shown?.card.id !== 's2') await rateShown(study, 4, NOW + 11_000);
+		// Good is no lapse: no word of leeches.
+		await rateShown(study, 3, NOW + 12_000);
+		expect(study.leech).toBeNull();
+		expect(await getProgress('s2')).toMatchObject({ lapses: 7 });
 	});
 
 	it('says when the next card is due once the session is over', async () => {

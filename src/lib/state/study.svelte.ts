@@ -46,6 +46,13 @@ export interface SessionSummary {
 	ms: number;
 }
 
+/**
+ * Anki's leech threshold: a card forgotten this many times is worth a look (its table row may
+ * need rewriting); it is said again every half of it after, as Anki does. Nothing is suspended.
+ */
+export const LEECH_LAPSES = 8;
+export const isLeech = (lapses: number) => lapses >= LEECH_LAPSES && (lapses - LEECH_LAPSES) % (LEECH_LAPSES / 2) === 0;
+
 /** A card taken out of today's session without a rating. */
 export interface Hidden {
 	cardId: string;
@@ -79,6 +86,8 @@ export class Study {
 	newWaiting = $state(0);
 	/** What the latest bury or suspend did, until the next rating or undo (for a status message). */
 	hidden = $state<Hidden | null>(null);
+	/** The card just rated when that rating made it a leech (see LEECH_LAPSES), until the next action. */
+	leech = $state<{ front: string; lapses: number } | null>(null);
 
 	private session: ReviewSession | null = null;
 	/** The cards the session was built from, in the order it takes them. */
@@ -153,6 +162,8 @@ export class Study {
 		this.rating = true;
 		this.hidden = null;
 		const result = rate(shown.progress, shown.card.id, rating, now, this.settings, now - this.shownAt, crypto.randomUUID());
+		const { lapses } = result.progress;
+		this.leech = lapses > (shown.progress?.lapses ?? 0) && isLeech(lapses) ? { front: shown.card.frontText, lapses } : null;
 		this.progress.set(shown.card.id, result.progress);
 		session.answer(result.progress, now);
 		this.undoStack.push(result.log);
@@ -206,6 +217,7 @@ export class Study {
 		const { shown, session } = this;
 		if (!shown || !session || this.rating) return;
 		this.rating = true;
+		this.leech = null;
 		const cardId = shown.card.id;
 		try {
 			await this.pending;
@@ -226,6 +238,7 @@ export class Study {
 	async undo(now = Date.now()) {
 		await this.pending;
 		this.hidden = null;
+		this.leech = null;
 		const hide = this.hides.at(-1);
 		this.pending = hide && hide.ratingsBefore === this.undoStack.length ? this.unhide(hide, now) : this.undoLatest(now);
 		await this.pending;
