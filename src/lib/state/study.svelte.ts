@@ -103,7 +103,7 @@ export class Study {
 	private ratingsPerCard = new Map<string, number>();
 	private shownAt = 0;
 	private pending: Promise<void> = Promise.resolve();
-	/** Set while a rating moves on, so a second key press cannot rate the same card again. */
+	/** Set while a rating (or a bury or suspend) moves on, so a second key press cannot act on the same card again. */
 	private rating = false;
 	private showing = 0;
 	private reconciling: Promise<void> | null = null;
@@ -144,6 +144,7 @@ export class Study {
 		this.undoStack = [];
 		this.hides = [];
 		this.hidden = null;
+		this.leech = null;
 		this.cards.clear();
 		await this.show(now, first);
 	}
