@@ -200,6 +200,11 @@ const ko: Strings = {
 	}
 };
 
+/** The four ratings' names, by rating (1 Again … 4 Easy). */
+export function ratingNames(t: Strings): Record<1 | 2 | 3 | 4, string> {
+	return { 1: t.review.again, 2: t.review.hard, 3: t.review.good, 4: t.review.easy };
+}
+
 export type Locale = 'en' | 'ko';
 export const STRINGS: Record<Locale, Strings> = { en, ko };
 

@@ -169,14 +169,15 @@ describe('Study', () => {
 			{ cardId: 's2', ...review, lapses: 7 }
 		]);
 		const study = await started();
+		const shownId = () => study.shown?.card.id;
 		// New cards are mixed in between the reviews; they are no leeches either.
-		for (let t = NOW; study.shown?.card.id !== 's1'; t += 1000) {
+		for (let t = NOW; shownId() !== 's1'; t += 1000) {
 			await rateShown(study, 1, t);
 			expect(study.leech).toBeNull();
 		}
 		await rateShown(study, 1, NOW + 10_000);
 		expect(study.leech).toEqual({ front: 's1', lapses: 8 });
-		while (study.shown?.card.id !== 's2') await rateShown(study, 4, NOW + 11_000);
+		while (shownId() !== 's2') await rateShown(study, 4, NOW + 11_000);
 		// Good is no lapse: no word of leeches.
 		await rateShown(study, 3, NOW + 12_000);
 		expect(study.leech).toBeNull();
