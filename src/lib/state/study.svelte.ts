@@ -225,8 +225,9 @@ export class Study {
 			if (how === 'suspend') await setSuspended(cardId, true);
 			else await buryUntil(cardId, session.dayEnd);
 			session.remove(cardId);
-			this.hides.push({ cardId, how, front: shown.card.frontText, ratingsBefore: this.undoStack.length });
-			this.hidden = { cardId, how, front: shown.card.frontText };
+			const hidden: Hidden = { cardId, how, front: shown.card.frontText };
+			this.hides.push({ ...hidden, ratingsBefore: this.undoStack.length });
+			this.hidden = hidden;
 			await this.show(now);
 		} catch (error) {
 			this.error = messageOf(error);
