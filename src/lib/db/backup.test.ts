@@ -30,7 +30,8 @@ async function everything() {
 	const strip = <T extends object>(rows: T[]) => rows.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 	return {
 		progress: strip(await db.progress.toArray()),
-		reviewLog: strip(await db.reviewLog.toArray()),
+		// Write order (seq) numbers this browser's own ratings; a backup does not carry it (see SCHEMA_V3).
+		reviewLog: strip((await db.reviewLog.toArray()).map(({ seq: _seq, ...row }) => row)),
 		quiz: await db.quizHistory.toArray(),
 		settings: await getSettings()
 	};

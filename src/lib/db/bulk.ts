@@ -1,4 +1,5 @@
 import type { CardProgress, ReviewLogEntry } from '$lib/scheduler/types';
+import { sequenced } from './counts';
 import { write } from './database';
 import { progressKey, toProgressRow, toReviewLogRow, type Placement } from './rows';
 
@@ -7,16 +8,18 @@ const NOWHERE: Placement = { deckId: '', noteId: '', live: 0 };
 
 /**
  * Writes many progress rows (replacing each card's row) and appends review-log rows, all in
- * one transaction: for benchmarks and backup import. Call it in batches of some thousands.
- * A log id that already exists fails the whole batch.
+ * one transaction: for benchmarks and tests that seed a history. Call it in batches of some
+ * thousands. The log rows are numbered after the latest rating (see SCHEMA_V3), in the order
+ * given, as if rated here one after another. A log id that already exists fails the whole batch.
  */
 export async function importProgress(progress: CardProgress[], reviewLog: ReviewLogEntry[] = []): Promise<void> {
 	await write(['cards', 'progress', 'reviewLog'], async (db) => {
 		const cardIds = [...new Set([...progress, ...reviewLog].map((p) => p.cardId))];
 		// One lookup per id: anyOf walks a cursor, far slower on a big table.
-		const [cards, found] = await Promise.all([
+		const [cards, found, last] = await Promise.all([
 			db.cards.bulkGet(cardIds),
-			Promise.all(cardIds.map((id) => db.progress.where('cardId').equals(id).first()))
+			Promise.all(cardIds.map((id) => db.progress.where('cardId').equals(id).first())),
+			sequenced(db).last()
 		]);
 		const existing = found.filter((row) => row !== undefined);
 		const place = new Map<string, Placement>();
@@ -30,6 +33,7 @@ export async function importProgress(progress: CardProgress[], reviewLog: Review
 		const moved = existing.filter((row) => replaced.has(row.cardId) && row.deckId !== placeOf(row.cardId).deckId);
 		await db.progress.bulkDelete(moved.map(progressKey));
 		await db.progress.bulkPut(progress.map((p) => toProgressRow(p, placeOf(p.cardId))));
-		await db.reviewLog.bulkAdd(reviewLog.map((log) => toReviewLogRow(log, placeOf(log.cardId).deckId)));
+		const seq = last?.seq ?? 0;
+		await db.reviewLog.bulkAdd(reviewLog.map((log, i) => ({ ...toReviewLogRow(log, placeOf(log.cardId).deckId), seq: seq + i + 1 })));
 	});
 }

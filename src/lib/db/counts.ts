@@ -117,10 +117,21 @@ function countRatings(db: Tables, from: number, to: number, afterFrom = false): 
 	return db.reviewLog.where('review').between(from, to, !afterFrom, false).count();
 }
 
-/** The latest rating's id and time, or null when the log is empty. */
+/** Write-order numbers are whole numbers from 1; a row holding anything else has none. */
+export const isSeq = (seq: unknown): seq is number => Number.isSafeInteger(seq) && (seq as number) >= 1;
+
+/** The log's rows that have a write-order number, in that order (see SCHEMA_V3). */
+export function sequenced(db: Tables) {
+	return db.reviewLog.where('seq').between(1, Number.MAX_SAFE_INTEGER, true, true);
+}
+
+/**
+ * The latest rating written in this database (by write order, never by review time, which
+ * any row may hold), or null when none was written since schema version 3.
+ */
 export function latestRating(): Promise<{ id: string; review: number } | null> {
 	return read(['reviewLog'], async (db) => {
-		const row = await db.reviewLog.orderBy('review').last();
+		const row = await sequenced(db).last();
 		return row ? { id: row.id, review: row.review } : null;
 	});
 }

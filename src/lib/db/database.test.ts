@@ -36,7 +36,7 @@ describe('upgrade', () => {
 		v1.close();
 
 		await openTestDatabase(factory);
-		expect(database().verno).toBe(2);
+		expect(database().verno).toBe(3);
 		expect((await deckTree()).map((deck) => deck.id)).toEqual(['n1', 'svc', 'ext', 'probe']);
 		expect(await getProgress('s1')).toEqual(progress);
 		expect(await cardReviewLog('s1')).toEqual([log]);

@@ -40,6 +40,16 @@ export const SCHEMA_V2 = {
 	quizHistory: 'id, at, *deckIds'
 };
 
+/**
+ * Numbers each rating in the order it was written (`seq`, see progress.ts): review times
+ * cannot order the log, since a clock, a backup or an older version may have written any
+ * date. Rows written before version 3 keep no number; the upgrade rewrites no row, so a
+ * log of a million ratings opens at once.
+ */
+export const SCHEMA_V3 = {
+	reviewLog: 'id, review, [cardId+review], [stateBefore+review], seq'
+};
+
 export class TabledeckDatabase extends Dexie {
 	notes!: Table<NoteRow, string>;
 	decks!: Table<DeckRow, string>;
@@ -53,6 +63,7 @@ export class TabledeckDatabase extends Dexie {
 		super(name, { indexedDB, IDBKeyRange: keyRange });
 		this.version(1).stores(SCHEMA_V1);
 		this.version(2).stores(SCHEMA_V2);
+		this.version(3).stores(SCHEMA_V3);
 	}
 }
 

@@ -1,5 +1,6 @@
 /** Exports for other tools, built slice by slice into parts for a Blob. */
 import { ANKI_HEADER, ankiDeckName, ankiLines, REVIEW_CSV_HEADER, reviewCsvLines } from '$lib/backup/csv';
+import { cmp } from 'dexie';
 import { MAX_KEY, MIN_KEY, read } from './database';
 import { fromCardRow, type ReviewLogRow } from './rows';
 
@@ -11,20 +12,22 @@ export function reviewLogCsv<P>(pack: (text: string) => P, slice = SLICE): Promi
 		const names = new Map((await db.decks.toArray()).map((deck) => [deck.id, ankiDeckName(deck.path)]));
 		const deckOf = (row: ReviewLogRow) => names.get(row.deckId) ?? '';
 		const parts: (string | P)[] = [REVIEW_CSV_HEADER];
+		// A time no date can show (1e300, a row of a bad backup) cannot be a CSV row; the row stays in backups.
+		const lines = (rows: ReviewLogRow[]) => pack(reviewCsvLines(rows.filter((row) => !Number.isNaN(new Date(row.review).getTime())), deckOf));
 		// Along the review-time index; rows sharing the last time of a slice are read again
-		// with the next slice, so none is lost or doubled.
-		let from = -Infinity;
+		// with the next slice, so none is lost or doubled. Steps go by key order (above(last)),
+		// never by last + 1: a time may be 0.5 ms or 1e300, and the index holds strings too.
+		let range = db.reviewLog.where('review').aboveOrEqual(MIN_KEY);
 		for (;;) {
-			const rows = await db.reviewLog.where('review').aboveOrEqual(from).limit(slice).toArray();
+			const rows = await range.limit(slice).toArray();
 			if (rows.length < slice) {
-				parts.push(pack(reviewCsvLines(rows, deckOf)));
+				parts.push(lines(rows));
 				return parts;
 			}
 			const last = rows.at(-1)!.review;
-			const before = rows.filter((row) => row.review < last);
-			const atLast = before.length > 0 ? [] : await db.reviewLog.where('review').equals(last).toArray();
-			parts.push(pack(reviewCsvLines(before.length > 0 ? before : atLast, deckOf)));
-			from = before.length > 0 ? last : last + 1;
+			const atLast = rows.findIndex((row) => cmp(row.review, last) === 0);
+			parts.push(lines(atLast > 0 ? rows.slice(0, atLast) : await db.reviewLog.where('review').equals(last).toArray()));
+			range = atLast > 0 ? db.reviewLog.where('review').aboveOrEqual(last) : db.reviewLog.where('review').above(last);
 		}
 	});
 }

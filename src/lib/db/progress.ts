@@ -1,5 +1,5 @@
 import { NEW, type CardProgress, type ReviewLogEntry } from '$lib/scheduler/types';
-import { latestRating } from './counts';
+import { isSeq, latestRating, sequenced } from './counts';
 import { MAX_KEY, MIN_KEY, read, write, type Tables } from './database';
 import { RatingConflictError, UndoConflictError, UnknownCardError } from './errors';
 import {
@@ -59,10 +59,11 @@ export async function recordReview(progress: CardProgress, log: ReviewLogEntry):
 		throw new Error(`Review log ${log.id} is for card ${log.cardId}, not ${progress.cardId}`);
 	}
 	await write(['cards', 'progress', 'reviewLog'], async (db) => {
-		const [row, card, reused] = await Promise.all([
+		const [row, card, reused, last] = await Promise.all([
 			findProgressRow(db, progress.cardId),
 			db.cards.get(progress.cardId),
-			db.reviewLog.get(log.id)
+			db.reviewLog.get(log.id),
+			sequenced(db).last()
 		]);
 		if (!sameProgress(row ? fromProgressRow(row) : null, log.previous)) {
 			throw new RatingConflictError(`Card ${log.cardId} changed since it was shown; rating ${log.id} was not saved`);
@@ -70,22 +71,24 @@ export async function recordReview(progress: CardProgress, log: ReviewLogEntry):
 		// The log is history: a reused id is refused, never rewritten.
 		if (reused) throw new Error(`Rating ${log.id} is already in the review log; it was not saved again`);
 		const place = placementOf(progress.cardId, row, card);
-		await Promise.all([db.progress.put(toProgressRow(progress, place)), db.reviewLog.add(toReviewLogRow(log, place.deckId))]);
+		await Promise.all([db.progress.put(toProgressRow(progress, place)), db.reviewLog.add({ ...toReviewLogRow(log, place.deckId), seq: (last?.seq ?? 0) + 1 })]);
 	});
 }
 
-/** The id of the latest rating (by review time), null when there is none: a cheap "did the log change" probe. */
+/** The id of the latest rating written here (see latestRating), null when there is none: a cheap "did the log change" probe. */
 export async function latestReviewId(): Promise<string | null> {
 	return (await latestRating())?.id ?? null;
 }
 
 /**
- * Undoes the latest rating (by review time): restores the card's state from before it and
- * deletes the log row. Returns the undone entry, or null when the log is empty.
+ * Undoes the latest rating made in this database — the last written (highest `seq`), not
+ * the latest review time: a row dated 9999 by a bad backup or clock is nobody's last rating.
+ * Restores the card's state from before it and deletes the log row. Returns the undone
+ * entry, or null when no rating was made here since schema version 3.
  */
 export function undoLastReview(): Promise<ReviewLogEntry | null> {
 	return write(['progress', 'reviewLog'], async (db) => {
-		const last = await db.reviewLog.orderBy('review').last();
+		const last = await sequenced(db).last();
 		if (!last) return null;
 		await undo(db, last);
 		return fromReviewLogRow(last);
@@ -97,14 +100,24 @@ export function undoReview(logId: string): Promise<ReviewLogEntry> {
 	return write(['progress', 'reviewLog'], async (db) => {
 		const log = await db.reviewLog.get(logId);
 		if (!log) throw new UndoConflictError(`No rating ${logId} to undo`);
-		const latest = await db.reviewLog
-			.where('[cardId+review]')
-			.between([log.cardId, MIN_KEY], [log.cardId, MAX_KEY])
-			.last();
-		if (latest?.id !== log.id) throw new UndoConflictError(`Card ${log.cardId} was rated again after ${logId}`);
+		if (await ratedAfter(db, log)) throw new UndoConflictError(`Card ${log.cardId} was rated again after ${logId}`);
 		await undo(db, log);
 		return fromReviewLogRow(log);
 	});
+}
+
+/**
+ * Whether the card has a rating written after `log`: any numbered one after a numbered
+ * `log`; for a row without a number (older or restored), any numbered one, or one with a
+ * later review time.
+ */
+async function ratedAfter(db: Tables, log: ReviewLogRow): Promise<boolean> {
+	const ofCard = (row: ReviewLogRow) => row.cardId === log.cardId && row.id !== log.id;
+	const after = isSeq(log.seq) ? db.reviewLog.where('seq').between(log.seq, Number.MAX_SAFE_INTEGER, false, true) : sequenced(db);
+	if ((await after.and(ofCard).first()) !== undefined) return true;
+	if (isSeq(log.seq)) return false;
+	const latest = await db.reviewLog.where('[cardId+review]').between([log.cardId, MIN_KEY], [log.cardId, MAX_KEY]).last();
+	return latest !== undefined && latest.id !== log.id && !(latest.review <= log.review);
 }
 
 async function undo(db: Tables, log: ReviewLogRow): Promise<void> {

@@ -48,6 +48,11 @@ export type ProgressKey = [deckId: string, cardId: string];
 
 export interface ReviewLogRow extends ReviewLogEntry {
 	deckId: string;
+	/**
+	 * Write order of the ratings made in this database (1, 2, …); absent on rows written
+	 * before schema version 3 and on rows restored from a backup, which are nobody's latest.
+	 */
+	seq?: number;
 }
 
 export interface SettingRow {
@@ -146,6 +151,7 @@ export function fromReviewLogRow(row: ReviewLogEntry): ReviewLogEntry {
 		stability: row.stability,
 		difficulty: row.difficulty,
 		durationMs: row.durationMs,
-		previous: row.previous === null ? null : pickProgress(row.previous)
+		// Anything but an object (a row of an older version or a bad backup) says "no state before".
+		previous: row.previous !== null && typeof row.previous === 'object' ? pickProgress(row.previous) : null
 	};
 }

@@ -19,6 +19,7 @@ import { suspendedRows } from './ranges';
 import { collectionRetention } from './stats-cache';
 
 export const HEATMAP_DAYS = 365;
+const DAY_MS = 86_400_000;
 
 export interface CardStates {
 	new: number;
@@ -107,6 +108,12 @@ async function countIn(range: Collection<ProgressRow, ProgressKey>, inScope: ((d
 	return (await range.primaryKeys()).filter(([deckId]) => inScope(deckId)).length;
 }
 
+/** A rating's answer time; one no rating can take (NaN, negative, over a day: a bad row) counts as none. */
+function studyTime(row: ReviewLogRow): number {
+	const ms = row.durationMs;
+	return typeof ms === 'number' && ms >= 0 && ms <= DAY_MS ? ms : 0;
+}
+
 /** The whole collection: one key count per day, and today's rows for the study time. */
 async function countedHistory(db: Tables, today: number, now: number, hour: number) {
 	const starts = Array.from({ length: HEATMAP_DAYS + 1 }, (_, i) => studyDayStart(today - HEATMAP_DAYS + 1 + i, hour));
@@ -116,7 +123,7 @@ async function countedHistory(db: Tables, today: number, now: number, hour: numb
 	]);
 	const heatmap = new Map<number, number>();
 	counts.forEach((n, i) => n > 0 && heatmap.set(today - HEATMAP_DAYS + 1 + i, n));
-	return { heatmap, todayMs: todayRows.reduce((sum, row) => sum + row.durationMs, 0) };
+	return { heatmap, todayMs: todayRows.reduce((sum, row) => sum + studyTime(row), 0) };
 }
 
 /**
@@ -141,7 +148,7 @@ async function filteredHistory(db: Tables, s: Scope, today: number, now: number,
 		for (const row of rows) {
 			const day = studyDay(row.review, hour);
 			heatmap.set(day, (heatmap.get(day) ?? 0) + 1);
-			if (day === today) todayMs += row.durationMs;
+			if (day === today) todayMs += studyTime(row);
 		}
 	}
 	return { heatmap, todayMs };

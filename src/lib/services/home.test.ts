@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeDatabase, importProgress, sendToReview, syncDecks, undoLastReview } from '$lib/db';
+import { database } from '$lib/db/database';
+import { toReviewLogRow } from '$lib/db/rows';
 import { DAY, HOUR, k8sNote, logOf, MINUTE, NEXT_DAY, NOW, openTestDatabase, progressOf, serve } from '$lib/db/testing';
 import { DEFAULT_SETTINGS, dayStart } from '$lib/scheduler';
 import { deckLines, forgetKeptCounts, homeStreak, homeTotals } from './home';
@@ -78,11 +80,32 @@ describe('ratings done today', () => {
 		await undoLastReview();
 		expect(await done()).toBe(2);
 
-		// A restored backup can add ratings before the latest: forgetting the count recounts.
+		// A rating dated before the kept one (a clock set back) is counted again.
 		await importProgress([], [ratingAt(TODAY + 30 * MINUTE)]);
-		expect(await done()).toBe(2);
-		forgetKeptCounts();
 		expect(await done()).toBe(3);
+
+		// A restored backup adds rows nobody rated here (no write order): forgetting the count recounts.
+		await database().reviewLog.add(toReviewLogRow(ratingAt(TODAY + 40 * MINUTE), 'svc'));
+		expect(await done()).toBe(3);
+		forgetKeptCounts();
+		expect(await done()).toBe(4);
+	});
+
+	it('follow the latest rating made, whatever dates other rows hold', async () => {
+		const odd = [Date.UTC(9999, 0, 1), NaN, -8.64e15, 8.64e15, undefined as unknown as number];
+		await importProgress([], odd.map(ratingAt));
+		expect(await done()).toBe(0);
+		await importProgress([], [ratingAt(TODAY + HOUR)]);
+		expect(await done()).toBe(1);
+		await importProgress([progressOf('s1')], [ratingAt(TODAY + 2 * HOUR)]);
+		expect(await done()).toBe(2);
+		await undoLastReview();
+		expect(await done()).toBe(1);
+	});
+
+	it('are counted from the log when no rating was made since the update that numbers them', async () => {
+		await database().reviewLog.add(toReviewLogRow(ratingAt(TODAY + HOUR), 'svc'));
+		expect(await done()).toBe(1);
 	});
 });
 

@@ -70,11 +70,14 @@ interface RatingsToday {
  */
 async function ratingsToday(start: number, next: number): Promise<number> {
 	const latest = await latestRating();
-	if (!latest) return 0;
+	// No rating written since schema version 3: only a count of the day can tell.
+	if (!latest) return ratingsBetween(start, next);
 	const kept = readStored<RatingsToday>(RATINGS_KEY);
-	const sameDay = kept?.day === start;
+	const sameDay = kept?.day === start && typeof kept.latest?.id === 'string';
 	if (sameDay && kept.latest.id === latest.id) return kept.ratings;
-	const followOn = sameDay && latest.review >= kept.latest.review && (await hasRating(kept.latest.id));
+	// Any time a row holds (NaN, year 9999) may be the latest's: follow on only between real times.
+	const times = sameDay && Number.isFinite(latest.review) && Number.isFinite(kept.latest.review);
+	const followOn = times && latest.review >= kept.latest.review && (await hasRating(kept.latest.id));
 	const ratings = followOn ? kept.ratings + (await ratingsBetween(kept.latest.review, next, true)) : await ratingsBetween(start, next);
 	globalThis.localStorage?.setItem(RATINGS_KEY, JSON.stringify({ day: start, latest, ratings } satisfies RatingsToday));
 	return ratings;

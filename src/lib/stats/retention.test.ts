@@ -4,6 +4,15 @@ import { RetentionDays, retentionRate, retentionTable } from './retention';
 const TODAY = 1000;
 
 describe('true retention', () => {
+	it('counts no rating outside Again..Easy, whatever a bad log row holds', () => {
+		const counter = new RetentionDays();
+		for (const rating of [0, 5, 7, NaN, -1, 2.5, '3', undefined]) counter.add({ cardId: 'a', day: TODAY, rating: rating as number, lastInterval: NaN });
+		expect(counter.cells.size).toBe(0);
+		// ...and a card's first valid rating of the day is still the one counted.
+		counter.add({ cardId: 'a', day: TODAY, rating: 1, lastInterval: NaN });
+		expect(retentionTable(counter.cells, TODAY)[7].young).toEqual({ passed: 0, failed: 1 });
+	});
+
 	it('matches a hand-counted table', () => {
 		const counter = new RetentionDays();
 		const add = (cardId: string, day: number, rating: number, lastInterval: number) =>

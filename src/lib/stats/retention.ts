@@ -6,6 +6,7 @@
  * finished days can be cached and added up for any window later.
  */
 export const MATURE_DAYS = 21;
+const RATINGS: unknown[] = [1, 2, 3, 4];
 export const RETENTION_WINDOWS = [7, 30, 365] as const;
 export type RetentionWindow = (typeof RETENTION_WINDOWS)[number];
 
@@ -38,6 +39,8 @@ export class RetentionDays {
 
 	/** Add review-state reviews in ascending time order: the first of a card's day is the one counted. */
 	add(review: ReviewForRetention): void {
+		// A rating outside Again..Easy (a bad row) is neither a pass nor a fail.
+		if (!RATINGS.includes(review.rating)) return;
 		const key = `${review.day}:${review.cardId}`;
 		if (this.seen.has(key)) return;
 		this.seen.add(key);
