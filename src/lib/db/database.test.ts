@@ -1,14 +1,8 @@
-import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { deckTree } from './content';
-import { todayStats } from './counts';
-import { closeDatabase, database, openDatabase, SCHEMA_V1 } from './database';
+import { closeDatabase, database, openDatabase } from './database';
 import { StorageQuotaError, StorageUnavailableError } from './errors';
-import { cardReviewLog, getProgress, recordReview } from './progress';
-import { addQuizResult, quizHistory } from './quiz';
-import { toCardRow, toDeckRow, toProgressRow, toReviewLogRow } from './rows';
-import { getSettings } from './settings';
+import { getProgress, recordReview } from './progress';
 import { syncDecks } from './sync';
 import { k8sNote, logOf, NOW, openTestDatabase, progressOf, serve } from './testing';
 
@@ -17,40 +11,8 @@ afterEach(() => {
 	closeDatabase();
 });
 
+// The schema upgrade is tested from frozen released databases: see upgrade.test.ts.
 const NAME = 'tabledeck-test';
-
-describe('upgrade', () => {
-	it('opens a version 1 database at the current version with nothing lost', async () => {
-		const factory = new IDBFactory();
-		const v1 = new Dexie(NAME, { indexedDB: factory, IDBKeyRange });
-		v1.version(1).stores(SCHEMA_V1);
-		const note = k8sNote();
-		const progress = progressOf('s1');
-		const log = logOf(progress, null, NOW);
-		await v1.table('notes').put({ id: 'n1', file: note.file, json: 'n1.json', hash: note.hash, pos: 0 });
-		await v1.table('decks').bulkPut(note.decks.map((deck, pos) => toDeckRow(deck, 'n1', pos, 0)));
-		await v1.table('cards').bulkPut(note.cards.map((card, pos) => toCardRow(card, 'n1', pos)));
-		await v1.table('progress').put(toProgressRow(progress, { deckId: 'svc', noteId: 'n1', live: 1 }));
-		await v1.table('reviewLog').put(toReviewLogRow(log, 'svc'));
-		await v1.table('settings').put({ key: 'scheduler.newPerDay', value: 7 });
-		v1.close();
-
-		await openTestDatabase(factory);
-		expect(database().verno).toBe(3);
-		expect((await deckTree()).map((deck) => deck.id)).toEqual(['n1', 'svc', 'ext', 'probe']);
-		expect(await getProgress('s1')).toEqual(progress);
-		expect(await cardReviewLog('s1')).toEqual([log]);
-		expect((await getSettings()).newPerDay).toBe(7);
-		// The index version 2 added covers the rows written before it existed.
-		expect(await todayStats(NOW - 1, NOW + 1)).toEqual({ ratings: 1, introduced: 1, reviewed: 0 });
-		await addQuizResult({ id: 'q1', at: NOW, deckIds: ['svc'], score: 1, total: 1, durationMs: 1, answers: [] });
-		expect(await quizHistory()).toHaveLength(1);
-		// Content was already current: a sync fetches nothing but the index.
-		const { fetchJson, fetched } = serve([note]);
-		await syncDecks(fetchJson);
-		expect(fetched).toEqual(['index.json']);
-	});
-});
 
 describe('unavailable storage', () => {
 	async function openFailure(options: Parameters<typeof openDatabase>[0]) {

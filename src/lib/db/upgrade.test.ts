@@ -1,0 +1,101 @@
+/**
+ * Upgrades frozen dumps of every released schema version (tests/fixtures/db/, never
+ * regenerated) with today's code and compares every row of every table, and the order of
+ * every index, with what the upgrade must leave. The old database is built from the stores
+ * the fixture records, never from live code: a lossy upgrade cannot hide by changing both.
+ */
+import { readFileSync } from 'node:fs';
+import Dexie, { type Table } from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { todayStats } from './counts';
+import { closeDatabase, database } from './database';
+import { cardReviewLog, getProgress, undoLastReview, recordReview } from './progress';
+import { quizHistory } from './quiz';
+import { getSettings } from './settings';
+import { openTestDatabase } from './testing';
+
+interface Fixture {
+	version: number;
+	stores: Record<string, string>;
+	tables: Record<string, Record<string, unknown>[]>;
+}
+
+const fixture = (file: string): Fixture => JSON.parse(readFileSync(new URL(`../../../tests/fixtures/db/${file}`, import.meta.url), 'utf8'));
+const RELEASED = ['v1.json', 'v2.json'];
+
+afterEach(closeDatabase);
+
+/** A database of the fixture's version, holding exactly its rows, left closed. */
+async function released(f: Fixture): Promise<IDBFactory> {
+	const factory = new IDBFactory();
+	const old = new Dexie('tabledeck-test', { indexedDB: factory, IDBKeyRange });
+	old.version(f.version).stores(f.stores);
+	for (const [name, rows] of Object.entries(f.tables)) await old.table(name).bulkAdd(structuredClone(rows));
+	old.close();
+	return factory;
+}
+
+/**
+ * What the upgrade must leave, table by table — the mapping, stated in full:
+ * - every table of the fixture keeps every row, field for field (version 3 adds the
+ *   reviewLog `seq` index and rewrites no row);
+ * - a table the fixture's version did not have (quizHistory before version 2) is empty.
+ */
+function expectedAfterUpgrade(f: Fixture, tables: string[]): Record<string, unknown[]> {
+	return Object.fromEntries(tables.map((name) => [name, f.tables[name] ?? []]));
+}
+
+const keyAt = (row: Record<string, unknown>, path: string | string[]): unknown =>
+	Array.isArray(path) ? path.map((p) => row[p]) : row[path];
+
+/** Primary keys in the order `table`'s index `name` must list `rows`, by IndexedDB's own comparison. */
+function indexOrder(table: Table, name: string, rows: Record<string, unknown>[], factory: IDBFactory): unknown[] {
+	const index = table.schema.idxByName[name];
+	const pk = table.schema.primKey.keyPath!;
+	const valid = (key: unknown) => { try { factory.cmp(key, 0); return true; } catch { return false; } };
+	const entries = rows.flatMap((row) => {
+		const key = keyAt(row, index.keyPath!);
+		const keys = index.multi && Array.isArray(key) ? key : [key];
+		return keys.filter(valid).map((k) => ({ key: k, pk: keyAt(row, pk) }));
+	});
+	entries.sort((a, b) => factory.cmp(a.key, b.key) || factory.cmp(a.pk, b.pk));
+	return entries.map((e) => e.pk);
+}
+
+describe.each(RELEASED)('upgrading the released database %s', (file) => {
+	it('keeps every row of every table, in the order of every index', async () => {
+		const f = fixture(file);
+		const factory = await released(f);
+		await openTestDatabase(factory);
+		const db = database();
+		expect(db.verno).toBeGreaterThan(f.version);
+		const names = db.tables.map((t) => t.name).sort();
+		expect(names, 'every table of the released version is still there').toEqual(expect.arrayContaining(Object.keys(f.stores).sort()));
+		const expected = expectedAfterUpgrade(f, names);
+		for (const table of db.tables) {
+			expect(await table.toArray(), `rows of ${table.name}`).toEqual(expected[table.name]);
+			for (const index of table.schema.indexes) {
+				const order = await table.orderBy(index.name).primaryKeys();
+				expect(order, `order of ${table.name} along ${index.name}`).toEqual(indexOrder(table, index.name, expected[table.name] as Record<string, unknown>[], factory));
+			}
+		}
+	});
+
+	it('works on the upgraded rows: settings, history, today’s counts, a new rating and its undo', async () => {
+		const f = fixture(file);
+		await openTestDatabase(await released(f));
+		expect((await getSettings()).newPerDay).toBe(7);
+		expect((await cardReviewLog('c-clusterip')).map((log) => log.id)).toEqual(['7d4e0c1a-0001', '2b9f44e0-0002', 'f0c3aa19-0003']);
+		const T = Date.UTC(2026, 10, 20, 9);
+		// Every rating of the fixture's day, found on the index version 2 added (rows from version 1 included).
+		expect(await todayStats(T - 3_600_000, T)).toEqual({ ratings: 3, introduced: 1, reviewed: 2 });
+		expect((await quizHistory()).map((q) => q.id).sort()).toEqual((f.tables.quizHistory ?? []).map((q) => q.id).sort());
+		const before = (await getProgress('c-nodeport'))!;
+		const after = { ...before, due: T + 20 * 60_000, reps: 2, lastReview: T };
+		const log = { id: 'after-upgrade', cardId: 'c-nodeport', rating: 3 as const, review: T, stateBefore: 1 as const, stateAfter: 1 as const, elapsedDays: 0, scheduledDays: 0, due: after.due, stability: 1, difficulty: 7, durationMs: 1000, previous: before };
+		await recordReview(after, log);
+		expect(await undoLastReview()).toEqual(log);
+		expect(await getProgress('c-nodeport')).toEqual(before);
+	});
+});
