@@ -122,14 +122,12 @@ describe('readers with odd rows in the log', () => {
 		expect((await cardReviewLog('s2')).map((log) => log.id)).toEqual(rows.filter((row) => row.cardId === 's2').map((row) => row.id));
 	});
 
-	it('list a card’s history oldest first, leaving out only rows with no time to place them', async () => {
-		const rows = await addOddRows('s2', 'svc');
+	it('list a card’s history oldest first, leaving out only rows with no date to show', async () => {
+		await addOddRows('s2', 'svc');
 		const history = await cardReviewLog('s2');
+		// Year 9999 and the two ends of Date's range; 1e300, ±Infinity, NaN, none and a string have no date.
+		expect(history.map((log) => log.review)).toEqual([-8.64e15, Date.UTC(9999, 0, 1), 8.64e15]);
 		expect(history.every((log) => log.previous === null || typeof log.previous === 'object')).toBe(true);
-		const numeric = history.filter((log) => typeof log.review === 'number').map((log) => log.review);
-		expect(numeric).toEqual([...numeric].sort((a, b) => a - b));
-		expect(history.length).toBeGreaterThan(0);
-		expect(history.length).toBeLessThan(rows.length);
 	});
 
 	it('export every row a date can show, including those dated in fractions of a millisecond', async () => {

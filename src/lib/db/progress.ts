@@ -161,11 +161,15 @@ export function resetProgress(cardId: string): Promise<void> {
 	return updateProgress(cardId, (p) => unlessPlainNew({ ...newProgress(cardId), suspended: p.suspended }));
 }
 
-/** A card's ratings, oldest first. */
+/**
+ * A card's ratings, oldest first, for its history. A row whose time no date can show (1e300,
+ * a string: a bad backup or an older version wrote it) has no place in a dated history and
+ * would break its formatting; it stays in the log and in backups.
+ */
 export function cardReviewLog(cardId: string): Promise<ReviewLogEntry[]> {
 	return read(['reviewLog'], async (db) =>
-		(
-			await db.reviewLog.where('[cardId+review]').between([cardId, MIN_KEY], [cardId, MAX_KEY]).toArray()
-		).map(fromReviewLogRow)
+		(await db.reviewLog.where('[cardId+review]').between([cardId, MIN_KEY], [cardId, MAX_KEY]).toArray())
+			.filter((row) => typeof row.review === 'number' && !Number.isNaN(new Date(row.review).getTime()))
+			.map(fromReviewLogRow)
 	);
 }
