@@ -39,6 +39,18 @@ export class UnknownCardError extends Error {
 	}
 }
 
+/**
+ * The card being rated is no longer in the notes (a deck update, perhaps in another tab,
+ * removed it); nothing was written, so no hidden progress row gains a rating nobody can see.
+ */
+export class CardRemovedError extends UnknownCardError {
+	override name = 'CardRemovedError';
+	constructor(cardId: string) {
+		super(cardId);
+		this.message = `Card ${cardId} is no longer in the notes; its rating was not saved`;
+	}
+}
+
 /** The card changed after the rating being undone (another rating, a reset), so its previous state no longer applies. */
 export class UndoConflictError extends Error {
 	override name = 'UndoConflictError';
