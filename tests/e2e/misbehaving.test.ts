@@ -1,0 +1,121 @@
+/**
+ * The app when the browser misbehaves: another tab takes a card out of the notes, holds the
+ * database so it never opens, or upgrades it underneath. The "other tab" is a second page of
+ * the same origin working on IndexedDB directly, as another version of the app would.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { builtDecks, HomePage, ReviewPage } from './helpers/review';
+
+const { cards } = builtDecks();
+const fronts = cards.map((card) => card.frontText);
+const DB = 'tabledeck';
+
+/** A page of the app's origin that does not open the database itself. */
+async function otherTab(page: Page) {
+	await page.goto('/decks/index.json');
+}
+
+test('a card a deck update removed while it was shown is skipped with a word, and nothing is stored for it', async ({ context }) => {
+	const [a, b] = [await context.newPage(), await context.newPage()];
+	const review = new ReviewPage(a);
+	await review.open();
+	await review.expectQuestion(fronts[0]);
+
+	// What a deck update in tab b does to that card: its content row is gone.
+	await otherTab(b);
+	await b.evaluate(
+		([name, id]) =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open(name);
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const tx = open.result.transaction('cards', 'readwrite');
+					tx.objectStore('cards').delete(id);
+					tx.oncomplete = () => (open.result.close(), resolve());
+					tx.onerror = () => reject(tx.error);
+				};
+			}),
+		[DB, cards[0].id]
+	);
+
+	await review.rate('Good');
+	await expect(a.getByRole('main').getByRole('status')).toContainText(`“${fronts[0]}” was removed from your notes — skipped.`);
+	await review.expectQuestion(fronts[1]);
+	await expect(a.getByRole('alert')).toHaveCount(0);
+	await review.rate('Good');
+	const home = new HomePage(a);
+	await home.open();
+	await home.expectCounts({ done: 1, learning: 1 });
+});
+
+test('a database that does not open says why after a few seconds, and goes on once it opens', async ({ context }) => {
+	const [a, b] = [await context.newPage(), await context.newPage()];
+	const review = new ReviewPage(a);
+	await review.open();
+	await otherTab(a);
+
+	// Tab b holds the database and will not let go, and asks for an upgrade that waits behind
+	// that: every later open (the app's) queues behind the upgrade, with no event at all.
+	await otherTab(b);
+	await b.evaluate(
+		(name) =>
+			new Promise<void>((resolve, reject) => {
+				const hold = indexedDB.open(name);
+				hold.onerror = () => reject(hold.error);
+				hold.onsuccess = () => {
+					const held = hold.result;
+					held.onversionchange = () => {};
+					(window as unknown as { held: IDBDatabase }).held = held;
+					const upgrade = indexedDB.open(name, held.version + 1);
+					// When it finally runs, it changes nothing.
+					upgrade.onupgradeneeded = () => upgrade.transaction!.abort();
+					upgrade.onerror = () => undefined;
+					upgrade.onblocked = () => resolve();
+				};
+			}),
+		DB
+	);
+
+	await a.goto('/review');
+	const waiting = a.getByRole('status').filter({ hasText: 'Tabledeck is still opening its database' });
+	await expect(waiting).toContainText('close the other Tabledeck tabs', { timeout: 20_000 });
+	await expect(a.getByRole('button', { name: 'Reload' })).toBeVisible();
+
+	await b.evaluate(() => (window as unknown as { held: IDBDatabase }).held.close());
+	await review.expectQuestion(fronts[0]);
+	await expect(waiting).toHaveCount(0);
+});
+
+test('a schema upgrade in another tab: this tab lets go at once, says to reload, and loses nothing', async ({ context }) => {
+	const [a, b] = [await context.newPage(), await context.newPage()];
+	const review = new ReviewPage(a);
+	await review.open();
+	await review.rate('Good');
+	await review.expectQuestion(fronts[1]);
+
+	await otherTab(b);
+	const outcome = await b.evaluate(
+		(name) =>
+			new Promise<string>((resolve) => {
+				const open = indexedDB.open(name, 10_000);
+				open.onblocked = () => resolve('blocked');
+				// A newer app would change the schema here; this one leaves it as it was, so the reload works.
+				open.onupgradeneeded = () => {
+					open.transaction!.abort();
+					resolve('upgraded');
+				};
+				open.onerror = () => undefined;
+			}),
+		DB
+	);
+	expect(outcome).toBe('upgraded');
+
+	const notice = a.getByRole('alert').filter({ hasText: 'Tabledeck was updated in another tab — reload' });
+	await expect(notice).toBeVisible();
+	await expect(a.getByRole('button', { name: 'Show answer' })).toHaveCount(0);
+	await notice.getByRole('button', { name: 'Reload' }).click();
+	await review.expectQuestion(fronts[1]);
+	const home = new HomePage(a);
+	await home.open();
+	await home.expectCounts({ done: 1, learning: 1 });
+});
