@@ -119,3 +119,29 @@ test('a schema upgrade in another tab: this tab lets go at once, says to reload,
 	await home.open();
 	await home.expectCounts({ done: 1, learning: 1 });
 });
+
+test('a “Saving failed” message goes once a later rating is saved, and says until then what was not saved', async ({ page }) => {
+	// The disk is full for the first rating's log row only.
+	await page.addInitScript(() => {
+		const add = IDBObjectStore.prototype.add;
+		let failures = 1;
+		IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+			if (this.name === 'reviewLog' && failures-- > 0) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+			return add.apply(this, args);
+		};
+	});
+	const review = new ReviewPage(page);
+	await review.open();
+	await review.showAnswer();
+	await page.keyboard.press('3');
+	await expect(page.getByRole('alert')).toHaveText(
+		'Saving failed: The browser has no room left to save progress — 1 rating was not saved; its card comes back to be rated again.'
+	);
+	await review.expectQuestion(fronts[0]);
+	await review.rate('Good');
+	await review.expectQuestion(fronts[1]);
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	const home = new HomePage(page);
+	await home.open();
+	await home.expectCounts({ done: 1, learning: 1 });
+});
