@@ -10,6 +10,10 @@ const { cards } = builtDecks();
 const fronts = cards.map((card) => card.frontText);
 const DB = 'tabledeck';
 
+// Two tabs each, and once the seconds the page waits before saying why: more than the default
+// 30 s on a machine shared with other test runs.
+test.describe.configure({ timeout: 90_000 });
+
 /** A page of the app's origin that does not open the database itself. */
 async function otherTab(page: Page) {
 	await page.goto('/decks/index.json');

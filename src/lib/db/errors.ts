@@ -31,23 +31,14 @@ export class DeckDataError extends Error {
 	override name = 'DeckDataError';
 }
 
-/** An operation named a card that is neither in the notes nor in the stored progress. */
+/**
+ * An operation named a card that is neither in the notes nor in the stored progress; or a
+ * rating named a card no longer in the notes (a deck update took it out while it was shown).
+ */
 export class UnknownCardError extends Error {
 	override name = 'UnknownCardError';
 	constructor(readonly cardId: string) {
 		super(`No card ${cardId} in the decks or the stored progress`);
-	}
-}
-
-/**
- * The card being rated is no longer in the notes (a deck update, perhaps in another tab,
- * removed it); nothing was written, so no hidden progress row gains a rating nobody can see.
- */
-export class CardRemovedError extends UnknownCardError {
-	override name = 'CardRemovedError';
-	constructor(cardId: string) {
-		super(cardId);
-		this.message = `Card ${cardId} is no longer in the notes; its rating was not saved`;
 	}
 }
 

@@ -1,7 +1,7 @@
 import { NEW, type CardProgress, type ReviewLogEntry } from '$lib/scheduler/types';
 import { latestRating } from './counts';
 import { MAX_KEY, MIN_KEY, read, write, type Tables } from './database';
-import { CardRemovedError, RatingConflictError, UndoConflictError, UnknownCardError } from './errors';
+import { RatingConflictError, UndoConflictError, UnknownCardError } from './errors';
 import {
 	fromProgressRow,
 	fromReviewLogRow,
@@ -69,8 +69,9 @@ export async function recordReview(progress: CardProgress, log: ReviewLogEntry):
 		}
 		// The log is history: a reused id is refused, never rewritten.
 		if (reused) throw new Error(`Rating ${log.id} is already in the review log; it was not saved again`);
-		// Shown before a deck update took it out of the notes: a skipped card, not a rating.
-		if (!card) throw new CardRemovedError(progress.cardId);
+		// Shown before a deck update took it out of the notes: a skipped card, not a rating
+		// kept in its hidden progress row.
+		if (!card) throw new UnknownCardError(progress.cardId);
 		const place = placementOf(progress.cardId, row, card);
 		await Promise.all([db.progress.put(toProgressRow(progress, place)), db.reviewLog.add(toReviewLogRow(log, place.deckId))]);
 	});
