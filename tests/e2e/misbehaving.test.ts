@@ -149,3 +149,20 @@ test('a “Saving failed” message goes once a later rating is saved, and says 
 	await home.open();
 	await home.expectCounts({ done: 1, learning: 1 });
 });
+
+test('an upgrade another tab blocks says which tab to close, not that storage is unavailable', async ({ page }) => {
+	// What the browser does while an old tab will not let go: the open request reports "blocked".
+	await page.addInitScript((name) => {
+		const open = IDBFactory.prototype.open;
+		IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+			const request = open.apply(this, args);
+			if (args[0] === name) queueMicrotask(() => request.dispatchEvent(new Event('blocked')));
+			return request;
+		};
+	}, DB);
+	await page.goto('/review');
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText('Another Tabledeck tab is holding an older version of the database open. Close the other Tabledeck tabs');
+	await expect(alert).not.toContainText('Private browsing');
+	await expect(alert.getByRole('button', { name: 'Reload' })).toBeVisible();
+});
