@@ -98,6 +98,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Tabledeck
 		throw new StorageUnavailableError('missing', 'This browser has no IndexedDB to keep progress in');
 	}
 	const db = new TabledeckDatabase(options.name ?? DATABASE_NAME, indexedDB, keyRange);
+	db.on('versionchange', () => letGo(db));
 	try {
 		await openUnlessBlocked(db);
 	} catch (error) {
@@ -107,6 +108,29 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Tabledeck
 	current?.close();
 	current = db;
 	return db;
+}
+
+const replacedListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` when another tab upgrades or deletes the database, after this tab has let
+ * go of it. Returns the unsubscribe.
+ */
+export function onDatabaseReplaced(listener: () => void): () => void {
+	replacedListeners.add(listener);
+	return () => replacedListeners.delete(listener);
+}
+
+/**
+ * Another tab wants a newer schema (or to delete the database): close at once so it is not
+ * blocked, and for good: Dexie's own handler would reopen this old version on the next call,
+ * which fails or holds up that tab again. Transactions already running still commit.
+ * Returning false keeps Dexie's handler from running as well.
+ */
+function letGo(db: TabledeckDatabase): false {
+	db.close();
+	if (current === db) for (const listener of replacedListeners) listener();
+	return false;
 }
 
 /** Dexie waits for ever while another tab blocks an upgrade; the app would rather say so. */

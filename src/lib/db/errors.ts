@@ -31,7 +31,10 @@ export class DeckDataError extends Error {
 	override name = 'DeckDataError';
 }
 
-/** An operation named a card that is neither in the notes nor in the stored progress. */
+/**
+ * An operation named a card that is neither in the notes nor in the stored progress; or a
+ * rating named a card no longer in the notes (a deck update took it out while it was shown).
+ */
 export class UnknownCardError extends Error {
 	override name = 'UnknownCardError';
 	constructor(readonly cardId: string) {

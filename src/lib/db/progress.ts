@@ -70,6 +70,9 @@ export async function recordReview(progress: CardProgress, log: ReviewLogEntry):
 		}
 		// The log is history: a reused id is refused, never rewritten.
 		if (reused) throw new Error(`Rating ${log.id} is already in the review log; it was not saved again`);
+		// Shown before a deck update took it out of the notes: a skipped card, not a rating
+		// kept in its hidden progress row.
+		if (!card) throw new UnknownCardError(progress.cardId);
 		const place = placementOf(progress.cardId, row, card);
 		await Promise.all([db.progress.put(toProgressRow(progress, place)), db.reviewLog.add({ ...toReviewLogRow(log, place.deckId), seq: (last?.seq ?? 0) + 1 })]);
 	});

@@ -1,9 +1,17 @@
 import { getSettings, hasStoredDecks, openDatabase, saveSettings, StorageUnavailableError, syncDecks } from '$lib/db';
+import { onDatabaseReplaced } from '$lib/db/database';
 import { DEFAULT_SETTINGS, type SchedulerSettings } from '$lib/scheduler/types';
 import { fetchDeckJson } from '$lib/services/deck-files';
 import { announceDatabaseOpened } from '$lib/services/first-visit';
 
-export type AppStatus = 'loading' | 'ready' | 'unavailable';
+/** replaced: another tab upgraded (or deleted) the database, and this tab let go of it. */
+export type AppStatus = 'loading' | 'ready' | 'unavailable' | 'replaced';
+
+/**
+ * How long opening may take before the page says why it waits. IndexedDB gives no event when
+ * an open queues behind another tab's upgrade that is itself blocked: only time tells.
+ */
+export const OPEN_PATIENCE_MS = 5000;
 
 /**
  * Opens storage and brings the decks up to date, once per page load. Pages wait for
@@ -16,6 +24,8 @@ class AppState {
 	status = $state<AppStatus>('loading');
 	/** Why storage is unavailable, or why the decks could not be refreshed. */
 	storageReason = $state('');
+	/** Still loading after OPEN_PATIENCE_MS: the database has not opened yet. */
+	slowOpen = $state(false);
 	deckError = $state('');
 	settings = $state<SchedulerSettings>({ ...DEFAULT_SETTINGS });
 	private started: Promise<void> | null = null;
@@ -33,6 +43,7 @@ class AppState {
 	private async open() {
 		// Marks for the benchmarks (bench:review reads them): where a start's time goes.
 		performance.mark('tabledeck:app-start');
+		const patience = setTimeout(() => (this.slowOpen = true), OPEN_PATIENCE_MS);
 		try {
 			await openDatabase();
 			performance.mark('tabledeck:db-open');
@@ -40,7 +51,11 @@ class AppState {
 			this.storageReason = error instanceof StorageUnavailableError ? error.reason : String(error);
 			this.status = 'unavailable';
 			return;
+		} finally {
+			clearTimeout(patience);
+			this.slowOpen = false;
 		}
+		onDatabaseReplaced(() => (this.status = 'replaced'));
 		const sync = syncDecks(fetchDeckJson).then(
 			() => (this.deckError = ''),
 			(error) => (this.deckError = error instanceof Error ? error.message : String(error))
@@ -50,7 +65,7 @@ class AppState {
 		// The first visit has nothing to show until the decks arrive.
 		if (!(await hasStoredDecks())) await sync;
 		this.settings = await getSettings();
-		this.status = 'ready';
+		if (this.status === 'loading') this.status = 'ready';
 		announceDatabaseOpened();
 		performance.mark('tabledeck:ready');
 	}

@@ -1,12 +1,15 @@
+import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cardReviewLog, closeDatabase, getProgress, importProgress, recordReview, setSuspended, syncDecks } from '$lib/db';
-import { DAY, k8sNote, NOW, openTestDatabase, serve } from '$lib/db/testing';
+import { DAY, k8sNote, makeNote, NOW, openTestDatabase, progressOf, serve } from '$lib/db/testing';
 import { DEFAULT_SETTINGS, rate } from '$lib/scheduler';
 import { isLeech, Study } from './study.svelte';
 
 // Note n1: svc (s1 s2 s3) › ext (e1 e2), probe (p1 p2); all new. Cards are shown in note order.
+let factory: IDBFactory;
 beforeEach(async () => {
-	await openTestDatabase();
+	factory = new IDBFactory();
+	await openTestDatabase(factory);
 	await syncDecks(serve([k8sNote()]).fetchJson);
 });
 afterEach(closeDatabase);
@@ -192,5 +195,47 @@ describe('Study', () => {
 		const dues = [(await getProgress('e1'))!.due, (await getProgress('e2'))!.due];
 		await vi.waitFor(() => expect(study.nextDue).toBe(Math.min(...dues)));
 		expect(study.nextDue).toBeGreaterThan(NOW + DAY);
+	});
+
+	it('skips a card a deck update took out of the notes while it was shown, storing nothing for it', async () => {
+		// Both cards of ext are reviews due, so the one shown has a progress row to write to.
+		const stored = [progressOf('e1', { due: NOW - DAY }), progressOf('e2', { due: NOW - DAY })];
+		await importProgress(stored);
+		const study = await started('ext');
+		const shownId = study.shown!.card.id;
+		const withoutExt = makeNote('k8s.md', 'h1-no-ext', [
+			{ id: 'n1', cards: [] },
+			{ id: 'svc', parentId: 'n1', cards: ['s1', 's2', 's3'] },
+			{ id: 'ext', parentId: 'svc', cards: [] },
+			{ id: 'probe', parentId: 'n1', cards: ['p1', 'p2'] }
+		]);
+		await syncDecks(serve([withoutExt]).fetchJson);
+
+		await rateShown(study, 3, NOW);
+		expect(study.removed).toBe(shownId);
+		expect(study.error).toBe('');
+		expect(study.notSaved).toBe(0);
+		expect(await cardReviewLog(shownId)).toEqual([]);
+		expect(await getProgress(shownId)).toEqual(stored.find((p) => p.cardId === shownId));
+		// The other card left too: the rebuilt queue holds neither.
+		expect(study.finished).toBe(true);
+		expect(study.summary.ratings).toBe(0);
+	});
+
+	it('clears a failed save’s message once a later rating is saved, and counts the ratings not saved until then', async () => {
+		const study = await started();
+		closeDatabase();
+		await rateShown(study, 3, NOW);
+		expect(study.error).toBe('The local database is not open');
+		expect(study.notSaved).toBe(1);
+		// Taken back: the same card asks for its rating again.
+		expect(study.shown?.card.id).toBe('s1');
+
+		await openTestDatabase(factory);
+		await rateShown(study, 3, NOW + 1000);
+		expect(study.error).toBe('');
+		expect(study.notSaved).toBe(0);
+		expect(study.shown?.card.id).toBe('s2');
+		expect(await cardReviewLog('s1')).toHaveLength(1);
 	});
 });

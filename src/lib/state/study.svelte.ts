@@ -8,7 +8,8 @@ import {
 	sendToReview,
 	sentToReviewToday,
 	setSuspended,
-	undoLastReview
+	undoLastReview,
+	UnknownCardError
 } from '$lib/db';
 import type { Card } from '$lib/notes/types';
 import { askPersistentStorage } from '$lib/services/persist';
@@ -86,6 +87,10 @@ export class Study {
 	newWaiting = $state(0);
 	/** What the latest bury or suspend did, until the next rating or undo (for a status message). */
 	hidden = $state<Hidden | null>(null);
+	/** The front of a card skipped because a deck update took it out of the notes, until the next action. */
+	removed = $state<string | null>(null);
+	/** Ratings whose write failed since the last one saved: their cards come back to be rated again. */
+	notSaved = $state(0);
 	/** The card just rated when that rating made it a leech (see LEECH_LAPSES), until the next action. */
 	leech = $state<{ front: string; lapses: number } | null>(null);
 
@@ -102,6 +107,9 @@ export class Study {
 	private heads: (string | null)[] = [];
 	private ratingsPerCard = new Map<string, number>();
 	private shownAt = 0;
+	/** Ratings given so far, and the count when a write last failed: only a later rating's save clears the failure. */
+	private given = 0;
+	private failedAt = 0;
 	private pending: Promise<void> = Promise.resolve();
 	/** Set while a rating (or a bury or suspend) moves on, so a second key press cannot act on the same card again. */
 	private rating = false;
@@ -162,6 +170,8 @@ export class Study {
 		if (!shown || !this.revealed || !session || this.rating) return;
 		this.rating = true;
 		this.hidden = null;
+		this.removed = null;
+		const given = ++this.given;
 		const result = rate(shown.progress, shown.card.id, rating, now, this.settings, now - this.shownAt, crypto.randomUUID());
 		const { lapses } = result.progress;
 		this.leech = lapses > (shown.progress?.lapses ?? 0) && isLeech(lapses) ? { front: shown.card.frontText, lapses } : null;
@@ -173,15 +183,19 @@ export class Study {
 		this.unsaved++;
 		this.pending = recordReview(result.progress, result.log)
 			.finally(() => this.unsaved--)
+			.then(() => this.saved(given))
 			.then(askPersistentStorage)
 			.then(
 				() => undefined,
-				(error) => this.rollback(result.log, error)
+				(error) => this.rollback(result.log, shown.card.frontText, error)
 			);
 		try {
 			// A new study day brings new limits and newly due cards.
 			if (now >= session.dayEnd) await this.pending.then(() => this.start(Date.now()));
 			else await this.show(now);
+		} catch (error) {
+			// The next card could not be read (the database went away): the rating's own write says how that ended.
+			this.error = messageOf(error);
 		} finally {
 			this.rating = false;
 		}
@@ -219,6 +233,7 @@ export class Study {
 		if (!shown || !session || this.rating) return;
 		this.rating = true;
 		this.leech = null;
+		this.removed = null;
 		const cardId = shown.card.id;
 		try {
 			await this.pending;
@@ -241,6 +256,7 @@ export class Study {
 		await this.pending;
 		this.hidden = null;
 		this.leech = null;
+		this.removed = null;
 		const hide = this.hides.at(-1);
 		this.pending = hide && hide.ratingsBefore === this.undoStack.length ? this.unhide(hide, now) : this.undoLatest(now);
 		await this.pending;
@@ -371,18 +387,39 @@ export class Study {
 		this.cards.load(ahead).catch(() => undefined);
 	}
 
-	private async rollback(log: ReviewLogEntry, error: unknown) {
-		if (error instanceof RatingConflictError) {
-			// Another tab changed the card first: nothing was saved, and this queue is stale.
-			this.tally(log, -1, 0);
-			await this.start(Date.now());
-			return;
+	/** A rating given after the latest failure is stored: saving works again, and the failure is old news. */
+	private saved(given: number) {
+		if (given <= this.failedAt) return;
+		this.error = '';
+		this.notSaved = 0;
+	}
+
+	private async rollback(log: ReviewLogEntry, front: string, error: unknown) {
+		try {
+			if (error instanceof RatingConflictError || error instanceof UnknownCardError) {
+				// Another tab changed the card first, or took it out of the notes: nothing was
+				// saved, and this queue is stale.
+				this.tally(log, -1, 0);
+				await this.start(Date.now());
+				if (error instanceof UnknownCardError) this.removed = front;
+				return;
+			}
+			this.failedAt = this.given;
+			this.notSaved++;
+			this.error = messageOf(error);
+			if (this.undoStack.at(-1)?.id === log.id) {
+				this.takeBack(log);
+				await this.show(Date.now(), log.cardId);
+			} else {
+				// Later ratings were given on top of it: the queue is rebuilt from what is stored,
+				// so its card comes back instead of counting as done.
+				this.tally(log, -1, 0);
+				await this.start(Date.now());
+			}
+		} catch (failure) {
+			// The database went away meanwhile (another tab upgraded it): the page says so.
+			this.error ||= messageOf(failure);
 		}
-		if (this.undoStack.at(-1)?.id === log.id) {
-			this.takeBack(log);
-			await this.show(Date.now(), log.cardId);
-		}
-		this.error = messageOf(error);
 	}
 
 	private tally(log: ReviewLogEntry, sign: 1 | -1, ms: number) {
