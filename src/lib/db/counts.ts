@@ -2,7 +2,7 @@ import { LEARNING, NEW, RELEARNING, REVIEW } from '$lib/scheduler/types';
 import { subtreeDecks } from './content';
 import { MAX_KEY, MIN_KEY, read, type Tables } from './database';
 import { activeDueBefore, activeStarted, buriedAfter, LEARNING_STATES, suspendedRows } from './ranges';
-import type { ProgressKey, ProgressRow } from './rows';
+import type { ProgressKey, ProgressRow, ReviewLogRow } from './rows';
 
 /** Raw numbers for one deck and every deck below it; daily limits are applied by the caller. */
 export interface DeckCounts {
@@ -125,13 +125,24 @@ export function sequenced(db: Tables) {
 	return db.reviewLog.where('seq').between(1, Number.MAX_SAFE_INTEGER, true, true);
 }
 
+/** Review times no clock writes: before 2000, or later than a day after `now`. */
+const PLAUSIBLE_START = Date.UTC(2000, 0, 1);
+const FUTURE_SLACK = 86_400_000;
+
 /**
- * The latest rating written in this database (by write order, never by review time, which
- * any row may hold), or null when none was written since schema version 3.
+ * The latest rating written in this database: the highest write-order number. A log with no
+ * numbered row yet (every rating predates schema version 3, or came from a restored backup)
+ * falls back to the latest plausible review time, as undo worked before version 3: a row
+ * dated 9999 (or 1970) is nobody's last rating either way.
  */
-export function latestRating(): Promise<{ id: string; review: number } | null> {
+export async function lastWritten(db: Tables, now: number): Promise<ReviewLogRow | undefined> {
+	return (await sequenced(db).last()) ?? db.reviewLog.where('review').between(PLAUSIBLE_START, now + FUTURE_SLACK, true, true).last();
+}
+
+/** The latest rating written in this database (see lastWritten), or null when the log is empty. */
+export function latestRating(now = Date.now()): Promise<{ id: string; review: number } | null> {
 	return read(['reviewLog'], async (db) => {
-		const row = await sequenced(db).last();
+		const row = await lastWritten(db, now);
 		return row ? { id: row.id, review: row.review } : null;
 	});
 }

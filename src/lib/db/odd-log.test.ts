@@ -79,6 +79,20 @@ describe('undo with odd rows in the log', () => {
 		expect(await database().reviewLog.count()).toBe(oddRows('s2', 'svc').length);
 	});
 
+	it('undoes a log from before write-order numbers by review time, passing over odd rows', async () => {
+		const { older, latest } = await rateTwo();
+		// As schema version 2 wrote them (and as a restore still does): no `seq`.
+		await database()
+			.reviewLog.toCollection()
+			.modify((row) => void delete (row as { seq?: number }).seq);
+		await addOddRows('s2', 'svc');
+		expect(await latestReviewId()).toBe(latest.id);
+		expect(await undoLastReview()).toEqual(latest);
+		expect(await undoLastReview()).toEqual(older);
+		expect(await undoLastReview()).toBeNull();
+		expect(await database().reviewLog.count()).toBe(oddRows('s2', 'svc').length);
+	});
+
 	it('refuses to undo an odd row with a clear error and changes nothing', async () => {
 		await rateTwo();
 		const [row] = await addOddRows('s2', 'svc');

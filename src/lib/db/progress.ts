@@ -1,5 +1,5 @@
 import { NEW, type CardProgress, type ReviewLogEntry } from '$lib/scheduler/types';
-import { isSeq, latestRating, sequenced } from './counts';
+import { isSeq, lastWritten, latestRating, sequenced } from './counts';
 import { MAX_KEY, MIN_KEY, read, write, type Tables } from './database';
 import { RatingConflictError, UndoConflictError, UnknownCardError } from './errors';
 import {
@@ -84,14 +84,14 @@ export async function latestReviewId(): Promise<string | null> {
 }
 
 /**
- * Undoes the latest rating made in this database — the last written (highest `seq`), not
+ * Undoes the latest rating made in this database — the last written (see lastWritten), not
  * the latest review time: a row dated 9999 by a bad backup or clock is nobody's last rating.
  * Restores the card's state from before it and deletes the log row. Returns the undone
- * entry, or null when no rating was made here since schema version 3.
+ * entry, or null when the log has nothing to undo.
  */
-export function undoLastReview(): Promise<ReviewLogEntry | null> {
+export function undoLastReview(now = Date.now()): Promise<ReviewLogEntry | null> {
 	return write(['progress', 'reviewLog'], async (db) => {
-		const last = await sequenced(db).last();
+		const last = await lastWritten(db, now);
 		if (!last) return null;
 		await undo(db, last);
 		return fromReviewLogRow(last);
