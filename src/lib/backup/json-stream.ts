@@ -139,9 +139,10 @@ export class ObjectStream {
 
 	private checkSize(chars: number, at: number) {
 		if (chars > this.limits.maxValueChars) {
-			const mb = Math.round(this.limits.maxValueChars / 1024 / 1024);
+			const max = this.limits.maxValueChars;
+			const size = max >= 1 << 20 ? `${Math.round(max / (1 << 20))} MB` : `${max} characters`;
 			const what = this.key === KEY ? 'a member name' : `a value in "${this.key}"`;
-			throw new JsonLimitError(`${what} is longer than ${mb} MB (at character ${this.consumed + at + 1}): a backup holds no value that big`);
+			throw new JsonLimitError(`${what} is longer than ${size} (at character ${this.consumed + at + 1}): a backup holds no value that big`);
 		}
 	}
 

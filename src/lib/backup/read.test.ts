@@ -151,3 +151,40 @@ describe('readBackup refuses values that cannot be right', () => {
 		expect(error.message).toMatch(message);
 	});
 });
+
+describe('readBackup stays bounded whatever the file holds', () => {
+	const head = '{"format":"tabledeck-backup","version":1,';
+
+	it('refuses 100,000 nested lists at once, as too deep', async () => {
+		const error = await refusal(head + '"progress":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}');
+		expect([error.kind, error.message]).toEqual(['limit', expect.stringMatching(/^Nesting deeper than 6 levels at character \d+: a backup never nests that deep$/)]);
+	});
+
+	it('refuses a giant string while it streams in, without reading the rest', async () => {
+		let chunks = 0;
+		async function* endless() {
+			yield head + '"reviewLog":[["';
+			for (;;) {
+				chunks++;
+				yield 'x'.repeat(1 << 20);
+			}
+		}
+		const error = await readBackup(endless(), AT).catch((e: unknown) => e);
+		expect(error).toMatchObject({ kind: 'limit', message: expect.stringMatching(/a value in "reviewLog" is longer than 16 MB/) });
+		// 16 MB of it, and not a chunk more.
+		expect(chunks).toBe(16);
+	});
+
+	it('refuses a section with more rows than any backup, as soon as it passes the limit', async () => {
+		// In one chunk, so that the count is checked before the first row is.
+		const error = await readBackup([head + '"quizHistory":[' + '0,'.repeat(100_000) + '0]}'], AT).catch((e: unknown) => e as BackupError);
+		expect([error.kind, error.message]).toEqual(['limit', 'quizHistory holds more than 100,000 rows: more than any backup this app makes']);
+	});
+
+	it('gives the page a turn between chunks', async () => {
+		const text = backupText(sampleBackup());
+		let pauses = 0;
+		await readBackup(chunks(text, 100), { ...AT, pause: async () => void pauses++ });
+		expect(pauses).toBe(Math.ceil(text.length / 100));
+	});
+});
