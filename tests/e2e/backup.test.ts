@@ -53,7 +53,7 @@ test('a corrupted backup is refused with a message, and nothing changes', async 
 		['cut-off.json', backup.text.slice(0, Math.floor(backup.text.length / 2)), /cut off/],
 		['rating.json', backup.text.replace(/("reviewLog":\[\n\["[^"]+","[^"]+",)\d/, '$19'), /rating: must be a rating: 1, 2, 3 or 4 \(found 9\)/],
 		['notes.txt', 'just some notes', /not a valid JSON file/],
-		['9999.json', backup.text.replace(/("reviewLog":\[\n\["[^"]+","[^"]+",\d,)\d+/, '$1253370764800000'), /It holds values that cannot be right\.[^]*reviewLog row 1, review: must not be after tomorrow/],
+		['9999.json', backup.text.replace(/("reviewLog":\[\n\["[^"]+","[^"]+",\d,)\d+/, '$1253370764800000'), /It holds values that cannot be right\.[^]*The first wrong row is row 1 of the review log \(reviewLog\)\.[^]*reviewLog row 1, review: must not be after tomorrow/],
 		['deep.json', backup.text.replace('"progress":[', '"progress":[' + '['.repeat(100_000)), /bigger or more deeply nested than any Tabledeck backup\.[^]*Nesting deeper than 6 levels/]
 	] as const;
 	for (const [name, text, message] of broken) {

@@ -14,7 +14,7 @@ import { forgetKeptCounts } from '$lib/services/home';
 import { app } from '$lib/state/app.svelte';
 import { preferences } from '$lib/state/preferences.svelte';
 import { datedName, downloadBlob, fileText, yieldToPage } from './files';
-import { BackupError, readBackup, type BackupErrorKind, type ParsedBackup } from './read';
+import { BackupError, readBackup, type BackupErrorKind, type BadRow, type ParsedBackup } from './read';
 import { BackupWriter } from './write';
 
 export type BackupStatus = 'idle' | 'exporting' | 'reading' | 'preview' | 'restoring' | 'restored' | 'refused' | 'failed';
@@ -31,7 +31,7 @@ class BackupFlow {
 	fileName = $state('');
 	plan = $state<RestorePlan | null>(null);
 	summary = $state<{ exportedAt: string; from: number | null; to: number | null } | null>(null);
-	error = $state<{ kind: BackupErrorKind | 'failed'; detail: string } | null>(null);
+	error = $state<{ kind: BackupErrorKind | 'failed'; detail: string; at: BadRow | null } | null>(null);
 	exported = $state<{ name: string; size: number } | null>(null);
 	/** Percent done of the step under way (export, reading the file, restore); null between steps. */
 	percent = $state<number | null>(null);
@@ -131,7 +131,8 @@ class BackupFlow {
 
 	private fail(kind: BackupErrorKind | 'failed', error: unknown) {
 		this.parsed = null;
-		this.error = { kind, detail: error instanceof Error ? error.message : String(error) };
+		const at = error instanceof BackupError ? error.at : null;
+		this.error = { kind, detail: error instanceof Error ? error.message : String(error), at };
 		this.end(kind === 'failed' ? 'failed' : 'refused');
 	}
 }

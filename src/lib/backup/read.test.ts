@@ -149,6 +149,9 @@ describe('readBackup refuses values that cannot be right', () => {
 		const error = await refusal(edit(change));
 		expect(error.kind).toBe('invalid');
 		expect(error.message).toMatch(message);
+		// The section and row again, apart, for a message in the person's language.
+		const [, section, row] = /^(\w+) row (\d+)/.exec(error.message) ?? [null, null, null];
+		expect(error.at).toEqual(section ? { section, row: Number(row) } : null);
 	});
 });
 

@@ -30,11 +30,18 @@ import { describeIssue, rowSchemas, type BackupHeader } from './schema';
  */
 export type BackupErrorKind = 'json' | 'truncated' | 'format' | 'version' | 'invalid' | 'limit';
 
+/** Where the first bad row is: its section and its number (from 1), for a message in the person's language. */
+export interface BadRow {
+	section: RowSection;
+	row: number;
+}
+
 export class BackupError extends Error {
 	override name = 'BackupError';
 	constructor(
 		readonly kind: BackupErrorKind,
-		message: string
+		message: string,
+		readonly at: BadRow | null = null
 	) {
 		super(message);
 	}
@@ -108,15 +115,16 @@ class BackupReader {
 		if (!result.success) {
 			const issue = result.issues[0];
 			const path = (issue.path ?? []).map((item) => item.key);
-			const where = `${section} row ${before + Number(path[0]) + 1}`;
-			return new BackupError('invalid', describeIssue(where, columns, issue, path.slice(1)));
+			const row = before + Number(path[0]) + 1;
+			return new BackupError('invalid', describeIssue(`${section} row ${row}`, columns, issue, path.slice(1)), { section, row });
 		}
 		const check = meaning as (row: unknown) => Problem | null;
 		for (let i = 0; i < elements.length; i++) {
 			const found = check(elements[i]);
 			if (found) {
 				const [column, message, value] = found;
-				return new BackupError('invalid', describeIssue(`${section} row ${before + i + 1}, ${column}`, null, { message, input: value }, []));
+				const row = before + i + 1;
+				return new BackupError('invalid', describeIssue(`${section} row ${row}, ${column}`, null, { message, input: value }, []), { section, row });
 			}
 		}
 		return null;
@@ -151,7 +159,8 @@ class BackupReader {
 		for (let i = 0; i < reviewLog.length; i++) {
 			const [id, cardId, , review] = reviewLog[i];
 			if (!cards.has(cardId)) {
-				throw new BackupError('invalid', `reviewLog row ${i + 1} (id ${id}) is for card ${cardId}, which the backup's progress does not list: an unknown card`);
+				const at = { section: 'reviewLog', row: i + 1 } as const;
+				throw new BackupError('invalid', `reviewLog row ${i + 1} (id ${id}) is for card ${cardId}, which the backup's progress does not list: an unknown card`, at);
 			}
 			if (i > 0 && !(id > reviewLog[i - 1][0])) ascending = false;
 			if (review < from) from = review;
