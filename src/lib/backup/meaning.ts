@@ -4,7 +4,7 @@
  * last review, a review agrees with the state it started from, a quiz's score fits its answers.
  * Each returns the first problem as [column, message, value found], or null.
  */
-import type { PreviousTuple, ProgressTuple, ReviewLogTuple } from './format';
+import { REVIEW_SLACK, type PreviousTuple, type ProgressTuple, type ReviewLogTuple } from './format';
 import { DIFFICULTY_MIN, STABILITY_MIN } from './schema';
 import type { QuizResult } from '$lib/db';
 
@@ -17,7 +17,8 @@ function progressProblem(t: PreviousTuple, prefix: string): Problem | null {
 		return [`${prefix}stability`, `and difficulty must both be 0 (never rated) or at least ${STABILITY_MIN} and ${DIFFICULTY_MIN}`, [stability, difficulty]];
 	}
 	if (due === 0 && state !== 0) return [`${prefix}due`, 'must be a time: only a new card has none', due];
-	if (lastReview !== null && due < lastReview) return [`${prefix}due`, `is before the last review (${lastReview})`, due];
+	// A day's slack: "send to review" makes a card due now, and another device's clock may have been ahead.
+	if (lastReview !== null && due < lastReview - REVIEW_SLACK) return [`${prefix}due`, `is before the last review (${lastReview})`, due];
 	if (lapses > reps) return [`${prefix}lapses`, `cannot exceed reps (${reps})`, lapses];
 	return null;
 }

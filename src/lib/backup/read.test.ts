@@ -113,6 +113,11 @@ describe('readBackup refuses values that cannot be right', () => {
 		expect((await readBackup([edit(() => {})], AT)).quizHistory).toEqual([quiz()]);
 	});
 
+	it('accepts a card sent to review just before a last review from a clock an hour ahead', async () => {
+		const text = edit((b) => (b.progress[0][1] = b.progress[0][10] - 3_600_000));
+		expect((await readBackup([text], AT)).progress).toHaveLength(3);
+	});
+
 	it.each([
 		['a review in year 9999', (b: any) => (b.reviewLog[0][3] = Date.UTC(9999, 0, 1)), /reviewLog row 1, review: must not be after tomorrow \(found 253370764800000\)/],
 		['a review two days ahead', (b: any) => (b.reviewLog[1][3] = T0 + 3 * DAY), /reviewLog row 2, review: must not be after tomorrow/],
