@@ -52,7 +52,9 @@ test('a corrupted backup is refused with a message, and nothing changes', async 
 	const broken = [
 		['cut-off.json', backup.text.slice(0, Math.floor(backup.text.length / 2)), /cut off/],
 		['rating.json', backup.text.replace(/("reviewLog":\[\n\["[^"]+","[^"]+",)\d/, '$19'), /rating: must be a rating: 1, 2, 3 or 4 \(found 9\)/],
-		['notes.txt', 'just some notes', /not a valid JSON file/]
+		['notes.txt', 'just some notes', /not a valid JSON file/],
+		['9999.json', backup.text.replace(/("reviewLog":\[\n\["[^"]+","[^"]+",\d,)\d+/, '$1253370764800000'), /It holds values that cannot be right\.[^]*The first wrong row is row 1 of the review log \(reviewLog\)\.[^]*reviewLog row 1, review: must not be after tomorrow/],
+		['deep.json', backup.text.replace('"progress":[', '"progress":[' + '['.repeat(100_000)), /bigger or more deeply nested than any Tabledeck backup\.[^]*Nesting deeper than 6 levels/]
 	] as const;
 	for (const [name, text, message] of broken) {
 		await page.getByLabel('Import backup').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
@@ -78,4 +80,16 @@ test('the review log and the cards export for other tools', async ({ page }) => 
 	const ankiLines = (await readFile(await (await anki).path(), 'utf8')).split('\n');
 	expect(ankiLines.slice(0, 2)).toEqual(['#separator:tab', '#html:true']);
 	expect(ankiLines.filter((line) => line && !line.startsWith('#')).every((line) => line.split('\t').length === 5)).toBe(true);
+});
+
+test('a backup from before the sent-to-review list (a frozen version-1 file) still restores', async ({ page }) => {
+	await page.goto('/settings');
+	const name = 'v1-2025-03.json';
+	await page.getByLabel('Import backup').setInputFiles(`tests/fixtures/backups/${name}`);
+	const preview = page.getByRole('region', { name: `Restore from ${name}?` });
+	await expect(preview).toContainText('Adds 4 reviews (0 already here).');
+	await expect(preview).toContainText('Adds 1 quiz results.');
+	await page.getByRole('button', { name: 'Restore' }).click();
+	// The file's preferences come with it: the page now speaks Korean.
+	await expect(page.getByRole('status').filter({ hasText: '복원 완료' })).toHaveText('복원 완료: 복습 기록 4개 추가, 카드 2장 갱신.');
 });

@@ -8,11 +8,13 @@ import {
 	reviewLogCsv,
 	type RestorePlan
 } from '$lib/db';
+// Straight from its module: only this flow exports the sent-to-review list.
+import { backupSentToReview } from '$lib/db/backup';
 import { forgetKeptCounts } from '$lib/services/home';
 import { app } from '$lib/state/app.svelte';
 import { preferences } from '$lib/state/preferences.svelte';
-import { datedName, downloadBlob, fileText } from './files';
-import { BackupError, readBackup, type BackupErrorKind, type ParsedBackup } from './read';
+import { datedName, downloadBlob, fileText, yieldToPage } from './files';
+import { BackupError, readBackup, type BackupErrorKind, type BadRow, type ParsedBackup } from './read';
 import { BackupWriter } from './write';
 
 export type BackupStatus = 'idle' | 'exporting' | 'reading' | 'preview' | 'restoring' | 'restored' | 'refused' | 'failed';
@@ -29,7 +31,7 @@ class BackupFlow {
 	fileName = $state('');
 	plan = $state<RestorePlan | null>(null);
 	summary = $state<{ exportedAt: string; from: number | null; to: number | null } | null>(null);
-	error = $state<{ kind: BackupErrorKind | 'failed'; detail: string } | null>(null);
+	error = $state<{ kind: BackupErrorKind | 'failed'; detail: string; at: BadRow | null } | null>(null);
 	exported = $state<{ name: string; size: number } | null>(null);
 	/** Percent done of the step under way (export, reading the file, restore); null between steps. */
 	percent = $state<number | null>(null);
@@ -55,7 +57,12 @@ class BackupFlow {
 		this.begin('exporting');
 		this.error = null;
 		try {
-			const head = { exportedAt: now, settings: await backupSettings(), preferences: { theme: preferences.theme, locale: preferences.localeChoice } };
+			const head = {
+				exportedAt: now,
+				settings: await backupSettings(),
+				preferences: { theme: preferences.theme, locale: preferences.localeChoice },
+				sentToReview: await backupSentToReview(now)
+			};
 			const writer = new BackupWriter(head, pack);
 			await exportBackup(writer, this.progress);
 			const blob = new Blob(writer.finish(), { type: 'application/json' });
@@ -80,12 +87,12 @@ class BackupFlow {
 		}
 	}
 
-	async read(file: File) {
+	async read(file: File, now = Date.now()) {
 		this.reset();
 		this.begin('reading');
 		this.fileName = file.name;
 		try {
-			const parsed = await readBackup(fileText(file, this.progress));
+			const parsed = await readBackup(fileText(file, this.progress), { now, pause: yieldToPage });
 			this.plan = await previewRestore(parsed);
 			this.parsed = parsed;
 			this.summary = { exportedAt: parsed.header.exportedAt, from: parsed.from, to: parsed.to };
@@ -124,7 +131,8 @@ class BackupFlow {
 
 	private fail(kind: BackupErrorKind | 'failed', error: unknown) {
 		this.parsed = null;
-		this.error = { kind, detail: error instanceof Error ? error.message : String(error) };
+		const at = error instanceof BackupError ? error.at : null;
+		this.error = { kind, detail: error instanceof Error ? error.message : String(error), at };
 		this.end(kind === 'failed' ? 'failed' : 'refused');
 	}
 }

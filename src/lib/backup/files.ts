@@ -39,6 +39,16 @@ export async function* fileText(file: Blob, onProgress: (read: number, size: num
 	}
 }
 
+/**
+ * Lets the page paint and take input before the next chunk of work: a task, not a microtask
+ * (scheduler.yield where the browser has it, which keeps this work's place in the queue).
+ */
+export function yieldToPage(): Promise<void> {
+	const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+	if (scheduler?.yield) return scheduler.yield();
+	return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** `prefix-YYYY-MM-DD.ext` by the local date. */
 export function datedName(prefix: string, ext: string, now: number): string {
 	const d = new Date(now);

@@ -5,6 +5,7 @@
  * {"format":"tabledeck-backup","version":1,"exportedAt":"2025-03-10T12:00:00.000Z",
  *  "columns":{"progress":[…],"reviewLog":[…],"previous":[…]},
  *  "settings":{"scheduler.newPerDay":20,…},"preferences":{"theme":"dark","locale":"system"},
+ *  "sentToReview":{"until":1741651200000,"cardIds":["9a1e…"]},
  *  "progress":[
  *  ["3f0c…",1741608000000,…],
  *  …],
@@ -14,6 +15,10 @@
  * `progress` lists every card the file knows, including cards reset to new (state 0, no
  * last review), so every review-log row names a card listed there. A log row's `previous`
  * is the card's progress before the rating (progress columns without the card id), or null.
+ *
+ * `sentToReview` (added in December 2026, optional, null when empty) is the list of new cards
+ * sent to today's review and the end of the study day it holds for. The version stays 1: files
+ * without it still import, and an app from before it reads newer files and ignores it.
  */
 import type { CardProgress, ReviewLogEntry } from '$lib/scheduler/types';
 
@@ -53,6 +58,27 @@ export const REVIEW_LOG_COLUMNS = [
 	'durationMs',
 	'previous'
 ] as const;
+
+const DAY = 86_400_000;
+/** No Tabledeck (nor FSRS) existed before this: an earlier time is a broken clock or a forgery. */
+export const EARLIEST = Date.UTC(2000, 0, 1);
+/** A review may come from a device whose clock runs a little ahead. */
+export const REVIEW_SLACK = DAY;
+/** Due dates and bury ends lie ahead, but no interval goes beyond 36,500 days (ts-fsrs' S_MAX). */
+export const DUE_HORIZON = 36_525 * DAY;
+
+/**
+ * How deep the file nests, the top object being 1: quizHistory › a result › answers › an
+ * answer › its cardIds is 6. A reader refuses anything deeper before building it.
+ */
+export const FORMAT_DEPTH = 6;
+/** The longest text of one row or one header member (JSON characters): a quiz of every card fits. */
+export const MAX_VALUE_CHARS = 16 * 1024 * 1024;
+/**
+ * The most rows a section may hold: ten times the 100k cards and twice the 1M ratings the app
+ * is built for (2M ratings are 27 years of 200 a day), so that a file cannot fill the memory.
+ */
+export const MAX_ROWS = { progress: 1_000_000, reviewLog: 2_000_000, quizHistory: 100_000 } as const;
 
 /** Sections written as one array element per line, and read back in batches. */
 export const ROW_SECTIONS = ['progress', 'reviewLog', 'quizHistory'] as const;

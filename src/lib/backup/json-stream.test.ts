@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JsonSyntaxError, ObjectStream } from './json-stream';
+import { JsonLimitError, JsonSyntaxError, ObjectStream } from './json-stream';
 
 /** Feeds `text` cut into pieces of `size` characters; returns what the handler saw. */
 function scan(text: string, size: number) {
@@ -62,5 +62,65 @@ describe('ObjectStream', () => {
 			expect(() => scan(text, size)).toThrow(JsonSyntaxError);
 			expect(() => scan(text, size)).toThrow(message);
 		}
+	});
+});
+
+describe('ObjectStream limits', () => {
+	const limits = { maxDepth: 6, maxValueChars: 1000 };
+	/** Feeds chunks until the stream throws; returns the error and how many chunks it took. */
+	function feedUntilRefused(chunks: Iterable<string>) {
+		const stream = new ObjectStream(new Set(['rows']), { value: () => {}, elements: () => {} }, limits);
+		let fed = 0;
+		try {
+			for (const chunk of chunks) {
+				fed++;
+				stream.feed(chunk);
+			}
+			stream.end();
+		} catch (error) {
+			return { error, fed };
+		}
+		throw new Error('accepted');
+	}
+	/** `head`, then `filler` for ever, in chunks of 100 characters: only a refusal ends it. */
+	function* endless(head: string, filler: string) {
+		yield head;
+		for (;;) yield filler.repeat(100 / filler.length);
+	}
+
+	it('reads the format at its deepest', () => {
+		const { rows } = scan('{"rows":[{"a":[{"b":[1]}]}]}', 3);
+		expect(rows.rows).toEqual([{ a: [{ b: [1] }] }]);
+	});
+
+	it.each([
+		['in a streamed row', '{"rows":[', '['],
+		['in a member', '{"settings":', '['],
+		['in a member, of objects', '{"settings":', '{"a":']
+	])('refuses 100,000 levels of nesting %s at the first level too deep', (_name, head, open) => {
+		const text = head + open.repeat(100_000);
+		const { error, fed } = feedUntilRefused(text.match(/[^]{1,100}/g)!);
+		expect(error).toBeInstanceOf(JsonLimitError);
+		expect(String(error)).toMatch(/Nesting deeper than 6 levels at character \d+: a backup never nests that deep/);
+		expect(fed).toBe(1);
+	});
+
+	it.each([
+		['in a streamed row', '{"rows":["', 'x', /a value in "rows" is longer than/],
+		['in a member', '{"name":"', 'x', /a value in "name" is longer than/],
+		['as a member name', '{"', 'x', /a member name is longer than/],
+		['of spaces in a row', '{"rows":[1,', ' ', /a value in "rows" is longer than/],
+		['as a number', '{"n":1', '1', /a value in "n" is longer than/]
+	])('refuses a giant string %s while it streams, before it ends', (_name, head, filler, message) => {
+		const { error, fed } = feedUntilRefused(endless(head, filler));
+		expect(error).toBeInstanceOf(JsonLimitError);
+		expect(String(error)).toMatch(message);
+		// 1000 characters are allowed: the refusal comes within the chunk that passes them.
+		expect(fed).toBeLessThanOrEqual(12);
+	});
+
+	it('refuses a giant value handed over in one chunk without parsing it', () => {
+		const { error } = feedUntilRefused([`{"rows":[["${'x'.repeat(5000)}"]]}`]);
+		expect(String(error)).toMatch(/a value in "rows" is longer than/);
 	});
 });

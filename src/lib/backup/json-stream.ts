@@ -4,10 +4,27 @@
  * handed over in batches of elements as they arrive. The scanner only finds where values
  * end (brackets, strings); JSON.parse checks everything it hands over, batch by batch, so a
  * file that is not JSON fails on the first wrong character and a cut-off one at its end.
+ *
+ * Time and memory stay bounded whatever the text holds: nesting deeper than `maxDepth` and a
+ * value (a member, or one element of a streamed array) longer than `maxValueChars` are refused
+ * as soon as the scanner reaches them, before any of it is parsed or kept.
  */
 export class JsonSyntaxError extends Error {
 	override name = 'JsonSyntaxError';
 }
+
+/** Well-formed so far, but deeper or bigger than the limits allow. */
+export class JsonLimitError extends Error {
+	override name = 'JsonLimitError';
+}
+
+export interface JsonLimits {
+	/** The top-level object is depth 1. */
+	maxDepth: number;
+	maxValueChars: number;
+}
+
+const NO_LIMITS: JsonLimits = { maxDepth: Infinity, maxValueChars: Infinity };
 
 export interface MemberHandler {
 	/** A member that is not streamed, parsed. */
@@ -48,7 +65,8 @@ export class ObjectStream {
 
 	constructor(
 		private readonly streamed: ReadonlySet<string>,
-		private readonly handler: MemberHandler
+		private readonly handler: MemberHandler,
+		private readonly limits: JsonLimits = NO_LIMITS
 	) {}
 
 	feed(chunk: string): void {
@@ -115,6 +133,19 @@ export class ObjectStream {
 		throw new JsonSyntaxError(`Not valid JSON: ${what} at character ${this.consumed + at + 1}`);
 	}
 
+	private tooDeep(at: number): never {
+		throw new JsonLimitError(`Nesting deeper than ${this.limits.maxDepth} levels at character ${this.consumed + at + 1}: a backup never nests that deep`);
+	}
+
+	private checkSize(chars: number, at: number) {
+		if (chars > this.limits.maxValueChars) {
+			const max = this.limits.maxValueChars;
+			const size = max >= 1 << 20 ? `${Math.round(max / (1 << 20))} MB` : `${max} characters`;
+			const what = this.key === KEY ? 'a member name' : `a value in "${this.key}"`;
+			throw new JsonLimitError(`${what} is longer than ${size} (at character ${this.consumed + at + 1}): a backup holds no value that big`);
+		}
+	}
+
 	private punctuation(c: number, at: number) {
 		const ch = String.fromCharCode(c);
 		if (this.mode === 'begin') {
@@ -146,6 +177,7 @@ export class ObjectStream {
 		this.inString = c === QUOTE;
 		this.primitive = c !== QUOTE && !OPEN.has(c);
 		if (OPEN.has(c)) this.depth = 1;
+		if (this.depth + 1 > this.limits.maxDepth) this.tooDeep(0);
 	}
 
 	/** Reads on from `i` (the value began at `start` of this chunk, or before it). */
@@ -163,14 +195,18 @@ export class ObjectStream {
 			} else if (this.primitive) {
 				if (isSpace(c) || c === COMMA || CLOSE.has(c)) return this.finishScalar(chunk, start, i);
 			} else if (c === QUOTE) this.inString = true;
-			else if (OPEN.has(c)) this.depth++;
-			else if (CLOSE.has(c) && --this.depth === 0) return this.finishScalar(chunk, start, i + 1);
+			else if (OPEN.has(c)) {
+				// The member's value is at depth 2, inside the top-level object.
+				if (++this.depth + 1 > this.limits.maxDepth) this.tooDeep(i);
+			} else if (CLOSE.has(c) && --this.depth === 0) return this.finishScalar(chunk, start, i + 1);
 		}
 		this.pending += chunk.slice(start);
+		this.checkSize(this.pending.length, n - 1);
 		return n;
 	}
 
 	private finishScalar(chunk: string, start: number, end: number): number {
+		this.checkSize(this.pending.length + end - start, end - 1);
 		const text = this.pending + chunk.slice(start, end);
 		this.pending = '';
 		let value: unknown;
@@ -198,6 +234,11 @@ export class ObjectStream {
 		let from = i;
 		let lastComma = -1;
 		let depth = this.depth;
+		// The current element's text: `carried` characters from earlier chunks, then from `start`.
+		let carried = this.pending.length;
+		let start = i;
+		// The array is at depth 2, so its elements' own brackets begin at 3.
+		const maxDepth = this.limits.maxDepth - 2;
 		if (this.inString) i = this.skipString(chunk, i);
 		while (i < n) {
 			const c = chunk.charCodeAt(i);
@@ -206,9 +247,11 @@ export class ObjectStream {
 				i = this.skipString(chunk, i + 1);
 				continue;
 			}
-			if (c === 0x5b || c === 0x7b) depth++;
-			else if (c === 0x5d || c === 0x7d) {
+			if (c === 0x5b || c === 0x7b) {
+				if (++depth > maxDepth) this.tooDeep(i);
+			} else if (c === 0x5d || c === 0x7d) {
 				if (depth === 0) {
+					this.checkSize(carried + i - start, i);
 					this.depth = 0;
 					this.emit(this.pending + chunk.slice(from, i), true, i);
 					this.pending = '';
@@ -216,7 +259,12 @@ export class ObjectStream {
 					return i + 1;
 				}
 				depth--;
-			} else if (c === COMMA && depth === 0) lastComma = i;
+			} else if (c === COMMA && depth === 0) {
+				this.checkSize(carried + i - start, i);
+				carried = 0;
+				start = i + 1;
+				lastComma = i;
+			}
 			i++;
 		}
 		this.depth = depth;
@@ -226,6 +274,7 @@ export class ObjectStream {
 			this.pending = '';
 			from = lastComma + 1;
 		}
+		this.checkSize(this.pending.length + n - from, n - 1);
 		this.pending += chunk.slice(from);
 		return n;
 	}

@@ -8,6 +8,9 @@ import type { QuizResult } from '$lib/db';
 import {
 	BACKUP_FORMAT,
 	BACKUP_VERSION,
+	FORMAT_DEPTH,
+	MAX_ROWS,
+	MAX_VALUE_CHARS,
 	PROGRESS_COLUMNS,
 	REVIEW_LOG_COLUMNS,
 	ROW_SECTIONS,
@@ -15,21 +18,30 @@ import {
 	type ReviewLogTuple,
 	type RowSection
 } from './format';
-import { JsonSyntaxError, ObjectStream } from './json-stream';
-import { describeIssue, header, progressRow, quizRow, reviewLogRow, type BackupHeader } from './schema';
+import { JsonLimitError, JsonSyntaxError, ObjectStream } from './json-stream';
+import { progressRowProblem, quizProblem, reviewProblem, type Problem } from './meaning';
+import { describeIssue, rowSchemas, type BackupHeader } from './schema';
 
 /**
  * - json: not JSON, or cut off (`truncated`)
  * - format: JSON, but not a Tabledeck backup; version: a backup of another version
  * - invalid: an impossible value, a duplicate, a card id no progress row names, wrong counts
+ * - limit: nested deeper, or a value or section bigger, than any backup is
  */
-export type BackupErrorKind = 'json' | 'truncated' | 'format' | 'version' | 'invalid';
+export type BackupErrorKind = 'json' | 'truncated' | 'format' | 'version' | 'invalid' | 'limit';
+
+/** Where the first bad row is: its section and its number (from 1), for a message in the person's language. */
+export interface BadRow {
+	section: RowSection;
+	row: number;
+}
 
 export class BackupError extends Error {
 	override name = 'BackupError';
 	constructor(
 		readonly kind: BackupErrorKind,
-		message: string
+		message: string,
+		readonly at: BadRow | null = null
 	) {
 		super(message);
 	}
@@ -45,22 +57,36 @@ export interface ParsedBackup {
 	/** The first and last review time (ms); null without reviews. */
 	from: number | null;
 	to: number | null;
+	/** The `now` its times were checked against (ms). */
+	checkedAt: number;
 }
 
-const SCHEMAS = {
-	progress: { schema: v.array(progressRow), columns: PROGRESS_COLUMNS },
-	reviewLog: { schema: v.array(reviewLogRow), columns: REVIEW_LOG_COLUMNS },
-	quizHistory: { schema: v.array(quizRow), columns: null }
-} as const;
+/** Header members kept; any other member is read (within the limits) and dropped. */
+const MEMBERS = new Set(['format', 'version', 'exportedAt', 'counts', 'columns', 'settings', 'preferences', 'sentToReview']);
+
+function sectionChecks(now: number) {
+	const schemas = rowSchemas(now);
+	return {
+		header: schemas.header,
+		progress: { schema: v.array(schemas.progressRow), columns: PROGRESS_COLUMNS, meaning: progressRowProblem },
+		reviewLog: { schema: v.array(schemas.reviewLogRow), columns: REVIEW_LOG_COLUMNS, meaning: reviewProblem },
+		quizHistory: { schema: v.array(schemas.quizRow), columns: null, meaning: quizProblem }
+	} as const;
+}
 
 class BackupReader {
 	readonly members: Record<string, unknown> = {};
 	readonly rows = { progress: [] as unknown[], reviewLog: [] as unknown[], quizHistory: [] as unknown[] };
 	/** A row problem found before the file said it is a backup: reported only if it is one. */
 	private deferred: BackupError | null = null;
+	private readonly checks: ReturnType<typeof sectionChecks>;
+
+	constructor(readonly now: number) {
+		this.checks = sectionChecks(now);
+	}
 
 	value(key: string, value: unknown) {
-		this.members[key] = value;
+		if (MEMBERS.has(key)) this.members[key] = value;
 		if (key === 'format' && value !== BACKUP_FORMAT) throw notBackup();
 		if (key === 'version' && value !== BACKUP_VERSION) {
 			throw new BackupError('version', `This is a version ${JSON.stringify(value)} backup; this app reads version ${BACKUP_VERSION}`);
@@ -71,26 +97,44 @@ class BackupReader {
 		if (!(ROW_SECTIONS as readonly string[]).includes(key)) return;
 		const section = key as RowSection;
 		const target = this.rows[section];
+		if (target.length + elements.length > MAX_ROWS[section]) {
+			throw new BackupError('limit', `${section} holds more than ${MAX_ROWS[section].toLocaleString('en')} rows: more than any backup this app makes`);
+		}
 		if (this.deferred === null) {
-			const { schema, columns } = SCHEMAS[section];
-			const result = v.safeParse(schema, elements, { abortEarly: true });
-			if (!result.success) {
-				const issue = result.issues[0];
-				const path = (issue.path ?? []).map((item) => item.key);
-				const where = `${section} row ${target.length + Number(path[0]) + 1}`;
-				const error = new BackupError('invalid', describeIssue(where, columns, issue, path.slice(1)));
-				if (this.members.format === BACKUP_FORMAT) throw error;
-				this.deferred = error;
-			}
+			const error = this.problem(section, elements, target.length);
+			if (error && this.members.format === BACKUP_FORMAT) throw error;
+			this.deferred = error;
 		}
 		for (const element of elements) target.push(element);
+	}
+
+	/** The first problem in a batch of rows whose first is row `before + 1`, or null. */
+	private problem(section: RowSection, elements: unknown[], before: number): BackupError | null {
+		const { schema, columns, meaning } = this.checks[section];
+		const result = v.safeParse(schema, elements, { abortEarly: true });
+		if (!result.success) {
+			const issue = result.issues[0];
+			const path = (issue.path ?? []).map((item) => item.key);
+			const row = before + Number(path[0]) + 1;
+			return new BackupError('invalid', describeIssue(`${section} row ${row}`, columns, issue, path.slice(1)), { section, row });
+		}
+		const check = meaning as (row: unknown) => Problem | null;
+		for (let i = 0; i < elements.length; i++) {
+			const found = check(elements[i]);
+			if (found) {
+				const [column, message, value] = found;
+				const row = before + i + 1;
+				return new BackupError('invalid', describeIssue(`${section} row ${row}, ${column}`, null, { message, input: value }, []), { section, row });
+			}
+		}
+		return null;
 	}
 
 	finish(): ParsedBackup {
 		if (this.members.format !== BACKUP_FORMAT) throw notBackup();
 		if (this.members.version === undefined) throw new BackupError('format', 'The backup has no version number');
 		if (this.deferred) throw this.deferred;
-		const checked = v.safeParse(header, this.members, { abortEarly: true });
+		const checked = v.safeParse(this.checks.header, this.members, { abortEarly: true });
 		if (!checked.success) {
 			const issue = checked.issues[0];
 			throw new BackupError('invalid', describeIssue('The header', null, issue, (issue.path ?? []).map((p) => p.key)));
@@ -115,7 +159,8 @@ class BackupReader {
 		for (let i = 0; i < reviewLog.length; i++) {
 			const [id, cardId, , review] = reviewLog[i];
 			if (!cards.has(cardId)) {
-				throw new BackupError('invalid', `reviewLog row ${i + 1} (id ${id}) is for card ${cardId}, which the backup's progress does not list: an unknown card`);
+				const at = { section: 'reviewLog', row: i + 1 } as const;
+				throw new BackupError('invalid', `reviewLog row ${i + 1} (id ${id}) is for card ${cardId}, which the backup's progress does not list: an unknown card`, at);
 			}
 			if (i > 0 && !(id > reviewLog[i - 1][0])) ascending = false;
 			if (review < from) from = review;
@@ -130,7 +175,8 @@ class BackupReader {
 			quizHistory,
 			logIdsAscending: ascending,
 			from: reviewLog.length ? from : null,
-			to: reviewLog.length ? to : null
+			to: reviewLog.length ? to : null,
+			checkedAt: this.now
 		};
 	}
 }
@@ -147,14 +193,25 @@ function duplicateCheck(ids: string[], section: string) {
 	}
 }
 
+export interface ReadOptions {
+	/** Times are checked against it: reviews up to a day ahead, due dates up to 100 years. */
+	now: number;
+	/** Awaited between chunks, so that a page stays responsive while a big file is read. */
+	pause?: () => Promise<void>;
+}
+
 /** Reads and checks a whole backup from its text, chunk by chunk. */
-export async function readBackup(chunks: AsyncIterable<string> | Iterable<string>): Promise<ParsedBackup> {
-	const reader = new BackupReader();
-	const stream = new ObjectStream(new Set(ROW_SECTIONS), reader);
+export async function readBackup(chunks: AsyncIterable<string> | Iterable<string>, { now, pause }: ReadOptions): Promise<ParsedBackup> {
+	const reader = new BackupReader(now);
+	const stream = new ObjectStream(new Set(ROW_SECTIONS), reader, { maxDepth: FORMAT_DEPTH, maxValueChars: MAX_VALUE_CHARS });
 	try {
-		for await (const chunk of chunks) stream.feed(chunk);
+		for await (const chunk of chunks) {
+			stream.feed(chunk);
+			if (pause) await pause();
+		}
 		stream.end();
 	} catch (error) {
+		if (error instanceof JsonLimitError) throw new BackupError('limit', error.message);
 		if (error instanceof JsonSyntaxError) {
 			throw new BackupError(/ends early/.test(error.message) ? 'truncated' : 'json', error.message);
 		}

@@ -16,7 +16,7 @@ describe('BackupWriter', () => {
 		const text = writer.finish().join('');
 		expect(packed).toHaveLength(3); // every batch went past 100 characters
 		expect(text.split('\n').filter((line) => line.startsWith('["c'))).toHaveLength(20);
-		const backup = await readBackup([text]);
+		const backup = await readBackup([text], { now: T0 });
 		expect([backup.progress.length, backup.reviewLog.length, backup.quizHistory.length]).toEqual([20, 10, 0]);
 		expect(JSON.parse(text).counts).toEqual({ progress: 20, reviewLog: 10, quizHistory: 0 });
 	});

@@ -6,11 +6,14 @@ import {
 	REVIEW_LOG_COLUMNS,
 	type RowSection
 } from './format';
+import type { SentToReview } from './schema';
 
 export interface BackupHead {
 	exportedAt: number;
 	settings: Record<string, unknown>;
 	preferences: Record<string, string>;
+	/** Today's sent-to-review list; left out of the file when null or absent. */
+	sentToReview?: SentToReview | null;
 }
 
 const SECTION_ORDER: readonly RowSection[] = ['progress', 'reviewLog', 'quizHistory'];
@@ -37,7 +40,8 @@ export class BackupWriter<P = string> {
 			exportedAt: new Date(head.exportedAt).toISOString(),
 			columns: { progress: PROGRESS_COLUMNS, reviewLog: REVIEW_LOG_COLUMNS, previous: PREVIOUS_COLUMNS },
 			settings: head.settings,
-			preferences: head.preferences
+			preferences: head.preferences,
+			...(head.sentToReview ? { sentToReview: head.sentToReview } : {})
 		};
 		// The header object without its closing brace: sections follow it.
 		this.head = JSON.stringify(header).slice(0, -1);

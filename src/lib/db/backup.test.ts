@@ -17,7 +17,7 @@ async function exportText(): Promise<string> {
 	return writer.finish().join('');
 }
 
-const parse = async (text: string) => readBackup([text]);
+const parse = async (text: string) => readBackup([text], { now: NOW });
 
 /** A fresh browser: empty database, decks synced. */
 async function freshDevice() {
@@ -43,6 +43,13 @@ async function review(cardId: string, at: number, rating: 1 | 2 | 3 | 4 = 3) {
 	const log = logOf(after, before, at, rating);
 	await recordReview(after, log);
 	return log;
+}
+
+function quizResult(id: string, at = NOW) {
+	const answer = (cardId: string, outcome: 'correct' | 'wrong') => ({
+		questionId: `q-${cardId}`, type: 'mcq' as const, prompt: cardId, given: 'x', expected: 'x', outcome, overruled: false, cardIds: [cardId]
+	});
+	return { id, at, deckIds: ['svc'], score: 1, total: 2, durationMs: 9000, answers: [answer('s1', 'correct'), answer('s2', 'wrong')] };
 }
 
 beforeEach(freshDevice);
@@ -77,7 +84,7 @@ describe('backup export and restore', () => {
 		await review('p2', NOW - HOUR);
 		await review('l2', NOW - HOUR);
 		await resetProgress('l2'); // no progress row, but its log stays
-		await addQuizResult({ id: 'q1', at: NOW, deckIds: ['svc'], score: 1, total: 2, durationMs: 9000, answers: [] });
+		await addQuizResult(quizResult('q1'));
 		await saveSettings({ newPerDay: 7, learningSteps: ['2m', '1h'] });
 		const before = await everything();
 		const text = await exportText();
@@ -86,7 +93,7 @@ describe('backup export and restore', () => {
 		const backup = await parse(text);
 		expect(backup.progress.map((t) => t[0]).sort()).toEqual(['l2', 'p2', 's1']);
 		const plan = await previewRestore(backup);
-		expect(plan).toEqual({ cardsAdded: 2, cardsUpdated: 0, reviewsAdded: 4, reviewsPresent: 0, quizAdded: 1, settingsChanged: true });
+		expect(plan).toEqual({ cardsAdded: 2, cardsUpdated: 0, reviewsAdded: 4, reviewsPresent: 0, quizAdded: 1, sentAdded: 0, settingsChanged: true });
 		expect(await everything()).not.toEqual(before);
 		expect(await restoreBackup(backup)).toEqual(plan);
 		expect(await everything()).toEqual(before);
@@ -97,7 +104,7 @@ describe('backup export and restore', () => {
 		const backup = await parse(await exportText());
 		await restoreBackup(backup);
 		const once = await everything();
-		expect(await previewRestore(backup)).toEqual({ cardsAdded: 0, cardsUpdated: 0, reviewsAdded: 0, reviewsPresent: 1, quizAdded: 0, settingsChanged: false });
+		expect(await previewRestore(backup)).toEqual({ cardsAdded: 0, cardsUpdated: 0, reviewsAdded: 0, reviewsPresent: 1, quizAdded: 0, sentAdded: 0, settingsChanged: false });
 		await restoreBackup(backup);
 		expect(await everything()).toEqual(once);
 	});

@@ -3,11 +3,14 @@
  * slices along the primary keys, into a BackupWriter. Restore merges a checked backup in
  * one read-write transaction: review-log rows and quiz results join by id (a row already
  * present is skipped, so a second import changes nothing), and a card's state is the one
- * with the later last review.
+ * with the later last review. Whatever the database holds, a checked backup restores: a stored
+ * last review that cannot be right (in the future, before 2000, not a time) never wins.
  */
 import {
+	EARLIEST,
 	fromProgressTuple,
 	fromReviewLogTuple,
+	REVIEW_SLACK,
 	toProgressTuple,
 	toReviewLogTuple,
 	type ProgressTuple,
@@ -15,9 +18,11 @@ import {
 } from '$lib/backup/format';
 import type { ParsedBackup } from '$lib/backup/read';
 import { isValidSetting, SCHEDULER_KEYS } from '$lib/backup/scheduler-settings';
+import type { SentToReview } from '$lib/backup/schema';
 import type { BackupWriter } from '$lib/backup/write';
 import { read, write, type Tables } from './database';
 import { newProgress, toProgressRow, toReviewLogRow, type Placement, type ProgressKey, type ProgressRow, type ReviewLogRow } from './rows';
+import { SENT_KEY, sentList } from './sent';
 import { SCHEDULER_PREFIX } from './settings';
 
 const SLICE = 10_000;
@@ -33,6 +38,15 @@ export function backupSettings(): Promise<Record<string, unknown>> {
 			if (isValidSetting(name, value)) settings[name] = value;
 		}
 		return settings;
+	});
+}
+
+/** The cards sent to today's review, as a backup holds them; null when there are none. */
+export function backupSentToReview(now: number): Promise<SentToReview | null> {
+	return read(['settings'], async (db) => {
+		const value = (await db.settings.get(SENT_KEY))?.value;
+		const cardIds = sentList(value, now);
+		return cardIds.length ? { until: (value as SentToReview).until, cardIds } : null;
 	});
 }
 
@@ -84,6 +98,8 @@ export interface RestorePlan {
 	/** Review-log rows of the backup already here. */
 	reviewsPresent: number;
 	quizAdded: number;
+	/** Cards the backup adds to today's list of cards sent to review. */
+	sentAdded: number;
 	/** The backup's scheduler settings differ from the ones in use. */
 	settingsChanged: boolean;
 }
@@ -93,10 +109,15 @@ interface Plan extends RestorePlan {
 	/** Indexes into backup.reviewLog of the rows to add. */
 	newLogRows: number[];
 	placeOf: (cardId: string) => Placement;
+	/** Today's sent-to-review list after the restore, when the backup adds to it. */
+	sent: SentToReview | null;
 }
 
 const isPlainNew = (t: ProgressTuple) => t[9] === 0 && t[7] === 0 && t[10] === null && t[11] === 0 && t[12] === 0;
-const lastReview = (t: number | null | undefined) => t ?? -1;
+/** The later last review wins; one that cannot be right (another app's bug, a forged file) loses to any. */
+function lastReviewOf(t: unknown, now: number): number {
+	return typeof t === 'number' && t >= EARLIEST && t <= now + REVIEW_SLACK ? t : -1;
+}
 
 async function plan(db: Tables, backup: ParsedBackup): Promise<Plan> {
 	const existing = new Map<string, ProgressRow>();
@@ -122,7 +143,7 @@ async function plan(db: Tables, backup: ParsedBackup): Promise<Plan> {
 			if (isPlainNew(tuple)) continue;
 			cardsAdded++;
 			progress.push({ tuple, place: null });
-		} else if (lastReview(tuple[10]) > lastReview(here.lastReview)) {
+		} else if (lastReviewOf(tuple[10], backup.checkedAt) > lastReviewOf(here.lastReview, backup.checkedAt)) {
 			progress.push({ tuple, place: here });
 		}
 	}
@@ -133,17 +154,36 @@ async function plan(db: Tables, backup: ParsedBackup): Promise<Plan> {
 	const settingsChanged = SCHEDULER_KEYS.some(
 		(key, i) => key in backup.header.settings && JSON.stringify(current[i]?.value) !== JSON.stringify(backup.header.settings[key])
 	);
+	const sent = sentAfter(await db.settings.get(SENT_KEY), backup);
 	return {
 		cardsAdded,
 		cardsUpdated: progress.length - cardsAdded,
 		reviewsAdded: newLogRows.length,
 		reviewsPresent: backup.reviewLog.length - newLogRows.length,
 		quizAdded: quizIds.length - quizPresent,
+		sentAdded: sent ? sent.added : 0,
 		settingsChanged,
 		progress,
 		newLogRows,
-		placeOf
+		placeOf,
+		sent: sent?.list ?? null
 	};
+}
+
+/**
+ * Today's sent-to-review list joined with the backup's, when the backup's still holds (its
+ * study day has not ended) and adds a card: the cards already listed here first. A list
+ * from a day that is over means nothing any more and is left out.
+ */
+function sentAfter(stored: { value: unknown } | undefined, backup: ParsedBackup): { list: SentToReview; added: number } | null {
+	const theirs = backup.header.sentToReview;
+	const now = backup.checkedAt;
+	if (!theirs || theirs.until <= now) return null;
+	const ours = sentList(stored?.value, now);
+	const cardIds = [...new Set([...ours, ...theirs.cardIds])];
+	if (cardIds.length === ours.length) return null;
+	const until = ours.length ? (stored!.value as SentToReview).until : theirs.until;
+	return { list: { until, cardIds }, added: cardIds.length - ours.length };
 }
 
 /**
@@ -170,8 +210,8 @@ export function previewRestore(backup: ParsedBackup): Promise<RestorePlan> {
 	return read(['cards', 'progress', 'reviewLog', 'quizHistory', 'settings'], async (db) => summary(await plan(db, backup)));
 }
 
-function summary({ cardsAdded, cardsUpdated, reviewsAdded, reviewsPresent, quizAdded, settingsChanged }: Plan): RestorePlan {
-	return { cardsAdded, cardsUpdated, reviewsAdded, reviewsPresent, quizAdded, settingsChanged };
+function summary({ cardsAdded, cardsUpdated, reviewsAdded, reviewsPresent, quizAdded, sentAdded, settingsChanged }: Plan): RestorePlan {
+	return { cardsAdded, cardsUpdated, reviewsAdded, reviewsPresent, quizAdded, sentAdded, settingsChanged };
 }
 
 /** Merges `backup` into the database in one transaction: all of it, or (on any error) none of it. */
@@ -197,6 +237,7 @@ export function restoreBackup(backup: ParsedBackup, onProgress: OnProgress = () 
 		await db.quizHistory.bulkAdd(backup.quizHistory.filter((q) => !present.has(q.id)));
 		const settings = Object.entries(backup.header.settings).map(([key, value]) => ({ key: SCHEDULER_PREFIX + key, value }));
 		await db.settings.bulkPut(settings);
+		if (p.sent) await db.settings.put({ key: SENT_KEY, value: p.sent });
 		return summary(p);
 	});
 }

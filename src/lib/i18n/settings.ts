@@ -58,12 +58,16 @@ export const settingsEn = {
 			format: 'It is not a Tabledeck backup.',
 			version: 'It was made by a different version of Tabledeck.',
 			invalid: 'It holds values that cannot be right.',
-			failed: 'Restoring failed.'
+			failed: 'Restoring failed.',
+			limit: 'It is bigger or more deeply nested than any Tabledeck backup.'
 		},
 		otherTools: 'Export for other tools',
 		csv: 'Export review log (CSV)',
 		anki: 'Export cards for Anki',
-		ankiHelp: 'A text file for Anki’s File › Import: one note per line, with deck and tags.'
+		ankiHelp: 'A text file for Anki’s File › Import: one note per line, with deck and tags.',
+		willSent: (n: number) => `Adds ${n} cards to today’s review (sent from a quiz).`,
+		csvHelp: 'Text that a spreadsheet could read as a formula (starting with =, +, -, @) begins with an apostrophe.',
+		badRow: (section: string, row: number) => `The first wrong row is row ${row} of ${SECTION_NAMES.en[section] ?? section}.`
 	},
 	stats: {
 		title: 'Statistics',
@@ -174,12 +178,16 @@ export const settingsKo: typeof settingsEn = {
 			format: 'Tabledeck 백업 파일이 아닙니다.',
 			version: '다른 버전의 Tabledeck에서 만든 백업입니다.',
 			invalid: '있을 수 없는 값이 들어 있습니다.',
-			failed: '복원하지 못했습니다.'
+			failed: '복원하지 못했습니다.',
+			limit: '어떤 Tabledeck 백업보다도 크거나 깊게 중첩되어 있습니다.'
 		},
 		otherTools: '다른 도구용 내보내기',
 		csv: '복습 기록 내보내기 (CSV)',
 		anki: 'Anki용 카드 내보내기',
-		ankiHelp: 'Anki의 파일 › 가져오기용 텍스트 파일: 한 줄에 노트 하나, 덱과 태그 포함.'
+		ankiHelp: 'Anki의 파일 › 가져오기용 텍스트 파일: 한 줄에 노트 하나, 덱과 태그 포함.',
+		willSent: (n: number) => `카드 ${n}장을 오늘 복습에 추가합니다 (퀴즈에서 보낸 카드).`,
+		csvHelp: '스프레드시트가 수식으로 읽을 수 있는 텍스트(=, +, -, @로 시작)는 앞에 작은따옴표(\')가 붙습니다.',
+		badRow: (section: string, row: number) => `처음 잘못된 행: ${SECTION_NAMES.ko[section] ?? section}의 ${row}번째 행.`
 	},
 	stats: {
 		title: '통계',
@@ -233,3 +241,9 @@ export const settingsKo: typeof settingsEn = {
 };
 
 export const SETTINGS_STRINGS: Record<Locale, typeof settingsEn> = { en: settingsEn, ko: settingsKo };
+
+/** The backup's row sections, as an import's refusal names them (with the file's own name). */
+const SECTION_NAMES: Record<Locale, Record<string, string>> = {
+	en: { progress: 'card progress (progress)', reviewLog: 'the review log (reviewLog)', quizHistory: 'quiz history (quizHistory)' },
+	ko: { progress: '카드 진행 상황(progress)', reviewLog: '복습 기록(reviewLog)', quizHistory: '퀴즈 기록(quizHistory)' }
+};
