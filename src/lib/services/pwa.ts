@@ -3,16 +3,17 @@
  * offer of a new version. The layout imports this lazily after the first paint, so it
  * weighs nothing on the first visit's critical path.
  */
+import { asset } from '$app/paths';
 import { Workbox } from 'workbox-window';
 
 /**
- * Registers /sw.js. `onupdate` is called when a new version has installed and is waiting;
+ * Registers the service worker (sw.js under the base path, scoped to it). `onupdate` is called when a new version has installed and is waiting;
  * it gets the function that switches to it. Nothing reloads until that function is
  * called: a person in the middle of a review keeps their page.
  */
 export async function registerServiceWorker(onupdate: (apply: () => void) => void): Promise<void> {
 	if (!('serviceWorker' in navigator)) return;
-	const wb = new Workbox('/sw.js', { scope: '/' });
+	const wb = new Workbox(asset('/sw.js'), { scope: asset('/') });
 	// Also fires at start-up when a version found earlier is still waiting ("Later").
 	wb.addEventListener('waiting', () => onupdate(() => switchTo(wb)));
 	try {
