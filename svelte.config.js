@@ -15,7 +15,7 @@ const config = {
 		adapter: adapter({
 			pages: process.env.BUILD_DIR || 'build',
 			assets: process.env.BUILD_DIR || 'build',
-			fallback: fallbackPage(base),
+			fallback: fallbackPage(base, process.env.FALLBACK),
 			precompress: true
 		}),
 		// Absolute asset paths: relative ones break deep links served from the fallback.

@@ -9,7 +9,7 @@ const THEME = '#1f4e79';
 const DECKS_DIR = 'static/decks';
 // '' or '/name': the path the site is served from (svelte.config.js reads the same variable).
 const BASE = basePath(process.env.BASE_PATH);
-const FALLBACK = fallbackPage(BASE);
+const FALLBACK = fallbackPage(BASE, process.env.FALLBACK);
 
 /**
  * Deck JSON is precached under `?precache` URLs, not its own: the precache answers its URLs
@@ -114,7 +114,7 @@ export default defineConfig({
 			}
 		})
 	],
-	// The base path, for code that must not import $app/paths (src/lib/db/name.ts).
+	// The base path, for src/lib/paths.ts and src/lib/db/name.ts.
 	define: { __BASE_PATH__: JSON.stringify(BASE) },
 	resolve: {
 		alias: [

@@ -17,7 +17,7 @@ const SEGMENT = /^[A-Za-z0-9._~-]+$/;
  */
 export function basePath(value) {
 	if (value === undefined || value === '') return '';
-	const say = (why) => new Error(`BASE_PATH ${JSON.stringify(value)} ${why}, e.g. BASE_PATH=/tabledeck (or empty for the root)`);
+	const say = (/** @type {string} */ why) => new Error(`BASE_PATH ${JSON.stringify(value)} ${why}, e.g. BASE_PATH=/tabledeck (or empty for the root)`);
 	if (!value.startsWith('/')) throw say('must start with "/"');
 	if (value.endsWith('/')) throw say('must not end with "/"');
 	for (const segment of value.slice(1).split('/')) {
@@ -31,10 +31,14 @@ export function basePath(value) {
 /**
  * The page that opens routes with parameters (/decks/<id>): 200.html at the root, as before;
  * under a base path 404.html, the page GitHub Pages (and most static hosts) answer any
- * unknown path with, so deep links open there with no rewrite rules.
+ * unknown path with, so deep links open there with no rewrite rules. FALLBACK=404.html asks
+ * for it at the root too (GitHub Pages on a custom domain).
  * @param {string} base
+ * @param {string | undefined} requested
  */
-export function fallbackPage(base) {
+export function fallbackPage(base, requested) {
+	if (requested === '200.html' || requested === '404.html') return requested;
+	if (requested) throw new Error(`FALLBACK ${JSON.stringify(requested)} must be 200.html or 404.html (or empty)`);
 	return base ? '404.html' : '200.html';
 }
 
@@ -69,7 +73,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  */
 export function headersFile(base, pages, fallback) {
 	const fresh = ['/sw.js', '/manifest.webmanifest', '/decks/*', `/${fallback}`, ...pages.filter((page) => !page.startsWith('/decks/'))];
-	const rule = (path, value) => `${base}${path === '/' && base ? '/' : path}\n  Cache-Control: ${value}\n`;
+	const rule = (/** @type {string} */ path, /** @type {string} */ value) => `${base}${path === '/' && base ? '/' : path}\n  Cache-Control: ${value}\n`;
 	return [rule('/_app/immutable/*', IMMUTABLE), ...[...new Set(fresh)].map((path) => rule(path, 'no-cache'))].join('');
 }
 
@@ -94,7 +98,7 @@ export function staticHostFiles(base, fallback) {
 
 if (process.argv[1] && basename(process.argv[1]) === 'hosting.js') {
 	try {
-		basePath(process.env.BASE_PATH);
+		fallbackPage(basePath(process.env.BASE_PATH), process.env.FALLBACK);
 	} catch (error) {
 		console.error(error instanceof Error ? error.message : String(error));
 		process.exit(1);

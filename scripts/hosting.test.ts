@@ -40,6 +40,8 @@ describe('static host files', () => {
 	it('keeps 200.html at the root and uses 404.html, what GitHub Pages serves, under a base path', () => {
 		expect(fallbackPage('')).toBe('200.html');
 		expect(fallbackPage('/tabledeck')).toBe('404.html');
+		expect(fallbackPage('', '404.html')).toBe('404.html');
+		expect(() => fallbackPage('', 'index.html')).toThrow('FALLBACK "index.html" must be 200.html or 404.html');
 	});
 
 	it('lists every page, a [param] as a wildcard', () => {

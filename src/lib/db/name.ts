@@ -1,6 +1,5 @@
-// The site's base path ('' or '/name'), written in by vite.config.ts (`define`). A bundle made
-// by another tool (the benchmarks' esbuild) leaves it undefined: the root.
-declare const __BASE_PATH__: string | undefined;
+// The site's base path (see src/lib/base-path.d.ts). A bundle made by another tool (the
+// benchmarks' esbuild) leaves it undefined: the root.
 const base = typeof __BASE_PATH__ === 'string' ? __BASE_PATH__ : '';
 
 /**

@@ -3,7 +3,6 @@
  * offer of a new version. The layout imports this lazily after the first paint, so it
  * weighs nothing on the first visit's critical path.
  */
-import { asset } from '$app/paths';
 import { Workbox } from 'workbox-window';
 
 /**
@@ -13,7 +12,7 @@ import { Workbox } from 'workbox-window';
  */
 export async function registerServiceWorker(onupdate: (apply: () => void) => void): Promise<void> {
 	if (!('serviceWorker' in navigator)) return;
-	const wb = new Workbox(asset('/sw.js'), { scope: asset('/') });
+	const wb = new Workbox(`${__BASE_PATH__}/sw.js`, { scope: `${__BASE_PATH__}/` });
 	// Also fires at start-up when a version found earlier is still waiting ("Later").
 	wb.addEventListener('waiting', () => onupdate(() => switchTo(wb)));
 	try {
