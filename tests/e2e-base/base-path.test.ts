@@ -78,6 +78,9 @@ test('installable under /a/: manifest, icons and service worker all scoped to /a
 		expect(file.headers()['content-type']).toBe('image/png');
 	}
 
+	// The cache rules for hosts that read a _headers file, written for /a/.
+	expect(await (await request.get(site.url('/a', '/_headers'))).text()).toContain('/a/_app/immutable/*\n');
+
 	await waitForServiceWorker(page);
 	expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope)).toBe(site.url('/a'));
 	const cdp = await page.context().newCDPSession(page);
