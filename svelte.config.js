@@ -1,15 +1,25 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { basePath, fallbackPage } from './scripts/hosting.js';
+
+// BASE_PATH=/tabledeck builds a site served from /tabledeck/ (GitHub Pages serves a project
+// there); empty builds today's site for the root. BUILD_DIR puts the site in another folder.
+const base = basePath(process.env.BASE_PATH);
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		// Prerendered pages plus a 200.html SPA fallback for routes with dynamic params;
+		// Prerendered pages plus a SPA fallback for routes with dynamic params (see fallbackPage);
 		// gzip and brotli copies beside every file for scripts/serve.js.
-		adapter: adapter({ fallback: '200.html', precompress: true }),
+		adapter: adapter({
+			pages: process.env.BUILD_DIR || 'build',
+			assets: process.env.BUILD_DIR || 'build',
+			fallback: fallbackPage(base, process.env.FALLBACK),
+			precompress: true
+		}),
 		// Absolute asset paths: relative ones break deep links served from the fallback.
-		paths: { relative: false },
+		paths: { base, relative: false },
 		// Sent as a <meta> tag in every prerendered page and in the fallback. Scripts: our own
 		// files plus the hash of SvelteKit's inline start-up script, nothing else: no inline
 		// handlers, no eval. Styles allow 'unsafe-inline': Svelte creates elements from

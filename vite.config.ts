@@ -3,9 +3,13 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { basePath, fallbackPage, staticHostFiles } from './scripts/hosting.js';
 
 const THEME = '#1f4e79';
 const DECKS_DIR = 'static/decks';
+// '' or '/name': the path the site is served from (svelte.config.js reads the same variable).
+const BASE = basePath(process.env.BASE_PATH);
+const FALLBACK = fallbackPage(BASE, process.env.FALLBACK);
 
 /**
  * Deck JSON is precached under `?precache` URLs, not its own: the precache answers its URLs
@@ -18,7 +22,7 @@ function deckPrecacheEntries() {
 		.filter((name) => name.endsWith('.json'))
 		.sort()
 		.map((name) => ({
-			url: `/decks/${name}?precache`,
+			url: `${BASE}/decks/${name}?precache`,
 			revision: createHash('md5').update(readFileSync(`${DECKS_DIR}/${name}`)).digest('hex')
 		}));
 }
@@ -26,19 +30,21 @@ function deckPrecacheEntries() {
 export default defineConfig({
 	plugins: [
 		sveltekit(),
+		staticHostFiles(BASE, FALLBACK),
 		SvelteKitPWA({
 			strategies: 'generateSW',
 			// The page registers the worker itself (src/lib/services/pwa.ts) and asks before reloading.
 			registerType: 'prompt',
 			injectRegister: false,
 			manifest: {
-				id: '/',
+				// Under a base path everything is the app's own: two copies on one origin are two apps.
+				id: `${BASE}/`,
 				name: 'Tabledeck',
 				short_name: 'Tabledeck',
 				description: 'Flashcards and interview quizzes made from the tables in your study notes. Works offline.',
 				lang: 'en',
-				start_url: '/',
-				scope: '/',
+				start_url: `${BASE}/`,
+				scope: `${BASE}/`,
 				display: 'standalone',
 				theme_color: THEME,
 				background_color: '#f6f7f9',
@@ -47,8 +53,8 @@ export default defineConfig({
 					{
 						name: 'Start review',
 						short_name: 'Review',
-						url: '/review',
-						icons: [{ src: '/pwa-192x192.png', sizes: '192x192', type: 'image/png' }]
+						url: `${BASE}/review`,
+						icons: [{ src: `${BASE}/pwa-192x192.png`, sizes: '192x192', type: 'image/png' }]
 					}
 				]
 			},
@@ -65,7 +71,7 @@ export default defineConfig({
 				injectThemeColor: false
 			},
 			// Routes with parameters (/decks/<id>) open from adapter-static's SPA fallback.
-			kit: { adapterFallback: '200.html', spa: true },
+			kit: { base: `${BASE}/`, adapterFallback: FALLBACK, spa: true },
 			workbox: {
 				globPatterns: ['client/**/*.{js,css,ico,png,svg,webmanifest}', 'prerendered/**/*.html'],
 				globIgnores: ['client/decks/**'],
@@ -82,10 +88,16 @@ export default defineConfig({
 				cleanupOutdatedCaches: true,
 				runtimeCaching: [
 					{
-						urlPattern: ({ url, sameOrigin }) => sameOrigin && /^\/decks\/[^/]+\.json$/.test(url.pathname),
+						// `<scope>decks/<file>.json`, the scope being the base path: Workbox copies
+						// this function's text into sw.js, so it cannot read BASE itself.
+						urlPattern: ({ url, sameOrigin }) => {
+							const scope = new URL((globalThis as unknown as { registration: { scope: string } }).registration.scope).pathname;
+							return sameOrigin && url.pathname.startsWith(scope) && /^decks\/[^/]+\.json$/.test(url.pathname.slice(scope.length));
+						},
 						handler: 'NetworkFirst',
 						options: {
-							cacheName: 'tabledeck-decks',
+							// Cache Storage is shared by the whole origin: a copy under a base path keeps its own.
+							cacheName: `tabledeck-decks${BASE}`,
 							networkTimeoutSeconds: 4,
 							cacheableResponse: { statuses: [200] },
 							plugins: [
@@ -102,6 +114,8 @@ export default defineConfig({
 			}
 		})
 	],
+	// The base path, for src/lib/paths.ts and src/lib/db/name.ts.
+	define: { __BASE_PATH__: JSON.stringify(BASE) },
 	resolve: {
 		alias: [
 			// The packages' ES2018+ builds: smaller and quicker to start than the ES5 ones their

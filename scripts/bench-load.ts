@@ -1,6 +1,8 @@
 /**
  * npm run bench:load — what a first visit costs, against the production build as
- * scripts/serve.js serves it (run `npm run build` first):
+ * scripts/serve.js serves it (run `npm run build` first). A build made with BASE_PATH (and
+ * BUILD_DIR) is measured under its base path when run with the same variables; `--js-only`
+ * leaves Lighthouse out, for a machine too busy to time pages:
  *   - the JavaScript a first visit to each route downloads, until the service worker controls
  *     the page: gzip (the .gz files the build wrote), brotli (what serve.js sends) and raw;
  *   - the service worker's precache: entries and bytes;
@@ -10,13 +12,17 @@
  * bundles this file, and neither package survives bundling.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveSite } from './serve.js';
+import { basePath } from './hosting.js';
+import { serveSite, subPathHandler } from './serve.js';
 
-const BUILD = 'build';
+const BUILD = process.env.BUILD_DIR || 'build';
+const BASE = basePath(process.env.BASE_PATH);
+const JS_ONLY = process.argv.includes('--js-only');
 const ROUTES = ['/', '/review'];
 const RUNS = 3;
 const CHROMIUM = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
@@ -30,7 +36,8 @@ interface FileSizes {
 }
 
 /** Sizes of a served path's file in build/, and of the precompressed copies beside it. */
-function sizesOf(pathname: string): FileSizes {
+function sizesOf(served: string): FileSizes {
+	const pathname = BASE && served.startsWith(`${BASE}/`) ? served.slice(BASE.length) : served;
 	const base = join(BUILD, pathname === '/' ? 'index.html' : pathname.replace(/^\//, ''));
 	const file = existsSync(base) ? base : `${base}.html`;
 	const size = (path: string) => statSync(existsSync(path) ? path : file).size;
@@ -70,7 +77,12 @@ async function firstVisitScripts(origin: string, route: string): Promise<string[
 /** The precache list from build/sw.js, as paths of build/. */
 function precacheFiles(): string[] {
 	const sw = readFileSync(join(BUILD, 'sw.js'), 'utf8');
-	return [...sw.matchAll(/\{url:"([^"]+)",revision:/g)].map(([, url]) => `/${url.replace(/\?.*$/, '').replace(/^\//, '')}`);
+	return [...sw.matchAll(/\{url:"([^"]+)",revision:/g)].map(([, url]) => {
+		const path = url.replace(/\?.*$/, '');
+		// Most entries are relative to sw.js, which sits at the base path; the decks' are absolute.
+		if (!path.startsWith('/')) return `/${path}`;
+		return BASE && path.startsWith(`${BASE}/`) ? path.slice(BASE.length) : path;
+	});
 }
 
 interface LighthouseRun {
@@ -162,14 +174,19 @@ function printLighthouse(title: string, runs: LighthouseRun[]) {
 	if (failing.length > 0) console.log(`  audits below full marks: ${failing.join(', ')}`);
 }
 
+function listen(server: Server): Promise<Server> {
+	return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
 async function main() {
 	if (!existsSync(join(BUILD, 'sw.js'))) throw new Error('No production build: run `npm run build` first.');
 	const chromium = CHROMIUM ? spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim() : 'Playwright Chromium';
 	const lighthouseVersion = JSON.parse(readFileSync('node_modules/lighthouse/package.json', 'utf8')).version;
 	console.log(`Machine: ${cpus().length} cores (${cpus()[0].model}), Linux ${release()}, Node ${process.version}, ${chromium}, Lighthouse ${lighthouseVersion}\n`);
 
-	const server = await serveSite(BUILD, { port: 0 });
-	const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
+	const server = BASE ? await listen(createServer(subPathHandler([{ base: BASE, root: BUILD }]))) : await serveSite(BUILD, { port: 0 });
+	const origin = `http://localhost:${(server.address() as AddressInfo).port}${BASE}`;
+	if (BASE) console.log(`Served under ${BASE}/ from ${BUILD}/\n`);
 	try {
 		console.log('JavaScript downloaded by a first visit (until the service worker controls the page):');
 		for (const route of ROUTES) {
@@ -182,7 +199,7 @@ async function main() {
 		const size = sum(precache.map(sizesOf));
 		console.log(`\nPrecache: ${precache.length} entries, ${kb(size.raw)} raw, ${kb(size.gzip)} gzip, ${kb(size.brotli)} brotli over the wire\n`);
 
-		for (const route of ROUTES) {
+		for (const route of JS_ONLY ? [] : ROUTES) {
 			const preset = await lighthouseRuns(origin + route, 4);
 			printLighthouse(`${route}, mobile preset (4× CPU)`, preset);
 			// The preset's 4× CPU slowdown assumes a desktop with a benchmark index of ~1500; below

@@ -12,6 +12,7 @@ import {
 	studiedBetween,
 	todayTotals
 } from '$lib/db';
+import { DATABASE_NAME } from '$lib/db/name';
 import type { Deck } from '$lib/notes/types';
 import { applyDailyLimits, dayStart, nextDayStart, type DueCounts, type SchedulerSettings } from '$lib/scheduler';
 
@@ -51,7 +52,7 @@ export async function homeTotals(settings: SchedulerSettings, now = Date.now()):
 	return { totals, doneToday };
 }
 
-const RATINGS_KEY = 'tabledeck.ratingsToday';
+const RATINGS_KEY = `${DATABASE_NAME}.ratingsToday`;
 
 interface RatingsToday {
 	/** The study day (its start) counted. */
@@ -103,7 +104,7 @@ async function sentCards(now: number) {
 	return sent.length === 0 ? [] : getCards(sent);
 }
 
-const STREAK_KEY = 'tabledeck.streakBefore';
+const STREAK_KEY = `${DATABASE_NAME}.streakBefore`;
 
 interface StreakBefore {
 	/** The study day (its start) the streak ends before. */

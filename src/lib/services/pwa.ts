@@ -6,13 +6,15 @@
 import { Workbox } from 'workbox-window';
 
 /**
- * Registers /sw.js. `onupdate` is called when a new version has installed and is waiting;
- * it gets the function that switches to it. Nothing reloads until that function is
- * called: a person in the middle of a review keeps their page.
+ * Registers sw.js, under the base path and scoped to it. `onupdate` is called when a new
+ * version has installed and is waiting; it gets the function that switches to it. Nothing
+ * reloads until that function is called: a person in the middle of a review keeps their page.
  */
 export async function registerServiceWorker(onupdate: (apply: () => void) => void): Promise<void> {
 	if (!('serviceWorker' in navigator)) return;
-	const wb = new Workbox('/sw.js', { scope: '/' });
+	// The constant itself, not appPath: importing a shared chunk would add a preload list to
+	// the layout's lazy import of this module, on the first visit.
+	const wb = new Workbox(`${__BASE_PATH__}/sw.js`, { scope: `${__BASE_PATH__}/` });
 	// Also fires at start-up when a version found earlier is still waiting ("Later").
 	wb.addEventListener('waiting', () => onupdate(() => switchTo(wb)));
 	try {
