@@ -41,10 +41,11 @@ function snapshot(dir: string): Record<string, string> {
 	);
 }
 
-/** An output folder from an earlier build, with a file the next build would not write. */
+/** An output folder from an earlier build (marked as the builder's), with a file the next build would not write. */
 function oldOutput(): { out: string; before: Record<string, string> } {
 	const out = join(tempDir(), 'decks');
 	mkdirSync(out);
+	writeFileSync(join(out, OUTPUT_MARKER), MARKER_TEXT);
 	writeFileSync(join(out, 'index.json'), '{"schema":1,"notes":[],"decks":[]}');
 	writeFileSync(join(out, 'stale.json'), '{"old":true}');
 	return { out, before: snapshot(out) };
