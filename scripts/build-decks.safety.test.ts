@@ -91,7 +91,7 @@ describe('--out', () => {
 });
 
 describe('a note too big to parse', () => {
-	// Regression: a 12 MB note ran Node out of memory; parsing takes ~570 MB per MB of note.
+	// Regression: a 12 MB note ran Node out of memory; parsing takes ~520 MB per MB of note.
 	it('is refused by its size, before it is read, and the old output stays', async () => {
 		const w = workspace();
 		writeFileSync(join(w.notes, 'huge.md'), `${NOTE}\n${'x'.repeat((MAX_NOTE_MB + 0.5) * 1024 * 1024)}\n`);

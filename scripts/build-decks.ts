@@ -13,15 +13,12 @@ import { isMainThread } from 'node:worker_threads';
 import { assembleDecks, formatProblem } from '../src/lib/notes/build';
 import type { NoteSource } from '../src/lib/notes/build';
 import type { Problem } from '../src/lib/notes/types';
+import { sizeProblem } from '../src/lib/notes/size';
 import { compileInPool } from './compile-pool';
 import { NoteCache } from './note-cache';
 import { checkOutFolder, MARKER_TEXT, OUTPUT_MARKER, UsageError } from './out-folder';
 
-/**
- * Parsing takes ~570 MB of memory per MB of note (BENCHMARKS.md), so a bigger note is refused
- * before it is read. The largest note in the shared corpus of real notes is 0.15 MB.
- */
-export const MAX_NOTE_MB = 2;
+export { MAX_NOTE_MB } from '../src/lib/notes/size';
 
 const USAGE = 'usage: npm run decks -- [--notes DIR] [--out DIR] [--no-cache]';
 
@@ -38,12 +35,9 @@ async function listNotes(notesDir: string) {
 	return Promise.all(paths.map(async (path) => ({ path, file: relative(notesDir, path).split(sep).join('/'), size: (await stat(path)).size })));
 }
 
-/** A problem for each note too big to parse, found from its size alone. */
+/** A problem for each note too big to parse, found from its size alone: such a note is never read. */
 async function oversizedNotes(notesDir: string): Promise<Problem[]> {
-	const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
-	return (await listNotes(notesDir))
-		.filter((note) => note.size > MAX_NOTE_MB * 1024 * 1024)
-		.map((note) => ({ file: note.file, line: 1, column: 1, message: `note is ${mb(note.size)} MB; the limit is ${MAX_NOTE_MB} MB` }));
+	return (await listNotes(notesDir)).map((note) => sizeProblem(note.file, note.size)).filter((problem) => problem !== null);
 }
 
 /** Writes every file into a fresh folder beside `out`, then swaps it in with renames. */
