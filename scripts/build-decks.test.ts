@@ -8,6 +8,9 @@ import { compileNotes } from '../src/lib/notes/build';
 import { brokenRules, FIXTURES } from '../src/lib/notes/testing';
 import type { DeckIndex, NoteDecks } from '../src/lib/notes/types';
 import { buildDecks, readNotes, writeAtomically } from './build-decks';
+import { MARKER_TEXT, OUTPUT_MARKER } from './out-folder';
+
+const MARKER = { [OUTPUT_MARKER]: Buffer.from(MARKER_TEXT).toString('base64') };
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const VALID = join(FIXTURES, 'valid');
@@ -38,10 +41,11 @@ function snapshot(dir: string): Record<string, string> {
 	);
 }
 
-/** An output folder from an earlier build, with a file the next build would not write. */
+/** An output folder from an earlier build (marked as the builder's), with a file the next build would not write. */
 function oldOutput(): { out: string; before: Record<string, string> } {
 	const out = join(tempDir(), 'decks');
 	mkdirSync(out);
+	writeFileSync(join(out, OUTPUT_MARKER), MARKER_TEXT);
 	writeFileSync(join(out, 'index.json'), '{"schema":1,"notes":[],"decks":[]}');
 	writeFileSync(join(out, 'stale.json'), '{"old":true}');
 	return { out, before: snapshot(out) };
@@ -74,7 +78,7 @@ describe('writeAtomically', () => {
 	it('replaces the whole folder, leaving nothing of the old one and no temporary folders', async () => {
 		const { out } = oldOutput();
 		await writeAtomically(out, new Map([['index.json', '{"new":true}']]));
-		expect(snapshot(out)).toEqual({ 'index.json': Buffer.from('{"new":true}').toString('base64') });
+		expect(snapshot(out)).toEqual({ ...MARKER, 'index.json': Buffer.from('{"new":true}').toString('base64') });
 		expect(readdirSync(dirname(out))).toEqual(['decks']);
 	});
 
@@ -89,7 +93,7 @@ describe('writeAtomically', () => {
 	it('accepts a folder written with a trailing slash', async () => {
 		const { out } = oldOutput();
 		await writeAtomically(`${out}/`, new Map([['index.json', '{}']]));
-		expect(readdirSync(out)).toEqual(['index.json']);
+		expect(readdirSync(out).sort()).toEqual([OUTPUT_MARKER, 'index.json']);
 		expect(readdirSync(dirname(out))).toEqual(['decks']);
 	});
 });
@@ -102,7 +106,7 @@ describe('buildDecks', () => {
 		await buildDecks(VALID, second, quietLog().log);
 		expect(result.ok).toBe(true);
 		const expected = compileNotes(await readNotes(VALID)).files!;
-		expect(snapshot(first)).toEqual(Object.fromEntries([...expected].map(([name, text]) => [name, Buffer.from(text).toString('base64')])));
+		expect(snapshot(first)).toEqual({ ...MARKER, ...Object.fromEntries([...expected].map(([name, text]) => [name, Buffer.from(text).toString('base64')])) });
 		expect(snapshot(second)).toEqual(snapshot(first));
 	});
 

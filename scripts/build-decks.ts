@@ -4,38 +4,56 @@
  *   npm run decks -- --notes DIR --out DIR
  * Output is swapped in whole: on any error the old output folder is left as it was.
  */
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import { isMainThread } from 'node:worker_threads';
 import { assembleDecks, formatProblem } from '../src/lib/notes/build';
 import type { NoteSource } from '../src/lib/notes/build';
+import type { Problem } from '../src/lib/notes/types';
+import { sizeProblem } from '../src/lib/notes/size';
 import { compileInPool } from './compile-pool';
 import { NoteCache } from './note-cache';
+import { checkOutFolder, MARKER_TEXT, OUTPUT_MARKER, UsageError } from './out-folder';
+
+export { MAX_NOTE_MB } from '../src/lib/notes/size';
+
+const USAGE = 'usage: npm run decks -- [--notes DIR] [--out DIR] [--no-cache]';
 
 export async function readNotes(notesDir: string): Promise<NoteSource[]> {
+	return Promise.all((await listNotes(notesDir)).map(async ({ file, path }) => ({ file, bytes: await readFile(path) })));
+}
+
+async function listNotes(notesDir: string) {
 	const entries = await readdir(notesDir, { recursive: true, withFileTypes: true });
-	const files = entries
+	const paths = entries
 		.filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.md'))
 		.map((entry) => join(entry.parentPath, entry.name))
 		.sort();
-	return Promise.all(
-		files.map(async (path) => ({ file: relative(notesDir, path).split(sep).join('/'), bytes: await readFile(path) }))
-	);
+	return Promise.all(paths.map(async (path) => ({ path, file: relative(notesDir, path).split(sep).join('/'), size: (await stat(path)).size })));
+}
+
+/** A problem for each note too big to parse, found from its size alone: such a note is never read. */
+async function oversizedNotes(notesDir: string): Promise<Problem[]> {
+	return (await listNotes(notesDir)).map((note) => sizeProblem(note.file, note.size)).filter((problem) => problem !== null);
 }
 
 /** Writes every file into a fresh folder beside `out`, then swaps it in with renames. */
 export async function writeAtomically(out: string, files: Map<string, string>): Promise<void> {
 	// Without this, `out/` would put the temp folder inside the folder it replaces.
 	out = resolve(out);
-	const tmp = `${out}.tmp-${process.pid}`;
 	const old = `${out}.old-${process.pid}`;
-	await rm(tmp, { recursive: true, force: true });
+	await mkdir(dirname(out), { recursive: true });
+	// A new folder (mkdir fails if the name is taken), so nothing that was there before is ever
+	// removed as "temporary"; not mkdtemp, whose 0700 mode would carry over to the output.
+	const tmp = `${out}.tmp-${randomUUID().slice(0, 8)}`;
+	await mkdir(tmp);
 	try {
-		await mkdir(tmp, { recursive: true });
+		// The marker goes in the new folder, so the folder swapped in is known as the builder's own.
+		await writeFile(join(tmp, OUTPUT_MARKER), MARKER_TEXT);
 		for (const [name, text] of files) await writeFile(join(tmp, name), text);
-		await mkdir(dirname(out), { recursive: true });
 		const hadOld = await rename(out, old).then(
 			() => true,
 			(error: NodeJS.ErrnoException) => {
@@ -55,6 +73,11 @@ export async function writeAtomically(out: string, files: Map<string, string>): 
 
 /** `workers`: threads to compile on; 1 compiles in-process (tests run it so, under Vitest). */
 export async function buildDecks(notesDir: string, outDir: string, log = console, workers = 1, cache: NoteCache | null = null) {
+	await checkOutFolder(outDir, notesDir);
+	const oversized = await oversizedNotes(notesDir);
+	// No line or column: the whole note is the problem.
+	for (const problem of oversized) log.error(`${join(notesDir, problem.file)}: ${problem.message}`);
+	if (oversized.length) return { ok: false as const, problems: oversized, warnings: [] as Problem[] };
 	const sources = await readNotes(notesDir);
 	const cached = await Promise.all(sources.map((source) => (cache ? cache.get(source) : null)));
 	const missing = sources.filter((_, i) => !cached[i]);
@@ -72,7 +95,7 @@ export async function buildDecks(notesDir: string, outDir: string, log = console
 	return { ok: true as const, files, problems, warnings };
 }
 
-async function main() {
+function readArgs() {
 	const { values } = parseArgs({
 		options: {
 			notes: { type: 'string', default: 'decks' },
@@ -80,10 +103,26 @@ async function main() {
 			'no-cache': { type: 'boolean', default: false }
 		}
 	});
+	return values;
+}
+
+async function main() {
+	let values: ReturnType<typeof readArgs>;
+	try {
+		values = readArgs();
+	} catch (error) {
+		fail((error as Error).message);
+	}
 	const notesDir = relative(process.cwd(), resolve(values.notes!)) || '.';
+	const notes = await stat(notesDir).catch(() => null);
+	if (!notes) fail(`notes folder ${values.notes} does not exist`);
+	if (!notes.isDirectory()) fail(`--notes ${values.notes} is a file; give the folder that holds the notes`);
 	const started = performance.now();
 	const cache = values['no-cache'] ? null : await NoteCache.open('.cache/decks', import.meta.url);
-	const result = await buildDecks(notesDir, resolve(values.out!), console, availableParallelism(), cache);
+	const result = await buildDecks(notesDir, values.out!, console, availableParallelism(), cache).catch((error) => {
+		if (error instanceof UsageError) fail(error.message);
+		throw error;
+	});
 	if (!result.ok) {
 		console.error(`tabledeck: ${result.problems.length} error(s); ${values.out} left unchanged`);
 		process.exit(1);
@@ -98,6 +137,12 @@ async function main() {
 		const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
 		console.error(JSON.stringify({ cards, ms, cpuMs, maxRssKb: usage.maxRSS }));
 	}
+}
+
+/** A mistake in the command line: what is wrong, how to call it, exit code 2 (as usage errors do). */
+function fail(message: string): never {
+	console.error(`tabledeck: ${message}\n${USAGE}`);
+	process.exit(2);
 }
 
 if (isMainThread && process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) await main();

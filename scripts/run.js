@@ -15,6 +15,9 @@ await build({
 	format: 'esm',
 	target: 'node20',
 	logLevel: 'warning',
+	// tsconfig.json extends .svelte-kit/tsconfig.json, which exists only after `svelte-kit sync`,
+	// so reading it warned on every run; nothing in it changes how esbuild compiles scripts.
+	tsconfigRaw: {},
 	// Some dependencies are CommonJS and call require(); give the ES module one.
 	banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" }
 });

@@ -1,6 +1,8 @@
 import { tableCards } from './cards';
 import { contentHash, stableId } from './ids';
 import { parseMarkdown } from './markdown';
+import { nestingProblem } from './nesting';
+import { sizeProblem } from './size';
 import { shapeTable } from './shape';
 import { findTables, type FoundTable } from './tables';
 import { decodeUtf8 } from './utf8';
@@ -20,10 +22,15 @@ export interface CompiledNote {
 
 /** One note → its deck tree (note → sections → tables) and cards. */
 export function compileNote({ file, bytes }: NoteSource): CompiledNote {
+	const tooBig = sizeProblem(file, bytes.length);
+	if (tooBig) return { decks: null, problems: [tooBig], warnings: [] };
 	const decoded = decodeUtf8(file, bytes);
 	// NFC, so that a key typed on a Mac (decomposed Hangul) has the same id as everywhere else.
 	// A file with bad bytes is still read (as U+FFFD) so that all its other problems show in the same run.
-	const found = findTables(file, parseMarkdown(decoded.text.normalize('NFC')));
+	const text = decoded.text.normalize('NFC');
+	const tooDeep = nestingProblem(file, text);
+	if (tooDeep) return { decks: null, problems: [...decoded.problems, tooDeep], warnings: [] };
+	const found = findTables(file, parseMarkdown(text));
 	const problems = [...decoded.problems, ...found.problems];
 	const warnings = [...found.warnings];
 	const tree = new DeckTree(file, found.title ?? file.replace(/^.*\//, '').replace(/\.md$/i, ''));

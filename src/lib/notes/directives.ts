@@ -40,3 +40,33 @@ export function parseDirectives(file: string, node: Html): { directives: Directi
 	}
 	return { directives, problems };
 }
+
+const NEAR_DIRECTIVE = /^<!--\s*([A-Za-z][\w-]*)\s*(:?)([\s\S]*?)-->\s*$/;
+
+/**
+ * The spelling a comment probably meant when it looks like a directive but is not one
+ * (`tabeldeck: skip`, `tabledeck skip`), or null. Such a comment would otherwise be ignored
+ * in silence, and the table it was for would quietly make cards.
+ */
+export function misspeltDirective(node: { type: string; value?: string }): string | null {
+	if (node.type !== 'html' || isDirectiveComment(node)) return null;
+	const match = NEAR_DIRECTIVE.exec(node.value ?? '');
+	if (!match) return null;
+	const [, word, colon, rest] = match;
+	const distance = editDistance(word.toLowerCase(), 'tabledeck');
+	if (distance > 2 || (distance === 0 && colon)) return null;
+	return `<!-- tabledeck: ${rest.trim()} -->`;
+}
+
+/** Optimal string alignment distance: edits, counting a swap of two neighbours as one (`tabeldeck`). */
+function editDistance(a: string, b: string): number {
+	const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+	for (let i = 1; i <= a.length; i++) {
+		for (let j = 1; j <= b.length; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+		}
+	}
+	return d[a.length][b.length];
+}

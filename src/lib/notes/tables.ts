@@ -1,6 +1,6 @@
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { renderCell, type CellContent, type Definitions } from './cell';
-import { isDirectiveComment, parseDirectives, type Directives } from './directives';
+import { isDirectiveComment, misspeltDirective, parseDirectives, type Directives } from './directives';
 import type { Problem } from './types';
 
 export interface Section {
@@ -61,6 +61,9 @@ export function findTables(file: string, root: Root): FoundNote {
 				note.warnings.push({ file, ...at(node), message: 'tabledeck directive is not right above a table; ignored' });
 				// A misspelt word is an error wherever it stands: it may be why the comment missed its table.
 				note.problems.push(...parseDirectives(file, node).problems);
+			} else if (node.type === 'html') {
+				const meant = misspeltDirective(node);
+				if (meant) note.warnings.push({ file, ...at(node), message: `comment is not a tabledeck directive and is ignored; did you mean ${meant}?` });
 			} else if ('children' in node && node.type !== 'paragraph') {
 				visit(node.children as RootContent[]);
 			}
