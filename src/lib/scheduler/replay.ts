@@ -105,7 +105,7 @@ function applyEvents(cardId: string, events: readonly CardEvent[], settings: Sch
 	let sentUntil = 0;
 	const log: ReviewLogEntry[] = [];
 	for (const event of events) {
-		const current = progress ?? blank(cardId);
+		const current: CardProgress = progress ?? blank(cardId);
 		switch (event.type) {
 			case 'rating': {
 				if (undone.has(event.id)) break;

@@ -80,8 +80,6 @@ export function isEventId(id: string, device: string): boolean {
 	return device === LEGACY_DEVICE ? LEGACY_ROW_ID.test(rest) : ULID.test(rest);
 }
 
-type Fields<E> = E extends unknown ? Omit<E, 'id' | 'device' | 'type'> : never;
-
 /**
  * Makes this device's events. The ULID factory is monotonic: ids made in one millisecond, or
  * after the clock stepped back, still sort in the order they were made. `random` is injected
@@ -90,22 +88,25 @@ type Fields<E> = E extends unknown ? Omit<E, 'id' | 'device' | 'type'> : never;
 export function eventMaker(device: string, random: PRNG) {
 	if (!DEVICE.test(device) || device === LEGACY_DEVICE) throw new RangeError(`"${device}" is not a device id`);
 	const next = monotonicFactory(random);
-	function make<T extends SyncEvent['type']>(type: T, fields: Fields<Extract<SyncEvent, { type: T }>>) {
-		// ulid takes 0 or NaN as "now" and reads the real clock; a time that low is refused anyway.
-		const id = `${device}.${next(Math.max(1, fields.at))}`;
-		return { id, device, type, ...fields } as Extract<SyncEvent, { type: T }>;
-	}
+	// ulid takes 0 or NaN as "now" and reads the real clock; a time that low is refused anyway.
+	const stamp = (at: number) => ({ id: `${device}.${next(Math.max(1, at))}`, device, at });
+	const plain = (type: PlainEvent['type']) => (cardId: string, at: number): PlainEvent => ({ ...stamp(at), type, cardId });
 	return {
-		rating: (cardId: string, at: number, rating: Rating, durationMs: number) =>
-			make('rating', { cardId, at, rating, durationMs: Math.max(0, Math.round(durationMs)) }),
-		undo: (rated: RatingEvent, at: number) => make('undo', { cardId: rated.cardId, at, target: rated.id }),
-		bury: (cardId: string, at: number, until: number) => make('bury', { cardId, at, until }),
-		unbury: (cardId: string, at: number) => make('unbury', { cardId, at }),
-		suspend: (cardId: string, at: number) => make('suspend', { cardId, at }),
-		unsuspend: (cardId: string, at: number) => make('unsuspend', { cardId, at }),
-		reset: (cardId: string, at: number) => make('reset', { cardId, at }),
-		send: (cardId: string, at: number, dayEnd: number) => make('send', { cardId, at, dayEnd }),
-		quiz: (result: QuizResult, at = result.at) => make('quiz', { at, result })
+		rating: (cardId: string, at: number, rating: Rating, durationMs: number): RatingEvent => ({
+			...stamp(at),
+			type: 'rating',
+			cardId,
+			rating,
+			durationMs: Math.max(0, Math.round(durationMs))
+		}),
+		undo: (rated: RatingEvent, at: number): UndoEvent => ({ ...stamp(at), type: 'undo', cardId: rated.cardId, target: rated.id }),
+		bury: (cardId: string, at: number, until: number): BuryEvent => ({ ...stamp(at), type: 'bury', cardId, until }),
+		unbury: plain('unbury'),
+		suspend: plain('suspend'),
+		unsuspend: plain('unsuspend'),
+		reset: plain('reset'),
+		send: (cardId: string, at: number, dayEnd: number): SendEvent => ({ ...stamp(at), type: 'send', cardId, dayEnd }),
+		quiz: (result: QuizResult, at = result.at): QuizEvent => ({ ...stamp(at), type: 'quiz', result })
 	};
 }
 
