@@ -12,7 +12,8 @@ import { mulberry32, randomInt } from '$lib/quiz/rng';
 import { rate } from '$lib/scheduler/rate';
 import { replayAll } from '$lib/scheduler/replay';
 import { DEFAULT_SETTINGS, type Rating } from '$lib/scheduler/types';
-import { eventsFromReviewLog } from './legacy';
+import { eventsFromQuizHistory, eventsFromReviewLog } from './legacy';
+import type { QuizResult } from '$lib/db/quiz';
 
 const CARDS = ['s1', 's2', 's3', 'e1'];
 
@@ -84,5 +85,22 @@ describe('eventsFromReviewLog', () => {
 		const { events, problems } = eventsFromReviewLog([{ ...row, rating: 3, durationMs: NaN }], NOW);
 		expect(events).toMatchObject([{ id: `legacy.${row.id}`, device: 'legacy', cardId: 'p1', rating: 3, durationMs: 0 }]);
 		expect(problems).toEqual([`review-log row 1 (legacy.${row.id}): durationMs NaN is unreadable, taken as 0`]);
+	});
+});
+
+describe('eventsFromQuizHistory', () => {
+	const result: QuizResult = { id: 'b1f3c2d4-0000-4000-8000-000000000001', at: NOW - DAY, deckIds: ['svc'], score: 0, total: 0, durationMs: 5000, answers: [] };
+
+	it('gives one quiz event per result, and the results back from replay', () => {
+		const { events, problems } = eventsFromQuizHistory([result], NOW);
+		expect(problems).toEqual([]);
+		expect(events).toEqual([{ id: `legacy.${result.id}`, device: 'legacy', at: result.at, type: 'quiz', result }]);
+		expect(replayAll([...events, ...events], DEFAULT_SETTINGS, NOW).quizzes).toEqual([result]);
+	});
+
+	it('reports a result the backup would refuse, and anything that is no result', () => {
+		const { events, problems } = eventsFromQuizHistory([{ ...result, at: 1e300 }, { ...result, score: 3 }, null, 5], NOW);
+		expect(events).toEqual([]);
+		expect(problems).toHaveLength(4);
 	});
 });

@@ -3,8 +3,9 @@
  * derivable from its row (`legacy.<row id>`): converting the same log twice, on this device
  * or on another that restored the same backup, gives the same events, so they merge once.
  */
+import type { QuizResult } from '$lib/db/quiz';
 import type { ReviewLogRow } from '$lib/db/rows';
-import { eventChecker, LEGACY_DEVICE, type RatingEvent } from './events';
+import { eventChecker, LEGACY_DEVICE, type QuizEvent, type RatingEvent } from './events';
 
 export interface Converted {
 	events: RatingEvent[];
@@ -43,6 +44,24 @@ export function eventsFromReviewLog(rows: readonly unknown[], now: number): Conv
 		});
 		if (event?.type === 'rating') events.push(event);
 		else problems.push(`${where}: ${problem ?? 'is not a rating'}`);
+	});
+	return { events, problems };
+}
+
+/**
+ * One quiz event per stored quiz result, its id `legacy.<result id>` like a rating's (both are
+ * random UUIDs, so they cannot meet). A result the backup checks would refuse is reported.
+ */
+export function eventsFromQuizHistory(results: readonly unknown[], now: number): { events: QuizEvent[]; problems: string[] } {
+	const check = eventChecker(now);
+	const events: QuizEvent[] = [];
+	const problems: string[] = [];
+	results.forEach((value, i) => {
+		const result = (typeof value === 'object' && value !== null ? value : {}) as Partial<QuizResult>;
+		const id = typeof result.id === 'string' ? `${LEGACY_DEVICE}.${result.id}` : result.id;
+		const { event, problem } = check({ id, device: LEGACY_DEVICE, type: 'quiz', at: result.at, result: value });
+		if (event?.type === 'quiz') events.push(event);
+		else problems.push(`quiz result ${i + 1}: ${problem ?? 'is not a quiz result'}`);
 	});
 	return { events, problems };
 }
