@@ -33,7 +33,7 @@ export interface Replay {
  */
 export function usableEvents(values: readonly unknown[], now: number): { events: SyncEvent[]; problems: string[] } {
 	const check = eventChecker(now);
-	const byId = new Map<string, { event: SyncEvent; json: string }>();
+	const byId = new Map<string, SyncEvent>();
 	const problems: string[] = [];
 	for (const value of values) {
 		const { event, problem } = check(value);
@@ -41,14 +41,18 @@ export function usableEvents(values: readonly unknown[], now: number): { events:
 			problems.push(problem);
 			continue;
 		}
-		const json = JSON.stringify(event);
 		const seen = byId.get(event.id);
-		if (seen && seen.json !== json) {
-			problems.push(`event ${JSON.stringify(event.id)}: two different events have this id; one is ignored`);
+		if (!seen) {
+			byId.set(event.id, event);
+			continue;
 		}
-		if (!seen || json < seen.json) byId.set(event.id, { event, json });
+		// Checked events are rebuilt in the schema's key order, so equal events give equal JSON.
+		const [json, seenJson] = [JSON.stringify(event), JSON.stringify(seen)];
+		if (json === seenJson) continue;
+		problems.push(`event ${JSON.stringify(event.id)}: two different events have this id; one is ignored`);
+		if (json < seenJson) byId.set(event.id, event);
 	}
-	const events = [...byId.values()].map((e) => e.event).sort(compareEvents);
+	const events = [...byId.values()].sort(compareEvents);
 	return { events, problems };
 }
 
