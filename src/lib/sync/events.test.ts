@@ -82,6 +82,11 @@ describe('eventChecker', () => {
 		expect(result.problem).toContain(message);
 	});
 
+	it('accepts the example in the module comment', () => {
+		const example = '{"id":"k3v9q2m8x4c7w1za.01KBS35CG0FHST4EWT73H5XA0K","device":"k3v9q2m8x4c7w1za","at":1765000000000,"type":"rating","cardId":"9a1e04c2b7f3d815","rating":3,"durationMs":4200}';
+		expect(eventChecker(1765000000000)(JSON.parse(example)).event).toEqual(JSON.parse(example));
+	});
+
 	it('refuses a quiz whose score passes its total', () => {
 		expect(check(events.quiz({ ...quiz, score: 2 })).problem).toContain('result.score');
 	});

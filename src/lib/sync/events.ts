@@ -2,8 +2,8 @@
  * Sync events: one immutable document per thing a person did, the truth that devices share.
  * A card's progress is never sent; it is derived by replaying its events (scheduler/replay).
  *
- * {"id":"k3v9q2m8x4c7w1za.01JEXD07M5CEN5XA66EMZSRZW","device":"k3v9q2m8x4c7w1za",
- *  "type":"rating","cardId":"9a1e04c2b7f3d815","at":1765000000000,"rating":3,"durationMs":4200}
+ * {"id":"k3v9q2m8x4c7w1za.01KBS35CG0FHST4EWT73H5XA0K","device":"k3v9q2m8x4c7w1za",
+ *  "at":1765000000000,"type":"rating","cardId":"9a1e04c2b7f3d815","rating":3,"durationMs":4200}
  *
  * The id is the device id, a dot, and a ULID: two devices can never make the same id, so a
  * push is idempotent and "already there" is the only conflict. Events arrive from a server,
