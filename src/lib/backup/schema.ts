@@ -34,19 +34,19 @@ const MAX_LIST = 1_000_000;
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 const number = v.pipe(v.number('must be a number'), v.finite('must be a finite number'));
 const nonNegative = v.pipe(number, v.minValue(0, 'must not be negative'));
-const count = v.pipe(nonNegative, v.integer('must be a whole number'));
+export const count = v.pipe(nonNegative, v.integer('must be a whole number'));
 const days = v.pipe(nonNegative, v.maxValue(MAX_DAYS, `must be at most ${MAX_DAYS} days`));
 const state = v.picklist([0, 1, 2, 3], 'must be a card state: 0 new, 1 learning, 2 review or 3 relearning');
 const stability = v.pipe(nonNegative, v.maxValue(STABILITY_MAX, `must be at most ${STABILITY_MAX} (FSRS' largest stability)`));
 const difficulty = v.pipe(nonNegative, v.maxValue(DIFFICULTY_MAX, `must be at most ${DIFFICULTY_MAX}`));
 const flag = v.picklist([0, 1], 'must be 0 or 1');
-const cardId = v.pipe(v.string('must be a card id'), v.regex(CARD_ID, 'is not a well-formed card id'));
+export const cardId = v.pipe(v.string('must be a card id'), v.regex(CARD_ID, 'is not a well-formed card id'));
 const rowId = v.pipe(v.string('must be an id'), v.regex(ROW_ID, 'is not a well-formed id'));
 const text = v.pipe(v.string('must be text'), v.maxLength(MAX_TEXT, `must be at most ${MAX_TEXT} characters`));
 const list = <T extends v.GenericSchema>(item: T, max = MAX_LIST) => v.pipe(v.array(item), v.maxLength(max, `must hold at most ${max} items`));
 
 /** A time (ms) from 2000 to `latest`; `orZero` also lets 0 stand for "none" (not due, not buried). */
-function time(latest: number, latestName: string, orZero = false) {
+export function time(latest: number, latestName: string, orZero = false) {
 	return v.pipe(
 		count,
 		v.check((t) => (orZero && t === 0) || t >= EARLIEST, `must be a time after ${iso(EARLIEST)}${orZero ? ', or 0' : ''}`),

@@ -1,0 +1,181 @@
+/**
+ * Sync events: one immutable document per thing a person did, the truth that devices share.
+ * A card's progress is never sent; it is derived by replaying its events (scheduler/replay).
+ *
+ * {"id":"k3v9q2m8x4c7w1za.01KBS35CG0FHST4EWT73H5XA0K","device":"k3v9q2m8x4c7w1za",
+ *  "at":1765000000000,"type":"rating","cardId":"9a1e04c2b7f3d815","rating":3,"durationMs":4200}
+ *
+ * The id is the device id, a dot, and a ULID: two devices can never make the same id, so a
+ * push is idempotent and "already there" is the only conflict. Events arrive from a server,
+ * so every reader goes through `eventChecker`, which refuses anything malformed or implausible
+ * with a message and never throws.
+ */
+import { monotonicFactory, type PRNG } from 'ulid';
+import * as v from 'valibot';
+import { DUE_HORIZON, REVIEW_SLACK } from '$lib/backup/format';
+import { quizProblem } from '$lib/backup/meaning';
+import { cardId as cardIdSchema, count, describeIssue, rowSchemas, time } from '$lib/backup/schema';
+import type { QuizResult } from '$lib/db/quiz';
+import type { Rating } from '$lib/scheduler/types';
+
+interface Base {
+	id: string;
+	device: string;
+	/** When it happened (ms), on the device's clock. */
+	at: number;
+}
+interface OfCard extends Base {
+	cardId: string;
+}
+export interface RatingEvent extends OfCard {
+	type: 'rating';
+	rating: Rating;
+	durationMs: number;
+}
+/** Takes back the rating `target` (an event id), wherever it falls in the order. */
+export interface UndoEvent extends OfCard {
+	type: 'undo';
+	target: string;
+}
+/** Hidden from queues until `until` (ms). */
+export interface BuryEvent extends OfCard {
+	type: 'bury';
+	until: number;
+}
+/** Quiz's "review missed cards now": due now if studied, in today's new list (until `dayEnd`) if new. */
+export interface SendEvent extends OfCard {
+	type: 'send';
+	dayEnd: number;
+}
+export interface PlainEvent extends OfCard {
+	type: 'unbury' | 'suspend' | 'unsuspend' | 'reset';
+}
+/** One finished quiz, so quiz history syncs like ratings do. It names no single card. */
+export interface QuizEvent extends Base {
+	type: 'quiz';
+	result: QuizResult;
+}
+export type CardEvent = RatingEvent | UndoEvent | BuryEvent | SendEvent | PlainEvent;
+export type SyncEvent = CardEvent | QuizEvent;
+
+/** Device ids are what the id regex below allows before the dot; `legacy` marks converted log rows. */
+const DEVICE = /^[a-z0-9]{1,32}$/;
+const ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/;
+export const LEGACY_DEVICE = 'legacy';
+/** Review-log ids as backups accept them (printable, no spaces). */
+const LEGACY_ROW_ID = /^[\x21-\x7e]{1,100}$/;
+const DEVICE_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+
+/** A random id for this device, made once and kept: 16 characters, 80 bits. */
+export function newDeviceId(random: PRNG): string {
+	let id = '';
+	for (let i = 0; i < 16; i++) id += DEVICE_ALPHABET[Math.floor(random() * 32) % 32];
+	return id;
+}
+
+/** Whether `id` is `<device>.<ULID>`, or `legacy.<review-log row id>` for a converted rating. */
+export function isEventId(id: string, device: string): boolean {
+	if (!id.startsWith(`${device}.`)) return false;
+	const rest = id.slice(device.length + 1);
+	return device === LEGACY_DEVICE ? LEGACY_ROW_ID.test(rest) : ULID.test(rest);
+}
+
+/**
+ * Makes this device's events. The ULID factory is monotonic: ids made in one millisecond, or
+ * after the clock stepped back, still sort in the order they were made. `random` is injected
+ * so tests are repeatable; the app passes a crypto-backed one.
+ */
+export function eventMaker(device: string, random: PRNG) {
+	if (!DEVICE.test(device) || device === LEGACY_DEVICE) throw new RangeError(`"${device}" is not a device id`);
+	const next = monotonicFactory(random);
+	// ulid takes 0 or NaN as "now" and reads the real clock; a time that low is refused anyway.
+	const stamp = (at: number) => ({ id: `${device}.${next(Math.max(1, at))}`, device, at });
+	const plain = (type: PlainEvent['type']) => (cardId: string, at: number): PlainEvent => ({ ...stamp(at), type, cardId });
+	return {
+		rating: (cardId: string, at: number, rating: Rating, durationMs: number): RatingEvent => ({
+			...stamp(at),
+			type: 'rating',
+			cardId,
+			rating,
+			durationMs: Math.max(0, Math.round(durationMs))
+		}),
+		undo: (rated: RatingEvent, at: number): UndoEvent => ({ ...stamp(at), type: 'undo', cardId: rated.cardId, target: rated.id }),
+		bury: (cardId: string, at: number, until: number): BuryEvent => ({ ...stamp(at), type: 'bury', cardId, until }),
+		unbury: plain('unbury'),
+		suspend: plain('suspend'),
+		unsuspend: plain('unsuspend'),
+		reset: plain('reset'),
+		send: (cardId: string, at: number, dayEnd: number): SendEvent => ({ ...stamp(at), type: 'send', cardId, dayEnd }),
+		quiz: (result: QuizResult, at = result.at): QuizEvent => ({ ...stamp(at), type: 'quiz', result })
+	};
+}
+
+export type EventMaker = ReturnType<typeof eventMaker>;
+
+/** The valibot schema of an event, with times plausible at `now` (the rules backups use). */
+function eventSchema(now: number) {
+	const at = time(now + REVIEW_SLACK, 'tomorrow');
+	const ahead = time(now + DUE_HORIZON, '100 years from now');
+	const base = {
+		id: v.pipe(v.string('must be an event id'), v.maxLength(200, 'must be at most 200 characters')),
+		device: v.pipe(v.string('must be a device id'), v.check((d) => DEVICE.test(d), 'is not a well-formed device id')),
+		at
+	};
+	const card = { ...base, cardId: cardIdSchema };
+	return v.pipe(
+		v.variant(
+			'type',
+			[
+				v.object({ ...card, type: v.literal('rating'), rating: v.picklist([1, 2, 3, 4], 'must be a rating: 1, 2, 3 or 4'), durationMs: count }),
+				v.object({ ...card, type: v.literal('undo'), target: base.id }),
+				v.object({ ...card, type: v.literal('bury'), until: ahead }),
+				v.object({ ...card, type: v.literal('send'), dayEnd: ahead }),
+				v.object({ ...card, type: v.picklist(['unbury', 'suspend', 'unsuspend', 'reset']) }),
+				v.object({ ...base, type: v.literal('quiz'), result: rowSchemas(now).quizRow })
+			],
+			'must be an event of a known type'
+		),
+		v.check((e) => isEventId(e.id, e.device), 'id must be the device id, a dot and a ULID')
+	);
+}
+
+export type Checked = { event: SyncEvent; problem?: undefined } | { event?: undefined; problem: string };
+
+/**
+ * A function that checks one value of any shape as an event, at `now`: build it once per batch.
+ * Unknown fields (CouchDB's `_id`, `_rev`) are left out of the event it returns.
+ */
+export function eventChecker(now: number): (value: unknown) => Checked {
+	const schema = eventSchema(now);
+	return (value) => {
+		const name = `event ${idOf(value)}`;
+		try {
+			const result = v.safeParse(schema, value);
+			if (!result.success) {
+				const issue = result.issues[0];
+				return { problem: describeIssue(name, null, issue, (issue.path ?? []).map((p) => p.key)) };
+			}
+			const event = result.output as SyncEvent;
+			const odd = event.type === 'quiz' ? quizProblem(event.result) : null;
+			return odd ? { problem: `${name}, result.${odd[0]}: ${odd[1]}` } : { event };
+		} catch (error) {
+			// A getter that throws, a revoked proxy: nothing a server should send, still no crash.
+			return { problem: `${name}: could not be read (${error instanceof Error ? error.message : String(error)})` };
+		}
+	};
+}
+
+function idOf(value: unknown): string {
+	try {
+		const id = (value as { id?: unknown } | null)?.id;
+		return typeof id === 'string' ? JSON.stringify(id.slice(0, 80)) : '(without an id)';
+	} catch {
+		return '(without an id)';
+	}
+}
+
+/** The total order of events: by time, then by id, so every device sorts any set the same way. */
+export function compareEvents(a: SyncEvent, b: SyncEvent): number {
+	if (a.at !== b.at) return a.at - b.at;
+	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
