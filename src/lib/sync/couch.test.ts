@@ -98,10 +98,10 @@ describe('pull', () => {
 
 	it('keeps a checkpoint in _local on the server', async () => {
 		const client = await signedIn();
-		expect(await client.readCheckpoint('device-1')).toBeUndefined();
-		await client.writeCheckpoint('device-1', '5');
-		await client.writeCheckpoint('device-1', '9');
-		expect(await client.readCheckpoint('device-1')).toBe('9');
+		expect(await client.readCheckpoints('device-1')).toEqual([]);
+		for (let seq = 1; seq <= 12; seq++) await client.writeCheckpoint('device-1', String(seq));
+		expect(await client.readCheckpoints('device-1')).toEqual(['12', '11', '10', '9', '8', '7', '6', '5', '4', '3']);
+		expect(await client.readCheckpoints('device-2')).toEqual([]);
 		// _local docs do not replicate: they never show up as data.
 		expect((await client.pull('0', 10)).docs).toEqual([]);
 	});

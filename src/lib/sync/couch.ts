@@ -15,6 +15,7 @@ export type Settings = CouchDoc & { _id: typeof SETTINGS_ID };
 export const SETTINGS_ID = 'settings';
 const PUSH_ATTEMPTS = 3;
 const SETTINGS_ATTEMPTS = 5;
+const CHECKPOINTS_KEPT = 10;
 
 /** couch_peruser's database name: `userdb-` + hex of the UTF-8 bytes of the user name. */
 export function userDbName(name: string): string {
@@ -82,17 +83,23 @@ export class CouchClient {
 		return { docs, lastSeq: String(body.last_seq), done: body.results.length < limit };
 	}
 
-	/** The pull checkpoint the server holds for this replication, or undefined if none. */
-	async readCheckpoint(replicationId: string): Promise<string | undefined> {
+	/**
+	 * The pull checkpoints the server recorded for this replication, newest first. A few are
+	 * kept because the device stores its own copy just after the server's write and may be cut
+	 * off in between: its checkpoint is then one behind, and still one this database gave out.
+	 */
+	async readCheckpoints(replicationId: string): Promise<string[]> {
 		const doc = await this.getDoc(`_local/${replicationId}`);
-		return typeof doc?.since === 'string' ? doc.since : undefined;
+		return Array.isArray(doc?.history) ? doc.history.filter((seq) => typeof seq === 'string') : [];
 	}
 
 	async writeCheckpoint(replicationId: string, since: string): Promise<void> {
-		for (let attempt = 0; ; attempt++) {
+		for (let attempt = 1; ; attempt++) {
 			const current = await this.getDoc(`_local/${replicationId}`);
+			const history = Array.isArray(current?.history) ? current.history : [];
+			const next = { ...current, _id: `_local/${replicationId}`, history: [since, ...history].slice(0, CHECKPOINTS_KEPT) };
 			try {
-				await this.request('PUT', `/${this.db}/_local/${replicationId}`, { ...current, since });
+				await this.request('PUT', `/${this.db}/_local/${replicationId}`, next);
 				return;
 			} catch (error) {
 				// Another tab of the same device wrote it meanwhile: re-read, write again.

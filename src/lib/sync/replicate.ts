@@ -4,7 +4,8 @@
  * - a doc is marked pushed only after the server said it has it, and pushing it again is
  *   harmless (a conflict means "already there"), so nothing is lost or doubled on the server;
  * - pulled docs and the checkpoint after them are handed to the local side together (one
- *   transaction there), and applying a doc twice is harmless, so nothing is lost or doubled here.
+ *   transaction there), and applying a doc twice is harmless, so nothing is lost or doubled here;
+ * - a checkpoint is trusted only if the server recorded it (see startingPoint).
  */
 import { SETTINGS_ID, type CouchClient, type CouchDoc } from './couch';
 import { SyncError } from './errors';
@@ -42,8 +43,9 @@ export async function replicate(
 	let pulled = 0;
 	for (;;) {
 		const batch = await remote.pull(since, batchSize);
-		await local.applyPulled(batch.docs, batch.lastSeq);
+		// Server first: a local checkpoint is then always one the server has recorded.
 		await remote.writeCheckpoint(replicationId, batch.lastSeq);
+		await local.applyPulled(batch.docs, batch.lastSeq);
 		pulled += batch.docs.length;
 		if (batch.done || batch.lastSeq === since) return { pushed, pulled, checkpoint: batch.lastSeq };
 		since = batch.lastSeq;
@@ -51,14 +53,14 @@ export async function replicate(
 }
 
 /**
- * Resume from the local checkpoint only when the server holds the same one. If they differ
- * (the server database was recreated or restored, or the local checkpoint is from another
- * database), sequences from one cannot be trusted on the other: start over — as PouchDB does —
- * which costs time but loses nothing, since applying docs again is harmless.
+ * Resume from the local checkpoint only if the server recorded it for this replication. If not
+ * (the server database was recreated or restored, or the device's copy is from elsewhere),
+ * sequences cannot be trusted across databases: start over — as PouchDB does — which costs
+ * time but loses nothing, since applying docs again is harmless.
  */
 async function startingPoint(local: LocalSide, remote: CouchClient, replicationId: string): Promise<string> {
-	const [mine, theirs] = await Promise.all([local.getCheckpoint(), remote.readCheckpoint(replicationId)]);
-	return mine !== undefined && mine === theirs ? mine : '0';
+	const [mine, recorded] = await Promise.all([local.getCheckpoint(), remote.readCheckpoints(replicationId)]);
+	return mine !== undefined && recorded.includes(mine) ? mine : '0';
 }
 
 /** A LocalSide in memory, for tests and benchmarks; the app's lives in src/lib/db. */
