@@ -84,3 +84,15 @@ describe('sync errors', () => {
 		expect((await failure(client.signIn('jan', 'pw'))).kind).toBe('cors');
 	});
 });
+
+describe('sync error messages', () => {
+	it('every kind has a non-empty English and Korean message', async () => {
+		const { syncErrorsEn, syncErrorsKo } = await import('$lib/i18n/sync');
+		const kinds = ['unauthorized', 'forbidden', 'unreachable', 'cors', 'not-couch', 'no-database', 'server', 'conflict'] as const;
+		for (const kind of kinds) {
+			expect(syncErrorsEn[kind].length).toBeGreaterThan(0);
+			expect(syncErrorsKo[kind].length).toBeGreaterThan(0);
+		}
+		expect(Object.keys(syncErrorsKo).sort()).toEqual([...kinds].sort());
+	});
+});
