@@ -21,6 +21,8 @@ await build({
 	// tsconfig.json extends .svelte-kit/tsconfig.json, which exists only after `svelte-kit sync`,
 	// so reading it warned on every run; nothing in it changes how esbuild compiles scripts.
 	tsconfigRaw: {},
+	// …but app modules import each other as $lib/… (SvelteKit's alias), so name it here.
+	alias: { $lib: './src/lib' },
 	// Some dependencies are CommonJS and call require(); give the ES module one.
 	banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" }
 });
