@@ -170,7 +170,7 @@ async function benchScale(cards: number, seedJs: string) {
 		}
 
 		// A fresh browser start, as when the app is opened; then reloads.
-		let context = await launch(profile);
+		const context = await launch(profile);
 		const { contentBytes } = seeded;
 		const totalBytes = await storage(context, server.url);
 		const bytes = { contentPerCard: contentBytes / cards, totalPerCard: totalBytes / cards, perLogRow: (totalBytes - contentBytes) / REVIEWS };
