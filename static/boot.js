@@ -10,7 +10,7 @@
 			locale = langs.some(function (l) { return /^ko/i.test(l); }) ? 'ko' : 'en';
 		}
 		document.documentElement.lang = locale;
-	} catch (e) {
+	} catch (_error) {
 		/* storage blocked: keep the defaults */
 	}
 })();

@@ -1,12 +1,12 @@
 /**
  * The parts of npm run bench:review that run in the browser page, passed to page.evaluate
  * or addInitScript: each is self-contained (no imports, no closures) and loads the app's
- * own src/lib/db, bundled by bench-review.ts, from /__bench/seed.js.
+ * own src/lib/db, bundled by main.ts, from /__bench/seed.js.
  */
-import type { BenchOptions } from './bench-db-data';
+import type { BenchOptions } from '../db-data';
 
 /** The seeding module's exports, as the page sees them. */
-type Seed = typeof import('../src/lib/db') & typeof import('./bench-db-data');
+type Seed = typeof import('../../../src/lib/db') & typeof import('../db-data');
 
 /** Runs in the page: syncs the served decks into the profile's IndexedDB; returns the time it took. */
 export async function syncInPage(): Promise<{ ms: number; report: unknown }> {

@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import sirv from 'sirv';
-import type { DeckIndex, NoteDecks } from '../src/lib/notes/types';
+import type { DeckIndex, NoteDecks } from '../../../src/lib/notes/types';
 
 // Loaded at run time: scripts/run.js bundles imports, and esbuild cannot be bundled.
 const ESBUILD = 'esbuild';
@@ -45,7 +45,7 @@ export async function seedBundle(): Promise<string> {
 		stdin: {
 			contents: [
 				"export { closeDatabase, importProgress, openDatabase, syncDecks } from './src/lib/db';",
-				"export { generateBenchData } from './scripts/bench-db-data';"
+				"export { generateBenchData } from './scripts/bench/db-data';"
 			].join('\n'),
 			resolveDir: process.cwd(),
 			loader: 'ts'

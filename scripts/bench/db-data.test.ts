@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseDeckIndex, parseNoteDecks } from '../src/lib/db/deck-json';
-import { closeDatabase, deckCounts, importProgress, syncDecks, todayStats } from '../src/lib/db';
-import { openTestDatabase } from '../src/lib/db/testing';
-import type { ReviewLogEntry } from '../src/lib/scheduler/types';
-import { generateBenchData } from './bench-db-data';
+import { parseDeckIndex, parseNoteDecks } from '../../src/lib/db/deck-json';
+import { closeDatabase, deckCounts, importProgress, syncDecks, todayStats } from '../../src/lib/db';
+import { openTestDatabase } from '../../src/lib/db/testing';
+import type { ReviewLogEntry } from '../../src/lib/scheduler/types';
+import { generateBenchData } from './db-data';
 
 const NOW = Date.UTC(2025, 2, 10, 12);
 const options = { cards: 2500, reviews: 4000, seed: 7, now: NOW };

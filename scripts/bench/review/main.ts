@@ -10,10 +10,10 @@
  *   - storage: navigator.storage.estimate() after reopening the profile, content alone and with progress
  *
  * How the data gets in: this script serves build/ itself, with /decks/ answered from
- * scripts/bench-db-data.ts (generated, deterministic) instead of the built notes, so the app
+ * scripts/bench/db-data.ts (generated, deterministic) instead of the built notes, so the app
  * loads and syncs the generated decks as it would real ones. Progress and the review log are
  * imported on a separate page of the same origin by the app's own src/lib/db (bundled with
- * esbuild, see bench-review-server.ts): the app itself carries no benchmark hook.
+ * esbuild, see server.ts): the app itself carries no benchmark hook.
  * --keep DIR keeps the seeded profiles (seeding 1M rows takes 10–20 minutes) and measures
  * a fresh copy of them each run; a kept profile is served on the port it was seeded on.
  */
@@ -23,9 +23,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BrowserContext, Page } from '@playwright/test';
-import { generateBenchData, type BenchOptions } from './bench-db-data';
-import { armRatingTimer, importInPage, markScreens, startPhases, syncInPage } from './bench-review-page';
-import { editedDecks, seedBundle, serialise, startServer, type BenchServer } from './bench-review-server';
+import { generateBenchData, type BenchOptions } from '../db-data';
+import { armRatingTimer, importInPage, markScreens, startPhases, syncInPage } from './page';
+import { editedDecks, seedBundle, serialise, startServer, type BenchServer } from './server';
 
 // Loaded at run time: scripts/run.js bundles imports, and Playwright cannot be bundled.
 const PLAYWRIGHT = '@playwright/test';
@@ -170,7 +170,7 @@ async function benchScale(cards: number, seedJs: string) {
 		}
 
 		// A fresh browser start, as when the app is opened; then reloads.
-		let context = await launch(profile);
+		const context = await launch(profile);
 		const { contentBytes } = seeded;
 		const totalBytes = await storage(context, server.url);
 		const bytes = { contentPerCard: contentBytes / cards, totalPerCard: totalBytes / cards, perLogRow: (totalBytes - contentBytes) / REVIEWS };

@@ -4,8 +4,8 @@
  * progress. The same seed always gives the same data. Review-log rows come in batches made
  * on demand, so a million of them need not sit in memory at once.
  */
-import { mulberry32, seedFromString } from '../src/lib/quiz/rng';
-import { DECK_SCHEMA, type Card, type Deck, type DeckIndex, type NoteDecks } from '../src/lib/notes/types';
+import { mulberry32, seedFromString } from '../../src/lib/quiz/rng';
+import { DECK_SCHEMA, type Card, type Deck, type DeckIndex, type NoteDecks } from '../../src/lib/notes/types';
 import {
 	LEARNING,
 	NEW,
@@ -15,7 +15,7 @@ import {
 	type CardStateKind,
 	type Rating,
 	type ReviewLogEntry
-} from '../src/lib/scheduler/types';
+} from '../../src/lib/scheduler/types';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

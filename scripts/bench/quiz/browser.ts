@@ -1,13 +1,13 @@
 /**
  * The browser half of npm run bench:quiz: what "Start quiz" costs in the app with 100k cards
- * in real IndexedDB. Bundled by esbuild and run in Chromium by scripts/bench-quiz.ts. Times
+ * in real IndexedDB. Bundled by esbuild and run in Chromium by scripts/bench/quiz/main.ts. Times
  * each step the quiz page takes (see src/lib/state/quiz.svelte.ts): reading the scope's cards
  * (quizCards), building the QuizIndex, and for "weakest" reading progress and ranking it.
  */
-import { closeDatabase, importProgress, openDatabase, quizCards, quizProgress, syncDecks } from '../src/lib/db';
-import { buildQuiz, mulberry32, QuizIndex, type QuizSetup } from '../src/lib/quiz';
-import { retrievability } from '../src/lib/scheduler';
-import { generateBenchData } from './bench-db-data';
+import { closeDatabase, importProgress, openDatabase, quizCards, quizProgress, syncDecks } from '../../../src/lib/db';
+import { buildQuiz, mulberry32, QuizIndex, type QuizSetup } from '../../../src/lib/quiz';
+import { retrievability } from '../../../src/lib/scheduler';
+import { generateBenchData } from '../db-data';
 
 export interface StartTiming {
 	label: string;

@@ -17,8 +17,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import type { AddressInfo } from 'node:net';
 import { cpus, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { basePath } from './hosting.js';
-import { serveSite, subPathHandler } from './serve.js';
+import { basePath } from '../hosting.js';
+import { serveSite, subPathHandler } from '../serve.js';
 
 const BUILD = process.env.BUILD_DIR || 'build';
 const BASE = basePath(process.env.BASE_PATH);

@@ -3,7 +3,7 @@
  * review-log rows, in real Chromium (/usr/bin/chromium) against the production build.
  *
  * No test hook ships in the app: the data goes in the way a person's would, through the app's
- * own "Import backup". The script writes the generated decks (scripts/bench-db-data.ts) into a
+ * own "Import backup". The script writes the generated decks (scripts/bench/db-data.ts) into a
  * copy of build/ and a backup file of their progress and review log, serves the copy, lets the
  * app sync the 100k cards, imports the file (timed), then times /stats, "Export backup", and
  * importing the app's own export into a cleared browser. Peak JS heap is sampled over CDP.
@@ -15,10 +15,10 @@ import { createServer } from 'node:http';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import sirv from 'sirv';
-import { toProgressTuple, toReviewLogTuple } from '../src/lib/backup/format';
-import { BackupWriter } from '../src/lib/backup/write';
-import { DEFAULT_SETTINGS } from '../src/lib/scheduler/types';
-import { generateBenchData } from './bench-db-data';
+import { toProgressTuple, toReviewLogTuple } from '../../src/lib/backup/format';
+import { BackupWriter } from '../../src/lib/backup/write';
+import { DEFAULT_SETTINGS } from '../../src/lib/scheduler/types';
+import { generateBenchData } from './db-data';
 
 // Loaded at run time: scripts/run.js bundles imports, and Playwright cannot be bundled.
 const PLAYWRIGHT: string = 'playwright-core';

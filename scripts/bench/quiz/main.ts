@@ -1,14 +1,14 @@
 /**
  * npm run bench:quiz — how fast 50-question quizzes are made over 100k cards, in Node and in
  * real Chromium (Debian's /usr/bin/chromium through Playwright, running the same engine bundled
- * by esbuild). See scripts/bench-quiz-core.ts for what is timed. Prints p50/p95/max ms.
+ * by esbuild). See scripts/bench/quiz/core.ts for what is timed. Prints p50/p95/max ms.
  * Budget: p95 under 50 ms for a 50-question quiz, in both (the median of three rounds). Then, in
  * Chromium only, what "Start quiz" costs in the app with 100k cards in IndexedDB (no budget).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { runStartBenchmark, StartTiming } from './bench-quiz-browser';
-import { runQuizBenchmark, type QuizBenchReport } from './bench-quiz-core';
+import type { runStartBenchmark, StartTiming } from './browser';
+import { runQuizBenchmark, type QuizBenchReport } from './core';
 
 const BUDGET_P95_MS = 50;
 const CHROMIUM = '/usr/bin/chromium';
@@ -48,7 +48,7 @@ async function browserBundle(): Promise<string> {
 	const bundled = await build({
 		// npm scripts run from the project root.
 		stdin: {
-			contents: "export * from './scripts/bench-quiz-core.ts'; export * from './scripts/bench-quiz-browser.ts';",
+			contents: "export * from './scripts/bench/quiz/core.ts'; export * from './scripts/bench/quiz/browser.ts';",
 			resolveDir: resolve('.'),
 			loader: 'ts'
 		},

@@ -1,13 +1,13 @@
 /**
- * The quiz benchmark itself, with no Node or browser API: scripts/bench-quiz.ts runs it in
+ * The quiz benchmark itself, with no Node or browser API: scripts/bench/quiz/main.ts runs it in
  * Node and, bundled by esbuild, in Chromium. Over 100k generated cards it times the one-time
  * QuizIndex build, then 200 mixed 50-question quizzes with different seeds per scenario.
  */
-import type { Card, Deck } from '../src/lib/notes/types';
-import { buildQuiz, type BuildQuizOptions } from '../src/lib/quiz/build-quiz';
-import { QuizIndex } from '../src/lib/quiz/quiz-index';
-import { mulberry32, type Rng } from '../src/lib/quiz/rng';
-import type { QuizSetup } from '../src/lib/quiz/types';
+import type { Card, Deck } from '../../../src/lib/notes/types';
+import { buildQuiz, type BuildQuizOptions } from '../../../src/lib/quiz/build-quiz';
+import { QuizIndex } from '../../../src/lib/quiz/quiz-index';
+import { mulberry32, type Rng } from '../../../src/lib/quiz/rng';
+import type { QuizSetup } from '../../../src/lib/quiz/types';
 
 const TARGET_CARDS = 100_000;
 const RUNS = 200;
