@@ -1,4 +1,5 @@
 import { addQuizResult, deckTree, quizCards, quizHistory, quizProgress, sendToReview, type QuizResult, type SentToReview } from '$lib/db';
+import { messageOf } from '$lib/errors';
 import type { Deck } from '$lib/notes/types';
 import { buildQuiz, DEFAULT_QUIZ_SETUP, mulberry32, QuizIndex, type CardRanking, type QuizSetup, type QuizSource } from '$lib/quiz';
 import { DAY_MS, nextDayStart, retrievability, type CardProgress } from '$lib/scheduler';
@@ -181,8 +182,4 @@ export async function quizHistoryOf(deckIds: readonly string[], limit = 20): Pro
 	const lists = await Promise.all(deckIds.map((id) => quizHistory(id, limit)));
 	const byId = new Map(lists.flat().map((result) => [result.id, result]));
 	return [...byId.values()].sort((a, b) => b.at - a.at).slice(0, limit);
-}
-
-function messageOf(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }

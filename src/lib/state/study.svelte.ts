@@ -11,6 +11,7 @@ import {
 	undoLastReview,
 	UnknownCardError
 } from '$lib/db';
+import { messageOf } from '$lib/errors';
 import type { Card } from '$lib/notes/types';
 import { askPersistentStorage } from '$lib/services/persist';
 import {
@@ -63,8 +64,6 @@ export interface Hidden {
 
 /** Cards loaded ahead of the one shown. */
 const PREFETCH = 3;
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * One review session: the scheduler's in-memory queue plus the writes. A rating shows the
