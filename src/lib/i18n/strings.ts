@@ -8,6 +8,7 @@
  * load, through `preferences.pick`.
  */
 import { pwaEn, pwaKo } from './pwa';
+import { Rating } from '$lib/scheduler/types';
 
 const en = {
 	appName: 'Tabledeck',
@@ -201,8 +202,8 @@ const ko: Strings = {
 };
 
 /** The four ratings' names, by rating (1 Again … 4 Easy). */
-export function ratingNames(t: Strings): Record<1 | 2 | 3 | 4, string> {
-	return { 1: t.review.again, 2: t.review.hard, 3: t.review.good, 4: t.review.easy };
+export function ratingNames(t: Strings): Record<Rating, string> {
+	return { [Rating.Again]: t.review.again, [Rating.Hard]: t.review.hard, [Rating.Good]: t.review.good, [Rating.Easy]: t.review.easy };
 }
 
 export type Locale = 'en' | 'ko';

@@ -10,8 +10,9 @@ export const LEARNING = 1;
 export const REVIEW = 2;
 export const RELEARNING = 3;
 
-/** Again 1, Hard 2, Good 3, Easy 4. */
-export type Rating = 1 | 2 | 3 | 4;
+/** The answer buttons, numbered as ts-fsrs and the review log number them. */
+export const Rating = { Again: 1, Hard: 2, Good: 3, Easy: 4 } as const;
+export type Rating = (typeof Rating)[keyof typeof Rating];
 
 /** The user's progress on one card. A card without a row is new. */
 export interface CardProgress {

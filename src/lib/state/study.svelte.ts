@@ -16,19 +16,24 @@ import type { Card } from '$lib/notes/types';
 import { askPersistentStorage } from '$lib/services/persist';
 import {
 	dayStart,
+	liftNewLimit,
+	madeLeech,
 	MINUTE_MS,
 	nextDayStart,
 	NEW,
 	previewIntervals,
 	rate,
+	Rating,
 	RATINGS,
 	ReviewSession,
 	type CardProgress,
-	type Rating,
 	type ReviewLogEntry,
 	type SchedulerSettings
 } from '$lib/scheduler';
 import { CardCache } from './card-cache';
+import { SessionHistory, type Hidden } from './session-history';
+
+export type { Hidden };
 
 export interface Shown {
 	card: Card;
@@ -46,20 +51,6 @@ export interface SessionSummary {
 	again: number;
 	/** Time spent on the cards before rating them (ms). */
 	ms: number;
-}
-
-/**
- * Anki's leech threshold: a card forgotten this many times is worth a look (its table row may
- * need rewriting); it is said again every half of it after, as Anki does. Nothing is suspended.
- */
-export const LEECH_LAPSES = 8;
-export const isLeech = (lapses: number) => lapses >= LEECH_LAPSES && (lapses - LEECH_LAPSES) % (LEECH_LAPSES / 2) === 0;
-
-/** A card taken out of today's session without a rating. */
-export interface Hidden {
-	cardId: string;
-	how: 'bury' | 'suspend';
-	front: string;
 }
 
 /** Cards loaded ahead of the one shown. */
@@ -90,7 +81,7 @@ export class Study {
 	removed = $state<string | null>(null);
 	/** Ratings whose write failed since the last one saved: their cards come back to be rated again. */
 	notSaved = $state(0);
-	/** The card just rated when that rating made it a leech (see LEECH_LAPSES), until the next action. */
+	/** The card just rated when that rating made it a leech (see madeLeech), until the next action. */
 	leech = $state<{ front: string; lapses: number } | null>(null);
 
 	private session: ReviewSession | null = null;
@@ -98,12 +89,7 @@ export class Study {
 	private scope: string[] = [];
 	private progress = new Map<string, CardProgress>();
 	private cards = new CardCache();
-	/** This session's ratings, latest last. */
-	private undoStack: ReviewLogEntry[] = [];
-	/** This session's buried and suspended cards, latest last, each with the ratings before it. */
-	private hides: (Hidden & { ratingsBefore: number })[] = [];
-	/** The latest review-log id the database holds after each of this tab's own writes. */
-	private heads: (string | null)[] = [];
+	private history = new SessionHistory(null);
 	private ratingsPerCard = new Map<string, number>();
 	private shownAt = 0;
 	/** Ratings given so far, and the count when a write last failed: only a later rating's save clears the failure. */
@@ -145,11 +131,9 @@ export class Study {
 			newIntroducedToday: source.today.introduced,
 			reviewsDoneToday: source.today.reviewed,
 			now,
-			settings: { ...this.settings, newPerDay: this.settings.newPerDay + sentInScope }
+			settings: liftNewLimit(this.settings, sentInScope)
 		});
-		this.heads = [head];
-		this.undoStack = [];
-		this.hides = [];
+		this.history = new SessionHistory(head);
 		this.hidden = null;
 		this.leech = null;
 		this.cards.clear();
@@ -172,12 +156,10 @@ export class Study {
 		this.removed = null;
 		const given = ++this.given;
 		const result = rate(shown.progress, shown.card.id, rating, now, this.settings, now - this.shownAt, crypto.randomUUID());
-		const { lapses } = result.progress;
-		this.leech = lapses > (shown.progress?.lapses ?? 0) && isLeech(lapses) ? { front: shown.card.frontText, lapses } : null;
+		this.leech = madeLeech(shown.progress, result.progress) ? { front: shown.card.frontText, lapses: result.progress.lapses } : null;
 		this.progress.set(shown.card.id, result.progress);
 		session.answer(result.progress, now);
-		this.undoStack.push(result.log);
-		this.heads.push(result.log.id);
+		this.history.rated(result.log);
 		this.tally(result.log, 1, now - this.shownAt);
 		this.unsaved++;
 		this.pending = recordReview(result.progress, result.log)
@@ -219,7 +201,7 @@ export class Study {
 
 	/** Cards of the scope still new: once the session is over, the ones the limit held back. */
 	private waitingNew(): string[] {
-		const hidden = new Set(this.hides.map((h) => h.cardId));
+		const hidden = this.history.hiddenIds();
 		return this.scope.filter((id) => !hidden.has(id) && (this.progress.get(id)?.state ?? NEW) === NEW);
 	}
 
@@ -240,7 +222,7 @@ export class Study {
 			else await buryUntil(cardId, session.dayEnd);
 			session.remove(cardId);
 			const hidden: Hidden = { cardId, how, front: shown.card.frontText };
-			this.hides.push({ ...hidden, ratingsBefore: this.undoStack.length });
+			this.history.hid(hidden);
 			this.hidden = hidden;
 			await this.show(now);
 		} catch (error) {
@@ -256,8 +238,8 @@ export class Study {
 		this.hidden = null;
 		this.leech = null;
 		this.removed = null;
-		const hide = this.hides.at(-1);
-		this.pending = hide && hide.ratingsBefore === this.undoStack.length ? this.unhide(hide, now) : this.undoLatest(now);
+		const hide = this.history.hideToUndo();
+		this.pending = hide ? this.unhide(hide, now) : this.undoLatest(now);
 		await this.pending;
 	}
 
@@ -265,7 +247,7 @@ export class Study {
 		try {
 			if (hide.how === 'suspend') await setSuspended(hide.cardId, false);
 			else await buryUntil(hide.cardId, 0);
-			this.hides.pop();
+			this.history.dropHide();
 			this.session?.undo();
 			await this.show(now, hide.cardId);
 		} catch (error) {
@@ -290,7 +272,7 @@ export class Study {
 					await pending;
 					head = await latestReviewId();
 				} while (pending !== this.pending);
-				if (this.session && head !== this.heads.at(-1)) await this.start(now);
+				if (this.session && !this.history.isOwnHead(head)) await this.start(now);
 			}
 			this.reconciling = null;
 		})().catch((error) => {
@@ -304,7 +286,7 @@ export class Study {
 		try {
 			const undone = await undoLastReview();
 			if (!undone) return;
-			if (this.undoStack.at(-1)?.id === undone.id && this.session) {
+			if (this.history.isLatestRating(undone.id) && this.session) {
 				this.takeBack(undone);
 				await this.show(now, undone.cardId);
 			} else {
@@ -316,8 +298,7 @@ export class Study {
 	}
 
 	private takeBack(log: ReviewLogEntry) {
-		this.undoStack.pop();
-		this.heads.pop();
+		this.history.dropRating();
 		this.session?.undo();
 		if (log.previous) this.progress.set(log.cardId, log.previous);
 		else this.progress.delete(log.cardId);
@@ -338,8 +319,7 @@ export class Study {
 		if (!loaded) return this.start(Date.now());
 		const progress = this.progress.get(next) ?? null;
 		const previews = previewIntervals(progress, now, this.settings, next);
-		const intervals = { 1: '', 2: '', 3: '', 4: '' } as Record<Rating, string>;
-		for (const rating of RATINGS) intervals[rating] = previews[rating].label;
+		const intervals = Object.fromEntries(RATINGS.map((rating) => [rating, previews[rating].label])) as Record<Rating, string>;
 		this.shown = { ...loaded, progress, intervals };
 		this.revealed = false;
 		this.finished = false;
@@ -406,7 +386,7 @@ export class Study {
 			this.failedAt = this.given;
 			this.notSaved++;
 			this.error = messageOf(error);
-			if (this.undoStack.at(-1)?.id === log.id) {
+			if (this.history.isLatestRating(log.id)) {
 				this.takeBack(log);
 				await this.show(Date.now(), log.cardId);
 			} else {
@@ -429,7 +409,7 @@ export class Study {
 		this.summary = {
 			cards: this.ratingsPerCard.size,
 			ratings: ratings + sign,
-			again: again + (log.rating === 1 ? sign : 0),
+			again: again + (log.rating === Rating.Again ? sign : 0),
 			ms: this.summary.ms + Math.max(0, ms)
 		};
 	}
