@@ -1,3 +1,7 @@
+// Over 250 lines on purpose: rating, hiding, undo, the cross-tab reconcile and a failed
+// write's rollback all chain on one pending write and change one queue, so they stay in one
+// class. Its pure parts live apart: the queue and rules in src/lib/scheduler (session, leech,
+// liftNewLimit), the undo history and the summary in session-history.ts and session-summary.ts.
 import {
 	buryUntil,
 	latestReviewId,
@@ -23,17 +27,18 @@ import {
 	NEW,
 	previewIntervals,
 	rate,
-	Rating,
 	RATINGS,
 	ReviewSession,
 	type CardProgress,
+	type Rating,
 	type ReviewLogEntry,
 	type SchedulerSettings
 } from '$lib/scheduler';
 import { CardCache } from './card-cache';
 import { SessionHistory, type Hidden } from './session-history';
+import { SummaryTally, type SessionSummary } from './session-summary';
 
-export type { Hidden };
+export type { Hidden, SessionSummary };
 
 export interface Shown {
 	card: Card;
@@ -41,16 +46,6 @@ export interface Shown {
 	context: string;
 	progress: CardProgress | null;
 	intervals: Record<Rating, string>;
-}
-
-export interface SessionSummary {
-	/** Different cards rated. */
-	cards: number;
-	ratings: number;
-	/** Ratings that were Again. */
-	again: number;
-	/** Time spent on the cards before rating them (ms). */
-	ms: number;
 }
 
 /** Cards loaded ahead of the one shown. */
@@ -90,7 +85,7 @@ export class Study {
 	private progress = new Map<string, CardProgress>();
 	private cards = new CardCache();
 	private history = new SessionHistory(null);
-	private ratingsPerCard = new Map<string, number>();
+	private tally = new SummaryTally();
 	private shownAt = 0;
 	/** Ratings given so far, and the count when a write last failed: only a later rating's save clears the failure. */
 	private given = 0;
@@ -160,7 +155,7 @@ export class Study {
 		this.progress.set(shown.card.id, result.progress);
 		session.answer(result.progress, now);
 		this.history.rated(result.log);
-		this.tally(result.log, 1, now - this.shownAt);
+		this.summary = this.tally.count(result.log, 1, now - this.shownAt);
 		this.unsaved++;
 		this.pending = recordReview(result.progress, result.log)
 			.finally(() => this.unsaved--)
@@ -302,7 +297,7 @@ export class Study {
 		this.session?.undo();
 		if (log.previous) this.progress.set(log.cardId, log.previous);
 		else this.progress.delete(log.cardId);
-		this.tally(log, -1, 0);
+		this.summary = this.tally.count(log, -1, 0);
 	}
 
 	private async show(now: number, first?: string) {
@@ -378,7 +373,7 @@ export class Study {
 			if (error instanceof RatingConflictError || error instanceof UnknownCardError) {
 				// Another tab changed the card first, or took it out of the notes: nothing was
 				// saved, and this queue is stale.
-				this.tally(log, -1, 0);
+				this.summary = this.tally.count(log, -1, 0);
 				await this.start(Date.now());
 				if (error instanceof UnknownCardError) this.removed = front;
 				return;
@@ -392,25 +387,12 @@ export class Study {
 			} else {
 				// Later ratings were given on top of it: the queue is rebuilt from what is stored,
 				// so its card comes back instead of counting as done.
-				this.tally(log, -1, 0);
+				this.summary = this.tally.count(log, -1, 0);
 				await this.start(Date.now());
 			}
 		} catch (failure) {
 			// The database went away meanwhile (another tab upgraded it): the page says so.
 			this.error ||= messageOf(failure);
 		}
-	}
-
-	private tally(log: ReviewLogEntry, sign: 1 | -1, ms: number) {
-		const times = (this.ratingsPerCard.get(log.cardId) ?? 0) + sign;
-		if (times > 0) this.ratingsPerCard.set(log.cardId, times);
-		else this.ratingsPerCard.delete(log.cardId);
-		const { ratings, again } = this.summary;
-		this.summary = {
-			cards: this.ratingsPerCard.size,
-			ratings: ratings + sign,
-			again: again + (log.rating === Rating.Again ? sign : 0),
-			ms: this.summary.ms + Math.max(0, ms)
-		};
 	}
 }
