@@ -8,7 +8,7 @@
  * load, through `preferences.pick`.
  */
 import { pwaEn, pwaKo } from './pwa';
-import { Rating } from '$lib/scheduler/types';
+import type { Rating } from '$lib/scheduler/types';
 
 const en = {
 	appName: 'Tabledeck',
@@ -202,8 +202,10 @@ const ko: Strings = {
 };
 
 /** The four ratings' names, by rating (1 Again … 4 Easy). */
+// Keyed by Rating's numbers (Again 1 … Easy 4), not its names: this file is in every page's
+// first download, and Rating's object is not.
 export function ratingNames(t: Strings): Record<Rating, string> {
-	return { [Rating.Again]: t.review.again, [Rating.Hard]: t.review.hard, [Rating.Good]: t.review.good, [Rating.Easy]: t.review.easy };
+	return { 1: t.review.again, 2: t.review.hard, 3: t.review.good, 4: t.review.easy };
 }
 
 export type Locale = 'en' | 'ko';

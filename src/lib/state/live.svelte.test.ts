@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { closeDatabase, latestReviewId, recordReview, syncDecks } from '$lib/db';
 import { k8sNote, logOf, NOW, openTestDatabase, progressOf, serve } from '$lib/db/testing';
-import { LiveResult } from './live.svelte';
+import { follow } from './live.svelte';
 
 beforeEach(async () => {
 	await openTestDatabase();
@@ -22,44 +22,50 @@ const rate = (cardId: string, at: number) => {
 	return recordReview(progress, log).then(() => log.id);
 };
 
+/** Follows `query`, keeping every result and failure in order. */
+function record<T>(query: () => Promise<T>) {
+	const seen: ({ value: T } | { error: unknown })[] = [];
+	const stop = follow(
+		query,
+		(value) => seen.push({ value }),
+		(error) => seen.push({ error })
+	);
+	return { seen, stop };
+}
+
 it('follows the query: a write re-runs it, and nothing comes after stop', async () => {
-	const result = new LiveResult<string | null>();
 	let runs = 0;
-	const stop = result.follow(() => (runs++, latestReviewId()));
-	await until(() => runs === 1 && result.current === null);
+	const followed = record(() => (runs++, latestReviewId()));
+	await until(() => followed.seen.length === 1);
 	const first = await rate('s1', NOW);
-	await until(() => result.current === first);
-	stop();
+	await until(() => followed.seen.length === 2);
+	expect(followed.seen).toEqual([{ value: null }, { value: first }]);
+	followed.stop();
 	const runsBefore = runs;
 	// A second follower of the same query sees the next write: by then the stopped one would have too.
-	const control = new LiveResult<string | null>();
-	const stopControl = control.follow(() => latestReviewId());
+	const control = record(() => latestReviewId());
 	const second = await rate('s2', NOW + 1000);
-	await until(() => control.current === second);
-	stopControl();
+	await until(() => control.seen.some((s) => 'value' in s && s.value === second));
+	control.stop();
 	expect(runs).toBe(runsBefore);
-	expect(result.current).toBe(first);
-	expect(result.error).toBeNull();
+	expect(followed.seen).toHaveLength(2);
 });
 
-it('keeps the last result through a failure, and the next result clears the failure', async () => {
-	const result = new LiveResult<string | null>();
+it('goes on after a failed run: the next write brings a result again', async () => {
 	let fail = false;
-	const stop = result.follow(async () => {
+	const followed = record(async () => {
 		const id = await latestReviewId();
 		if (fail) throw new Error('read failed');
 		return id;
 	});
-	await until(() => result.current === null);
+	await until(() => followed.seen.length === 1);
 	fail = true;
-	const first = await rate('s1', NOW);
-	await until(() => result.error !== null);
-	expect((result.error as Error).message).toBe('read failed');
-	expect(result.current).toBeNull();
+	await rate('s1', NOW);
+	await until(() => followed.seen.length === 2);
+	expect((followed.seen[1] as { error: Error }).error.message).toBe('read failed');
 	fail = false;
 	const second = await rate('s2', NOW + 1000);
-	await until(() => result.current === second);
-	expect(second).not.toBe(first);
-	expect(result.error).toBeNull();
-	stop();
+	await until(() => followed.seen.length === 3);
+	expect(followed.seen[2]).toEqual({ value: second });
+	followed.stop();
 });
