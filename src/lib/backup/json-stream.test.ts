@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { JsonLimitError, JsonSyntaxError, ObjectStream } from './json-stream';
+import { JsonLimitError, JsonSyntaxError } from './json-errors';
+import { ObjectStream } from './json-stream';
 
 /** Feeds `text` cut into pieces of `size` characters; returns what the handler saw. */
 function scan(text: string, size: number) {

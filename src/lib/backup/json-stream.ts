@@ -8,23 +8,12 @@
  * Time and memory stay bounded whatever the text holds: nesting deeper than `maxDepth` and a
  * value (a member, or one element of a streamed array) longer than `maxValueChars` are refused
  * as soon as the scanner reaches them, before any of it is parsed or kept.
+ *
+ * Over 250 lines on purpose: ObjectStream is one state machine across chunk boundaries, and
+ * its scanners share its cursor (mode, depth, the text pending, string and escape flags) in
+ * the import's hot loop; split, they would pass that state back and forth.
  */
-export class JsonSyntaxError extends Error {
-	override name = 'JsonSyntaxError';
-}
-
-/** Well-formed so far, but deeper or bigger than the limits allow. */
-export class JsonLimitError extends Error {
-	override name = 'JsonLimitError';
-}
-
-export interface JsonLimits {
-	/** The top-level object is depth 1. */
-	maxDepth: number;
-	maxValueChars: number;
-}
-
-const NO_LIMITS: JsonLimits = { maxDepth: Infinity, maxValueChars: Infinity };
+import { JsonLimitError, JsonSyntaxError, NO_LIMITS, type JsonLimits } from './json-errors';
 
 export interface MemberHandler {
 	/** A member that is not streamed, parsed. */

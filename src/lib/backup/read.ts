@@ -18,7 +18,8 @@ import {
 	type ReviewLogTuple,
 	type RowSection
 } from './format';
-import { JsonLimitError, JsonSyntaxError, ObjectStream } from './json-stream';
+import { JsonLimitError, JsonSyntaxError } from './json-errors';
+import { ObjectStream } from './json-stream';
 import { progressRowProblem, quizProblem, reviewProblem, type Problem } from './meaning';
 import { describeIssue, rowSchemas, type BackupHeader } from './schema';
 

@@ -8,7 +8,7 @@
 import * as v from 'valibot';
 import { QUESTION_TYPES } from '$lib/quiz/types';
 import { BACKUP_FORMAT, DUE_HORIZON, EARLIEST, PREVIOUS_COLUMNS, PROGRESS_COLUMNS, REVIEW_LOG_COLUMNS, REVIEW_SLACK } from './format';
-import { isValidSetting, SCHEDULER_KEYS } from './scheduler-settings';
+import { isValidSetting, SCHEDULER_KEYS } from '$lib/scheduler/settings';
 
 /** Card ids made by the deck build are 16 hex digits; older or hand-made ones may differ, within reason. */
 export const CARD_ID = /^[A-Za-z0-9_-]{1,64}$/;

@@ -17,7 +17,7 @@ import {
 	type ReviewLogTuple
 } from '$lib/backup/format';
 import type { ParsedBackup } from '$lib/backup/read';
-import { isValidSetting, SCHEDULER_KEYS } from '$lib/backup/scheduler-settings';
+import { isValidSetting, SCHEDULER_KEYS } from '$lib/scheduler/settings';
 import type { SentToReview } from '$lib/backup/schema';
 import type { BackupWriter } from '$lib/backup/write';
 import { read, write, type Tables } from './database';

@@ -1,13 +1,13 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { StorageUnavailableError, toUnavailableError, toWriteError } from './errors';
 import { DATABASE_NAME } from './name';
-import type { QuizResult } from './quiz';
 import type {
 	CardRow,
 	DeckRow,
 	NoteRow,
 	ProgressKey,
 	ProgressRow,
+	QuizResult,
 	ReviewLogRow,
 	SettingRow
 } from './rows';

@@ -1,4 +1,5 @@
 /** Errors the app can tell apart and explain in plain words. */
+import { messageOf } from '$lib/errors';
 
 /**
  * - missing: no IndexedDB at all (old browser, some private modes)
@@ -83,7 +84,7 @@ export function toUnavailableError(error: unknown): StorageUnavailableError {
 	if (error instanceof StorageUnavailableError) return error;
 	const names = errorNames(error);
 	const reason = REASONS.find(([known]) => known.some((n) => names.includes(n)))?.[1] ?? 'unknown';
-	const detail = error instanceof Error ? error.message : String(error);
+	const detail = messageOf(error);
 	return new StorageUnavailableError(reason, `Cannot open the local database (${reason}): ${detail}`, {
 		cause: error
 	});

@@ -40,7 +40,8 @@ export {
 } from './counts';
 export { todayTotals, type TodayTotals } from './totals';
 export { getAppSetting, getSettings, saveSettings, setAppSetting } from './settings';
-export { addQuizResult, quizHistory, type QuizResult } from './quiz';
+export { addQuizResult, quizHistory } from './quiz';
+export type { QuizResult } from './rows';
 export { quizCards, quizProgress, type QuizContent } from './quiz-cards';
 export { sendToReview, type SentToReview } from './quiz-review';
 export { sentToReviewToday } from './sent';
@@ -50,7 +51,7 @@ export {
 	statsDetails,
 	statsOverview,
 	type CardStates,
-	type DeckLine,
+	type DeckSize,
 	type StatsDetails,
 	type StatsOverview
 } from './stats';

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, database } from './database';
-import { addQuizResult, quizHistory, type QuizResult } from './quiz';
+import { addQuizResult, quizHistory } from './quiz';
+import type { QuizResult } from './rows';
 import { NOW, openTestDatabase } from './testing';
 
 beforeEach(async () => {

@@ -1,19 +1,5 @@
-import type { QuestionResult } from '$lib/quiz/score';
 import { read, write } from './database';
-
-/** One finished quiz. Kept apart from the review log: quiz answers never touch FSRS state. */
-export interface QuizResult {
-	/** Random, unique across devices, like review-log ids. */
-	id: string;
-	/** When the quiz ended (ms). */
-	at: number;
-	/** The decks it drew from (each with its sub-decks); empty for all decks. */
-	deckIds: string[];
-	score: number;
-	total: number;
-	durationMs: number;
-	answers: QuestionResult[];
-}
+import type { QuizResult } from './rows';
 
 export async function addQuizResult(result: QuizResult): Promise<void> {
 	await write(['quizHistory'], (db) => db.quizHistory.add(result));

@@ -4,6 +4,7 @@
  * as 0/1 because IndexedDB cannot index booleans); the app's types never see them.
  */
 import type { Card, Deck } from '$lib/notes/types';
+import type { QuestionResult } from '$lib/quiz/score';
 import type { CardProgress, ReviewLogEntry } from '$lib/scheduler/types';
 
 export interface NoteRow {
@@ -154,4 +155,18 @@ export function fromReviewLogRow(row: ReviewLogEntry): ReviewLogEntry {
 		// Anything but an object (a row of an older version or a bad backup) says "no state before".
 		previous: row.previous !== null && typeof row.previous === 'object' ? pickProgress(row.previous) : null
 	};
+}
+
+/** One finished quiz. Kept apart from the review log: quiz answers never touch FSRS state. */
+export interface QuizResult {
+	/** Random, unique across devices, like review-log ids. */
+	id: string;
+	/** When the quiz ended (ms). */
+	at: number;
+	/** The decks it drew from (each with its sub-decks); empty for all decks. */
+	deckIds: string[];
+	score: number;
+	total: number;
+	durationMs: number;
+	answers: QuestionResult[];
 }

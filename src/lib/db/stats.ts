@@ -29,7 +29,7 @@ export interface CardStates {
 	suspended: number;
 }
 
-export interface DeckLine {
+export interface DeckSize {
 	deckId: string;
 	title: string;
 	/** Cards in the notes, in this deck and below. */
@@ -49,7 +49,7 @@ export interface StatsOverview {
 	forecast: number[];
 	states: CardStates;
 	/** The filter deck's sub-decks (or the deck itself when it has none); the notes without a filter. */
-	decks: DeckLine[];
+	decks: DeckSize[];
 }
 
 export interface StatsDetails {

@@ -1,7 +1,7 @@
 // Strings of the interview quiz. Prompt wording (`words`) takes and returns safe HTML.
 import { withParticle } from './particle';
 import type { Locale } from './strings';
-import type { PromptWords } from '$lib/quiz/prompt';
+import type { ExplainWords, PromptWords } from '$lib/quiz/prompt';
 import type { Outcome } from '$lib/quiz/score';
 import type { QuestionType, SelfGrade } from '$lib/quiz/types';
 
@@ -18,6 +18,12 @@ const wordsKo: PromptWords = {
 	attributes: (key, one, two) => `${key}: ${withParticle(one, '과', '와')} ${withParticle(two, '은', '는')}?`,
 	single: (key) => `${key}에 대해 설명하세요`
 };
+
+/**
+ * The words of the prompt an explain-aloud question carries, kept in quiz history: Korean,
+ * like the built-in decks, whatever the reader's language (the screen words it anew, above).
+ */
+export const EXPLAIN_WORDS: ExplainWords = wordsKo;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** 125 000 ms → 2:05. */

@@ -8,6 +8,7 @@
  * load, through `preferences.pick`.
  */
 import { pwaEn, pwaKo } from './pwa';
+import type { Rating } from '$lib/scheduler/types';
 
 const en = {
 	appName: 'Tabledeck',
@@ -201,7 +202,9 @@ const ko: Strings = {
 };
 
 /** The four ratings' names, by rating (1 Again … 4 Easy). */
-export function ratingNames(t: Strings): Record<1 | 2 | 3 | 4, string> {
+// Keyed by Rating's numbers (Again 1 … Easy 4), not its names: this file is in every page's
+// first download, and Rating's object is not.
+export function ratingNames(t: Strings): Record<Rating, string> {
 	return { 1: t.review.again, 2: t.review.hard, 3: t.review.good, 4: t.review.easy };
 }
 

@@ -69,6 +69,17 @@ describe('buildQuiz', () => {
 		expect(questions.some((q) => q.type === 'explain')).toBe(true);
 	});
 
+	it('words explain prompts as the caller says, and barely without words', () => {
+		const explainOnly = setup({ length: 'all', types: ['explain'] });
+		const words = { compare: (a: string, b: string) => `<${a}|${b}>`, attributes: (k: string, x: string, y: string) => `<${k}:${x}+${y}>`, single: (k: string) => `<${k}>` };
+		const worded = buildQuiz(index, explainOnly, mulberry32(9), { explainWords: words });
+		expect(worded.length).toBeGreaterThan(0);
+		for (const question of worded) expect(question.prompt).toMatch(/^<.*>$/);
+		const bare = buildQuiz(index, explainOnly, mulberry32(9));
+		expect(bare.map((q) => q.id)).toEqual(worded.map((q) => q.id));
+		for (const question of bare) expect(question.prompt).not.toMatch(/하세요|[<>]/);
+	});
+
 	it('asks the weakest cards first from a map of retrievability', () => {
 		const ranking = new Map([
 			['log-levels/INFO/용도/forward', 0.2],

@@ -1,6 +1,7 @@
 import type { Card } from '../notes/types';
 import { buildMcq, buildReverse, buildTyped } from './choices';
 import { buildExplain } from './explain';
+import type { ExplainWords } from './prompt';
 import { QuizIndex, type CardScope } from './quiz-index';
 import { shuffled, type Rng } from './rng';
 import { LazyShuffle, lowestFirst } from './sampling';
@@ -11,7 +12,15 @@ export interface BuildQuizOptions {
 	ranking?: CardRanking;
 	/** Let multiple choice borrow distractors from any deck when the card's table and deck have too few. */
 	poolDistractors?: boolean;
+	/** The wording of explain-aloud prompts (src/lib/i18n/quiz.ts); without it, a bare form for callers that show no text. */
+	explainWords?: ExplainWords;
 }
+
+const BARE_WORDS: ExplainWords = {
+	compare: (first, second) => `${first} vs ${second}`,
+	attributes: (key, first, second) => `${key}: ${first}, ${second}`,
+	single: (key) => key
+};
 
 /**
  * A quiz of exactly `setup.length` questions (or every one available), the selected types
@@ -37,7 +46,7 @@ export function buildQuiz(source: QuizIndex | readonly Card[], setup: QuizSetup,
 		if (askedFacts.has(fact) || explainedRows.has(row)) continue;
 		const requested = types[questions.length % types.length];
 		if (requested === 'explain') {
-			const made = buildExplain(index, card, rng, (tableId, key) => askedRows.has(`${tableId}\u0000${key}`));
+			const made = buildExplain(index, card, rng, options.explainWords ?? BARE_WORDS, (tableId, key) => askedRows.has(`${tableId}\u0000${key}`));
 			for (const shown of made.rows) explainedRows.add(`${card.tableId}\u0000${shown.key}`);
 			questions.push(made.question);
 		} else {

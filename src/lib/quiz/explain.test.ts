@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../notes/types';
 import { withParticle } from '$lib/i18n/particle';
+import { EXPLAIN_WORDS } from '$lib/i18n/quiz';
 import { buildExplain, modelAnswerText } from './explain';
 import { deployStrategies, elkVsLgtm, serviceTypes, singleAttribute, singleTerm } from './fixtures';
 import { QuizIndex } from './quiz-index';
@@ -14,7 +15,7 @@ const card = (cards: Card[], id: string) => cards.find((c) => c.id === id)!;
 function kinds(from: Card): Map<ExplainKind, ExplainQuestion> {
 	const seen = new Map<ExplainKind, ExplainQuestion>();
 	for (let seed = 0; seed < 40; seed++) {
-		const { question } = buildExplain(index, from, mulberry32(seed));
+		const { question } = buildExplain(index, from, mulberry32(seed), EXPLAIN_WORDS);
 		seen.set(question.kind, question);
 	}
 	return seen;
@@ -67,7 +68,7 @@ describe('explain aloud', () => {
 
 	it('prefers a sibling row the quiz has not asked yet', () => {
 		for (let seed = 0; seed < 10; seed++) {
-			const { question } = buildExplain(index, card(serviceTypes, 'service-types/ClusterIP/설명/forward'), mulberry32(seed), (_, key) => key !== 'ExternalName');
+			const { question } = buildExplain(index, card(serviceTypes, 'service-types/ClusterIP/설명/forward'), mulberry32(seed), EXPLAIN_WORDS, (_, key) => key !== 'ExternalName');
 			expect(question.prompt).toBe('ClusterIP vs ExternalName: 차이를 설명하세요');
 		}
 	});

@@ -1,6 +1,6 @@
 import type { Card } from '../notes/types';
-import { withParticle } from '$lib/i18n/particle';
 import { escapeHtml } from './normalize';
+import type { ExplainWords } from './prompt';
 import type { QuizIndex } from './quiz-index';
 import { randomInt, type Rng } from './rng';
 import { randomDraws } from './sampling';
@@ -8,16 +8,19 @@ import type { TableRow, TableView } from './table-view';
 import type { ExplainKind, ExplainQuestion, ModelAnswer } from './types';
 
 /**
- * An explain-aloud prompt around a card's row, built only from the table's own headers:
+ * An explain-aloud prompt around a card's row, built only from the table's own headers, in
+ * the `words` given (src/lib/i18n/quiz.ts), e.g. in Korean:
  *   compare     "ClusterIP vs NodePort: 차이를 설명하세요" (another row of the table)
  *   attributes  "Rolling: 장점과 단점은?" (two columns of the row)
  *   single      "ClusterIP에 대해 설명하세요" (a one-row, one-column table)
+ * The words are given plain text here; they only fill it in, so the prompt is plain text.
  * `isRowAsked` steers the compared row towards one the quiz has not shown yet.
  */
 export function buildExplain(
 	index: QuizIndex,
 	card: Card,
 	rng: Rng,
+	words: ExplainWords,
 	isRowAsked: (tableId: string, key: string) => boolean = () => false
 ): { question: ExplainQuestion; rows: TableRow[] } {
 	const table = index.table(card.tableId);
@@ -30,16 +33,16 @@ export function buildExplain(
 	let model: ModelAnswer;
 	if (kind === 'compare') {
 		const other = pickSibling(table, row, rng, (key) => isRowAsked(card.tableId, key));
-		prompt = `${row.key} vs ${other.key}: 차이를 설명하세요`;
+		prompt = words.compare(row.key, other.key);
 		model = modelAnswer(table, [row, other], table.columns.filter((column) => hasValue(row, column) || hasValue(other, column)));
 	} else if (kind === 'attributes') {
 		const others = columns.filter((column) => column !== card.column);
 		const second = others[randomInt(rng, others.length)];
 		const pair = columns.filter((column) => column === card.column || column === second);
-		prompt = `${row.key}: ${withParticle(pair[0], '과', '와')} ${withParticle(pair[1], '은', '는')}?`;
+		prompt = words.attributes(row.key, pair[0], pair[1]);
 		model = modelAnswer(table, [row], pair);
 	} else {
-		prompt = `${row.key}에 대해 설명하세요`;
+		prompt = words.single(row.key);
 		model = modelAnswer(table, [row], columns);
 	}
 	const shownRows = model.rows.map((shown) => table.row(shown.key)!);
@@ -61,7 +64,7 @@ export function buildExplain(
 	return { question, rows: shownRows };
 }
 
-/** The model answer as plain text, one row per line: `Rolling — 장점: 무중단; 단점: 롤백 느림`. */
+/** The model answer as plain text, one row per line: `Rolling — pros: no downtime; cons: slow rollback`. */
 export function modelAnswerText(model: ModelAnswer): string {
 	return model.rows
 		.map((row) => {

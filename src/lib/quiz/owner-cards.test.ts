@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Card, DeckIndex, NoteDecks } from '../notes/types';
 import { buildQuiz } from './build-quiz';
 import { buildMcq, buildReverse } from './choices';
+import { EXPLAIN_WORDS } from '$lib/i18n/quiz';
 import { buildExplain } from './explain';
 import { checkTypedAnswer } from './match';
 import { optionKey } from './normalize';
@@ -43,14 +44,14 @@ describe("the owner's notes", () => {
 	it('explains every table, whatever its shape', () => {
 		const byTable = new Map(cards.map((card) => [card.tableId, card]));
 		for (const card of byTable.values()) {
-			const { question } = buildExplain(index, card, mulberry32(3));
+			const { question } = buildExplain(index, card, mulberry32(3), EXPLAIN_WORDS);
 			expect(question.prompt.length).toBeGreaterThan(0);
 			expect(question.model.rows.length).toBeGreaterThan(0);
 			expect(question.model.rows.every((row) => row.cells.length === question.model.columns.length)).toBe(true);
 		}
-		const kinds = new Set([...Array(30).keys()].map((seed) => buildExplain(index, find('Rolling', '장점'), mulberry32(seed)).question.prompt));
+		const kinds = new Set([...Array(30).keys()].map((seed) => buildExplain(index, find('Rolling', '장점'), mulberry32(seed), EXPLAIN_WORDS).question.prompt));
 		expect(kinds).toContain('Rolling: 장점과 단점은?');
-		const prometheus = buildExplain(index, find('Prometheus', '쿼리 언어'), mulberry32(0)).question;
+		const prometheus = buildExplain(index, find('Prometheus', '쿼리 언어'), mulberry32(0), EXPLAIN_WORDS).question;
 		expect(prometheus.kind === 'attributes' || prometheus.prompt === 'Prometheus vs InfluxDB: 차이를 설명하세요').toBe(true);
 	});
 

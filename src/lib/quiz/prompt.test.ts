@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Deck } from '../notes/types';
 import { buildReverse, buildTyped } from './choices';
+import { EXPLAIN_WORDS } from '$lib/i18n/quiz';
 import { buildExplain } from './explain';
 import { deployStrategies, logLevels, serviceTypes, singleTerm, tableCards } from './fixtures';
 import { promptHtml, type PromptWords } from './prompt';
@@ -31,7 +32,7 @@ describe('prompts in the reader’s language', () => {
 		const question = buildTyped(index, find('odd/<x>/c&d/forward'), 'reverse', true);
 		expect(promptHtml(question, words)).toBe('W[Tags &#x3C;i&#x3E;|c&#x26;d|2]');
 		const explained = new Set<string>();
-		for (let seed = 0; seed < 20; seed++) explained.add(promptHtml(buildExplain(index, find('odd/<x>/a<b/forward'), mulberry32(seed)).question, words));
+		for (let seed = 0; seed < 20; seed++) explained.add(promptHtml(buildExplain(index, find('odd/<x>/a<b/forward'), mulberry32(seed), EXPLAIN_WORDS).question, words));
 		expect(explained).toContain('A[<strong>&#x3C;x&#x3E;</strong>|a&#x3C;b|c&#x26;d]');
 		expect(explained).toContain('C[<strong>&#x3C;x&#x3E;</strong>|<strong>y</strong>]');
 	});
@@ -39,14 +40,14 @@ describe('prompts in the reader’s language', () => {
 	it('words each kind of explain question from its model answer', () => {
 		const seen = new Set<string>();
 		for (let seed = 0; seed < 20; seed++) {
-			const question = buildExplain(index, find('deploy/Rolling/장점/forward'), mulberry32(seed)).question;
+			const question = buildExplain(index, find('deploy/Rolling/장점/forward'), mulberry32(seed), EXPLAIN_WORDS).question;
 			const html = promptHtml(question, words);
 			seen.add(html[0]);
 			if (question.kind === 'attributes') expect(html).toMatch(/^A\[<strong>Rolling<\/strong>\|(설명|장점)\|(장점|단점)\]$/);
 			else expect(html).toMatch(/^C\[<strong>Rolling<\/strong>\|<strong>.+<\/strong>\]$/);
 		}
 		expect(seen).toEqual(new Set(['A', 'C']));
-		const single = buildExplain(index, find('single-term/Pod/설명/forward'), mulberry32(0)).question;
+		const single = buildExplain(index, find('single-term/Pod/설명/forward'), mulberry32(0), EXPLAIN_WORDS).question;
 		expect(promptHtml(single, words)).toBe('S[<strong>Pod</strong>]');
 	});
 

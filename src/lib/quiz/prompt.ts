@@ -13,6 +13,9 @@ export interface PromptWords {
 	single(key: string): string;
 }
 
+/** The words an explain-aloud question's own prompt is built from (see buildExplain). */
+export type ExplainWords = Pick<PromptWords, 'compare' | 'attributes' | 'single'>;
+
 /**
  * A question's prompt as safe HTML in the reader's language. A card's own front (multiple
  * choice, typed) is shown as the notes wrote it; the engine's `promptHtml` is the fallback.

@@ -2,7 +2,7 @@
 process.env.TZ = 'Asia/Seoul';
 
 import { describe, expect, it } from 'vitest';
-import { applyDailyLimits, deckCounts, studiedToday, type DeckCards } from './counts';
+import { applyDailyLimits, deckCounts, liftNewLimit, studiedToday, type DeckCards } from './counts';
 import { ReviewSession } from './session';
 import { MINUTE_MS } from './time';
 import {
@@ -146,5 +146,22 @@ describe('studiedToday', () => {
 			{ review: at('2024-04-30T09:30:00+09:00'), stateBefore: REVIEW }
 		] as const;
 		expect(studiedToday(log, NOW, 4)).toEqual({ newIntroduced: 1, reviewsDone: 2 });
+	});
+});
+
+describe('liftNewLimit', () => {
+	it("adds the cards a quiz sent to today's new-card limit, and nothing else", () => {
+		const settings = { ...DEFAULT_SETTINGS, newPerDay: 5 };
+		expect(liftNewLimit(settings, 3)).toEqual({ ...settings, newPerDay: 8 });
+		expect(liftNewLimit(settings, 0)).toBe(settings);
+		expect(settings.newPerDay).toBe(5);
+	});
+
+	it('lets sent cards past a spent limit in the counts', () => {
+		const studied = { newIntroduced: 5, reviewsDone: 0 };
+		const raw = { new: 10, learning: 0, review: 0 };
+		const settings = { ...DEFAULT_SETTINGS, newPerDay: 5 };
+		expect(applyDailyLimits(raw, settings, studied).new).toBe(0);
+		expect(applyDailyLimits(raw, liftNewLimit(settings, 2), studied).new).toBe(2);
 	});
 });

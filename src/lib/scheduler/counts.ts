@@ -118,3 +118,12 @@ export function applyDailyLimits(
 		review: Math.min(raw.review, reviewLimit)
 	};
 }
+
+/**
+ * New cards a quiz sent to today's review come on top of the new-card limit: the review
+ * session takes them first, past the limit, and the home counts must promise what a session
+ * will show. `sent` is how many of them the deck or session holds.
+ */
+export function liftNewLimit(settings: SchedulerSettings, sent: number): SchedulerSettings {
+	return sent === 0 ? settings : { ...settings, newPerDay: settings.newPerDay + sent };
+}

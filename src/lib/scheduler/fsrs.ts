@@ -19,19 +19,11 @@ import {
 import { DAY_MS, studyClock } from './time';
 import type { CardProgress, CardStateKind, Rating, SchedulerSettings } from './types';
 
-/** What one rating does to a card, storage-shaped. */
-export interface Outcome {
-	state: CardStateKind;
-	due: number;
-	stability: number;
-	difficulty: number;
-	/** Study days since the previous review. */
-	elapsedDays: number;
-	scheduledDays: number;
-	learningSteps: number;
-	reps: number;
-	lapses: number;
-}
+/** What one rating does to a card, storage-shaped: the progress fields FSRS computes. */
+export type Outcome = Pick<
+	CardProgress,
+	'state' | 'due' | 'stability' | 'difficulty' | 'elapsedDays' | 'scheduledDays' | 'learningSteps' | 'reps' | 'lapses'
+>;
 
 type SeededCard = FsrsCard & { cardId: string };
 

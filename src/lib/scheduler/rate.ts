@@ -3,8 +3,8 @@ import { outcomeOf, outcomesOf, recallProbability, type Outcome } from './fsrs';
 import { DAY_MS } from './time';
 import {
 	NEW,
+	Rating,
 	type CardProgress,
-	type Rating,
 	type ReviewLogEntry,
 	type SchedulerSettings
 } from './types';
@@ -21,7 +21,7 @@ export interface IntervalPreview {
 	label: string;
 }
 
-export const RATINGS: readonly Rating[] = [1, 2, 3, 4];
+export const RATINGS: readonly Rating[] = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy];
 
 /**
  * Rates a card at `now`. `progress` null means a new card. The log keeps a copy of the

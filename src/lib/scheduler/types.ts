@@ -2,6 +2,7 @@
  * Storage-shaped scheduling types. Times are epoch milliseconds, never Dates, so rows go
  * into IndexedDB and JSON backups unchanged; only src/lib/scheduler maps them to ts-fsrs.
  */
+import type { Rating } from './rating';
 
 /** ts-fsrs's State numbers: New 0, Learning 1, Review 2, Relearning 3. */
 export type CardStateKind = 0 | 1 | 2 | 3;
@@ -10,8 +11,8 @@ export const LEARNING = 1;
 export const REVIEW = 2;
 export const RELEARNING = 3;
 
-/** Again 1, Hard 2, Good 3, Easy 4. */
-export type Rating = 1 | 2 | 3 | 4;
+// In a module of its own, so that only the pages that use its names download them.
+export { Rating } from './rating';
 
 /** The user's progress on one card. A card without a row is new. */
 export interface CardProgress {

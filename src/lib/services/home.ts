@@ -14,7 +14,7 @@ import {
 } from '$lib/db';
 import { DATABASE_NAME } from '$lib/db/name';
 import type { Deck } from '$lib/notes/types';
-import { applyDailyLimits, dayStart, nextDayStart, type DueCounts, type SchedulerSettings } from '$lib/scheduler';
+import { applyDailyLimits, dayStart, liftNewLimit, nextDayStart, type DueCounts, type SchedulerSettings } from '$lib/scheduler';
 
 export interface DeckLine {
 	deck: Deck;
@@ -41,7 +41,8 @@ function studyDay(settings: SchedulerSettings, now: number) {
  */
 export async function homeTotals(settings: SchedulerSettings, now = Date.now()): Promise<HomeTotals> {
 	const { start, next } = studyDay(settings, now);
-	const lifted = withSent(settings, (await sentCards(now)).length);
+	// The counts must promise what a session will show: sent cards come on top of the limit (see liftNewLimit).
+	const lifted = liftNewLimit(settings, (await sentCards(now)).length);
 	const [raw, used, doneToday] = await Promise.all([
 		todayTotals(now, next, { new: lifted.newPerDay, due: settings.reviewsPerDay }),
 		limitsUsedToday(start, next, { introduced: lifted.newPerDay, reviewed: settings.reviewsPerDay }),
@@ -90,14 +91,6 @@ export function forgetKeptCounts() {
 	globalThis.localStorage?.removeItem(STREAK_KEY);
 }
 
-/**
- * New cards a quiz sent to today's review come on top of the new-card limit, as the review
- * session takes them (see Study.start): the counts must promise what a session will show.
- */
-function withSent(settings: SchedulerSettings, sent: number): SchedulerSettings {
-	return sent === 0 ? settings : { ...settings, newPerDay: settings.newPerDay + sent };
-}
-
 /** Today's sent cards that are still in the notes, with their decks. */
 async function sentCards(now: number) {
 	const sent = await sentToReviewToday(now);
@@ -143,7 +136,7 @@ function readStored<T>(key: string): T | null {
 export async function deckLines(settings: SchedulerSettings, now = Date.now()): Promise<DeckLine[]> {
 	const { start, next } = studyDay(settings, now);
 	const [decks, counts, sent] = await Promise.all([deckTree(), deckCounts(now, next), sentCards(now)]);
-	const limits = { introduced: settings.newPerDay + sent.length, reviewed: settings.reviewsPerDay };
+	const limits = { introduced: liftNewLimit(settings, sent.length).newPerDay, reviewed: settings.reviewsPerDay };
 	const today = await limitsUsedToday(start, next, limits);
 	const studied = { newIntroduced: today.introduced, reviewsDone: today.reviewed };
 	// A sent card lifts the limit of its deck and of every deck above it.
@@ -154,7 +147,7 @@ export async function deckLines(settings: SchedulerSettings, now = Date.now()): 
 	}
 	return decks.map((deck) => {
 		const raw = counts.get(deck.id) ?? { newAvailable: 0, learning: 0, due: 0 };
-		const limited = applyDailyLimits({ new: raw.newAvailable, learning: raw.learning, review: raw.due }, withSent(settings, sentIn.get(deck.id) ?? 0), studied);
+		const limited = applyDailyLimits({ new: raw.newAvailable, learning: raw.learning, review: raw.due }, liftNewLimit(settings, sentIn.get(deck.id) ?? 0), studied);
 		return { deck, ...limited };
 	});
 }

@@ -1,5 +1,6 @@
 import { getSettings, hasStoredDecks, openDatabase, saveSettings, StorageUnavailableError, syncDecks } from '$lib/db';
 import { onDatabaseReplaced } from '$lib/db/database';
+import { messageOf } from '$lib/errors';
 import { DEFAULT_SETTINGS, type SchedulerSettings } from '$lib/scheduler/types';
 import { fetchDeckJson } from '$lib/services/deck-files';
 import { announceDatabaseOpened } from '$lib/services/first-visit';
@@ -58,7 +59,7 @@ class AppState {
 		onDatabaseReplaced(() => (this.status = 'replaced'));
 		const sync = syncDecks(fetchDeckJson).then(
 			() => (this.deckError = ''),
-			(error) => (this.deckError = error instanceof Error ? error.message : String(error))
+			(error) => (this.deckError = messageOf(error))
 		);
 		// With decks stored from an earlier visit, pages start from them at once (offline, or on
 		// a slow network, that is seconds sooner); live queries show what the check changes.

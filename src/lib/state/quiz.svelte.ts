@@ -1,4 +1,6 @@
 import { addQuizResult, deckTree, quizCards, quizHistory, quizProgress, sendToReview, type QuizResult, type SentToReview } from '$lib/db';
+import { messageOf } from '$lib/errors';
+import { EXPLAIN_WORDS } from '$lib/i18n/quiz';
 import type { Deck } from '$lib/notes/types';
 import { buildQuiz, DEFAULT_QUIZ_SETUP, mulberry32, QuizIndex, type CardRanking, type QuizSetup, type QuizSource } from '$lib/quiz';
 import { DAY_MS, nextDayStart, retrievability, type CardProgress } from '$lib/scheduler';
@@ -57,7 +59,7 @@ export class QuizSession {
 		try {
 			const index = await this.indexFor(setup.deckIds);
 			const ranking = setup.source === 'decks' ? undefined : await this.ranking(setup, now);
-			const questions = buildQuiz(index, setup, mulberry32(setup.seed!), { ranking });
+			const questions = buildQuiz(index, setup, mulberry32(setup.seed!), { ranking, explainWords: EXPLAIN_WORDS });
 			if (questions.length === 0) {
 				this.empty = setup.source;
 				this.phase = 'setup';
@@ -181,8 +183,4 @@ export async function quizHistoryOf(deckIds: readonly string[], limit = 20): Pro
 	const lists = await Promise.all(deckIds.map((id) => quizHistory(id, limit)));
 	const byId = new Map(lists.flat().map((result) => [result.id, result]));
 	return [...byId.values()].sort((a, b) => b.at - a.at).slice(0, limit);
-}
-
-function messageOf(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }

@@ -1,3 +1,7 @@
+// Over 250 lines on purpose: rating, hiding, undo, the cross-tab reconcile and a failed
+// write's rollback all chain on one pending write and change one queue, so they stay in one
+// class. Its pure parts live apart: the queue and rules in src/lib/scheduler (session, leech,
+// liftNewLimit), the undo history and the summary in session-history.ts and session-summary.ts.
 import {
 	buryUntil,
 	latestReviewId,
@@ -11,10 +15,13 @@ import {
 	undoLastReview,
 	UnknownCardError
 } from '$lib/db';
+import { messageOf } from '$lib/errors';
 import type { Card } from '$lib/notes/types';
 import { askPersistentStorage } from '$lib/services/persist';
 import {
 	dayStart,
+	liftNewLimit,
+	madeLeech,
 	MINUTE_MS,
 	nextDayStart,
 	NEW,
@@ -28,6 +35,10 @@ import {
 	type SchedulerSettings
 } from '$lib/scheduler';
 import { CardCache } from './card-cache';
+import { SessionHistory, type Hidden } from './session-history';
+import { SummaryTally, type SessionSummary } from './session-summary';
+
+export type { Hidden, SessionSummary };
 
 export interface Shown {
 	card: Card;
@@ -37,34 +48,8 @@ export interface Shown {
 	intervals: Record<Rating, string>;
 }
 
-export interface SessionSummary {
-	/** Different cards rated. */
-	cards: number;
-	ratings: number;
-	/** Ratings that were Again. */
-	again: number;
-	/** Time spent on the cards before rating them (ms). */
-	ms: number;
-}
-
-/**
- * Anki's leech threshold: a card forgotten this many times is worth a look (its table row may
- * need rewriting); it is said again every half of it after, as Anki does. Nothing is suspended.
- */
-export const LEECH_LAPSES = 8;
-export const isLeech = (lapses: number) => lapses >= LEECH_LAPSES && (lapses - LEECH_LAPSES) % (LEECH_LAPSES / 2) === 0;
-
-/** A card taken out of today's session without a rating. */
-export interface Hidden {
-	cardId: string;
-	how: 'bury' | 'suspend';
-	front: string;
-}
-
 /** Cards loaded ahead of the one shown. */
 const PREFETCH = 3;
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * One review session: the scheduler's in-memory queue plus the writes. A rating shows the
@@ -91,7 +76,7 @@ export class Study {
 	removed = $state<string | null>(null);
 	/** Ratings whose write failed since the last one saved: their cards come back to be rated again. */
 	notSaved = $state(0);
-	/** The card just rated when that rating made it a leech (see LEECH_LAPSES), until the next action. */
+	/** The card just rated when that rating made it a leech (see madeLeech), until the next action. */
 	leech = $state<{ front: string; lapses: number } | null>(null);
 
 	private session: ReviewSession | null = null;
@@ -99,13 +84,8 @@ export class Study {
 	private scope: string[] = [];
 	private progress = new Map<string, CardProgress>();
 	private cards = new CardCache();
-	/** This session's ratings, latest last. */
-	private undoStack: ReviewLogEntry[] = [];
-	/** This session's buried and suspended cards, latest last, each with the ratings before it. */
-	private hides: (Hidden & { ratingsBefore: number })[] = [];
-	/** The latest review-log id the database holds after each of this tab's own writes. */
-	private heads: (string | null)[] = [];
-	private ratingsPerCard = new Map<string, number>();
+	private history = new SessionHistory(null);
+	private tally = new SummaryTally();
 	private shownAt = 0;
 	/** Ratings given so far, and the count when a write last failed: only a later rating's save clears the failure. */
 	private given = 0;
@@ -146,11 +126,9 @@ export class Study {
 			newIntroducedToday: source.today.introduced,
 			reviewsDoneToday: source.today.reviewed,
 			now,
-			settings: { ...this.settings, newPerDay: this.settings.newPerDay + sentInScope }
+			settings: liftNewLimit(this.settings, sentInScope)
 		});
-		this.heads = [head];
-		this.undoStack = [];
-		this.hides = [];
+		this.history = new SessionHistory(head);
 		this.hidden = null;
 		this.leech = null;
 		this.cards.clear();
@@ -173,13 +151,11 @@ export class Study {
 		this.removed = null;
 		const given = ++this.given;
 		const result = rate(shown.progress, shown.card.id, rating, now, this.settings, now - this.shownAt, crypto.randomUUID());
-		const { lapses } = result.progress;
-		this.leech = lapses > (shown.progress?.lapses ?? 0) && isLeech(lapses) ? { front: shown.card.frontText, lapses } : null;
+		this.leech = madeLeech(shown.progress, result.progress) ? { front: shown.card.frontText, lapses: result.progress.lapses } : null;
 		this.progress.set(shown.card.id, result.progress);
 		session.answer(result.progress, now);
-		this.undoStack.push(result.log);
-		this.heads.push(result.log.id);
-		this.tally(result.log, 1, now - this.shownAt);
+		this.history.rated(result.log);
+		this.summary = this.tally.count(result.log, 1, now - this.shownAt);
 		this.unsaved++;
 		this.pending = recordReview(result.progress, result.log)
 			.finally(() => this.unsaved--)
@@ -220,7 +196,7 @@ export class Study {
 
 	/** Cards of the scope still new: once the session is over, the ones the limit held back. */
 	private waitingNew(): string[] {
-		const hidden = new Set(this.hides.map((h) => h.cardId));
+		const hidden = this.history.hiddenIds();
 		return this.scope.filter((id) => !hidden.has(id) && (this.progress.get(id)?.state ?? NEW) === NEW);
 	}
 
@@ -241,7 +217,7 @@ export class Study {
 			else await buryUntil(cardId, session.dayEnd);
 			session.remove(cardId);
 			const hidden: Hidden = { cardId, how, front: shown.card.frontText };
-			this.hides.push({ ...hidden, ratingsBefore: this.undoStack.length });
+			this.history.hid(hidden);
 			this.hidden = hidden;
 			await this.show(now);
 		} catch (error) {
@@ -257,8 +233,8 @@ export class Study {
 		this.hidden = null;
 		this.leech = null;
 		this.removed = null;
-		const hide = this.hides.at(-1);
-		this.pending = hide && hide.ratingsBefore === this.undoStack.length ? this.unhide(hide, now) : this.undoLatest(now);
+		const hide = this.history.hideToUndo();
+		this.pending = hide ? this.unhide(hide, now) : this.undoLatest(now);
 		await this.pending;
 	}
 
@@ -266,7 +242,7 @@ export class Study {
 		try {
 			if (hide.how === 'suspend') await setSuspended(hide.cardId, false);
 			else await buryUntil(hide.cardId, 0);
-			this.hides.pop();
+			this.history.dropHide();
 			this.session?.undo();
 			await this.show(now, hide.cardId);
 		} catch (error) {
@@ -291,7 +267,7 @@ export class Study {
 					await pending;
 					head = await latestReviewId();
 				} while (pending !== this.pending);
-				if (this.session && head !== this.heads.at(-1)) await this.start(now);
+				if (this.session && !this.history.isOwnHead(head)) await this.start(now);
 			}
 			this.reconciling = null;
 		})().catch((error) => {
@@ -305,7 +281,7 @@ export class Study {
 		try {
 			const undone = await undoLastReview();
 			if (!undone) return;
-			if (this.undoStack.at(-1)?.id === undone.id && this.session) {
+			if (this.history.isLatestRating(undone.id) && this.session) {
 				this.takeBack(undone);
 				await this.show(now, undone.cardId);
 			} else {
@@ -317,12 +293,11 @@ export class Study {
 	}
 
 	private takeBack(log: ReviewLogEntry) {
-		this.undoStack.pop();
-		this.heads.pop();
+		this.history.dropRating();
 		this.session?.undo();
 		if (log.previous) this.progress.set(log.cardId, log.previous);
 		else this.progress.delete(log.cardId);
-		this.tally(log, -1, 0);
+		this.summary = this.tally.count(log, -1, 0);
 	}
 
 	private async show(now: number, first?: string) {
@@ -339,8 +314,7 @@ export class Study {
 		if (!loaded) return this.start(Date.now());
 		const progress = this.progress.get(next) ?? null;
 		const previews = previewIntervals(progress, now, this.settings, next);
-		const intervals = { 1: '', 2: '', 3: '', 4: '' } as Record<Rating, string>;
-		for (const rating of RATINGS) intervals[rating] = previews[rating].label;
+		const intervals = Object.fromEntries(RATINGS.map((rating) => [rating, previews[rating].label])) as Record<Rating, string>;
 		this.shown = { ...loaded, progress, intervals };
 		this.revealed = false;
 		this.finished = false;
@@ -399,7 +373,7 @@ export class Study {
 			if (error instanceof RatingConflictError || error instanceof UnknownCardError) {
 				// Another tab changed the card first, or took it out of the notes: nothing was
 				// saved, and this queue is stale.
-				this.tally(log, -1, 0);
+				this.summary = this.tally.count(log, -1, 0);
 				await this.start(Date.now());
 				if (error instanceof UnknownCardError) this.removed = front;
 				return;
@@ -407,31 +381,18 @@ export class Study {
 			this.failedAt = this.given;
 			this.notSaved++;
 			this.error = messageOf(error);
-			if (this.undoStack.at(-1)?.id === log.id) {
+			if (this.history.isLatestRating(log.id)) {
 				this.takeBack(log);
 				await this.show(Date.now(), log.cardId);
 			} else {
 				// Later ratings were given on top of it: the queue is rebuilt from what is stored,
 				// so its card comes back instead of counting as done.
-				this.tally(log, -1, 0);
+				this.summary = this.tally.count(log, -1, 0);
 				await this.start(Date.now());
 			}
 		} catch (failure) {
 			// The database went away meanwhile (another tab upgraded it): the page says so.
 			this.error ||= messageOf(failure);
 		}
-	}
-
-	private tally(log: ReviewLogEntry, sign: 1 | -1, ms: number) {
-		const times = (this.ratingsPerCard.get(log.cardId) ?? 0) + sign;
-		if (times > 0) this.ratingsPerCard.set(log.cardId, times);
-		else this.ratingsPerCard.delete(log.cardId);
-		const { ratings, again } = this.summary;
-		this.summary = {
-			cards: this.ratingsPerCard.size,
-			ratings: ratings + sign,
-			again: again + (log.rating === 1 ? sign : 0),
-			ms: this.summary.ms + Math.max(0, ms)
-		};
 	}
 }

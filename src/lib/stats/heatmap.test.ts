@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { heatLevel, heatmapWeeks, monthTotals, streaks, streaksOf, summarizeDays, weekday } from './heatmap';
+import { heatmapWeeks, monthTotals, streaks, streaksOf, summarizeDays } from './heatmap';
 
 // Study day 20157 is 2025-03-10, a Monday.
 const MONDAY = 20157;
 
 describe('heatmapWeeks', () => {
-	it('knows the weekday of a study day', () => {
-		expect(weekday(0)).toBe(4);
-		expect(weekday(MONDAY)).toBe(1);
-		expect(weekday(MONDAY - 1)).toBe(0);
+	it('puts each study day under its weekday', () => {
+		const column = (day: number) => heatmapWeeks(new Map(), day, 1)[0].cells.findIndex((cell) => cell?.day === day);
+		expect(column(0)).toBe(4);
+		expect(column(MONDAY)).toBe(1);
+		expect(column(MONDAY - 1)).toBe(0);
 	});
 
 	it('lays 14 days out in Sunday-first weeks, blank before the first day and after today', () => {
@@ -33,8 +34,12 @@ describe('heatmapWeeks', () => {
 	});
 
 	it('grades levels by share of the busiest day', () => {
-		expect([0, 1, 2, 3, 4, 5, 8].map((n) => heatLevel(n, 8))).toEqual([0, 1, 1, 2, 2, 3, 4]);
-		expect(heatLevel(3, 0)).toBe(0);
+		// MONDAY - 1 is a Sunday: the week MONDAY - 1 .. MONDAY + 5 is one row.
+		const week = [0, 1, 2, 3, 4, 5, 8];
+		const counts = new Map(week.map((count, i) => [MONDAY - 1 + i, count]));
+		const levels = heatmapWeeks(counts, MONDAY + 5, 7)[0].cells.map((cell) => cell?.level);
+		expect(levels).toEqual([0, 1, 1, 2, 2, 3, 4]);
+		expect(heatmapWeeks(new Map(), MONDAY + 5, 7)[0].cells.map((cell) => cell?.level)).toEqual([0, 0, 0, 0, 0, 0, 0]);
 	});
 });
 

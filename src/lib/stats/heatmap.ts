@@ -18,11 +18,12 @@ export interface HeatWeek {
 }
 
 /** 1970-01-01, day 0, was a Thursday. */
-export function weekday(day: number): number {
+function weekday(day: number): number {
 	return (((day + 4) % 7) + 7) % 7;
 }
 
-export function heatLevel(count: number, max: number): number {
+/** 0 for no reviews, else 1–4 by share of the busiest day's count. */
+function heatLevel(count: number, max: number): number {
 	if (count <= 0 || max <= 0) return 0;
 	return Math.min(4, 1 + Math.floor((4 * (count - 1)) / max));
 }

@@ -5,8 +5,10 @@
  * 21 days before the review, mature ones 21 or more. Counts are kept per study day, so that
  * finished days can be cached and added up for any window later.
  */
+import { Rating } from '$lib/scheduler/types';
+
 export const MATURE_DAYS = 21;
-const RATINGS: unknown[] = [1, 2, 3, 4];
+const RATINGS: unknown[] = Object.values(Rating);
 export const RETENTION_WINDOWS = [7, 30, 365] as const;
 export type RetentionWindow = (typeof RETENTION_WINDOWS)[number];
 
@@ -46,7 +48,7 @@ export class RetentionDays {
 		this.seen.add(key);
 		let cell = this.cells.get(review.day);
 		if (!cell) this.cells.set(review.day, (cell = [0, 0, 0, 0]));
-		cell[(review.lastInterval >= MATURE_DAYS ? 2 : 0) + (review.rating > 1 ? 0 : 1)]++;
+		cell[(review.lastInterval >= MATURE_DAYS ? 2 : 0) + (review.rating === Rating.Again ? 1 : 0)]++;
 	}
 }
 

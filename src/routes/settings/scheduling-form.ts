@@ -1,5 +1,5 @@
 /** The scheduling settings as a form holds them (text), and back, with a reason per bad field. */
-import { areSteps, fitsRule, NUMBER_RULES, type NumberRule } from '$lib/backup/scheduler-settings';
+import { areSteps, fitsRule, NUMBER_RULES, type NumberRule } from '$lib/scheduler/settings';
 import type { SchedulerSettings } from '$lib/scheduler';
 
 export const NUMBER_FIELDS = ['desiredRetention', 'newPerDay', 'reviewsPerDay', 'maximumInterval', 'dayStartHour'] as const;

@@ -10,12 +10,13 @@ import {
 } from '$lib/db';
 // Straight from its module: only this flow exports the sent-to-review list.
 import { backupSentToReview } from '$lib/db/backup';
+import { messageOf } from '$lib/errors';
 import { forgetKeptCounts } from '$lib/services/home';
-import { app } from '$lib/state/app.svelte';
-import { preferences } from '$lib/state/preferences.svelte';
-import { datedName, downloadBlob, fileText, yieldToPage } from './files';
-import { BackupError, readBackup, type BackupErrorKind, type BadRow, type ParsedBackup } from './read';
-import { BackupWriter } from './write';
+import { app } from './app.svelte';
+import { preferences } from './preferences.svelte';
+import { datedName, downloadBlob, fileText, yieldToPage } from '$lib/backup/files';
+import { BackupError, readBackup, type BackupErrorKind, type BadRow, type ParsedBackup } from '$lib/backup/read';
+import { BackupWriter } from '$lib/backup/write';
 
 export type BackupStatus = 'idle' | 'exporting' | 'reading' | 'preview' | 'restoring' | 'restored' | 'refused' | 'failed';
 
@@ -132,7 +133,7 @@ class BackupFlow {
 	private fail(kind: BackupErrorKind | 'failed', error: unknown) {
 		this.parsed = null;
 		const at = error instanceof BackupError ? error.at : null;
-		this.error = { kind, detail: error instanceof Error ? error.message : String(error), at };
+		this.error = { kind, detail: messageOf(error), at };
 		this.end(kind === 'failed' ? 'failed' : 'refused');
 	}
 }

@@ -2,7 +2,8 @@
  * What each scheduler setting may hold: the settings page and backup import check values
  * against the same rules, so a restored backup can never carry a setting the page refuses.
  */
-import { DEFAULT_SETTINGS, isStep, type SchedulerSettings } from '$lib/scheduler';
+import { isStep } from './fsrs';
+import { DEFAULT_SETTINGS, type SchedulerSettings } from './types';
 
 export interface NumberRule {
 	min: number;
