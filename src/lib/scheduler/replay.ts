@@ -3,7 +3,7 @@
  * batches, with any duplicates, give the same progress on every device. Nothing here is
  * last-writer-wins: two devices' ratings of one card are both applied, in time order.
  */
-import type { QuizResult } from '$lib/db/quiz';
+import type { QuizResult } from '$lib/db/rows';
 import { compareEvents, eventChecker, type CardEvent, type SyncEvent } from '$lib/sync/events';
 import { rate } from './rate';
 import { NEW, type CardProgress, type ReviewLogEntry, type SchedulerSettings } from './types';

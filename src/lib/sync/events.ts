@@ -15,7 +15,7 @@ import * as v from 'valibot';
 import { DUE_HORIZON, REVIEW_SLACK } from '$lib/backup/format';
 import { quizProblem } from '$lib/backup/meaning';
 import { cardId as cardIdSchema, count, describeIssue, rowSchemas, time } from '$lib/backup/schema';
-import type { QuizResult } from '$lib/db/quiz';
+import type { QuizResult } from '$lib/db/rows';
 import type { Rating } from '$lib/scheduler/types';
 
 interface Base {

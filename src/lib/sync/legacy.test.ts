@@ -13,7 +13,7 @@ import { rate } from '$lib/scheduler/rate';
 import { replayAll } from '$lib/scheduler/replay';
 import { DEFAULT_SETTINGS, type Rating } from '$lib/scheduler/types';
 import { eventsFromQuizHistory, eventsFromReviewLog } from './legacy';
-import type { QuizResult } from '$lib/db/quiz';
+import type { QuizResult } from '$lib/db/rows';
 
 const CARDS = ['s1', 's2', 's3', 'e1'];
 

@@ -3,7 +3,7 @@
  * derivable from its row (`legacy.<row id>`): converting the same log twice, on this device
  * or on another that restored the same backup, gives the same events, so they merge once.
  */
-import type { QuizResult } from '$lib/db/quiz';
+import type { QuizResult } from '$lib/db/rows';
 import type { ReviewLogRow } from '$lib/db/rows';
 import { eventChecker, LEGACY_DEVICE, type QuizEvent, type RatingEvent } from './events';
 
