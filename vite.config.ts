@@ -23,7 +23,9 @@ function deckPrecacheEntries() {
 		.sort()
 		.map((name) => ({
 			url: `${BASE}/decks/${name}?precache`,
-			revision: createHash('md5').update(readFileSync(`${DECKS_DIR}/${name}`)).digest('hex')
+			revision: createHash('md5')
+				.update(readFileSync(`${DECKS_DIR}/${name}`))
+				.digest('hex')
 		}));
 }
 

@@ -32,7 +32,9 @@ type Workspace = ReturnType<typeof workspace>;
 /** Every file under a folder with its bytes, to show nothing changed. */
 function snapshot(dir: string): Record<string, string> {
 	const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-	return Object.fromEntries(entries.map((e) => [join(e.parentPath, e.name), e.isFile() ? readFileSync(join(e.parentPath, e.name), 'base64') : '<folder>']));
+	return Object.fromEntries(
+		entries.map((e) => [join(e.parentPath, e.name), e.isFile() ? readFileSync(join(e.parentPath, e.name), 'base64') : '<folder>'])
+	);
 }
 
 const quiet = () => {
@@ -61,7 +63,9 @@ describe('--out', () => {
 		writeFileSync(join(out, 'index.json'), '{}');
 		writeFileSync(join(out, 'index.html'), '<p>mine</p>');
 		const before = snapshot(w.dir);
-		await expect(buildDecks(w.notes, out, quiet().log)).rejects.toThrow(`--out ${out} holds files tabledeck did not write (it has no ${OUTPUT_MARKER}); refusing to replace it`);
+		await expect(buildDecks(w.notes, out, quiet().log)).rejects.toThrow(
+			`--out ${out} holds files tabledeck did not write (it has no ${OUTPUT_MARKER}); refusing to replace it`
+		);
 		expect(snapshot(w.dir)).toEqual(before);
 	});
 
@@ -78,8 +82,18 @@ describe('--out', () => {
 	it.each([
 		['a missing folder', () => {}],
 		['an empty folder', (out: string) => mkdirSync(out)],
-		['its own earlier output, marked', (out: string) => (mkdirSync(out), writeFileSync(join(out, OUTPUT_MARKER), ''), writeFileSync(join(out, 'stale.txt'), ''))],
-		['output of builds from before the marker', (out: string) => (mkdirSync(out), writeFileSync(join(out, 'index.json'), '{}'), writeFileSync(join(out, '0123456789abcdef.json'), '{}'))]
+		[
+			'its own earlier output, marked',
+			(out: string) => (mkdirSync(out), writeFileSync(join(out, OUTPUT_MARKER), ''), writeFileSync(join(out, 'stale.txt'), ''))
+		],
+		[
+			'output of builds from before the marker',
+			(out: string) => (
+				mkdirSync(out),
+				writeFileSync(join(out, 'index.json'), '{}'),
+				writeFileSync(join(out, '0123456789abcdef.json'), '{}')
+			)
+		]
 	])('replaces %s, and marks it as its own', async (_, make) => {
 		const w = workspace();
 		const out = join(w.dir, 'decks');
@@ -108,7 +122,8 @@ describe('a note too big to parse', () => {
 });
 
 describe('the command line', () => {
-	const run = (...args: string[]) => spawnSync('node', ['scripts/run.js', 'scripts/build-decks.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+	const run = (...args: string[]) =>
+		spawnSync('node', ['scripts/run.js', 'scripts/build-decks.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
 	const usage = 'usage: npm run decks -- [--notes DIR] [--out DIR] [--no-cache]';
 
 	it('says in one line what is wrong, then how to call it, and exits 2', () => {
@@ -116,13 +131,21 @@ describe('the command line', () => {
 		const cases: [string[], string][] = [
 			[['--notse', w.notes], "tabledeck: Unknown option '--notse'"],
 			[['--notes', join(w.dir, 'missing')], `tabledeck: notes folder ${join(w.dir, 'missing')} does not exist`],
-			[['--notes', join(w.notes, 'k8s.md')], `tabledeck: --notes ${join(w.notes, 'k8s.md')} is a file; give the folder that holds the notes`],
+			[
+				['--notes', join(w.notes, 'k8s.md')],
+				`tabledeck: --notes ${join(w.notes, 'k8s.md')} is a file; give the folder that holds the notes`
+			],
 			[['--notes', w.notes, '--out', w.notes], `tabledeck: --out ${w.notes} would replace the notes folder; refusing`]
 		];
 		const before = snapshot(w.dir);
 		for (const [args, line] of cases) {
 			const result = run(...args);
-			expect({ args, status: result.status, stderr: result.stderr, stdout: result.stdout }).toEqual({ args, status: 2, stderr: `${line}\n${usage}\n`, stdout: '' });
+			expect({ args, status: result.status, stderr: result.stderr, stdout: result.stdout }).toEqual({
+				args,
+				status: 2,
+				stderr: `${line}\n${usage}\n`,
+				stdout: ''
+			});
 		}
 		expect(snapshot(w.dir)).toEqual(before);
 	}, 60_000);

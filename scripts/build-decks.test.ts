@@ -84,7 +84,15 @@ describe('writeAtomically', () => {
 
 	it('leaves the old folder exactly as it was when a file cannot be written', async () => {
 		const { out, before } = oldOutput();
-		await expect(writeAtomically(out, new Map([['index.json', '{}'], ['no/such/folder.json', '{}']]))).rejects.toThrow();
+		await expect(
+			writeAtomically(
+				out,
+				new Map([
+					['index.json', '{}'],
+					['no/such/folder.json', '{}']
+				])
+			)
+		).rejects.toThrow();
 		expect(snapshot(out)).toEqual(before);
 		expect(readdirSync(dirname(out))).toEqual(['decks']);
 	});
@@ -106,7 +114,10 @@ describe('buildDecks', () => {
 		await buildDecks(VALID, second, quietLog().log);
 		expect(result.ok).toBe(true);
 		const expected = compileNotes(await readNotes(VALID)).files!;
-		expect(snapshot(first)).toEqual({ ...MARKER, ...Object.fromEntries([...expected].map(([name, text]) => [name, Buffer.from(text).toString('base64')])) });
+		expect(snapshot(first)).toEqual({
+			...MARKER,
+			...Object.fromEntries([...expected].map(([name, text]) => [name, Buffer.from(text).toString('base64')]))
+		});
 		expect(snapshot(second)).toEqual(snapshot(first));
 	});
 
@@ -143,7 +154,10 @@ describe('buildDecks', () => {
  * project's own .cache/decks is not pruned to the test's notes.
  */
 const runBuilder = (notes: string, out: string) =>
-	spawnSync(process.execPath, ['scripts/run.js', 'scripts/build-decks.ts', '--notes', notes, '--out', out, '--no-cache'], { cwd: ROOT, encoding: 'utf8' });
+	spawnSync(process.execPath, ['scripts/run.js', 'scripts/build-decks.ts', '--notes', notes, '--out', out, '--no-cache'], {
+		cwd: ROOT,
+		encoding: 'utf8'
+	});
 
 describe('the build-decks command', () => {
 	const run = runBuilder;

@@ -32,7 +32,9 @@ async function listNotes(notesDir: string) {
 		.filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.md'))
 		.map((entry) => join(entry.parentPath, entry.name))
 		.sort();
-	return Promise.all(paths.map(async (path) => ({ path, file: relative(notesDir, path).split(sep).join('/'), size: (await stat(path)).size })));
+	return Promise.all(
+		paths.map(async (path) => ({ path, file: relative(notesDir, path).split(sep).join('/'), size: (await stat(path)).size }))
+	);
 }
 
 /** A problem for each note too big to parse, found from its size alone: such a note is never read. */

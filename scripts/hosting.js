@@ -17,7 +17,8 @@ const SEGMENT = /^[A-Za-z0-9._~-]+$/;
  */
 export function basePath(value) {
 	if (value === undefined || value === '') return '';
-	const say = (/** @type {string} */ why) => new Error(`BASE_PATH ${JSON.stringify(value)} ${why}, e.g. BASE_PATH=/tabledeck (or empty for the root)`);
+	const say = (/** @type {string} */ why) =>
+		new Error(`BASE_PATH ${JSON.stringify(value)} ${why}, e.g. BASE_PATH=/tabledeck (or empty for the root)`);
 	if (!value.startsWith('/')) throw say('must start with "/"');
 	if (value.endsWith('/')) throw say('must not end with "/"');
 	for (const segment of value.slice(1).split('/')) {
@@ -73,7 +74,8 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  */
 export function headersFile(base, pages, fallback) {
 	const fresh = ['/sw.js', '/manifest.webmanifest', '/decks/*', `/${fallback}`, ...pages.filter((page) => !page.startsWith('/decks/'))];
-	const rule = (/** @type {string} */ path, /** @type {string} */ value) => `${base}${path === '/' && base ? '/' : path}\n  Cache-Control: ${value}\n`;
+	const rule = (/** @type {string} */ path, /** @type {string} */ value) =>
+		`${base}${path === '/' && base ? '/' : path}\n  Cache-Control: ${value}\n`;
 	return [rule('/_app/immutable/*', IMMUTABLE), ...[...new Set(fresh)].map((path) => rule(path, 'no-cache'))].join('');
 }
 

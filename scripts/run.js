@@ -8,7 +8,9 @@ import { pathToFileURL } from 'node:url';
 const [entry, ...args] = process.argv.slice(2);
 // Named from the whole path (scripts/bench/quiz/main.ts → bench-quiz-main.mjs): two entries
 // with the same file name in different folders must not overwrite each other's bundle.
-const name = relative('scripts', resolve(entry)).replace(/\.ts$/, '').replace(/[\\/]|\.\./g, '-');
+const name = relative('scripts', resolve(entry))
+	.replace(/\.ts$/, '')
+	.replace(/[\\/]|\.\./g, '-');
 const outfile = `.cache/scripts/${name}.mjs`;
 await build({
 	entryPoints: [entry],

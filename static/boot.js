@@ -7,7 +7,11 @@
 		var locale = localStorage.getItem('tabledeck.locale');
 		if (locale !== 'en' && locale !== 'ko') {
 			var langs = navigator.languages || [navigator.language];
-			locale = langs.some(function (l) { return /^ko/i.test(l); }) ? 'ko' : 'en';
+			locale = langs.some(function (l) {
+				return /^ko/i.test(l);
+			})
+				? 'ko'
+				: 'en';
 		}
 		document.documentElement.lang = locale;
 	} catch (_error) {

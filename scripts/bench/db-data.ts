@@ -203,9 +203,10 @@ export function generateBenchData({ cards, reviews, seed, now, studiedShare = 0.
 	const files = new Map<string, DeckIndex | NoteDecks>([['index.json', index]]);
 	notes.forEach((note, i) => files.set(index.notes[i].json, note));
 
-	const studiedIds = notes.flatMap((note) => note.cards.map((card) => card.id)).slice(0, Math.min(reviews, Math.round(cards * studiedShare)));
-	const ratingsOf = (i: number) =>
-		Math.floor(reviews / studiedIds.length) + (i < reviews % studiedIds.length ? 1 : 0);
+	const studiedIds = notes
+		.flatMap((note) => note.cards.map((card) => card.id))
+		.slice(0, Math.min(reviews, Math.round(cards * studiedShare)));
+	const ratingsOf = (i: number) => Math.floor(reviews / studiedIds.length) + (i < reviews % studiedIds.length ? 1 : 0);
 	const progress = studiedIds.map((id, i) => history(id, ratingsOf(i), seed, now).progress);
 
 	function* reviewLogBatches(size: number): Generator<ReviewLogEntry[]> {

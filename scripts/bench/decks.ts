@@ -17,7 +17,28 @@ interface Run {
 	maxRssMb: number;
 }
 
-const WORDS = ['점진적', '교체', '무중단', '롤백', '느림', '환경', '전환', '리소스', '최소', '복잡', 'latency', 'cache', 'replica', 'shard', 'quorum', 'index', '지표', '목표', '협약', '가용성'];
+const WORDS = [
+	'점진적',
+	'교체',
+	'무중단',
+	'롤백',
+	'느림',
+	'환경',
+	'전환',
+	'리소스',
+	'최소',
+	'복잡',
+	'latency',
+	'cache',
+	'replica',
+	'shard',
+	'quorum',
+	'index',
+	'지표',
+	'목표',
+	'협약',
+	'가용성'
+];
 
 /** A note of `tables` attribute tables (4 columns, 15 rows: 4 cards a row) under `##`/`###` headings. */
 function generateNote(n: number, tables: number): string {
@@ -82,7 +103,9 @@ console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.ve
 console.log('| corpus | cards | wall time (whole process) | CPU time (build process) | peak RSS | cards/s (wall) |');
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const r of [...runs, ...warm]) {
-	console.log(`| ${r.name} | ${r.cards} | ${(r.ms / 1000).toFixed(2)} s | ${(r.cpuMs / 1000).toFixed(2)} s | ${r.maxRssMb.toFixed(0)} MB | ${Math.round(r.cards / (r.ms / 1000))} |`);
+	console.log(
+		`| ${r.name} | ${r.cards} | ${(r.ms / 1000).toFixed(2)} s | ${(r.cpuMs / 1000).toFixed(2)} s | ${r.maxRssMb.toFixed(0)} MB | ${Math.round(r.cards / (r.ms / 1000))} |`
+	);
 }
 const [, small, large] = runs;
 console.log(

@@ -58,7 +58,21 @@ async function measure([shape, records]: [Shape, number]): Promise<Timing> {
 		open.onerror = () => reject(open.error);
 	});
 	const T0 = 1.7e12;
-	const progress = (i: number) => ({ cardId: `card-${i.toString(36)}`, due: T0 + i * 997, stability: 12.5, difficulty: 5.2, elapsedDays: 3, scheduledDays: 9, reps: 4, lapses: 0, state: 2, lastReview: T0, learningSteps: 0, suspended: 0, buriedUntil: 0 });
+	const progress = (i: number) => ({
+		cardId: `card-${i.toString(36)}`,
+		due: T0 + i * 997,
+		stability: 12.5,
+		difficulty: 5.2,
+		elapsedDays: 3,
+		scheduledDays: 9,
+		reps: 4,
+		lapses: 0,
+		state: 2,
+		lastReview: T0,
+		learningSteps: 0,
+		suspended: 0,
+		buriedUntil: 0
+	});
 	const review = (i: number) => ({
 		// Random like the app's crypto.randomUUID() (not available here: the page is not a secure context).
 		id: `${Math.random().toString(16).slice(2, 14)}-${Math.random().toString(16).slice(2, 14)}`,
@@ -76,7 +90,9 @@ async function measure([shape, records]: [Shape, number]): Promise<Timing> {
 	});
 	const values: [unknown, number | undefined][] = [];
 	if (shape === 'tiny') for (let i = 0; i < records; i++) values.push([1, i]);
-	if (shape === 'progress') for (let i = 0; i < records; i++) values.push([{ ...progress(i), deckId: `deck-${i % 500}`, noteId: `note-${i % 50}`, live: 1, active: 1 }, undefined]);
+	if (shape === 'progress')
+		for (let i = 0; i < records; i++)
+			values.push([{ ...progress(i), deckId: `deck-${i % 500}`, noteId: `note-${i % 50}`, live: 1, active: 1 }, undefined]);
 	if (shape === 'reviewLog' || shape === 'reviewLogDexie') for (let i = 0; i < records; i++) values.push([review(i), undefined]);
 	if (shape === 'packed') for (let i = 0; i < records; i += 100) values.push([Array.from({ length: 100 }, (_, j) => review(i + j)), i]);
 	if (shape === 'columns') {
@@ -86,12 +102,36 @@ async function measure([shape, records]: [Shape, number]): Promise<Timing> {
 			const numbers = new Float64Array(100 * NUMBERS);
 			rows.forEach((r, j) => {
 				const p = r.previous;
-				numbers.set([r.rating, r.review, r.stateBefore, r.stateAfter, r.elapsedDays, r.scheduledDays, r.due, r.durationMs, p.due, p.stability, p.difficulty, p.elapsedDays, p.scheduledDays, p.reps, p.lapses, p.state, p.lastReview, p.learningSteps, p.suspended], j * NUMBERS);
+				numbers.set(
+					[
+						r.rating,
+						r.review,
+						r.stateBefore,
+						r.stateAfter,
+						r.elapsedDays,
+						r.scheduledDays,
+						r.due,
+						r.durationMs,
+						p.due,
+						p.stability,
+						p.difficulty,
+						p.elapsedDays,
+						p.scheduledDays,
+						p.reps,
+						p.lapses,
+						p.state,
+						p.lastReview,
+						p.learningSteps,
+						p.suspended
+					],
+					j * NUMBERS
+				);
 			});
 			values.push([{ ids: rows.map((r) => r.id), cardIds: rows.map((r) => r.cardId), deckIds: rows.map((r) => r.deckId), numbers }, i]);
 		}
 	}
-	if (shape === 'packedProgress') for (let i = 0; i < records; i += 1000) values.push([Array.from({ length: 1000 }, (_, j) => progress(i + j)), i]);
+	if (shape === 'packedProgress')
+		for (let i = 0; i < records; i += 1000) values.push([Array.from({ length: 1000 }, (_, j) => progress(i + j)), i]);
 
 	let t0 = performance.now();
 	if (shape === 'reviewLogDexie') {
@@ -145,16 +185,23 @@ async function measure([shape, records]: [Shape, number]): Promise<Timing> {
 // Loaded at run time, not bundled into this script by scripts/run.js: it finds its own files.
 const playwright = '@playwright/test';
 const { chromium } = (await import(playwright)) as typeof import('@playwright/test');
-const browser = await chromium.launch({ executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined, args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+	executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined,
+	args: ['--no-sandbox', '--disable-gpu']
+});
 try {
 	const page = await browser.newPage();
 	// IndexedDB needs a real origin; Playwright serves the page itself.
-	await page.route('http://bench.tabledeck.test/', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
+	await page.route('http://bench.tabledeck.test/', (route) =>
+		route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' })
+	);
 	await page.route('http://bench.tabledeck.test/dexie.mjs', (route) =>
 		route.fulfill({ contentType: 'text/javascript', body: readFileSync('node_modules/dexie/dist/dexie.mjs', 'utf8') })
 	);
 	await page.goto('http://bench.tabledeck.test/');
-	console.log(`Chromium ${browser.version()}: ${RECORDS.toLocaleString('en')} reviews or cards per shape, one transaction, then one getAll`);
+	console.log(
+		`Chromium ${browser.version()}: ${RECORDS.toLocaleString('en')} reviews or cards per shape, one transaction, then one getAll`
+	);
 	const rate = (count: number, ms: number) => `${Math.round((count / ms) * 1000).toLocaleString('en')}/s`.padStart(10);
 	const timings: Partial<Record<Shape, Timing>> = {};
 	for (const shape of ['tiny', 'progress', 'reviewLog', 'reviewLogDexie', 'packed', 'columns', 'packedProgress'] as const) {
@@ -168,12 +215,22 @@ try {
 	const { progress, reviewLog, packed } = timings as Record<Shape, Timing>;
 	const profile = `${PROFILE.progress.toLocaleString('en')} progress rows + ${PROFILE.reviewLog.toLocaleString('en')} reviews`;
 	console.log(`\nAt these rates, ${profile} (bench:stats), IndexedDB alone:`);
-	console.log(`  a record per review:        write ${(at(progress, 'writeMs', PROFILE.progress) + at(reviewLog, 'writeMs', PROFILE.reviewLog)).toFixed(1)} s   read ${(at(progress, 'readMs', PROFILE.progress) + at(reviewLog, 'readMs', PROFILE.reviewLog)).toFixed(1)} s`);
-	console.log(`  reviews 100 to a record:    write ${(at(progress, 'writeMs', PROFILE.progress) + at(packed, 'writeMs', PROFILE.reviewLog)).toFixed(1)} s   read ${(at(progress, 'readMs', PROFILE.progress) + at(packed, 'readMs', PROFILE.reviewLog)).toFixed(1)} s`);
+	console.log(
+		`  a record per review:        write ${(at(progress, 'writeMs', PROFILE.progress) + at(reviewLog, 'writeMs', PROFILE.reviewLog)).toFixed(1)} s   read ${(at(progress, 'readMs', PROFILE.progress) + at(reviewLog, 'readMs', PROFILE.reviewLog)).toFixed(1)} s`
+	);
+	console.log(
+		`  reviews 100 to a record:    write ${(at(progress, 'writeMs', PROFILE.progress) + at(packed, 'writeMs', PROFILE.reviewLog)).toFixed(1)} s   read ${(at(progress, 'readMs', PROFILE.progress) + at(packed, 'readMs', PROFILE.reviewLog)).toFixed(1)} s`
+	);
 	const { packedProgress, columns } = timings as Record<Shape, Timing>;
-	console.log(`  progress 1,000 to a record too: write ${(at(packedProgress, 'writeMs', PROFILE.progress) + at(packed, 'writeMs', PROFILE.reviewLog)).toFixed(1)} s   read ${(at(packedProgress, 'readMs', PROFILE.progress) + at(packed, 'readMs', PROFILE.reviewLog)).toFixed(1)} s`);
-	console.log(`  and the reviews as columns:   write ${(at(packedProgress, 'writeMs', PROFILE.progress) + at(columns, 'writeMs', PROFILE.reviewLog)).toFixed(1)} s   read ${(at(packedProgress, 'readMs', PROFILE.progress) + at(columns, 'readMs', PROFILE.reviewLog)).toFixed(1)} s`);
-	console.log(`  (then every home visit reads all progress: ${at(packedProgress, 'readMs', PROFILE.progress).toFixed(2)} s for ${PROFILE.progress.toLocaleString('en')} cards, against bench:review's 0.5 s)`);
+	console.log(
+		`  progress 1,000 to a record too: write ${(at(packedProgress, 'writeMs', PROFILE.progress) + at(packed, 'writeMs', PROFILE.reviewLog)).toFixed(1)} s   read ${(at(packedProgress, 'readMs', PROFILE.progress) + at(packed, 'readMs', PROFILE.reviewLog)).toFixed(1)} s`
+	);
+	console.log(
+		`  and the reviews as columns:   write ${(at(packedProgress, 'writeMs', PROFILE.progress) + at(columns, 'writeMs', PROFILE.reviewLog)).toFixed(1)} s   read ${(at(packedProgress, 'readMs', PROFILE.progress) + at(columns, 'readMs', PROFILE.reviewLog)).toFixed(1)} s`
+	);
+	console.log(
+		`  (then every home visit reads all progress: ${at(packedProgress, 'readMs', PROFILE.progress).toFixed(2)} s for ${PROFILE.progress.toLocaleString('en')} cards, against bench:review's 0.5 s)`
+	);
 	console.log('Budget of bench:stats: export < 10 s, import < 10 s.');
 } finally {
 	await browser.close();

@@ -45,7 +45,11 @@ function sizesOf(served: string): FileSizes {
 }
 
 function sum(list: FileSizes[]): FileSizes {
-	return list.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+	return list.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), {
+		raw: 0,
+		gzip: 0,
+		brotli: 0
+	});
 }
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
@@ -133,7 +137,10 @@ async function lighthouse(url: string, cpuSlowdown: number): Promise<LighthouseR
 	const failing = ['accessibility', 'best-practices'].flatMap((category) =>
 		report.categories[category].auditRefs
 			.map((ref: { id: string }) => report.audits[ref.id])
-			.filter((audit: { score: number | null; scoreDisplayMode: string }) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative')
+			.filter(
+				(audit: { score: number | null; scoreDisplayMode: string }) =>
+					audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative'
+			)
 			.map((audit: { id: string }) => `${category}: ${audit.id}`)
 	);
 	return {
@@ -182,7 +189,9 @@ async function main() {
 	if (!existsSync(join(BUILD, 'sw.js'))) throw new Error('No production build: run `npm run build` first.');
 	const chromium = CHROMIUM ? spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim() : 'Playwright Chromium';
 	const lighthouseVersion = JSON.parse(readFileSync('node_modules/lighthouse/package.json', 'utf8')).version;
-	console.log(`Machine: ${cpus().length} cores (${cpus()[0].model}), Linux ${release()}, Node ${process.version}, ${chromium}, Lighthouse ${lighthouseVersion}\n`);
+	console.log(
+		`Machine: ${cpus().length} cores (${cpus()[0].model}), Linux ${release()}, Node ${process.version}, ${chromium}, Lighthouse ${lighthouseVersion}\n`
+	);
 
 	const server = BASE ? await listen(createServer(subPathHandler([{ base: BASE, root: BUILD }]))) : await serveSite(BUILD, { port: 0 });
 	const origin = `http://localhost:${(server.address() as AddressInfo).port}${BASE}`;
@@ -193,11 +202,15 @@ async function main() {
 			const scripts = await firstVisitScripts(origin, route);
 			const total = sum(scripts.map(sizesOf));
 			const budget = route === '/' ? ` — budget ${kb(BUDGET.jsHomeGzip)} gzip ${mark(total.gzip <= BUDGET.jsHomeGzip)}` : '';
-			console.log(`  ${route.padEnd(8)} ${scripts.length} files: ${kb(total.gzip)} gzip, ${kb(total.brotli)} brotli, ${kb(total.raw)} raw${budget}`);
+			console.log(
+				`  ${route.padEnd(8)} ${scripts.length} files: ${kb(total.gzip)} gzip, ${kb(total.brotli)} brotli, ${kb(total.raw)} raw${budget}`
+			);
 		}
 		const precache = precacheFiles();
 		const size = sum(precache.map(sizesOf));
-		console.log(`\nPrecache: ${precache.length} entries, ${kb(size.raw)} raw, ${kb(size.gzip)} gzip, ${kb(size.brotli)} brotli over the wire\n`);
+		console.log(
+			`\nPrecache: ${precache.length} entries, ${kb(size.raw)} raw, ${kb(size.gzip)} gzip, ${kb(size.brotli)} brotli over the wire\n`
+		);
 
 		for (const route of JS_ONLY ? [] : ROUTES) {
 			const preset = await lighthouseRuns(origin + route, 4);

@@ -48,7 +48,9 @@ async function prepare() {
 	const now = Math.floor(Date.now() / DAY) * DAY;
 	const data = generateBenchData({ cards: CARDS, reviews: REVIEWS, seed: 7, now });
 	for (const [path, json] of data.files) writeFileSync(join(site, 'decks', path), JSON.stringify(json));
-	const writer = new BackupWriter({ exportedAt: now, settings: { ...DEFAULT_SETTINGS }, preferences: {} }, (texts) => Buffer.from(texts.join('')));
+	const writer = new BackupWriter({ exportedAt: now, settings: { ...DEFAULT_SETTINGS }, preferences: {} }, (texts) =>
+		Buffer.from(texts.join(''))
+	);
 	writer.rows('progress', data.progress.map(toProgressTuple));
 	for (const batch of data.reviewLogBatches(20_000)) writer.rows('reviewLog', batch.map(toReviewLogTuple));
 	const file = join(WORK, 'generated-backup.json');
@@ -95,7 +97,13 @@ async function importFile(page: Page, cdp: CDPSession, file: string) {
 		await done.or(page.getByRole('alert')).first().waitFor({ timeout: LONG });
 		return done.textContent();
 	});
-	return { checkMs: check.ms, restoreMs: restore.ms, totalMs: check.ms + restore.ms, peakHeapMb: Math.max(check.peakHeapMb, restore.peakHeapMb), result: restore.value };
+	return {
+		checkMs: check.ms,
+		restoreMs: restore.ms,
+		totalMs: check.ms + restore.ms,
+		peakHeapMb: Math.max(check.peakHeapMb, restore.peakHeapMb),
+		result: restore.value
+	};
 }
 
 async function waitForDecks(page: Page) {
@@ -111,14 +119,22 @@ async function main() {
 	console.log(`Generated backup: ${mb(statSync(file).size)} MB, ${progress} progress rows, ${reviews} reviews`);
 	const server = createServer(sirv(site, { single: '200.html', dev: false })).listen(PORT, '127.0.0.1');
 	await once(server, 'listening');
-	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+	const browser = await chromium.launch({
+		executablePath: '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage']
+	});
 	const context = await browser.newContext({ baseURL: `http://localhost:${PORT}`, serviceWorkers: 'block', acceptDownloads: true });
 	const page = await context.newPage();
 	page.on('crash', () => console.error('THE TAB CRASHED'));
 	page.setDefaultTimeout(LONG);
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Performance.enable');
-	const results: Record<string, unknown> = { cards: CARDS, reviews: REVIEWS, chromium: browser.version(), generatedBackupMb: mb(statSync(file).size) };
+	const results: Record<string, unknown> = {
+		cards: CARDS,
+		reviews: REVIEWS,
+		chromium: browser.version(),
+		generatedBackupMb: mb(statSync(file).size)
+	};
 	try {
 		results.firstSyncMs = await waitForDecks(page);
 		console.log(`Deck sync of ${CARDS} cards: ${results.firstSyncMs} ms`);
@@ -133,7 +149,9 @@ async function main() {
 		for (let i = 0; i < RUNS; i++) {
 			await page.goto('/stats');
 			await page.waitForFunction(() => performance.getEntriesByName('tabledeck:stats-complete').length > 0, null, { timeout: LONG });
-			const [s, r, c] = await page.evaluate(() => ['start', 'ready', 'complete'].map((name) => performance.getEntriesByName(`tabledeck:stats-${name}`)[0].startTime));
+			const [s, r, c] = await page.evaluate(() =>
+				['start', 'ready', 'complete'].map((name) => performance.getEntriesByName(`tabledeck:stats-${name}`)[0].startTime)
+			);
 			ready.push(Math.round(r));
 			complete.push(Math.round(c));
 			queries.push(Math.round(r - s));

@@ -133,7 +133,12 @@ test('two copies on one origin, /a/ and /b/, keep their own service worker, cach
 	expect(stores.scopes).toEqual(['/a/', '/b/']);
 	expect(stores.databases).toEqual(['tabledeck/a', 'tabledeck/b']);
 	// Workbox names its precache after the scope, and the decks' cache is named per copy.
-	expect(stores.caches.filter((name) => name.includes('precache')).map((name) => name.replace(/^.*?(\/[ab]\/).*$/, '$1')).sort()).toEqual(['/a/', '/b/']);
+	expect(
+		stores.caches
+			.filter((name) => name.includes('precache'))
+			.map((name) => name.replace(/^.*?(\/[ab]\/).*$/, '$1'))
+			.sort()
+	).toEqual(['/a/', '/b/']);
 
 	await new HomePage(page, site.url('/a', '')).open();
 	await new HomePage(page, site.url('/a', '')).expectCounts({ done: 1 });

@@ -37,11 +37,24 @@ test.beforeAll(() => {
 	const text = readFileSync(note, 'utf8');
 	writeFileSync(note, text.replace(`| ${edited.backText} |`, `| ${newAnswer} |`));
 	expect(readFileSync(note, 'utf8')).not.toBe(text);
-	execFileSync(process.execPath, ['scripts/run.js', 'scripts/build-decks.ts', '--notes', join(tmp, 'notes'), '--out', join(nextB, 'decks')]);
+	execFileSync(process.execPath, [
+		'scripts/run.js',
+		'scripts/build-decks.ts',
+		'--notes',
+		join(tmp, 'notes'),
+		'--out',
+		join(nextB, 'decks')
+	]);
 	const swPath = join(nextB, 'sw.js');
 	const sw = readFileSync(swPath, 'utf8');
-	const md5 = (name: string) => createHash('md5').update(readFileSync(join(nextB, 'decks', name))).digest('hex');
-	const updated = sw.replace(/\{url:"(\/b\/decks\/([^"?]+)\?precache)",revision:"[0-9a-f]+"/g, (_, url, name) => `{url:"${url}",revision:"${md5(name)}"`);
+	const md5 = (name: string) =>
+		createHash('md5')
+			.update(readFileSync(join(nextB, 'decks', name)))
+			.digest('hex');
+	const updated = sw.replace(
+		/\{url:"(\/b\/decks\/([^"?]+)\?precache)",revision:"[0-9a-f]+"/g,
+		(_, url, name) => `{url:"${url}",revision:"${md5(name)}"`
+	);
 	expect(updated).not.toBe(sw);
 	writeFileSync(swPath, updated);
 	const index = JSON.parse(readFileSync(join(nextB, 'decks', 'index.json'), 'utf8')) as { notes: { file: string; json: string }[] };

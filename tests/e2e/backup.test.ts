@@ -30,7 +30,9 @@ test('a backup survives clearing site data: export, clear, import, restore', asy
 	expect(await doneToday(page)).toBe('0');
 
 	await page.goto('/settings');
-	await page.getByLabel('Import backup').setInputFiles({ name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text) });
+	await page
+		.getByLabel('Import backup')
+		.setInputFiles({ name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text) });
 	const preview = page.getByRole('region', { name: `Restore from ${backup.name}?` });
 	await expect(preview).toContainText('Adds 2 reviews (0 already here).');
 	await expect(preview).toContainText('Adds progress for 2 cards');
@@ -42,7 +44,9 @@ test('a backup survives clearing site data: export, clear, import, restore', asy
 
 	// The same backup again changes nothing.
 	await page.goto('/settings');
-	await page.getByLabel('Import backup').setInputFiles({ name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text) });
+	await page
+		.getByLabel('Import backup')
+		.setInputFiles({ name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text) });
 	await expect(page.getByRole('region', { name: /Restore from/ })).toContainText('Nothing to change');
 });
 
@@ -51,10 +55,22 @@ test('a corrupted backup is refused with a message, and nothing changes', async 
 	const backup = await exportBackup(page);
 	const broken = [
 		['cut-off.json', backup.text.slice(0, Math.floor(backup.text.length / 2)), /cut off/],
-		['rating.json', backup.text.replace(/("reviewLog":\[\n\["[^"]+","[^"]+",)\d/, '$19'), /rating: must be a rating: 1, 2, 3 or 4 \(found 9\)/],
+		[
+			'rating.json',
+			backup.text.replace(/("reviewLog":\[\n\["[^"]+","[^"]+",)\d/, '$19'),
+			/rating: must be a rating: 1, 2, 3 or 4 \(found 9\)/
+		],
 		['notes.txt', 'just some notes', /not a valid JSON file/],
-		['9999.json', backup.text.replace(/("reviewLog":\[\n\["[^"]+","[^"]+",\d,)\d+/, '$1253370764800000'), /It holds values that cannot be right\.[^]*The first wrong row is row 1 of the review log \(reviewLog\)\.[^]*reviewLog row 1, review: must not be after tomorrow/],
-		['deep.json', backup.text.replace('"progress":[', '"progress":[' + '['.repeat(100_000)), /bigger or more deeply nested than any Tabledeck backup\.[^]*Nesting deeper than 6 levels/]
+		[
+			'9999.json',
+			backup.text.replace(/("reviewLog":\[\n\["[^"]+","[^"]+",\d,)\d+/, '$1253370764800000'),
+			/It holds values that cannot be right\.[^]*The first wrong row is row 1 of the review log \(reviewLog\)\.[^]*reviewLog row 1, review: must not be after tomorrow/
+		],
+		[
+			'deep.json',
+			backup.text.replace('"progress":[', '"progress":[' + '['.repeat(100_000)),
+			/bigger or more deeply nested than any Tabledeck backup\.[^]*Nesting deeper than 6 levels/
+		]
 	] as const;
 	for (const [name, text, message] of broken) {
 		await page.getByLabel('Import backup').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });

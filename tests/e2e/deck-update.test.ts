@@ -25,7 +25,14 @@ test.beforeAll(() => {
 	const text = readFileSync(note, 'utf8');
 	writeFileSync(note, text.replace(`| ${edited.backText} |`, `| ${newAnswer} |`));
 	expect(readFileSync(note, 'utf8')).not.toBe(text);
-	execFileSync(process.execPath, ['scripts/run.js', 'scripts/build-decks.ts', '--notes', join(tmp, 'notes'), '--out', join(tmp, 'after', 'decks')]);
+	execFileSync(process.execPath, [
+		'scripts/run.js',
+		'scripts/build-decks.ts',
+		'--notes',
+		join(tmp, 'notes'),
+		'--out',
+		join(tmp, 'after', 'decks')
+	]);
 	expect(builtDecks(join(tmp, 'after')).cards.find((card) => card.id === edited.id)?.backText).toBe(newAnswer);
 });
 test.afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -40,9 +40,7 @@ test('suspend and bury take a card out of the queue; unsuspend and unbury bring 
 	await expect(review.progress).toHaveText(`${cardsOf(pod).length - 2} new · 0 learning · 0 review left`);
 	const home = new HomePage(page);
 	await home.open();
-	await expect(await home.deckRow('인프라 / 모니터링', 'Kubernetes 핵심 개념', 'Pod')).toContainText(
-		`New ${cardsOf(pod).length - 2}`
-	);
+	await expect(await home.deckRow('인프라 / 모니터링', 'Kubernetes 핵심 개념', 'Pod')).toContainText(`New ${cardsOf(pod).length - 2}`);
 
 	await deckPage.open(pod);
 	await deckPage.act(first.frontText, 'Unsuspend');

@@ -25,7 +25,9 @@ test('a first visit shows home from the deck index without Dexie; the first revi
 	const home = new HomePage(page);
 	await home.open();
 	await home.expectCounts({ due: 0, learning: 0, new: 20, done: 0 });
-	await expect(await home.deckRow('인프라 / 모니터링', 'Kubernetes 핵심 개념', 'Pod')).toContainText(`New ${cardsOf(deck('Kubernetes 핵심 개념', 'Pod')).length}`);
+	await expect(await home.deckRow('인프라 / 모니터링', 'Kubernetes 핵심 개념', 'Pod')).toContainText(
+		`New ${cardsOf(deck('Kubernetes 핵심 개념', 'Pod')).length}`
+	);
 	expect(await databases()).not.toContain('tabledeck');
 	const loaded = await Promise.all(scripts);
 	expect(loaded.length).toBeGreaterThan(5);

@@ -162,7 +162,9 @@ test('an upgrade another tab blocks says which tab to close, not that storage is
 	}, DB);
 	await page.goto('/review');
 	const alert = page.getByRole('alert');
-	await expect(alert).toContainText('Another Tabledeck tab is holding an older version of the database open. Close the other Tabledeck tabs');
+	await expect(alert).toContainText(
+		'Another Tabledeck tab is holding an older version of the database open. Close the other Tabledeck tabs'
+	);
 	await expect(alert).not.toContainText('Private browsing');
 	await expect(alert.getByRole('button', { name: 'Reload' })).toBeVisible();
 });

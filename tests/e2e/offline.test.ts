@@ -57,8 +57,10 @@ test('after one visit it opens, deep-links, reviews and saves with no network; b
 	const note = join(notes, 'infra-monitoring.md');
 	writeFileSync(
 		note,
-		readFileSync(note, 'utf8')
-			.replace('| **ExternalName** | 외부 DNS 매핑 |', '| **ExternalName** | 외부 DNS 이름으로 매핑 |\n| **Headless** | ClusterIP 없이 파드 IP 직접 반환 |')
+		readFileSync(note, 'utf8').replace(
+			'| **ExternalName** | 외부 DNS 매핑 |',
+			'| **ExternalName** | 외부 DNS 이름으로 매핑 |\n| **Headless** | ClusterIP 없이 파드 IP 직접 반환 |'
+		)
 	);
 	site.buildDecks(notes);
 	rmSync(notes, { recursive: true, force: true });

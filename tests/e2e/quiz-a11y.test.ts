@@ -7,8 +7,13 @@ test.use({ viewport: { width: 360, height: 640 } });
 /** axe finds nothing, the page does not scroll sideways, and every control is a comfortable tap target. */
 async function expectComfortable(page: Page, where: string) {
 	const { violations } = await new AxeBuilder({ page }).analyze();
-	expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), where).toEqual([]);
-	expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), where).toBeLessThanOrEqual(0);
+	expect(
+		violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
+		where
+	).toEqual([]);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), where).toBeLessThanOrEqual(
+		0
+	);
 	const small = await page.evaluate(() =>
 		[...document.querySelectorAll<HTMLElement>('main button, main .button, main label:has(input), main summary, main input:not([type])')]
 			.filter((el) => el.offsetParent !== null)

@@ -65,7 +65,12 @@ export class QuizPage {
 		for (const item of await items.all()) {
 			const [head, given, expected] = (await item.locator('p').allInnerTexts()).map(squash);
 			const outcome = head.split(' ')[0];
-			lines.push({ outcome, prompt: head.slice(outcome.length + 1), given: given.replace(/^Your answer: /, ''), expected: expected.replace(/^Expected: /, '') });
+			lines.push({
+				outcome,
+				prompt: head.slice(outcome.length + 1),
+				given: given.replace(/^Your answer: /, ''),
+				expected: expected.replace(/^Expected: /, '')
+			});
 		}
 		return lines;
 	}

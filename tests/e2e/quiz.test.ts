@@ -4,7 +4,10 @@ import { QuizPage } from './quiz-page';
 // Seeded, so every run asks the same quiz of the bundled notes (see the checks on its kinds below).
 const MIXED = 'n=10&types=mcq,reverse,typed,explain&seed=20250310';
 
-test('a 10-question mixed quiz by keyboard: same quiz after a reload, right results, missed cards in today’s review, history kept', async ({ page, context }) => {
+test('a 10-question mixed quiz by keyboard: same quiz after a reload, right results, missed cards in today’s review, history kept', async ({
+	page,
+	context
+}) => {
 	// Twenty questions and a review: a long journey on a shared 2-core machine.
 	test.slow();
 	const quiz = new QuizPage(page);

@@ -17,7 +17,10 @@ async function expectUsableOnAPhone(page: Page, scheme: Scheme, what: string) {
 	// The pages' own content; the layout around it (header, navigation) is checked with its own pages.
 	const axe = new AxeBuilder({ page }).include('main').include('dialog[open]');
 	const { violations } = await (scheme === 'dark' ? axe.withRules(['color-contrast']) : axe).analyze();
-	expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), what).toEqual([]);
+	expect(
+		violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+		what
+	).toEqual([]);
 	expect(await page.evaluate(() => document.documentElement.scrollWidth), what).toBeLessThanOrEqual(PHONE.width);
 	const small = await page.evaluate(() =>
 		[...document.querySelectorAll('main button, main a, dialog button')]

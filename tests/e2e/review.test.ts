@@ -129,9 +129,7 @@ test('the summary: cards, time and again rate, when the next card is due, and un
 	await review.rate('Easy');
 
 	await expect(review.summary).toBeVisible();
-	await expect(review.summary).toContainText(
-		new RegExp(`${podFronts.length} cards reviewed in \\d+ seconds?; again rate 14%\\.`)
-	);
+	await expect(review.summary).toContainText(new RegExp(`${podFronts.length} cards reviewed in \\d+ seconds?; again rate 14%\\.`));
 	await expect(review.summary).toContainText(/Next card due \w{3} \d+, \d\d:\d\d\s(AM|PM)\./);
 	await review.undo('click');
 	await review.expectQuestion(podFronts[0]);
@@ -176,7 +174,9 @@ test('bury and suspend from the review screen, by menu and by Anki’s keys; und
 	await review.expectQuestion(fronts[0]);
 	await page.getByRole('group').getByLabel('Card actions').click();
 	await page.getByRole('button', { name: 'Suspend card' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'is suspended' })).toHaveText(`“${fronts[0]}” is suspended; Undo brings it back.`);
+	await expect(page.getByRole('status').filter({ hasText: 'is suspended' })).toHaveText(
+		`“${fronts[0]}” is suspended; Undo brings it back.`
+	);
 	await review.expectQuestion(fronts[1]);
 	await page.keyboard.press('-');
 	await expect(page.getByRole('status').filter({ hasText: 'buried' })).toContainText(`“${fronts[1]}” is buried until tomorrow`);

@@ -29,7 +29,12 @@ export async function runStartBenchmark(): Promise<{ cards: number; progress: nu
 	for (let i = 0; i < data.progress.length; i += 5000) await importProgress(data.progress.slice(i, i + 5000));
 	const loadMs = performance.now() - start;
 
-	const mixed = (deckIds: string[], source: QuizSetup['source'] = 'decks'): QuizSetup => ({ deckIds, source, length: 50, types: ['mcq', 'reverse', 'typed', 'explain'] });
+	const mixed = (deckIds: string[], source: QuizSetup['source'] = 'decks'): QuizSetup => ({
+		deckIds,
+		source,
+		length: 50,
+		types: ['mcq', 'reverse', 'typed', 'explain']
+	});
 	const note = data.index.notes[0].deckId;
 	const scenarios: [string, QuizSetup][] = [
 		['all decks (100k cards)', mixed([])],

@@ -12,7 +12,8 @@ import type { QuizSetup } from '../../../src/lib/quiz/types';
 const TARGET_CARDS = 100_000;
 const RUNS = 200;
 const QUESTIONS = 50;
-const WORDS = '점진적 교체 무중단 롤백 느림 환경 전환 리소스 최소 복잡 latency cache replica shard quorum index 지표 목표 협약 가용성'.split(' ');
+const WORDS =
+	'점진적 교체 무중단 롤백 느림 환경 전환 리소스 최소 복잡 latency cache replica shard quorum index 지표 목표 협약 가용성'.split(' ');
 
 export interface Timing {
 	label: string;
@@ -49,7 +50,15 @@ function syntheticTable(rng: Rng, deckId: string, tableNo: number): Card[] {
 			const common = { deckId, source: { file: 'bench.md', line: r + 3 }, tableId, rowKey: key, column };
 			cards.push({ ...common, id: hexId(), front, back: value, frontText: front, backText: value, direction: 'forward' });
 			if (c === 0) {
-				cards.push({ ...common, id: hexId(), front: value, back: `<strong>${key}</strong>`, frontText: value, backText: key, direction: 'reverse' });
+				cards.push({
+					...common,
+					id: hexId(),
+					front: value,
+					back: `<strong>${key}</strong>`,
+					frontText: value,
+					backText: key,
+					direction: 'reverse'
+				});
 			}
 		});
 	}
@@ -110,7 +119,12 @@ export function runQuizBenchmark(): QuizBenchReport {
 	index.card(cards[0].id);
 	const idTableMs = performance.now() - start;
 
-	const mixed = (deckIds: string[] = []): QuizSetup => ({ deckIds, source: 'decks', length: QUESTIONS, types: ['mcq', 'reverse', 'typed', 'explain'] });
+	const mixed = (deckIds: string[] = []): QuizSetup => ({
+		deckIds,
+		source: 'decks',
+		length: QUESTIONS,
+		types: ['mcq', 'reverse', 'typed', 'explain']
+	});
 	const notes = decks.filter((deck) => deck.parentId === null);
 	const retrievability = new Map(cards.map((card) => [card.id, rng()]));
 	const dueOrder = [...retrievability.keys()];

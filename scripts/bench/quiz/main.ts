@@ -20,10 +20,19 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 /** Each round makes its corpus and index anew; the machine is shared and noisy, so medians count. */
 function print(where: string, rounds: QuizBenchReport[]) {
 	const [first] = rounds;
-	console.log(`\n${where}: ${first.cards} cards, ${first.tables} tables, ${first.decks} decks; ${rounds.length} rounds of 200 mixed 50-question quizzes (seeds 1–200)`);
-	const once = (label: string, values: number[]) => console.log(`${label.padEnd(34)} median ${ms(median(values))}   (${values.map(ms).join(', ')})`);
-	once('QuizIndex build (once)', rounds.map((r) => r.indexMs));
-	once('id lookup table (on first card(id))', rounds.map((r) => r.idTableMs));
+	console.log(
+		`\n${where}: ${first.cards} cards, ${first.tables} tables, ${first.decks} decks; ${rounds.length} rounds of 200 mixed 50-question quizzes (seeds 1–200)`
+	);
+	const once = (label: string, values: number[]) =>
+		console.log(`${label.padEnd(34)} median ${ms(median(values))}   (${values.map(ms).join(', ')})`);
+	once(
+		'QuizIndex build (once)',
+		rounds.map((r) => r.indexMs)
+	);
+	once(
+		'id lookup table (on first card(id))',
+		rounds.map((r) => r.idTableMs)
+	);
 	first.quizzes.forEach(({ label }, i) => {
 		const timings = rounds.map((r) => r.quizzes[i]);
 		const p95 = median(timings.map((t) => t.p95));
@@ -80,7 +89,9 @@ async function inChromium(): Promise<{ version: string; report: QuizBenchReport[
 	try {
 		const page = await browser.newPage();
 		// IndexedDB needs a real origin, so the page is served from one, by Playwright itself.
-		await page.route('http://bench.tabledeck.test/', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
+		await page.route('http://bench.tabledeck.test/', (route) =>
+			route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' })
+		);
 		await page.goto('http://bench.tabledeck.test/');
 		await page.addScriptTag({ content: script });
 		// Functions given to evaluate run in the page, so each names the page's global itself.
@@ -96,7 +107,9 @@ async function inChromium(): Promise<{ version: string; report: QuizBenchReport[
 }
 
 function printStarts(report: StartReport) {
-	console.log(`\n"Start quiz" in the app, from IndexedDB: ${report.cards} cards, ${report.progress} studied (loaded in ${(report.loadMs / 1000).toFixed(1)} s)`);
+	console.log(
+		`\n"Start quiz" in the app, from IndexedDB: ${report.cards} cards, ${report.progress} studied (loaded in ${(report.loadMs / 1000).toFixed(1)} s)`
+	);
 	console.log(`median of ${report.starts[0].total.length} runs: read cards (+progress), QuizIndex, quiz, total`);
 	for (const { label, read, index, quiz, total } of report.starts as StartTiming[]) {
 		const ms = (values: number[]) => `${median(values).toFixed(0)} ms`.padStart(8);

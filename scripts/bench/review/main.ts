@@ -155,7 +155,9 @@ async function benchScale(cards: number, seedJs: string) {
 	const server = await startServer(values.build!, serialise(data.files), seedJs, reused?.port);
 	const profile = mkdtempSync(join(tmpdir(), 'tabledeck-bench-'));
 	const result: Record<string, unknown> = { cards, reviews: REVIEWS, decks: data.index.decks.length, notes: data.index.notes.length };
-	console.log(`\n## ${cards.toLocaleString('en')} cards, ${data.index.decks.length} decks, ${REVIEWS.toLocaleString('en')} review-log rows`);
+	console.log(
+		`\n## ${cards.toLocaleString('en')} cards, ${data.index.decks.length} decks, ${REVIEWS.toLocaleString('en')} review-log rows`
+	);
 	try {
 		let seeded = reused;
 		if (seeded) {
@@ -173,8 +175,14 @@ async function benchScale(cards: number, seedJs: string) {
 		const context = await launch(profile);
 		const { contentBytes } = seeded;
 		const totalBytes = await storage(context, server.url);
-		const bytes = { contentPerCard: contentBytes / cards, totalPerCard: totalBytes / cards, perLogRow: (totalBytes - contentBytes) / REVIEWS };
-		console.log(`IndexedDB: ${mb(contentBytes)} content (${bytes.contentPerCard.toFixed(0)} B/card), ${mb(totalBytes)} with progress and log (${bytes.totalPerCard.toFixed(0)} B/card, ~${bytes.perLogRow.toFixed(0)} B/log row)`);
+		const bytes = {
+			contentPerCard: contentBytes / cards,
+			totalPerCard: totalBytes / cards,
+			perLogRow: (totalBytes - contentBytes) / REVIEWS
+		};
+		console.log(
+			`IndexedDB: ${mb(contentBytes)} content (${bytes.contentPerCard.toFixed(0)} B/card), ${mb(totalBytes)} with progress and log (${bytes.totalPerCard.toFixed(0)} B/card, ~${bytes.perLogRow.toFixed(0)} B/log row)`
+		);
 		await context.addInitScript(markScreens);
 		const page = await context.newPage();
 		// Each load waits until the home screen has settled (streak and deck tree too), so no
@@ -189,7 +197,9 @@ async function benchScale(cards: number, seedJs: string) {
 		const line = (xs: number[]) => `first ${ms(xs[0])}, then median ${ms(median(xs.slice(1)))} (${xs.map((x) => x.toFixed(0)).join(', ')})`;
 		console.log(`home counts painted: ${line(home)}`);
 		const phaseNames = Object.keys(phases[0]);
-		console.log(`  where a reload's time goes (median, ms from navigation start): ${phaseNames.map((name) => `${name} ${median(phases.slice(1).map((p) => p[name])).toFixed(0)}`).join(', ')}`);
+		console.log(
+			`  where a reload's time goes (median, ms from navigation start): ${phaseNames.map((name) => `${name} ${median(phases.slice(1).map((p) => p[name])).toFixed(0)}`).join(', ')}`
+		);
 		console.log(`home streak painted: ${line(streak)}; deck tree with counts: ${line(tree)}`);
 
 		const firstCard: number[] = [];
@@ -198,7 +208,9 @@ async function benchScale(cards: number, seedJs: string) {
 		const rating = await rateMany(page, RATINGS);
 		const stats = (xs: number[]) => ({ p50: quantile(xs, 0.5), p95: quantile(xs, 0.95), max: Math.max(...xs) });
 		const r = { n: rating.dom.length, dom: stats(rating.dom), frame: stats(rating.frame), painted: stats(rating.painted) };
-		console.log(`rating → next card over ${r.n} ratings: DOM updated p50 ${ms(r.dom.p50)} p95 ${ms(r.dom.p95)}; next frame p50 ${ms(r.frame.p50)} p95 ${ms(r.frame.p95)}; painted p50 ${ms(r.painted.p50)} p95 ${ms(r.painted.p95)} (max ${ms(r.painted.max)})`);
+		console.log(
+			`rating → next card over ${r.n} ratings: DOM updated p50 ${ms(r.dom.p50)} p95 ${ms(r.dom.p95)}; next frame p50 ${ms(r.frame.p50)} p95 ${ms(r.frame.p95)}; painted p50 ${ms(r.painted.p50)} p95 ${ms(r.painted.p95)} (max ${ms(r.painted.max)})`
+		);
 		await page.close();
 
 		server.decks = editedDecks(data.files, CHANGED);

@@ -93,4 +93,3 @@ export function startPhases(): Record<string, number> {
 	);
 	return { document: nav.responseEnd, domContentLoaded: nav.domContentLoadedEventEnd, ...marks };
 }
-

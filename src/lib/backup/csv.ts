@@ -55,7 +55,15 @@ export function reviewCsvLines<R extends ReviewLogEntry>(rows: readonly R[], dec
  * note's GUID in column 5, so importing again updates notes instead of duplicating them.
  */
 export const ANKI_HEADER =
-	['#separator:tab', '#html:true', '#notetype:Basic', '#columns:Front\tBack\tDeck\tTags\tGUID', '#deck column:3', '#tags column:4', '#guid column:5'].join('\n') + '\n';
+	[
+		'#separator:tab',
+		'#html:true',
+		'#notetype:Basic',
+		'#columns:Front\tBack\tDeck\tTags\tGUID',
+		'#deck column:3',
+		'#tags column:4',
+		'#guid column:5'
+	].join('\n') + '\n';
 
 /**
  * Anki parses fields like CSV: one holding a tab, line break or quote is quoted, quotes

@@ -26,7 +26,11 @@ export async function* fileText(file: Blob, onProgress: (read: number, size: num
 			controller.enqueue(bytes);
 		}
 	});
-	const reader = file.stream().pipeThrough(counted).pipeThrough(new TextDecoderStream('utf-8', { fatal: true })).getReader();
+	const reader = file
+		.stream()
+		.pipeThrough(counted)
+		.pipeThrough(new TextDecoderStream('utf-8', { fatal: true }))
+		.getReader();
 	for (;;) {
 		let chunk: ReadableStreamReadResult<string>;
 		try {

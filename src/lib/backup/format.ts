@@ -145,8 +145,23 @@ export function fromProgressTuple(t: ProgressTuple): CardProgress {
 }
 
 function fromPreviousTuple(cardId: string, t: PreviousTuple): CardProgress {
-	const [due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview, suspended, buriedUntil] = t;
-	return { cardId, due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview, suspended, buriedUntil };
+	const [due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview, suspended, buriedUntil] =
+		t;
+	return {
+		cardId,
+		due,
+		stability,
+		difficulty,
+		elapsedDays,
+		scheduledDays,
+		learningSteps,
+		reps,
+		lapses,
+		state,
+		lastReview,
+		suspended,
+		buriedUntil
+	};
 }
 
 export function toReviewLogTuple(log: ReviewLogEntry): ReviewLogTuple {
@@ -168,7 +183,21 @@ export function toReviewLogTuple(log: ReviewLogEntry): ReviewLogTuple {
 }
 
 export function fromReviewLogTuple(t: ReviewLogTuple): ReviewLogEntry {
-	const [id, cardId, rating, review, stateBefore, stateAfter, elapsedDays, scheduledDays, due, stability, difficulty, durationMs, previous] = t;
+	const [
+		id,
+		cardId,
+		rating,
+		review,
+		stateBefore,
+		stateAfter,
+		elapsedDays,
+		scheduledDays,
+		due,
+		stability,
+		difficulty,
+		durationMs,
+		previous
+	] = t;
 	return {
 		id,
 		cardId,

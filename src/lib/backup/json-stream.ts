@@ -123,7 +123,9 @@ export class ObjectStream {
 	}
 
 	private tooDeep(at: number): never {
-		throw new JsonLimitError(`Nesting deeper than ${this.limits.maxDepth} levels at character ${this.consumed + at + 1}: a backup never nests that deep`);
+		throw new JsonLimitError(
+			`Nesting deeper than ${this.limits.maxDepth} levels at character ${this.consumed + at + 1}: a backup never nests that deep`
+		);
 	}
 
 	private checkSize(chars: number, at: number) {

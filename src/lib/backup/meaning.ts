@@ -14,7 +14,11 @@ export type Problem = [column: string, message: string, found: unknown];
 function progressProblem(t: PreviousTuple, prefix: string): Problem | null {
 	const [due, stability, difficulty, , , , reps, lapses, state, lastReview] = t;
 	if (!(stability === 0 && difficulty === 0) && !(stability >= STABILITY_MIN && difficulty >= DIFFICULTY_MIN)) {
-		return [`${prefix}stability`, `and difficulty must both be 0 (never rated) or at least ${STABILITY_MIN} and ${DIFFICULTY_MIN}`, [stability, difficulty]];
+		return [
+			`${prefix}stability`,
+			`and difficulty must both be 0 (never rated) or at least ${STABILITY_MIN} and ${DIFFICULTY_MIN}`,
+			[stability, difficulty]
+		];
 	}
 	if (due === 0 && state !== 0) return [`${prefix}due`, 'must be a time: only a new card has none', due];
 	// A day's slack: "send to review" makes a card due now, and another device's clock may have been ahead.

@@ -99,7 +99,10 @@ class BackupReader {
 		const section = key as RowSection;
 		const target = this.rows[section];
 		if (target.length + elements.length > MAX_ROWS[section]) {
-			throw new BackupError('limit', `${section} holds more than ${MAX_ROWS[section].toLocaleString('en')} rows: more than any backup this app makes`);
+			throw new BackupError(
+				'limit',
+				`${section} holds more than ${MAX_ROWS[section].toLocaleString('en')} rows: more than any backup this app makes`
+			);
 		}
 		if (this.deferred === null) {
 			const error = this.problem(section, elements, target.length);
@@ -125,7 +128,10 @@ class BackupReader {
 			if (found) {
 				const [column, message, value] = found;
 				const row = before + i + 1;
-				return new BackupError('invalid', describeIssue(`${section} row ${row}, ${column}`, null, { message, input: value }, []), { section, row });
+				return new BackupError('invalid', describeIssue(`${section} row ${row}, ${column}`, null, { message, input: value }, []), {
+					section,
+					row
+				});
 			}
 		}
 		return null;
@@ -138,7 +144,15 @@ class BackupReader {
 		const checked = v.safeParse(this.checks.header, this.members, { abortEarly: true });
 		if (!checked.success) {
 			const issue = checked.issues[0];
-			throw new BackupError('invalid', describeIssue('The header', null, issue, (issue.path ?? []).map((p) => p.key)));
+			throw new BackupError(
+				'invalid',
+				describeIssue(
+					'The header',
+					null,
+					issue,
+					(issue.path ?? []).map((p) => p.key)
+				)
+			);
 		}
 		const progress = this.rows.progress as ProgressTuple[];
 		const reviewLog = this.rows.reviewLog as ReviewLogTuple[];
@@ -146,7 +160,10 @@ class BackupReader {
 		const counts = checked.output.counts;
 		for (const section of ROW_SECTIONS) {
 			if (counts[section] !== this.rows[section].length) {
-				throw new BackupError('invalid', `The header says ${counts[section]} ${section} rows, but the file holds ${this.rows[section].length}: it is incomplete or was edited`);
+				throw new BackupError(
+					'invalid',
+					`The header says ${counts[section]} ${section} rows, but the file holds ${this.rows[section].length}: it is incomplete or was edited`
+				);
 			}
 		}
 		const cards = new Set<string>();
@@ -161,14 +178,25 @@ class BackupReader {
 			const [id, cardId, , review] = reviewLog[i];
 			if (!cards.has(cardId)) {
 				const at = { section: 'reviewLog', row: i + 1 } as const;
-				throw new BackupError('invalid', `reviewLog row ${i + 1} (id ${id}) is for card ${cardId}, which the backup's progress does not list: an unknown card`, at);
+				throw new BackupError(
+					'invalid',
+					`reviewLog row ${i + 1} (id ${id}) is for card ${cardId}, which the backup's progress does not list: an unknown card`,
+					at
+				);
 			}
 			if (i > 0 && !(id > reviewLog[i - 1][0])) ascending = false;
 			if (review < from) from = review;
 			if (review > to) to = review;
 		}
-		if (!ascending) duplicateCheck(reviewLog.map((row) => row[0]), 'reviewLog');
-		duplicateCheck(quizHistory.map((row) => row.id), 'quizHistory');
+		if (!ascending)
+			duplicateCheck(
+				reviewLog.map((row) => row[0]),
+				'reviewLog'
+			);
+		duplicateCheck(
+			quizHistory.map((row) => row.id),
+			'quizHistory'
+		);
 		return {
 			header: checked.output,
 			progress,

@@ -43,7 +43,8 @@ const flag = v.picklist([0, 1], 'must be 0 or 1');
 export const cardId = v.pipe(v.string('must be a card id'), v.regex(CARD_ID, 'is not a well-formed card id'));
 const rowId = v.pipe(v.string('must be an id'), v.regex(ROW_ID, 'is not a well-formed id'));
 const text = v.pipe(v.string('must be text'), v.maxLength(MAX_TEXT, `must be at most ${MAX_TEXT} characters`));
-const list = <T extends v.GenericSchema>(item: T, max = MAX_LIST) => v.pipe(v.array(item), v.maxLength(max, `must hold at most ${max} items`));
+const list = <T extends v.GenericSchema>(item: T, max = MAX_LIST) =>
+	v.pipe(v.array(item), v.maxLength(max, `must hold at most ${max} items`));
 
 /** A time (ms) from 2000 to `latest`; `orZero` also lets 0 stand for "none" (not due, not buried). */
 export function time(latest: number, latestName: string, orZero = false) {
@@ -171,7 +172,12 @@ export interface SentToReview {
 export type BackupHeader = v.InferOutput<ReturnType<typeof header>>;
 
 /** "reviewLog row 12, rating: must be a rating: 1, 2, 3 or 4 (found 5)"; `path` starts inside the row. */
-export function describeIssue(where: string, columns: readonly string[] | null, issue: { message: string; input: unknown }, path: unknown[]): string {
+export function describeIssue(
+	where: string,
+	columns: readonly string[] | null,
+	issue: { message: string; input: unknown },
+	path: unknown[]
+): string {
 	const names: string[] = [];
 	if (columns && typeof path[0] === 'number') {
 		const column = columns[path[0]] ?? `item ${path[0] + 1}`;

@@ -61,7 +61,11 @@ export function backupText({ progress: rows, reviewLog, exportedAt = T0, setting
 
 export function sampleBackup(): BackupContent {
 	return {
-		progress: [progress('card-a'), progress('card-b', { state: 1, stability: 1.2 }), progress('card-c', { state: 0, stability: 0, difficulty: 0, lastReview: null, reps: 0, elapsedDays: 0, scheduledDays: 0 })],
+		progress: [
+			progress('card-a'),
+			progress('card-b', { state: 1, stability: 1.2 }),
+			progress('card-c', { state: 0, stability: 0, difficulty: 0, lastReview: null, reps: 0, elapsedDays: 0, scheduledDays: 0 })
+		],
 		reviewLog: [
 			review('id-1', 'card-a', T0 - 2 * DAY, { stateBefore: 0, previous: null }),
 			review('id-2', 'card-a', T0),

@@ -7,10 +7,17 @@ import { BackupWriter } from './write';
 describe('BackupWriter', () => {
 	it('packs sections every few characters and still writes one valid backup, a row per line', async () => {
 		const packed: string[][] = [];
-		const writer = new BackupWriter({ exportedAt: T0, settings: {}, preferences: {} }, (texts) => (packed.push(texts), texts.join('')), 100);
+		const writer = new BackupWriter(
+			{ exportedAt: T0, settings: {}, preferences: {} },
+			(texts) => (packed.push(texts), texts.join('')),
+			100
+		);
 		const cards = Array.from({ length: 20 }, (_, i) => progress(`c${i}`));
 		// Sections may be filled in any order and in several batches.
-		writer.rows('reviewLog', cards.slice(0, 10).map((p, i) => toReviewLogTuple(review(`r${i}`, p.cardId, T0))));
+		writer.rows(
+			'reviewLog',
+			cards.slice(0, 10).map((p, i) => toReviewLogTuple(review(`r${i}`, p.cardId, T0)))
+		);
 		writer.rows('progress', cards.slice(0, 5).map(toProgressTuple));
 		writer.rows('progress', cards.slice(5).map(toProgressTuple));
 		const text = writer.finish().join('');

@@ -1,11 +1,4 @@
-import {
-	BACKUP_FORMAT,
-	BACKUP_VERSION,
-	PREVIOUS_COLUMNS,
-	PROGRESS_COLUMNS,
-	REVIEW_LOG_COLUMNS,
-	type RowSection
-} from './format';
+import { BACKUP_FORMAT, BACKUP_VERSION, PREVIOUS_COLUMNS, PROGRESS_COLUMNS, REVIEW_LOG_COLUMNS, type RowSection } from './format';
 import type { SentToReview } from './schema';
 
 export interface BackupHead {

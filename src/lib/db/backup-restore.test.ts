@@ -88,9 +88,13 @@ describe('the sent-to-review list travels in the backup', () => {
 		await sendToReview(['s2'], NOW, NEXT_DAY);
 		const backup = JSON.parse(await exportText());
 		backup.sentToReview.until = Y9999;
-		await expect(readBackup([JSON.stringify(backup)], { now: NOW })).rejects.toThrow(/sentToReview.until: must not be after the day after tomorrow/);
+		await expect(readBackup([JSON.stringify(backup)], { now: NOW })).rejects.toThrow(
+			/sentToReview.until: must not be after the day after tomorrow/
+		);
 		backup.sentToReview = { until: NEXT_DAY, cardIds: ['bad id!'] };
-		await expect(readBackup([JSON.stringify(backup)], { now: NOW })).rejects.toThrow(/sentToReview.cardIds.item 1: is not a well-formed card id/);
+		await expect(readBackup([JSON.stringify(backup)], { now: NOW })).rejects.toThrow(
+			/sentToReview.cardIds.item 1: is not a well-formed card id/
+		);
 	});
 });
 
@@ -98,7 +102,15 @@ describe('older backup files', () => {
 	it('a frozen version-1 file, from before the sent-to-review list, still imports whole', async () => {
 		const text = readFileSync('tests/fixtures/backups/v1-2025-03.json', 'utf8');
 		const backup = await readBackup([text], { now: Date.UTC(2026, 11, 6) });
-		expect(await restoreBackup(backup)).toEqual({ cardsAdded: 2, cardsUpdated: 0, reviewsAdded: 4, reviewsPresent: 0, quizAdded: 1, sentAdded: 0, settingsChanged: true });
+		expect(await restoreBackup(backup)).toEqual({
+			cardsAdded: 2,
+			cardsUpdated: 0,
+			reviewsAdded: 4,
+			reviewsPresent: 0,
+			quizAdded: 1,
+			sentAdded: 0,
+			settingsChanged: true
+		});
 		expect((await cardReviewLog('card-a')).map((log) => log.id)).toEqual(['id-1', 'id-2']);
 		expect(await database().quizHistory.count()).toBe(1);
 	});

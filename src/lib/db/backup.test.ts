@@ -47,7 +47,14 @@ async function review(cardId: string, at: number, rating: 1 | 2 | 3 | 4 = 3) {
 
 function quizResult(id: string, at = NOW) {
 	const answer = (cardId: string, outcome: 'correct' | 'wrong') => ({
-		questionId: `q-${cardId}`, type: 'mcq' as const, prompt: cardId, given: 'x', expected: 'x', outcome, overruled: false, cardIds: [cardId]
+		questionId: `q-${cardId}`,
+		type: 'mcq' as const,
+		prompt: cardId,
+		given: 'x',
+		expected: 'x',
+		outcome,
+		overruled: false,
+		cardIds: [cardId]
 	});
 	return { id, at, deckIds: ['svc'], score: 1, total: 2, durationMs: 9000, answers: [answer('s1', 'correct'), answer('s2', 'wrong')] };
 }
@@ -93,7 +100,15 @@ describe('backup export and restore', () => {
 		const backup = await parse(text);
 		expect(backup.progress.map((t) => t[0]).sort()).toEqual(['l2', 'p2', 's1']);
 		const plan = await previewRestore(backup);
-		expect(plan).toEqual({ cardsAdded: 2, cardsUpdated: 0, reviewsAdded: 4, reviewsPresent: 0, quizAdded: 1, sentAdded: 0, settingsChanged: true });
+		expect(plan).toEqual({
+			cardsAdded: 2,
+			cardsUpdated: 0,
+			reviewsAdded: 4,
+			reviewsPresent: 0,
+			quizAdded: 1,
+			sentAdded: 0,
+			settingsChanged: true
+		});
 		expect(await everything()).not.toEqual(before);
 		expect(await restoreBackup(backup)).toEqual(plan);
 		expect(await everything()).toEqual(before);
@@ -104,7 +119,15 @@ describe('backup export and restore', () => {
 		const backup = await parse(await exportText());
 		await restoreBackup(backup);
 		const once = await everything();
-		expect(await previewRestore(backup)).toEqual({ cardsAdded: 0, cardsUpdated: 0, reviewsAdded: 0, reviewsPresent: 1, quizAdded: 0, sentAdded: 0, settingsChanged: false });
+		expect(await previewRestore(backup)).toEqual({
+			cardsAdded: 0,
+			cardsUpdated: 0,
+			reviewsAdded: 0,
+			reviewsPresent: 1,
+			quizAdded: 0,
+			sentAdded: 0,
+			settingsChanged: false
+		});
 		await restoreBackup(backup);
 		expect(await everything()).toEqual(once);
 	});
@@ -140,7 +163,7 @@ describe('backup export and restore', () => {
 		await restoreBackup(await parse(text));
 		const row = await database().progress.where('cardId').equals('gone-card').first();
 		expect(row).toMatchObject({ deckId: '', live: 0, active: 0 });
-		expect((await cardReviewLog('gone-card'))).toHaveLength(1);
+		expect(await cardReviewLog('gone-card')).toHaveLength(1);
 	});
 
 	it('applies nothing when any write fails', async () => {

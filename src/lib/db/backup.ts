@@ -66,7 +66,9 @@ export function exportBackup<P>(writer: BackupWriter<P>, onProgress: OnProgress 
 		const listed = new Set<string>();
 		let lastKey: ProgressKey | null = null;
 		for (;;) {
-			const rows: ProgressRow[] = await (lastKey ? db.progress.where(':id').above(lastKey) : db.progress.toCollection()).limit(SLICE).toArray();
+			const rows: ProgressRow[] = await (lastKey ? db.progress.where(':id').above(lastKey) : db.progress.toCollection())
+				.limit(SLICE)
+				.toArray();
 			if (rows.length === 0) break;
 			writer.rows('progress', rows.map(toProgressTuple));
 			for (const row of rows) listed.add(row.cardId);
@@ -77,14 +79,19 @@ export function exportBackup<P>(writer: BackupWriter<P>, onProgress: OnProgress 
 		const reset = new Set<string>();
 		let lastId: string | null = null;
 		for (;;) {
-			const rows: ReviewLogRow[] = await (lastId === null ? db.reviewLog.toCollection() : db.reviewLog.where(':id').above(lastId)).limit(SLICE).toArray();
+			const rows: ReviewLogRow[] = await (lastId === null ? db.reviewLog.toCollection() : db.reviewLog.where(':id').above(lastId))
+				.limit(SLICE)
+				.toArray();
 			if (rows.length === 0) break;
 			writer.rows('reviewLog', rows.map(toReviewLogTuple));
 			for (const row of rows) if (!listed.has(row.cardId)) reset.add(row.cardId);
 			lastId = rows.at(-1)!.id;
 			moved(rows.length);
 		}
-		writer.rows('progress', [...reset].map((cardId) => toProgressTuple(newProgress(cardId))));
+		writer.rows(
+			'progress',
+			[...reset].map((cardId) => toProgressTuple(newProgress(cardId)))
+		);
 		writer.rows('quizHistory', await db.quizHistory.orderBy('at').toArray());
 	});
 }
@@ -123,13 +130,17 @@ async function plan(db: Tables, backup: ParsedBackup): Promise<Plan> {
 	const existing = new Map<string, ProgressRow>();
 	let lastKey: ProgressKey | null = null;
 	for (;;) {
-		const rows: ProgressRow[] = await (lastKey ? db.progress.where(':id').above(lastKey) : db.progress.toCollection()).limit(SLICE).toArray();
+		const rows: ProgressRow[] = await (lastKey ? db.progress.where(':id').above(lastKey) : db.progress.toCollection())
+			.limit(SLICE)
+			.toArray();
 		if (rows.length === 0) break;
 		for (const row of rows) existing.set(row.cardId, row);
 		lastKey = [rows.at(-1)!.deckId, rows.at(-1)!.cardId];
 	}
 	// Where cards without progress here belong: their card's deck, or nowhere (hidden) until a sync finds them.
-	const unplaced = [...new Set([...backup.progress.map((t) => t[0]), ...backup.reviewLog.map((t) => t[1])])].filter((id) => !existing.has(id));
+	const unplaced = [...new Set([...backup.progress.map((t) => t[0]), ...backup.reviewLog.map((t) => t[1])])].filter(
+		(id) => !existing.has(id)
+	);
 	const cards = await db.cards.bulkGet(unplaced);
 	const places = new Map<string, Placement>();
 	cards.forEach((card) => card && places.set(card.id, { deckId: card.deckId, noteId: card.noteId, live: 1 }));
@@ -197,9 +208,7 @@ async function absentLogRows(db: Tables, log: ReviewLogTuple[], ascending: boole
 	const absent: number[] = [];
 	for (let start = 0; start < order.length; start += SLICE) {
 		const slice = order.slice(start, start + SLICE);
-		const stored = new Set(
-			await db.reviewLog.where(':id').between(log[slice[0]][0], log[slice.at(-1)!][0], true, true).primaryKeys()
-		);
+		const stored = new Set(await db.reviewLog.where(':id').between(log[slice[0]][0], log[slice.at(-1)!][0], true, true).primaryKeys());
 		for (const i of slice) if (!stored.has(log[i][0])) absent.push(i);
 	}
 	return absent.sort((a, b) => a - b);
@@ -221,7 +230,9 @@ export function restoreBackup(backup: ParsedBackup, onProgress: OnProgress = () 
 		const total = p.progress.length + p.newLogRows.length;
 		let done = 0;
 		for (let i = 0; i < p.progress.length; i += SLICE) {
-			const rows = p.progress.slice(i, i + SLICE).map(({ tuple, place }) => toProgressRow(fromProgressTuple(tuple), place ?? p.placeOf(tuple[0])));
+			const rows = p.progress
+				.slice(i, i + SLICE)
+				.map(({ tuple, place }) => toProgressRow(fromProgressTuple(tuple), place ?? p.placeOf(tuple[0])));
 			await db.progress.bulkPut(rows);
 			onProgress((done += rows.length), total);
 		}

@@ -10,8 +10,7 @@ export interface CardWithProgress {
 }
 
 function byNoteThenPos(notePos: Map<string, number>) {
-	return (a: DeckRow, b: DeckRow) =>
-		(notePos.get(a.noteId) ?? 0) - (notePos.get(b.noteId) ?? 0) || a.pos - b.pos;
+	return (a: DeckRow, b: DeckRow) => (notePos.get(a.noteId) ?? 0) - (notePos.get(b.noteId) ?? 0) || a.pos - b.pos;
 }
 
 /** Every deck, notes in index order, each note's decks parent before child. */
@@ -71,7 +70,5 @@ export function deckCards(deckId: string): Promise<CardWithProgress[]> {
 
 /** Cards by id, in the order asked; ids not in the notes are skipped. */
 export function getCards(cardIds: string[]): Promise<Card[]> {
-	return read(['cards'], async (db) =>
-		(await db.cards.bulkGet(cardIds)).filter((row) => row !== undefined).map(fromCardRow)
-	);
+	return read(['cards'], async (db) => (await db.cards.bulkGet(cardIds)).filter((row) => row !== undefined).map(fromCardRow));
 }

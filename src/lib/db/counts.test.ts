@@ -5,20 +5,7 @@ import { deckCounts, nextDueAfter, studyStreak, todayStats } from './counts';
 import { closeDatabase } from './database';
 import { buryUntil } from './progress';
 import { syncDecks } from './sync';
-import {
-	DAY,
-	HOUR,
-	k8sNote,
-	logOf,
-	logsNote,
-	MINUTE,
-	NEXT_DAY,
-	NOW,
-	openTestDatabase,
-	progressOf,
-	scenario,
-	serve
-} from './testing';
+import { DAY, HOUR, k8sNote, logOf, logsNote, MINUTE, NEXT_DAY, NOW, openTestDatabase, progressOf, scenario, serve } from './testing';
 
 beforeEach(async () => {
 	await openTestDatabase();

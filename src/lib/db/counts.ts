@@ -31,9 +31,7 @@ export function deckCounts(now: number, nextDayStart: number): Promise<Map<strin
 			suspendedRows(db).toArray(),
 			buriedAfter(db, now).toArray()
 		]);
-		const counts = new Map(
-			decks.map((deck) => [deck.id, { cards: deck.ownCards, newAvailable: deck.ownCards, learning: 0, due: 0 }])
-		);
+		const counts = new Map(decks.map((deck) => [deck.id, { cards: deck.ownCards, newAvailable: deck.ownCards, learning: 0, due: 0 }]));
 		const add = (deckId: string, field: keyof DeckCounts, n: number) => {
 			const count = counts.get(deckId);
 			if (count) count[field] += n;
@@ -136,7 +134,13 @@ const FUTURE_SLACK = 86_400_000;
  * dated 9999 (or 1970) is nobody's last rating either way.
  */
 export async function lastWritten(db: Tables, now: number): Promise<ReviewLogRow | undefined> {
-	return (await sequenced(db).last()) ?? db.reviewLog.where('review').between(PLAUSIBLE_START, now + FUTURE_SLACK, true, true).last();
+	return (
+		(await sequenced(db).last()) ??
+		db.reviewLog
+			.where('review')
+			.between(PLAUSIBLE_START, now + FUTURE_SLACK, true, true)
+			.last()
+	);
 }
 
 /** The latest rating written in this database (see lastWritten), or null when the log is empty. */

@@ -1,16 +1,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { StorageUnavailableError, toUnavailableError, toWriteError } from './errors';
 import { DATABASE_NAME } from './name';
-import type {
-	CardRow,
-	DeckRow,
-	NoteRow,
-	ProgressKey,
-	ProgressRow,
-	QuizResult,
-	ReviewLogRow,
-	SettingRow
-} from './rows';
+import type { CardRow, DeckRow, NoteRow, ProgressKey, ProgressRow, QuizResult, ReviewLogRow, SettingRow } from './rows';
 
 export { DATABASE_NAME };
 
@@ -67,14 +58,7 @@ export class TabledeckDatabase extends Dexie {
 	}
 }
 
-export type TableName =
-	| 'notes'
-	| 'decks'
-	| 'cards'
-	| 'progress'
-	| 'reviewLog'
-	| 'settings'
-	| 'quizHistory';
+export type TableName = 'notes' | 'decks' | 'cards' | 'progress' | 'reviewLog' | 'settings' | 'quizHistory';
 
 export interface OpenOptions {
 	/** A fresh name per test keeps tests apart. */
@@ -137,12 +121,7 @@ function letGo(db: TabledeckDatabase): false {
 function openUnlessBlocked(db: TabledeckDatabase): Promise<unknown> {
 	return new Promise((resolve, reject) => {
 		db.on('blocked', () =>
-			reject(
-				new StorageUnavailableError(
-					'blocked',
-					'Another Tabledeck tab is using an older version of the database; close it and reload'
-				)
-			)
+			reject(new StorageUnavailableError('blocked', 'Another Tabledeck tab is using an older version of the database; close it and reload'))
 		);
 		db.open().then(resolve, reject);
 	});

@@ -34,7 +34,9 @@ describe('reviewLogCsv', () => {
 	});
 
 	it('is a header alone without reviews', async () => {
-		expect((await reviewLogCsv((text) => text)).join('')).toBe('card_id,deck,review_time,rating,state,elapsed_days,scheduled_days,duration_ms\r\n');
+		expect((await reviewLogCsv((text) => text)).join('')).toBe(
+			'card_id,deck,review_time,rating,state,elapsed_days,scheduled_days,duration_ms\r\n'
+		);
 	});
 });
 

@@ -13,7 +13,13 @@ export function reviewLogCsv<P>(pack: (text: string) => P, slice = SLICE): Promi
 		const deckOf = (row: ReviewLogRow) => names.get(row.deckId) ?? '';
 		const parts: (string | P)[] = [REVIEW_CSV_HEADER];
 		// A time no date can show (1e300, a row of a bad backup) cannot be a CSV row; the row stays in backups.
-		const lines = (rows: ReviewLogRow[]) => pack(reviewCsvLines(rows.filter((row) => !Number.isNaN(new Date(row.review).getTime())), deckOf));
+		const lines = (rows: ReviewLogRow[]) =>
+			pack(
+				reviewCsvLines(
+					rows.filter((row) => !Number.isNaN(new Date(row.review).getTime())),
+					deckOf
+				)
+			);
 		// Along the review-time index; rows sharing the last time of a slice are read again
 		// with the next slice, so none is lost or doubled. Steps go by key order (above(last)),
 		// never by last + 1: a time may be 0.5 ms or 1e300, and the index holds strings too.

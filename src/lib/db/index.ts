@@ -46,15 +46,7 @@ export { quizCards, quizProgress, type QuizContent } from './quiz-cards';
 export { sendToReview, type SentToReview } from './quiz-review';
 export { sentToReviewToday } from './sent';
 export { importProgress } from './bulk';
-export {
-	HEATMAP_DAYS,
-	statsDetails,
-	statsOverview,
-	type CardStates,
-	type DeckSize,
-	type StatsDetails,
-	type StatsOverview
-} from './stats';
+export { HEATMAP_DAYS, statsDetails, statsOverview, type CardStates, type DeckSize, type StatsDetails, type StatsOverview } from './stats';
 export { backupSettings, exportBackup, previewRestore, restoreBackup, type OnProgress, type RestorePlan } from './backup';
 export { backupReminderDue, dismissBackupReminder, markBackedUp, REMIND_AFTER_DAYS } from './reminder';
 export { ankiText, reviewLogCsv } from './export';

@@ -35,8 +35,10 @@ function emissions<T>(query: () => Promise<T>, count: number, afterFirst: () => 
 
 it('re-runs the home counts when a rating is recorded', async () => {
 	const progress = progressOf('s2', { due: NOW - DAY });
-	const [before, after] = await emissions(() => deckCounts(NOW, NEXT_DAY), 2, () =>
-		recordReview(progress, logOf(progress, null, NOW))
+	const [before, after] = await emissions(
+		() => deckCounts(NOW, NEXT_DAY),
+		2,
+		() => recordReview(progress, logOf(progress, null, NOW))
 	);
 	expect(before.get('svc')).toMatchObject({ due: 0, newAvailable: 5 });
 	expect(after.get('svc')).toMatchObject({ due: 1, newAvailable: 4 });
@@ -45,8 +47,10 @@ it('re-runs the home counts when a rating is recorded', async () => {
 it('re-runs a deck’s queue source when one of its cards is rated', async () => {
 	const progress = progressOf('e1', { due: NOW - DAY });
 	const window = { now: NOW, dayStart: NEXT_DAY - DAY, nextDayStart: NEXT_DAY };
-	const [before, after] = await emissions(() => queueSource('svc', window), 2, () =>
-		recordReview(progress, logOf(progress, null, NOW))
+	const [before, after] = await emissions(
+		() => queueSource('svc', window),
+		2,
+		() => recordReview(progress, logOf(progress, null, NOW))
 	);
 	expect(before.newCardIds).toContain('e1');
 	expect(after.newCardIds).not.toContain('e1');

@@ -61,7 +61,9 @@ async function readers() {
 		deckOverview,
 		details,
 		deckDetails,
-		csvDays: text(await reviewLogCsv((t) => t)).split('\r\n').filter((line) => line.includes('2025-03-0')).length
+		csvDays: text(await reviewLogCsv((t) => t))
+			.split('\r\n')
+			.filter((line) => line.includes('2025-03-0')).length
 	};
 }
 

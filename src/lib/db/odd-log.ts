@@ -7,7 +7,20 @@ import type { ReviewLogRow } from './rows';
 import { DAY, NOW } from './testing';
 
 /** Year 9999, the ends of Date's range and beyond, no time at all. */
-export const ODD_TIMES: unknown[] = [Date.UTC(9999, 0, 1), 8.64e15, 8.64e15 + 1, 1e300, -8.64e15, -1e300, Infinity, -Infinity, NaN, undefined, null, '2025-03-10'];
+export const ODD_TIMES: unknown[] = [
+	Date.UTC(9999, 0, 1),
+	8.64e15,
+	8.64e15 + 1,
+	1e300,
+	-8.64e15,
+	-1e300,
+	Infinity,
+	-Infinity,
+	NaN,
+	undefined,
+	null,
+	'2025-03-10'
+];
 
 /** Rows dated at `times` for `cardId`, each with some other field out of range too. */
 export function oddRows(cardId: string, deckId: string, times: unknown[] = ODD_TIMES, tag = 'odd'): ReviewLogRow[] {

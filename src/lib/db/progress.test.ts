@@ -79,9 +79,7 @@ describe('recordReview and undo', () => {
 	it('applies nothing of a rating whose log row cannot be written', async () => {
 		const log = logOf(first, null, NOW);
 		await recordReview(first, log);
-		await expect(recordReview(second, { ...logOf(second, first, NOW + 1000), id: log.id })).rejects.toThrow(
-			/already in the review log/
-		);
+		await expect(recordReview(second, { ...logOf(second, first, NOW + 1000), id: log.id })).rejects.toThrow(/already in the review log/);
 		expect(await getProgress('s1')).toEqual(first);
 		expect(await cardReviewLog('s1')).toEqual([log]);
 	});

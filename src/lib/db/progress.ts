@@ -20,11 +20,7 @@ export async function findProgressRow(db: Tables, cardId: string): Promise<Progr
 }
 
 /** Where a card's progress goes: its existing row's place, else its card's deck. */
-function placementOf(
-	cardId: string,
-	row: ProgressRow | undefined,
-	card: Pick<Placement, 'deckId' | 'noteId'> | undefined
-): Placement {
+function placementOf(cardId: string, row: ProgressRow | undefined, card: Pick<Placement, 'deckId' | 'noteId'> | undefined): Placement {
 	if (row) return { deckId: row.deckId, noteId: row.noteId, live: row.live };
 	if (!card) throw new UnknownCardError(cardId);
 	return { deckId: card.deckId, noteId: card.noteId, live: 1 };
@@ -74,7 +70,10 @@ export async function recordReview(progress: CardProgress, log: ReviewLogEntry):
 		// kept in its hidden progress row.
 		if (!card) throw new UnknownCardError(progress.cardId);
 		const place = placementOf(progress.cardId, row, card);
-		await Promise.all([db.progress.put(toProgressRow(progress, place)), db.reviewLog.add({ ...toReviewLogRow(log, place.deckId), seq: (last?.seq ?? 0) + 1 })]);
+		await Promise.all([
+			db.progress.put(toProgressRow(progress, place)),
+			db.reviewLog.add({ ...toReviewLogRow(log, place.deckId), seq: (last?.seq ?? 0) + 1 })
+		]);
 	});
 }
 

@@ -74,21 +74,16 @@ async function everyDeckProgress(db: Tables, { now, nextDayStart }: StudyWindow)
 /** The same as everyDeckProgress, from the subtree's own rows: no global due backlog is read. */
 async function subtreeProgress(db: Tables, decks: DeckRow[], { now, nextDayStart }: StudyWindow): Promise<ScopeProgress> {
 	const rows = (
-		await Promise.all(
-			decks.map((deck) => db.progress.where('[deckId+cardId]').between([deck.id, MIN_KEY], [deck.id, MAX_KEY]).toArray())
-		)
+		await Promise.all(decks.map((deck) => db.progress.where('[deckId+cardId]').between([deck.id, MIN_KEY], [deck.id, MAX_KEY]).toArray()))
 	).flat();
-	const isBlocked = (row: ProgressRow) =>
-		row.suspended === 1 || row.buriedUntil > now || (row.active === 1 && row.state !== NEW);
-	const isShown = (row: ProgressRow) =>
-		row.active === 1 && row.buriedUntil <= now && (row.state === NEW || row.due < nextDayStart);
+	const isBlocked = (row: ProgressRow) => row.suspended === 1 || row.buriedUntil > now || (row.active === 1 && row.state !== NEW);
+	const isShown = (row: ProgressRow) => row.active === 1 && row.buriedUntil <= now && (row.state === NEW || row.due < nextDayStart);
 	return { blocked: new Set(rows.filter(isBlocked).map((row) => row.cardId)), shown: rows.filter(isShown) };
 }
 
 /** Card ids in note order: for all decks, note after note; for a subtree, its note filtered. */
 async function scopeCardIds(db: Tables, decks: DeckRow[] | null): Promise<string[]> {
-	const inNote = (noteId: string) =>
-		db.cards.where('[noteId+pos]').between([noteId, MIN_KEY], [noteId, MAX_KEY]).primaryKeys();
+	const inNote = (noteId: string) => db.cards.where('[noteId+pos]').between([noteId, MIN_KEY], [noteId, MAX_KEY]).primaryKeys();
 	if (decks === null) {
 		const notes = (await db.notes.toArray()).sort((a, b) => a.pos - b.pos);
 		return (await Promise.all(notes.map((note) => inNote(note.id)))).flat();

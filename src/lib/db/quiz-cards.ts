@@ -36,7 +36,9 @@ export function quizCards(deckIds: readonly string[]): Promise<QuizContent> {
 
 async function everyCard(db: Tables, notePos: Map<string, number>): Promise<CardRow[]> {
 	const notes = [...notePos.keys()].sort((a, b) => notePos.get(a)! - notePos.get(b)!);
-	const perNote = await Promise.all(notes.map((noteId) => db.cards.where('[noteId+pos]').between([noteId, MIN_KEY], [noteId, MAX_KEY]).toArray()));
+	const perNote = await Promise.all(
+		notes.map((noteId) => db.cards.where('[noteId+pos]').between([noteId, MIN_KEY], [noteId, MAX_KEY]).toArray())
+	);
 	return perNote.flat();
 }
 
@@ -53,9 +55,12 @@ async function subtreeCards(db: Tables, decks: DeckRow[]): Promise<CardRow[]> {
 			const wanted = noteDecks.reduce((sum, deck) => sum + deck.ownCards, 0);
 			// A note's root deck has the note's id and counts every card of the note.
 			const noteCards = (await db.decks.get(noteId))?.cardCount ?? Infinity;
-			if (wanted * 2 < noteCards) return (await Promise.all(noteDecks.map((deck) => db.cards.where('deckId').equals(deck.id).toArray()))).flat();
+			if (wanted * 2 < noteCards)
+				return (await Promise.all(noteDecks.map((deck) => db.cards.where('deckId').equals(deck.id).toArray()))).flat();
 			const ids = new Set(noteDecks.map((deck) => deck.id));
-			return (await db.cards.where('[noteId+pos]').between([noteId, MIN_KEY], [noteId, MAX_KEY]).toArray()).filter((card) => ids.has(card.deckId));
+			return (await db.cards.where('[noteId+pos]').between([noteId, MIN_KEY], [noteId, MAX_KEY]).toArray()).filter((card) =>
+				ids.has(card.deckId)
+			);
 		})
 	);
 	return perNote.flat();

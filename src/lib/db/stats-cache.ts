@@ -30,7 +30,10 @@ export async function collectionRetention(now: number, hour: number): Promise<Ma
 	const fresh = await read(['reviewLog'], async (db) => {
 		let cache: HistoryCache | null = null;
 		if (cached?.version === 1 && cached.hour === hour && cached.through < today && cached.through >= firstDay - 1) {
-			const count = await db.reviewLog.where('review').below(studyDayStart(cached.through + 1, hour)).count();
+			const count = await db.reviewLog
+				.where('review')
+				.below(studyDayStart(cached.through + 1, hour))
+				.count();
 			if (count === cached.logCount) cache = cached;
 		}
 		const from = cache ? cache.through + 1 : firstDay;

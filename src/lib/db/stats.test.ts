@@ -96,7 +96,12 @@ describe('statsDetails', () => {
 		expect(details.retention[7]).toEqual(whole.retention7);
 		expect([...details.recall.keys()]).toEqual(['n1', 'n2']);
 		// Known: p2 and e2 (suspended, still learnt) in n1, l1 in n2.
-		expect(details.known).toEqual(new Map([['n1', 2], ['n2', 1]]));
+		expect(details.known).toEqual(
+			new Map([
+				['n1', 2],
+				['n2', 1]
+			])
+		);
 		expect(details.recall.get('n1')).toBeGreaterThan(0);
 	});
 
@@ -134,5 +139,3 @@ describe('studyDaysSince', () => {
 		expect(await studyDaysSince(0, NOW, HOUR_4, 2)).toBe(2);
 	});
 });
-
-

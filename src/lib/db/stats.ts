@@ -95,7 +95,16 @@ export function statsOverview(deckId: string | null, now: number, hour: number):
 		]);
 		const decks = s.shown.map((d) => ({ deckId: d.id, title: d.title, cards: d.cardCount }));
 		const days = [...history.heatmap.keys()].sort((a, b) => a - b);
-		return { today, heatmap: history.heatmap, streaks: streaks(days, today), todayReviews: history.heatmap.get(today) ?? 0, todayMs: history.todayMs, forecast, states, decks };
+		return {
+			today,
+			heatmap: history.heatmap,
+			streaks: streaks(days, today),
+			todayReviews: history.heatmap.get(today) ?? 0,
+			todayMs: history.todayMs,
+			forecast,
+			states,
+			decks
+		};
 	});
 }
 
@@ -118,7 +127,14 @@ function studyTime(row: ReviewLogRow): number {
 async function countedHistory(db: Tables, today: number, now: number, hour: number) {
 	const starts = Array.from({ length: HEATMAP_DAYS + 1 }, (_, i) => studyDayStart(today - HEATMAP_DAYS + 1 + i, hour));
 	const [counts, todayRows] = await Promise.all([
-		Promise.all(starts.slice(0, -1).map((from, i) => db.reviewLog.where('review').between(from, starts[i + 1], true, false).count())),
+		Promise.all(
+			starts.slice(0, -1).map((from, i) =>
+				db.reviewLog
+					.where('review')
+					.between(from, starts[i + 1], true, false)
+					.count()
+			)
+		),
 		db.reviewLog.where('review').between(starts.at(-2)!, starts.at(-1)!, true, false).toArray()
 	]);
 	const heatmap = new Map<number, number>();
@@ -158,17 +174,28 @@ async function forecastCounts(db: Tables, inScope: ((deckId: string) => boolean)
 	const bounds = dayBounds(now, hour, FORECAST_DAYS);
 	const perState = (state: CardStateKind) =>
 		Promise.all(
-			bounds.slice(0, -1).map((lower, i) =>
-				countIn(db.progress.where('[active+state+due]').between([1, state, i === 0 ? MIN_KEY : lower], [1, state, bounds[i + 1]], true, false), inScope)
-			)
+			bounds
+				.slice(0, -1)
+				.map((lower, i) =>
+					countIn(
+						db.progress.where('[active+state+due]').between([1, state, i === 0 ? MIN_KEY : lower], [1, state, bounds[i + 1]], true, false),
+						inScope
+					)
+				)
 		);
 	const [learning, review, relearning] = await Promise.all(([LEARNING, REVIEW, RELEARNING] as const).map(perState));
 	return review.map((n, i) => n + learning[i] + relearning[i]);
 }
 
 async function cardStates(db: Tables, decks: DeckRow[], inScope: ((deckId: string) => boolean) | null): Promise<CardStates> {
-	const inState = (state: CardStateKind) => countIn(db.progress.where('[active+state+due]').between([1, state, MIN_KEY], [1, state, MAX_KEY]), inScope);
-	const [learning, review, relearning, suspendedList] = await Promise.all([inState(LEARNING), inState(REVIEW), inState(RELEARNING), suspendedRows(db).toArray()]);
+	const inState = (state: CardStateKind) =>
+		countIn(db.progress.where('[active+state+due]').between([1, state, MIN_KEY], [1, state, MAX_KEY]), inScope);
+	const [learning, review, relearning, suspendedList] = await Promise.all([
+		inState(LEARNING),
+		inState(REVIEW),
+		inState(RELEARNING),
+		suspendedRows(db).toArray()
+	]);
 	const suspended = suspendedList.filter((row) => row.live === 1 && (inScope === null || inScope(row.deckId))).length;
 	const cards = decks.reduce((sum, deck) => sum + deck.ownCards, 0);
 	return { new: Math.max(0, cards - learning - review - relearning - suspended), learning, review, relearning, suspended };
@@ -185,7 +212,11 @@ export async function statsDetails(deckId: string | null, now: number, hour: num
 			const rows =
 				s.ids === null
 					? await db.progress.toArray()
-					: (await Promise.all(s.decks.map((d) => db.progress.where('[deckId+cardId]').between([d.id, MIN_KEY], [d.id, MAX_KEY]).toArray()))).flat();
+					: (
+							await Promise.all(
+								s.decks.map((d) => db.progress.where('[deckId+cardId]').between([d.id, MIN_KEY], [d.id, MAX_KEY]).toArray())
+							)
+						).flat();
 			for (const row of rows) {
 				if (row.live !== 1) continue;
 				recall.add(row.deckId, fromProgressRow(row));
@@ -198,7 +229,12 @@ export async function statsDetails(deckId: string | null, now: number, hour: num
 			for (const cardRows of await deckYear(db, s, today, now, hour)) {
 				for (const row of cardRows) {
 					if (row.stateBefore === REVIEW) {
-						retention.add({ cardId: row.cardId, day: studyDay(row.review, hour), rating: row.rating, lastInterval: row.previous?.scheduledDays ?? 0 });
+						retention.add({
+							cardId: row.cardId,
+							day: studyDay(row.review, hour),
+							rating: row.rating,
+							lastInterval: row.previous?.scheduledDays ?? 0
+						});
 					}
 				}
 			}

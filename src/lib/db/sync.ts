@@ -22,9 +22,7 @@ export async function syncDecks(fetchJson: (path: string) => Promise<unknown>): 
 	const index = parseDeckIndex(await fetchJson('index.json'));
 	const stored = new Map((await database().notes.toArray()).map((row) => [row.id, row]));
 	const changed = index.notes.filter((entry) => stored.get(entry.deckId)?.hash !== entry.hash);
-	const fetched = await Promise.all(
-		changed.map(async (entry) => ({ entry, note: parseNoteDecks(await fetchJson(entry.json), entry) }))
-	);
+	const fetched = await Promise.all(changed.map(async (entry) => ({ entry, note: parseNoteDecks(await fetchJson(entry.json), entry) })));
 	const listed = new Set(index.notes.map((entry) => entry.deckId));
 	const removed = [...stored.keys()].filter((id) => !listed.has(id));
 	const noteRows = index.notes.map(toNoteRow);

@@ -27,8 +27,9 @@ export async function todayTotals(now: number, nextDayStart: number, max: { new:
 	// Two reads side by side: the new-card lookups need not wait behind the counts.
 	const [dueAndLearning, newAvailable] = await Promise.all([
 		read(['progress'], (db) => dueAndLearningToday(db, now, nextDayStart, max.due)),
-		read(['notes', 'decks', 'cards', 'progress'], async (db) =>
-			(await newFromTheEnd(db, max.new, now)) ?? Math.min(max.new, await newAvailableAll(db, now))
+		read(
+			['notes', 'decks', 'cards', 'progress'],
+			async (db) => (await newFromTheEnd(db, max.new, now)) ?? Math.min(max.new, await newAvailableAll(db, now))
 		)
 	]);
 	return { ...dueAndLearning, newAvailable };
@@ -41,7 +42,9 @@ async function dueAndLearningToday(db: Tables, now: number, nextDayStart: number
 		(row) => row.active === 1 && row.state !== NEW && row.state !== REVIEW && row.due < nextDayStart
 	).length;
 	const [dueKeys, learning] = await Promise.all([
-		activeDueBefore(db, REVIEW, nextDayStart).limit(maxDue + buried.length).primaryKeys(),
+		activeDueBefore(db, REVIEW, nextDayStart)
+			.limit(maxDue + buried.length)
+			.primaryKeys(),
 		Promise.all(LEARNING_STATES.map((state) => activeDueBefore(db, state, nextDayStart).count()))
 	]);
 	return {

@@ -53,7 +53,14 @@ const keyAt = (row: Record<string, unknown>, path: string | string[]): unknown =
 function indexOrder(table: Table, name: string, rows: Record<string, unknown>[], factory: IDBFactory): unknown[] {
 	const index = table.schema.idxByName[name];
 	const pk = table.schema.primKey.keyPath!;
-	const valid = (key: unknown) => { try { factory.cmp(key, 0); return true; } catch { return false; } };
+	const valid = (key: unknown) => {
+		try {
+			factory.cmp(key, 0);
+			return true;
+		} catch {
+			return false;
+		}
+	};
 	const entries = rows.flatMap((row) => {
 		const key = keyAt(row, index.keyPath!);
 		const keys = index.multi && Array.isArray(key) ? key : [key];
@@ -77,7 +84,9 @@ describe.each(RELEASED)('upgrading the released database %s', (file) => {
 			expect(await table.toArray(), `rows of ${table.name}`).toEqual(expected[table.name]);
 			for (const index of table.schema.indexes) {
 				const order = await table.orderBy(index.name).primaryKeys();
-				expect(order, `order of ${table.name} along ${index.name}`).toEqual(indexOrder(table, index.name, expected[table.name] as Record<string, unknown>[], factory));
+				expect(order, `order of ${table.name} along ${index.name}`).toEqual(
+					indexOrder(table, index.name, expected[table.name] as Record<string, unknown>[], factory)
+				);
 			}
 		}
 	});
@@ -93,7 +102,21 @@ describe.each(RELEASED)('upgrading the released database %s', (file) => {
 		expect((await quizHistory()).map((q) => q.id).sort()).toEqual((f.tables.quizHistory ?? []).map((q) => q.id).sort());
 		const before = (await getProgress('c-nodeport'))!;
 		const after = { ...before, due: T + 20 * 60_000, reps: 2, lastReview: T };
-		const log = { id: 'after-upgrade', cardId: 'c-nodeport', rating: 3 as const, review: T, stateBefore: 1 as const, stateAfter: 1 as const, elapsedDays: 0, scheduledDays: 0, due: after.due, stability: 1, difficulty: 7, durationMs: 1000, previous: before };
+		const log = {
+			id: 'after-upgrade',
+			cardId: 'c-nodeport',
+			rating: 3 as const,
+			review: T,
+			stateBefore: 1 as const,
+			stateAfter: 1 as const,
+			elapsedDays: 0,
+			scheduledDays: 0,
+			due: after.due,
+			stability: 1,
+			difficulty: 7,
+			durationMs: 1000,
+			previous: before
+		};
 		await recordReview(after, log);
 		expect(await undoLastReview()).toEqual(log);
 		expect(await getProgress('c-nodeport')).toEqual(before);

@@ -41,7 +41,10 @@ export const quizEn = {
 	length: 'Questions',
 	lengthAll: 'All',
 	types: 'Question types',
-	typeNames: { mcq: 'Multiple choice', reverse: 'Reverse multiple choice', typed: 'Typed answer', explain: 'Explain aloud' } as Record<QuestionType, string>,
+	typeNames: { mcq: 'Multiple choice', reverse: 'Reverse multiple choice', typed: 'Typed answer', explain: 'Explain aloud' } as Record<
+		QuestionType,
+		string
+	>,
 	keepOneType: 'Keep at least one question type.',
 	start: 'Start quiz',
 	preparing: 'Preparing the quiz…',
@@ -51,7 +54,11 @@ export const quizEn = {
 		weak: 'No card here has been studied yet; weakest cards are ranked by what you have reviewed.'
 	},
 	questionOf: (at: number, total: number) => `Question ${at} of ${total}`,
-	keys: { choice: 'Keys: 1–4 answer, Enter goes on.', typed: 'Enter checks your answer, then goes on.', explain: 'Keys: Enter shows the model answer, 1–3 grade, Enter goes on.' },
+	keys: {
+		choice: 'Keys: 1–4 answer, Enter goes on.',
+		typed: 'Enter checks your answer, then goes on.',
+		explain: 'Keys: Enter shows the model answer, 1–3 grade, Enter goes on.'
+	},
 	options: 'Options',
 	yourAnswer: 'Your answer',
 	check: 'Check',
@@ -81,7 +88,8 @@ export const quizEn = {
 	score: 'Score',
 	time: 'Time',
 	clock,
-	extraCounts: (partial: number, skipped: number) => [partial && `${partial} partly right`, skipped && `${skipped} skipped`].filter(Boolean).join(' · '),
+	extraCounts: (partial: number, skipped: number) =>
+		[partial && `${partial} partly right`, skipped && `${skipped} skipped`].filter(Boolean).join(' · '),
 	questions: 'Questions',
 	given: 'Your answer:',
 	expected: 'Expected:',
@@ -90,7 +98,8 @@ export const quizEn = {
 	missed: (n: number) => `Missed cards (${n})`,
 	noneMissed: 'No card missed.',
 	reviewMissed: 'Review the missed cards now',
-	sent: (due: number, fresh: number) => `In today’s review: ${due} studied ${due === 1 ? 'card' : 'cards'} due now, ${fresh} new ${fresh === 1 ? 'card' : 'cards'} first in line.`,
+	sent: (due: number, fresh: number) =>
+		`In today’s review: ${due} studied ${due === 1 ? 'card' : 'cards'} due now, ${fresh} new ${fresh === 1 ? 'card' : 'cards'} first in line.`,
 	sentSkipped: (n: number) => `${n} suspended or removed ${n === 1 ? 'card was' : 'cards were'} left out.`,
 	goReview: 'Go to review',
 	newQuiz: 'New quiz',
@@ -123,7 +132,11 @@ export const quizKo: typeof quizEn = {
 		weak: '아직 학습한 카드가 없습니다. 가장 약한 카드는 복습 기록으로 정합니다.'
 	},
 	questionOf: (at: number, total: number) => `${total}문제 중 ${at}번`,
-	keys: { choice: '단축키: 1–4 답하기, Enter 다음으로', typed: 'Enter로 답을 확인하고 다음으로', explain: '단축키: Enter 모범 답안 보기, 1–3 자기 평가, Enter 다음으로' },
+	keys: {
+		choice: '단축키: 1–4 답하기, Enter 다음으로',
+		typed: 'Enter로 답을 확인하고 다음으로',
+		explain: '단축키: Enter 모범 답안 보기, 1–3 자기 평가, Enter 다음으로'
+	},
 	options: '보기',
 	yourAnswer: '내 답',
 	check: '확인',
@@ -153,7 +166,8 @@ export const quizKo: typeof quizEn = {
 	score: '점수',
 	time: '시간',
 	clock,
-	extraCounts: (partial: number, skipped: number) => [partial && `일부 정답 ${partial}`, skipped && `건너뜀 ${skipped}`].filter(Boolean).join(' · '),
+	extraCounts: (partial: number, skipped: number) =>
+		[partial && `일부 정답 ${partial}`, skipped && `건너뜀 ${skipped}`].filter(Boolean).join(' · '),
 	questions: '문제',
 	given: '내 답:',
 	expected: '정답:',

@@ -33,7 +33,8 @@ export const settingsEn = {
 	hours: (h: number) => `${String(h).padStart(2, '0')}:00`,
 	backup: {
 		title: 'Backup',
-		intro: 'Everything you learn is kept in this browser only. Export a backup now and then, and import it to restore your progress here or on another device.',
+		intro:
+			'Everything you learn is kept in this browser only. Export a backup now and then, and import it to restore your progress here or on another device.',
 		export: 'Export backup',
 		exporting: 'Preparing the backup…',
 		exported: (name: string, size: string) => `Saved ${name} (${size}).`,
@@ -44,7 +45,8 @@ export const settingsEn = {
 		range: (from: string, to: string) => `Its reviews run from ${from} to ${to}.`,
 		noReviews: 'It holds no reviews.',
 		willAdd: (reviews: number, present: number) => `Adds ${reviews} reviews (${present} already here).`,
-		willCards: (added: number, updated: number) => `Adds progress for ${added} cards and updates ${updated} cards whose latest review is in the backup.`,
+		willCards: (added: number, updated: number) =>
+			`Adds progress for ${added} cards and updates ${updated} cards whose latest review is in the backup.`,
 		willQuiz: (n: number) => `Adds ${n} quiz results.`,
 		willSettings: 'Replaces your scheduling settings with the backup’s.',
 		nothing: 'Nothing to change: this backup is already here.',
@@ -90,7 +92,8 @@ export const settingsEn = {
 		daysStudied: 'Days studied',
 		showTable: 'Show as a table',
 		retention: 'True retention',
-		retentionHelp: 'Share of reviews passed (Hard, Good or Easy) by cards in the review state, counting each card’s first review of a day. Young: interval under 21 days; mature: 21 days or more.',
+		retentionHelp:
+			'Share of reviews passed (Hard, Good or Easy) by cards in the review state, counting each card’s first review of a day. Young: interval under 21 days; mature: 21 days or more.',
 		young: 'Young',
 		mature: 'Mature',
 		total: 'All',
@@ -98,7 +101,8 @@ export const settingsEn = {
 		rate: (percent: string, passed: number, total: number) => `${percent} (${passed}/${total})`,
 		none: '—',
 		forecast: 'Due in the next 30 days',
-		forecastSummary: (total: number, today: number) => `${total} reviews due in the next 30 days, ${today} of them today (overdue included).`,
+		forecastSummary: (total: number, today: number) =>
+			`${total} reviews due in the next 30 days, ${today} of them today (overdue included).`,
 		day: 'Day',
 		dayOffset: (n: number) => (n === 0 ? 'Today' : n === 1 ? 'Tomorrow' : `In ${n} days`),
 		due: 'Due',
@@ -113,7 +117,8 @@ export const settingsEn = {
 		decks: 'Progress by deck',
 		known: 'Known',
 		recall: 'Recall now',
-		recallHelp: 'Known: cards in the review state (suspended ones included). Recall now: the average chance of remembering a studied card today, by FSRS.',
+		recallHelp:
+			'Known: cards in the review state (suspended ones included). Recall now: the average chance of remembering a studied card today, by FSRS.',
 		loadFailed: (message: string) => `The statistics could not be read: ${message}`,
 		empty: 'No reviews yet. Study some cards and come back.',
 		computing: 'Computing…'
@@ -164,7 +169,8 @@ export const settingsKo: typeof settingsEn = {
 		range: (from: string, to: string) => `복습 기록 기간: ${from} ~ ${to}.`,
 		noReviews: '복습 기록이 없습니다.',
 		willAdd: (reviews: number, present: number) => `복습 기록 ${reviews}개를 추가합니다 (${present}개는 이미 있음).`,
-		willCards: (added: number, updated: number) => `카드 ${added}장의 진행 상황을 추가하고, 백업에 더 최근 복습이 있는 카드 ${updated}장을 갱신합니다.`,
+		willCards: (added: number, updated: number) =>
+			`카드 ${added}장의 진행 상황을 추가하고, 백업에 더 최근 복습이 있는 카드 ${updated}장을 갱신합니다.`,
 		willQuiz: (n: number) => `퀴즈 결과 ${n}개를 추가합니다.`,
 		willSettings: '일정 설정을 백업의 설정으로 바꿉니다.',
 		nothing: '바뀌는 것이 없습니다: 이 백업은 이미 들어 있습니다.',
@@ -186,7 +192,7 @@ export const settingsKo: typeof settingsEn = {
 		anki: 'Anki용 카드 내보내기',
 		ankiHelp: 'Anki의 파일 › 가져오기용 텍스트 파일: 한 줄에 노트 하나, 덱과 태그 포함.',
 		willSent: (n: number) => `카드 ${n}장을 오늘 복습에 추가합니다 (퀴즈에서 보낸 카드).`,
-		csvHelp: '스프레드시트가 수식으로 읽을 수 있는 텍스트(=, +, -, @로 시작)는 앞에 작은따옴표(\')가 붙습니다.',
+		csvHelp: "스프레드시트가 수식으로 읽을 수 있는 텍스트(=, +, -, @로 시작)는 앞에 작은따옴표(')가 붙습니다.",
 		badRow: (section: string, row: number) => `처음 잘못된 행: ${SECTION_NAMES.ko[section] ?? section}의 ${row}번째 행.`
 	},
 	stats: {
@@ -210,7 +216,8 @@ export const settingsKo: typeof settingsEn = {
 		daysStudied: '학습한 날',
 		showTable: '표로 보기',
 		retention: '실제 기억률',
-		retentionHelp: '복습 상태인 카드의 복습 중 통과(어려움, 알맞음, 쉬움)한 비율이며, 카드마다 하루 첫 복습만 셉니다. 신규: 간격 21일 미만, 숙련: 21일 이상.',
+		retentionHelp:
+			'복습 상태인 카드의 복습 중 통과(어려움, 알맞음, 쉬움)한 비율이며, 카드마다 하루 첫 복습만 셉니다. 신규: 간격 21일 미만, 숙련: 21일 이상.',
 		young: '신규',
 		mature: '숙련',
 		total: '전체',

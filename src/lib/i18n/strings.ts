@@ -147,8 +147,7 @@ const ko: Strings = {
 		tapHint: '카드를 누르면 정답이 보입니다',
 		swipeHint: '왼쪽으로 밀면 다시, 오른쪽으로 밀면 알맞음',
 		doneTitle: '복습 완료',
-		summary: (n: number, minutes: string, againRate: string) =>
-			`${minutes} 동안 카드 ${n}장 복습, 다시 비율 ${againRate}.`,
+		summary: (n: number, minutes: string, againRate: string) => `${minutes} 동안 카드 ${n}장 복습, 다시 비율 ${againRate}.`,
 		nextDue: (when: string) => `다음 카드: ${when}.`,
 		noneScheduled: '예정된 카드가 없습니다.',
 		backHome: '홈으로',

@@ -27,7 +27,8 @@ const ko: typeof en = {
 	notSavedReload: (n: number) => `평가 ${n}개가 저장되지 않았습니다. 새로 고친 뒤 해당 카드를 다시 평가하세요.`,
 	notSaved: (n: number) => `평가 ${n}개가 저장되지 않아 해당 카드를 다시 평가하게 됩니다.`,
 	removed: (front: string) => `“${front}” 카드는 노트에서 삭제되어 건너뛰었습니다.`,
-	blocked: '다른 Tabledeck 탭이 이전 버전의 데이터베이스를 열어 두고 있습니다. 다른 Tabledeck 탭을 닫은 뒤 이 탭을 새로 고치세요. 잃는 것은 없습니다.'
+	blocked:
+		'다른 Tabledeck 탭이 이전 버전의 데이터베이스를 열어 두고 있습니다. 다른 Tabledeck 탭을 닫은 뒤 이 탭을 새로 고치세요. 잃는 것은 없습니다.'
 };
 
 export const TROUBLE_STRINGS: Record<Locale, typeof en> = { en, ko };

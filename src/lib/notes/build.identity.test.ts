@@ -71,7 +71,10 @@ describe('card identity', () => {
 	});
 
 	it('survives reordering rows', () => {
-		const after = decksOf(edit(owner, `${SERVICE_ROW}\n| **NodePort** | 노드 포트로 외부 노출 |`, `| **NodePort** | 노드 포트로 외부 노출 |\n${SERVICE_ROW}`), FILE);
+		const after = decksOf(
+			edit(owner, `${SERVICE_ROW}\n| **NodePort** | 노드 포트로 외부 노출 |`, `| **NodePort** | 노드 포트로 외부 노출 |\n${SERVICE_ROW}`),
+			FILE
+		);
 		expect(new Set(after.cards.map((c) => c.id))).toEqual(new Set(base.cards.map((c) => c.id)));
 		expect(after.cards.map((c) => c.id)).not.toEqual(base.cards.map((c) => c.id));
 	});
@@ -105,7 +108,8 @@ describe('card identity', () => {
 	});
 
 	it('survives adding sections elsewhere, even ones with the same ### titles', () => {
-		const extra = '## 네트워크\n\n### 서비스 타입\n\n| 타입 | 설명 |\n|---|---|\n| **ClusterIP** | 다른 의미 |\n\n| 포트 | 뜻 |\n|---|---|\n| 포트 A | 첫째 |\n\n';
+		const extra =
+			'## 네트워크\n\n### 서비스 타입\n\n| 타입 | 설명 |\n|---|---|\n| **ClusterIP** | 다른 의미 |\n\n| 포트 | 뜻 |\n|---|---|\n| 포트 A | 첫째 |\n\n';
 		let text = edit(owner, '## Kubernetes 핵심 개념', `${extra}## Kubernetes 핵심 개념`);
 		text = edit(text, '## 관련 Interview 문서', `${extra.replace('네트워크', '부록')}## 관련 Interview 문서`);
 		const after = decksOf(text, FILE);

@@ -67,12 +67,45 @@ function random(seed: number) {
 }
 
 // Cells chosen to collide: repeats, markup around equal text, NFD Hangul, tag look-alikes.
-const CELLS = ['', ' ', 'a', 'a', 'b', '**a**', '`a`', '1', '2.5', '한글', '한글'.normalize('NFD'), 'x<br>y', '<br>', '<script>x</script>', 'Function<T,R>', '$match', '`a \\| b`', '[l](https://e.com)', '기준', 'vs', '설명', 'Prometheus', 'p99 < 200ms', '&amp;'];
-const DIRECTIVES = ['', '', '', '<!-- tabledeck: no-reverse -->\n', '<!-- tabledeck: transpose -->\n', '<!-- tabledeck: key=2 -->\n', '<!-- tabledeck: skip -->\n'];
+const CELLS = [
+	'',
+	' ',
+	'a',
+	'a',
+	'b',
+	'**a**',
+	'`a`',
+	'1',
+	'2.5',
+	'한글',
+	'한글'.normalize('NFD'),
+	'x<br>y',
+	'<br>',
+	'<script>x</script>',
+	'Function<T,R>',
+	'$match',
+	'`a \\| b`',
+	'[l](https://e.com)',
+	'기준',
+	'vs',
+	'설명',
+	'Prometheus',
+	'p99 < 200ms',
+	'&amp;'
+];
+const DIRECTIVES = [
+	'',
+	'',
+	'',
+	'<!-- tabledeck: no-reverse -->\n',
+	'<!-- tabledeck: transpose -->\n',
+	'<!-- tabledeck: key=2 -->\n',
+	'<!-- tabledeck: skip -->\n'
+];
 
 function generatedNote(seed: number): string {
 	const next = random(seed);
-	const pick = <T,>(items: T[]) => items[Math.floor(next() * items.length)];
+	const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)];
 	const parts = ['# 생성된 노트\n'];
 	for (let t = 0; t < 1 + Math.floor(next() * 4); t++) {
 		if (next() < 0.5) parts.push(pick(['## 섹션\n', '### 표\n', '## vs\n', '**라벨:**\n']));

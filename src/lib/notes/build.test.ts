@@ -118,7 +118,11 @@ describe('compileNote: awkward tables and cells', () => {
 			['긴 행', '값'],
 			['링크', '링크 텍스트']
 		]);
-		expect(forward.map((c) => c.front).slice(0, 3)).toEqual(['<code>a | b</code>', '줄바꿈', expect.stringMatching(/^Function&#x3C;T,R(>|&#x3E;)$/)]);
+		expect(forward.map((c) => c.front).slice(0, 3)).toEqual([
+			'<code>a | b</code>',
+			'줄바꿈',
+			expect.stringMatching(/^Function&#x3C;T,R(>|&#x3E;)$/)
+		]);
 		expect(forward[1].back).toBe('첫 줄<br>둘째 줄');
 		expect(forward[4].back).toBe('집계 단계 <code>{ $match: { a: 1 } }</code>');
 		expect(forward[8].front).toBe('<a href="https://example.com">링크</a>');
@@ -134,7 +138,18 @@ describe('compileNote: awkward tables and cells', () => {
 	it('skips a 10-column grid of numbers with a warning, and asks a 10-column word table about each column', () => {
 		expect(compiled.warnings.map(formatProblem)).toEqual(['robust.md:46:1: table skipped: a grid of numbers makes no cards']);
 		const planets = cardsIn(note, 'Grids');
-		expect(planets.filter((c) => c.rowKey === '화성').map((c) => c.column)).toEqual(['순서', '순서', '위성', '고리', '대기', '색', '크기', '온도', '하루', '별명']);
+		expect(planets.filter((c) => c.rowKey === '화성').map((c) => c.column)).toEqual([
+			'순서',
+			'순서',
+			'위성',
+			'고리',
+			'대기',
+			'색',
+			'크기',
+			'온도',
+			'하루',
+			'별명'
+		]);
 		expect(planets).toHaveLength(20);
 	});
 });
@@ -205,11 +220,19 @@ describe('compileNotes: the files', () => {
 		expect([...files!.keys()].sort()).toEqual(['index.json', ...index.notes.map((n) => n.json)].sort());
 		for (const entry of index.notes) {
 			const note: NoteDecks = JSON.parse(files!.get(entry.json)!);
-			expect(entry).toEqual({ file: note.file, json: `${note.decks[0].id}.json`, deckId: note.decks[0].id, cardCount: note.cards.length, hash: note.hash });
+			expect(entry).toEqual({
+				file: note.file,
+				json: `${note.decks[0].id}.json`,
+				deckId: note.decks[0].id,
+				cardCount: note.cards.length,
+				hash: note.hash
+			});
 			expect(Object.keys(note)).toEqual(['schema', 'file', 'hash', 'decks', 'cards']);
 			expect(note.schema).toBe(DECK_SCHEMA);
 		}
-		expect(index.decks.map((d) => Object.keys(d))).toEqual(index.decks.map(() => ['id', 'title', 'parentId', 'path', 'file', 'cardCount', 'hash']));
+		expect(index.decks.map((d) => Object.keys(d))).toEqual(
+			index.decks.map(() => ['id', 'title', 'parentId', 'path', 'file', 'cardCount', 'hash'])
+		);
 	});
 
 	it('gives every card the documented fields, with source.file relative to the notes folder', () => {

@@ -185,4 +185,3 @@ export function compileNotes(sources: NoteSource[]) {
 export function formatProblem(p: Problem): string {
 	return `${p.file}:${p.line}:${p.column}: ${p.message}`;
 }
-

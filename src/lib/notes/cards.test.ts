@@ -21,7 +21,13 @@ describe('tableCards', () => {
 			expect.objectContaining({ front: '클러스터 내부에서만 접근 (기본)', back: '<strong>ClusterIP</strong>', direction: 'reverse' })
 		]);
 		for (const card of cards) {
-			expect(card).toMatchObject({ deckId: 'deck', tableId: 'table', rowKey: 'ClusterIP', column: '설명', source: { file: 'n.md', line: 3 } });
+			expect(card).toMatchObject({
+				deckId: 'deck',
+				tableId: 'table',
+				rowKey: 'ClusterIP',
+				column: '설명',
+				source: { file: 'n.md', line: 3 }
+			});
 		}
 	});
 
@@ -38,7 +44,9 @@ describe('tableCards', () => {
 	});
 
 	it('asks a comparison table about each compared column, with the line of the row asked', () => {
-		const { cards } = cardsOf('| 기준 | Prometheus | InfluxDB |\n|---|---|---|\n| 데이터 수집 | Pull (스크래핑) | Push |\n| 쿼리 언어 | PromQL | InfluxQL/Flux |\n');
+		const { cards } = cardsOf(
+			'| 기준 | Prometheus | InfluxDB |\n|---|---|---|\n| 데이터 수집 | Pull (스크래핑) | Push |\n| 쿼리 언어 | PromQL | InfluxQL/Flux |\n'
+		);
 		expect(brief(cards)).toEqual([
 			['forward', '데이터 수집', 'Prometheus · 데이터 수집', 'Pull (스크래핑)'],
 			['forward', '쿼리 언어', 'Prometheus · 쿼리 언어', 'PromQL'],
@@ -60,7 +68,10 @@ describe('tableCards', () => {
 	// Regression: a comparison with a single criterion row asked "Prometheus?" without saying about what.
 	it('names the criterion even when a comparison has one row', () => {
 		const { cards } = cardsOf('| 기준 | Prometheus | InfluxDB |\n|---|---|---|\n| 데이터 수집 | Pull | Push |\n');
-		expect(cards.filter((c) => c.direction === 'forward').map((c) => c.frontText)).toEqual(['Prometheus · 데이터 수집', 'InfluxDB · 데이터 수집']);
+		expect(cards.filter((c) => c.direction === 'forward').map((c) => c.frontText)).toEqual([
+			'Prometheus · 데이터 수집',
+			'InfluxDB · 데이터 수집'
+		]);
 	});
 
 	it('makes no reverse cards with no-reverse', () => {
@@ -103,8 +114,18 @@ describe('tableCards', () => {
 	it('reports every repeat of a key, with the line of its first use', () => {
 		const { problems } = cardsOf('| 키 | 값 |\n|---|---|\n| a | 1 |\n| b | 2 |\n| c | 3 |\n| a | 4 |\n| **a** | 5 |\n');
 		expect(problems).toEqual([
-			{ file: 'n.md', line: 6, column: 1, message: 'duplicate key "a" in one table (first at line 3); add <!-- tabledeck: key=N --> or rename one' },
-			{ file: 'n.md', line: 7, column: 1, message: 'duplicate key "a" in one table (first at line 3); add <!-- tabledeck: key=N --> or rename one' }
+			{
+				file: 'n.md',
+				line: 6,
+				column: 1,
+				message: 'duplicate key "a" in one table (first at line 3); add <!-- tabledeck: key=N --> or rename one'
+			},
+			{
+				file: 'n.md',
+				line: 7,
+				column: 1,
+				message: 'duplicate key "a" in one table (first at line 3); add <!-- tabledeck: key=N --> or rename one'
+			}
 		]);
 	});
 

@@ -35,7 +35,10 @@ export function tableCards(table: KeyedTable, ctx: TableContext): { cards: Card[
 		}
 		const first = seen.get(key);
 		if (first !== undefined) {
-			problems.push({ ...where, message: `duplicate key "${key}" in one table (first at line ${first}); add <!-- tabledeck: key=N --> or rename one` });
+			problems.push({
+				...where,
+				message: `duplicate key "${key}" in one table (first at line ${first}); add <!-- tabledeck: key=N --> or rename one`
+			});
 			continue;
 		}
 		seen.set(key, entry.line);

@@ -41,7 +41,9 @@ describe('a note over the size limit', () => {
 	// The app compiles imported notes with this same code: it must refuse them before parsing too.
 	it('is one problem, before parsing', () => {
 		const { decks, problems } = compile(`# Big\n${table}${'x'.repeat((MAX_NOTE_MB + 0.5) * 1024 * 1024)}`);
-		expect(problems).toEqual([{ file: 'deep.md', line: 1, column: 1, message: `note is ${MAX_NOTE_MB + 0.5} MB; the limit is ${MAX_NOTE_MB} MB` }]);
+		expect(problems).toEqual([
+			{ file: 'deep.md', line: 1, column: 1, message: `note is ${MAX_NOTE_MB + 0.5} MB; the limit is ${MAX_NOTE_MB} MB` }
+		]);
 		expect(decks).toBeNull();
 	});
 });

@@ -42,7 +42,9 @@ describe('shapeTable: term and attribute tables', () => {
 	});
 
 	it('treats the owner’s | 항목 | 조건 | 심각도 | alert table as an attribute table', () => {
-		const table = keyed('### 주요 알림 항목\n\n| 항목 | 조건 | 심각도 |\n|---|---|---|\n| Error Rate | > 1% | Critical |\n| CPU Usage | > 80% | Warning |\n');
+		const table = keyed(
+			'### 주요 알림 항목\n\n| 항목 | 조건 | 심각도 |\n|---|---|---|\n| Error Rate | > 1% | Critical |\n| CPU Usage | > 80% | Warning |\n'
+		);
 		expect(table.transposed).toBe(false);
 		expect(table.attributes).toEqual(['조건', '심각도']);
 		expect(table.entries[0]).toEqual(['Error Rate', '> 1%', 'Critical']);
@@ -62,7 +64,11 @@ describe('shapeTable: term and attribute tables', () => {
 
 describe('shapeTable: comparison tables', () => {
 	it.each(['기준', '비교', '구분', 'Criteria', 'Aspect', 'vs', 'VS.', ''])('transposes a table whose first header is "%s"', (word) => {
-		expect(keyed(`| ${word} | Prometheus | InfluxDB |\n|---|---|---|\n| 데이터 수집 | Pull (스크래핑) | Push |\n| 쿼리 언어 | PromQL | InfluxQL/Flux |\n`)).toEqual({
+		expect(
+			keyed(
+				`| ${word} | Prometheus | InfluxDB |\n|---|---|---|\n| 데이터 수집 | Pull (스크래핑) | Push |\n| 쿼리 언어 | PromQL | InfluxQL/Flux |\n`
+			)
+		).toEqual({
 			transposed: true,
 			attributes: ['데이터 수집', '쿼리 언어'],
 			entries: [
@@ -108,7 +114,8 @@ describe('shapeTable: directives', () => {
 });
 
 describe('shapeTable: category columns', () => {
-	const category = '| 분류 | 제품 | 특징 |\n|---|---|---|\n| KV | Redis | 인메모리 |\n| KV | etcd | 합의 |\n| 문서 | MongoDB | BSON |\n| 문서 | CouchDB | HTTP |\n';
+	const category =
+		'| 분류 | 제품 | 특징 |\n|---|---|---|\n| KV | Redis | 인메모리 |\n| KV | etcd | 합의 |\n| 문서 | MongoDB | BSON |\n| 문서 | CouchDB | HTTP |\n';
 
 	it('keys a table whose first column mostly repeats by the first column that names each row once', () => {
 		expect(keyed(category)).toEqual({
@@ -125,7 +132,9 @@ describe('shapeTable: category columns', () => {
 	});
 
 	it('skips a grouped table with no column that names each row once', () => {
-		expect(reason('| 분류 | 값 |\n|---|---|\n| a | x |\n| a | x |\n| b | y |\n| b | y |\n')).toBe('"분류" groups rows and no column names each row once');
+		expect(reason('| 분류 | 값 |\n|---|---|\n| a | x |\n| a | x |\n| b | y |\n| b | y |\n')).toBe(
+			'"분류" groups rows and no column names each row once'
+		);
 	});
 
 	it('keeps the first column as the key when a single value repeats: that is a typo, reported later', () => {
@@ -141,7 +150,11 @@ describe('shapeTable: tables that make no sensible card', () => {
 		['only numbers', '| x | y |\n|---|---|\n| 1 | 2.5 |\n| -3 | 1,000 |\n| 50% | ~5 |\n', 'a grid of numbers makes no cards'],
 		['empty key cells', '| 키 | 값 |\n|---|---|\n|  | 주인 없음 |\n|  | 또 없음 |\n', 'every key cell is empty'],
 		['two columns of one name', '| 명령 | 설명 | 설명 |\n|---|---|---|\n| ls | 목록 | 보기 |\n', 'two columns are named "설명"'],
-		['two compared rows of one name', '| 기준 | A | B |\n|---|---|---|\n| 속도 | 빠름 | 느림 |\n| 속도 | 1 | 2 |\n', 'two rows are named "속도"']
+		[
+			'two compared rows of one name',
+			'| 기준 | A | B |\n|---|---|---|\n| 속도 | 빠름 | 느림 |\n| 속도 | 1 | 2 |\n',
+			'two rows are named "속도"'
+		]
 	])('skips a table with %s', (_, markdown, why) => {
 		expect(reason(markdown)).toBe(why);
 	});

@@ -24,9 +24,28 @@ export interface KeyedTable {
 export type Shape = { kind: 'cards'; table: KeyedTable; note?: string } | { kind: 'skip'; reason: string };
 
 // A first header like these says the rows are criteria and the other columns the things compared.
-const CRITERION = new Set(['', '기준', '비교', '비교 기준', '비교 항목', '구분', 'vs', 'vs.', 'criteria', 'criterion', 'aspect', 'aspects', 'feature', 'features', 'dimension', 'category', 'comparison']);
+const CRITERION = new Set([
+	'',
+	'기준',
+	'비교',
+	'비교 기준',
+	'비교 항목',
+	'구분',
+	'vs',
+	'vs.',
+	'criteria',
+	'criterion',
+	'aspect',
+	'aspects',
+	'feature',
+	'features',
+	'dimension',
+	'category',
+	'comparison'
+]);
 // Headers like these name attributes of a row, so the table is not a comparison after all.
-const ATTRIBUTE_WORDS = /^(설명|용도|예시|예|특징|장점|단점|역할|의미|정의|내용|비고|목적|방법|차이|종류|기능|특성|값|조건|심각도|크기|상황|description|example|examples|use|usage|purpose|meaning|definition|notes?|pros|cons|role|type|value|values)$/i;
+const ATTRIBUTE_WORDS =
+	/^(설명|용도|예시|예|특징|장점|단점|역할|의미|정의|내용|비고|목적|방법|차이|종류|기능|특성|값|조건|심각도|크기|상황|description|example|examples|use|usage|purpose|meaning|definition|notes?|pros|cons|role|type|value|values)$/i;
 
 export function shapeTable(table: FoundTable): Shape {
 	const shape = guessShape(table);

@@ -25,14 +25,22 @@ describe('findTables: a table’s place', () => {
 	});
 
 	it('gives repeated heading paths distinct keys, and the same path the same key', () => {
-		const found = find(`## A\n\n### B\n\n${table('| 1 | x |')}\n## A\n\n### B\n\n${table('| 2 | y |')}\n## C\n\n### B\n\n${table('| 3 | z |')}`);
+		const found = find(
+			`## A\n\n### B\n\n${table('| 1 | x |')}\n## A\n\n### B\n\n${table('| 2 | y |')}\n## C\n\n### B\n\n${table('| 3 | z |')}`
+		);
 		const keys = found.tables.map((t) => t.sections.at(-1)!.key);
 		expect(new Set(keys).size).toBe(3);
-		expect(found.tables.map((t) => t.sections.map((s) => s.title))).toEqual([['A', 'B'], ['A', 'B'], ['C', 'B']]);
+		expect(found.tables.map((t) => t.sections.map((s) => s.title))).toEqual([
+			['A', 'B'],
+			['A', 'B'],
+			['C', 'B']
+		]);
 	});
 
 	it('includes a bold label line right above the table, with or without its colon', () => {
-		const found = find(`## S\n\n**Probes:**\n\n${table('| a | b |')}\n**Ports**:\n${table('| c | d |')}\nText then **bold**:\n\n${table('| e | f |')}`);
+		const found = find(
+			`## S\n\n**Probes:**\n\n${table('| a | b |')}\n**Ports**:\n${table('| c | d |')}\nText then **bold**:\n\n${table('| e | f |')}`
+		);
 		expect(found.tables.map((t) => t.label)).toEqual(['Probes', 'Ports', null]);
 	});
 });
@@ -65,7 +73,8 @@ describe('findTables: cells', () => {
 
 	// Regression: a cell is rendered away from its note, so `[Loki][l]` came out as that text.
 	it('resolves reference links and images with the note’s definitions, and drops footnote marks', () => {
-		const markdown = '| k | v |\n|---|---|\n| [Loki][l] | ![로고][img] 2[^1] |\n| [bad][js] | x |\n\n> [l]: https://grafana.com/oss/loki "Loki"\n\n[img]: https://e.com/a.png\n[js]: javascript:alert(1)\n[^1]: 각주\n';
+		const markdown =
+			'| k | v |\n|---|---|\n| [Loki][l] | ![로고][img] 2[^1] |\n| [bad][js] | x |\n\n> [l]: https://grafana.com/oss/loki "Loki"\n\n[img]: https://e.com/a.png\n[js]: javascript:alert(1)\n[^1]: 각주\n';
 		const [found] = find(markdown).tables;
 		expect(found.rows[0].cells).toEqual([
 			{ html: '<a href="https://grafana.com/oss/loki" title="Loki">Loki</a>', text: 'Loki' },
@@ -83,7 +92,9 @@ describe('findTables: cells', () => {
 
 describe('findTables: directives', () => {
 	it('attaches a directive right above a table, or above its bold label', () => {
-		const found = find(`<!-- tabledeck: skip -->\n${table('| a | b |')}\n<!-- tabledeck: key=2 -->\n\n**Label:**\n\n${table('| c | d |')}\n${table('| e | f |')}`);
+		const found = find(
+			`<!-- tabledeck: skip -->\n${table('| a | b |')}\n<!-- tabledeck: key=2 -->\n\n**Label:**\n\n${table('| c | d |')}\n${table('| e | f |')}`
+		);
 		expect(found.tables.map((t) => t.directives)).toEqual([
 			{ skip: true, transpose: false, noReverse: false, keyColumn: null },
 			{ skip: false, transpose: false, noReverse: false, keyColumn: 1 },
@@ -95,7 +106,9 @@ describe('findTables: directives', () => {
 
 	it('warns about a directive that is not right above a table, and ignores it', () => {
 		const found = find(`## S\n\n<!-- tabledeck: skip -->\n\nA paragraph.\n\n${table('| a | b |')}`);
-		expect(found.warnings).toEqual([{ file: 'a.md', line: 3, column: 1, message: 'tabledeck directive is not right above a table; ignored' }]);
+		expect(found.warnings).toEqual([
+			{ file: 'a.md', line: 3, column: 1, message: 'tabledeck directive is not right above a table; ignored' }
+		]);
 		expect(found.tables[0].directives).toBeNull();
 		expect(found.problems).toEqual([]);
 	});

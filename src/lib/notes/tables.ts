@@ -63,7 +63,8 @@ export function findTables(file: string, root: Root): FoundNote {
 				note.problems.push(...parseDirectives(file, node).problems);
 			} else if (node.type === 'html') {
 				const meant = misspeltDirective(node);
-				if (meant) note.warnings.push({ file, ...at(node), message: `comment is not a tabledeck directive and is ignored; did you mean ${meant}?` });
+				if (meant)
+					note.warnings.push({ file, ...at(node), message: `comment is not a tabledeck directive and is ignored; did you mean ${meant}?` });
 			} else if ('children' in node && node.type !== 'paragraph') {
 				visit(node.children as RootContent[]);
 			}

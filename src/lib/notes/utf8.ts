@@ -36,7 +36,8 @@ function sequenceLength(b: Uint8Array, i: number): number {
 	let max = 0xbf;
 	if (first >= 0xc2 && first <= 0xdf) [length, min] = [2, 0x80];
 	else if (first === 0xe0) [length, min] = [3, 0xa0];
-	else if (first === 0xed) [length, min, max] = [3, 0x80, 0x9f]; // no surrogates
+	else if (first === 0xed)
+		[length, min, max] = [3, 0x80, 0x9f]; // no surrogates
 	else if (first >= 0xe1 && first <= 0xef) [length, min] = [3, 0x80];
 	else if (first === 0xf0) [length, min] = [4, 0x90];
 	else if (first >= 0xf1 && first <= 0xf3) [length, min] = [4, 0x80];

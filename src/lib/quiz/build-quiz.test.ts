@@ -6,11 +6,33 @@ import { QuizIndex } from './quiz-index';
 import { mulberry32 } from './rng';
 import type { Question, QuizSetup } from './types';
 
-const deck = (id: string, parentId: string | null): Deck => ({ id, title: id, parentId, path: [id], file: 'test.md', cardCount: 0, hash: '' });
-const decks = [deck('root', null), deck('k8s', 'root'), deck('deck-service-types', 'k8s'), deck('deck-deploy', 'root'), deck('deck-log-levels', 'root'), deck('deck-elk-lgtm', 'root'), deck('deck-two-rows', 'root')];
+const deck = (id: string, parentId: string | null): Deck => ({
+	id,
+	title: id,
+	parentId,
+	path: [id],
+	file: 'test.md',
+	cardCount: 0,
+	hash: ''
+});
+const decks = [
+	deck('root', null),
+	deck('k8s', 'root'),
+	deck('deck-service-types', 'k8s'),
+	deck('deck-deploy', 'root'),
+	deck('deck-log-levels', 'root'),
+	deck('deck-elk-lgtm', 'root'),
+	deck('deck-two-rows', 'root')
+];
 const cards = [...serviceTypes, ...deployStrategies, ...logLevels, ...elkVsLgtm, ...twoRowTerm];
 const index = new QuizIndex(cards, decks);
-const setup = (overrides: Partial<QuizSetup> = {}): QuizSetup => ({ deckIds: [], source: 'decks', length: 10, types: ['mcq', 'reverse', 'typed', 'explain'], ...overrides });
+const setup = (overrides: Partial<QuizSetup> = {}): QuizSetup => ({
+	deckIds: [],
+	source: 'decks',
+	length: 10,
+	types: ['mcq', 'reverse', 'typed', 'explain'],
+	...overrides
+});
 const fact = (card: Card) => `${card.tableId}|${card.rowKey}|${card.column}`;
 const cardOf = (question: Question) => index.card(question.cardId)!;
 
@@ -45,7 +67,10 @@ describe('buildQuiz', () => {
 		const strip = (questions: Question[]) => JSON.stringify(questions);
 		expect(strip(buildQuiz(index, setup(), mulberry32(42)))).toBe(strip(buildQuiz(new QuizIndex(cards, decks), setup(), mulberry32(42))));
 		expect(strip(buildQuiz(cards, setup(), mulberry32(42)))).toBe(strip(buildQuiz(new QuizIndex(cards), setup(), mulberry32(42))));
-		const order = (seed: number) => buildQuiz(index, setup(), mulberry32(seed)).map((q) => q.id).join();
+		const order = (seed: number) =>
+			buildQuiz(index, setup(), mulberry32(seed))
+				.map((q) => q.id)
+				.join();
 		expect(new Set([1, 2, 3, 4, 5].map(order)).size).toBeGreaterThan(1);
 	});
 
@@ -71,7 +96,11 @@ describe('buildQuiz', () => {
 
 	it('words explain prompts as the caller says, and barely without words', () => {
 		const explainOnly = setup({ length: 'all', types: ['explain'] });
-		const words = { compare: (a: string, b: string) => `<${a}|${b}>`, attributes: (k: string, x: string, y: string) => `<${k}:${x}+${y}>`, single: (k: string) => `<${k}>` };
+		const words = {
+			compare: (a: string, b: string) => `<${a}|${b}>`,
+			attributes: (k: string, x: string, y: string) => `<${k}:${x}+${y}>`,
+			single: (k: string) => `<${k}>`
+		};
 		const worded = buildQuiz(index, explainOnly, mulberry32(9), { explainWords: words });
 		expect(worded.length).toBeGreaterThan(0);
 		for (const question of worded) expect(question.prompt).toMatch(/^<.*>$/);
@@ -89,12 +118,18 @@ describe('buildQuiz', () => {
 			['no-such-card', 0]
 		]);
 		const questions = buildQuiz(index, setup({ source: 'weak', types: ['typed'] }), mulberry32(6), { ranking });
-		expect(questions.map((q) => q.cardId)).toEqual(['service-types/NodePort/설명/forward', 'deploy/Canary/단점/forward', 'log-levels/INFO/용도/forward']);
+		expect(questions.map((q) => q.cardId)).toEqual([
+			'service-types/NodePort/설명/forward',
+			'deploy/Canary/단점/forward',
+			'log-levels/INFO/용도/forward'
+		]);
 	});
 
 	it('asks the soonest due cards first from a function, within the chosen decks', () => {
 		const due = (id: string) => (id.startsWith('deploy/') ? id.length : id.startsWith('log-levels/') ? 0 : undefined);
-		const questions = buildQuiz(index, setup({ source: 'due', deckIds: ['deck-deploy'], types: ['typed'], length: 'all' }), mulberry32(7), { ranking: due });
+		const questions = buildQuiz(index, setup({ source: 'due', deckIds: ['deck-deploy'], types: ['typed'], length: 'all' }), mulberry32(7), {
+			ranking: due
+		});
 		const lengths = questions.map((q) => q.cardId.length);
 		expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
 		expect(questions.every((q) => q.deckId === 'deck-deploy')).toBe(true);

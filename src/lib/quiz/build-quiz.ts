@@ -46,7 +46,9 @@ export function buildQuiz(source: QuizIndex | readonly Card[], setup: QuizSetup,
 		if (askedFacts.has(fact) || explainedRows.has(row)) continue;
 		const requested = types[questions.length % types.length];
 		if (requested === 'explain') {
-			const made = buildExplain(index, card, rng, options.explainWords ?? BARE_WORDS, (tableId, key) => askedRows.has(`${tableId}\u0000${key}`));
+			const made = buildExplain(index, card, rng, options.explainWords ?? BARE_WORDS, (tableId, key) =>
+				askedRows.has(`${tableId}\u0000${key}`)
+			);
 			for (const shown of made.rows) explainedRows.add(`${card.tableId}\u0000${shown.key}`);
 			questions.push(made.question);
 		} else {

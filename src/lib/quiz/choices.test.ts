@@ -26,7 +26,12 @@ describe('multiple choice', () => {
 		const question = buildMcq(index, card, mulberry32(1), { poolDistractors: true });
 		expectSoundOptions(question, '즉시 조치 필요');
 		expect(texts(question).sort()).toEqual(['개발/디버깅용', '비즈니스 이벤트', '잠재적 문제', '즉시 조치 필요']);
-		expect(question).toMatchObject({ type: 'mcq', prompt: 'ERROR · 용도', promptHtml: '<strong>ERROR</strong> · 용도', cardIds: [card.id] });
+		expect(question).toMatchObject({
+			type: 'mcq',
+			prompt: 'ERROR · 용도',
+			promptHtml: '<strong>ERROR</strong> · 용도',
+			cardIds: [card.id]
+		});
 	});
 
 	it('drops a sibling value equal to the answer and fills up from the deck', () => {
@@ -57,9 +62,13 @@ describe('multiple choice', () => {
 
 	it('orders options by the seed', () => {
 		const card = byId(logLevels, 'log-levels/WARN/용도/forward');
-		const orders = new Set(Array.from({ length: 20 }, (_, seed) => texts(buildMcq(index, card, mulberry32(seed), { poolDistractors: false })).join('|')));
+		const orders = new Set(
+			Array.from({ length: 20 }, (_, seed) => texts(buildMcq(index, card, mulberry32(seed), { poolDistractors: false })).join('|'))
+		);
 		expect(orders.size).toBeGreaterThan(5);
-		expect(texts(buildMcq(index, card, mulberry32(7), { poolDistractors: false }))).toEqual(texts(buildMcq(index, card, mulberry32(7), { poolDistractors: false })));
+		expect(texts(buildMcq(index, card, mulberry32(7), { poolDistractors: false }))).toEqual(
+			texts(buildMcq(index, card, mulberry32(7), { poolDistractors: false }))
+		);
 	});
 
 	it('never offers blank or duplicate-looking options', () => {
@@ -86,7 +95,9 @@ describe('multiple choice', () => {
 
 describe('reverse multiple choice', () => {
 	it('shows the value and asks for the key among sibling rows', () => {
-		const index = new QuizIndex(logLevels, [{ id: 'deck-log-levels', title: '로그 레벨', parentId: null, path: ['로그 레벨'], file: 'x.md', cardCount: 0, hash: '' }]);
+		const index = new QuizIndex(logLevels, [
+			{ id: 'deck-log-levels', title: '로그 레벨', parentId: null, path: ['로그 레벨'], file: 'x.md', cardCount: 0, hash: '' }
+		]);
 		const question = buildReverse(index, byId(logLevels, 'log-levels/ERROR/용도/forward'), mulberry32(1));
 		expectSoundOptions(question, 'ERROR');
 		expect(question!.prompt).toBe('Which 로그 레벨 (용도): 즉시 조치 필요?');
@@ -105,13 +116,24 @@ describe('reverse multiple choice', () => {
 	it('gives up on a two-row table, where the typed fallback asks for the key', () => {
 		const card = byId(elkVsLgtm, 'elk-lgtm/LGTM/시각화/forward');
 		expect(buildReverse(index, card, mulberry32(1))).toBeNull();
-		expect(buildTyped(index, card, 'reverse', true)).toMatchObject({ type: 'typed', requested: 'reverse', prompt: 'Which one (시각화): Grafana?', expected: 'LGTM' });
+		expect(buildTyped(index, card, 'reverse', true)).toMatchObject({
+			type: 'typed',
+			requested: 'reverse',
+			prompt: 'Which one (시각화): Grafana?',
+			expected: 'LGTM'
+		});
 	});
 });
 
 describe('typed', () => {
 	it('asks the front and expects the back', () => {
 		const card = byId(serviceTypes, 'service-types/ClusterIP/설명/forward');
-		expect(buildTyped(index, card, 'typed', false)).toMatchObject({ type: 'typed', requested: 'typed', prompt: 'ClusterIP', expected: '클러스터 내부에서만 접근 (기본)', cardIds: [card.id] });
+		expect(buildTyped(index, card, 'typed', false)).toMatchObject({
+			type: 'typed',
+			requested: 'typed',
+			prompt: 'ClusterIP',
+			expected: '클러스터 내부에서만 접근 (기본)',
+			cardIds: [card.id]
+		});
 	});
 });

@@ -102,7 +102,16 @@ export function buildReverse(index: QuizIndex, card: Card, rng: Rng): ChoiceQues
 		if (row !== fact.row && !sharesValue(fact.table, row, card.column, valueKey)) picker.offer({ text: row.key, html: row.keyHtml });
 	}
 	const choice = picker.finish(rng);
-	return choice && { ...base(card, 'reverse', [fact.cardId]), type: 'reverse', prompt: fact.prompt, promptHtml: fact.promptHtml, ...choice, reverse: fact.ask };
+	return (
+		choice && {
+			...base(card, 'reverse', [fact.cardId]),
+			type: 'reverse',
+			prompt: fact.prompt,
+			promptHtml: fact.promptHtml,
+			...choice,
+			reverse: fact.ask
+		}
+	);
 }
 
 /** Free-text answer to the card's front; `reverse` asks for the row key instead. */

@@ -26,7 +26,10 @@ function diffTokens(given: string[], expected: string[], keyOf: (token: string) 
 	const m = given.length;
 	const n = expected.length;
 	if (m * n > MAX_CELLS) {
-		const whole: DiffSegment[] = [...given.map((text) => ({ kind: 'extra' as const, text })), ...expected.map((text) => ({ kind: 'missing' as const, text }))];
+		const whole: DiffSegment[] = [
+			...given.map((text) => ({ kind: 'extra' as const, text })),
+			...expected.map((text) => ({ kind: 'missing' as const, text }))
+		];
 		return merge(whole, joiner);
 	}
 	const gk = given.map(keyOf);

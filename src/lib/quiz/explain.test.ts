@@ -28,7 +28,11 @@ describe('explain aloud', () => {
 		const question = seen.get('compare')!;
 		expect(question.prompt).toMatch(/^ClusterIP vs (NodePort|LoadBalancer|ExternalName): 차이를 설명하세요$/);
 		expect(question.model.columns).toEqual(['설명']);
-		expect(question.model.rows[0]).toMatchObject({ key: 'ClusterIP', keyHtml: '<strong>ClusterIP</strong>', cells: [{ text: '클러스터 내부에서만 접근 (기본)' }] });
+		expect(question.model.rows[0]).toMatchObject({
+			key: 'ClusterIP',
+			keyHtml: '<strong>ClusterIP</strong>',
+			cells: [{ text: '클러스터 내부에서만 접근 (기본)' }]
+		});
 		expect(question.model.rows).toHaveLength(2);
 		expect(question.cardIds[0]).toBe('service-types/ClusterIP/설명/forward');
 		expect(question.cardIds).toHaveLength(2);
@@ -60,7 +64,10 @@ describe('explain aloud', () => {
 	it('asks to explain the one row of a single-row table', () => {
 		const single = kinds(card(singleTerm, 'single-term/Pod/설명/reverse'));
 		expect([...single.keys()]).toEqual(['single']);
-		expect(single.get('single')).toMatchObject({ prompt: 'Pod에 대해 설명하세요', model: { columns: ['설명'], rows: [{ key: 'Pod', cells: [{ text: '가장 작은 배포 단위' }] }] } });
+		expect(single.get('single')).toMatchObject({
+			prompt: 'Pod에 대해 설명하세요',
+			model: { columns: ['설명'], rows: [{ key: 'Pod', cells: [{ text: '가장 작은 배포 단위' }] }] }
+		});
 		const attribute = kinds(card(singleAttribute, 'single-attr/Counter/예시/forward'));
 		expect([...attribute.keys()]).toEqual(['attributes']);
 		expect(attribute.get('attributes')!.prompt).toBe('Counter: 용도와 예시는?');
@@ -68,13 +75,31 @@ describe('explain aloud', () => {
 
 	it('prefers a sibling row the quiz has not asked yet', () => {
 		for (let seed = 0; seed < 10; seed++) {
-			const { question } = buildExplain(index, card(serviceTypes, 'service-types/ClusterIP/설명/forward'), mulberry32(seed), EXPLAIN_WORDS, (_, key) => key !== 'ExternalName');
+			const { question } = buildExplain(
+				index,
+				card(serviceTypes, 'service-types/ClusterIP/설명/forward'),
+				mulberry32(seed),
+				EXPLAIN_WORDS,
+				(_, key) => key !== 'ExternalName'
+			);
 			expect(question.prompt).toBe('ClusterIP vs ExternalName: 차이를 설명하세요');
 		}
 	});
 
 	it('writes the model answer as text, skipping blank cells', () => {
-		const model = { columns: ['장점', '단점'], rows: [{ key: 'Rolling', keyHtml: 'Rolling', cells: [{ text: '무중단', html: '' }, { text: '', html: '' }] }] };
+		const model = {
+			columns: ['장점', '단점'],
+			rows: [
+				{
+					key: 'Rolling',
+					keyHtml: 'Rolling',
+					cells: [
+						{ text: '무중단', html: '' },
+						{ text: '', html: '' }
+					]
+				}
+			]
+		};
 		expect(modelAnswerText(model)).toBe('Rolling — 장점: 무중단');
 	});
 

@@ -34,7 +34,11 @@ export function buildExplain(
 	if (kind === 'compare') {
 		const other = pickSibling(table, row, rng, (key) => isRowAsked(card.tableId, key));
 		prompt = words.compare(row.key, other.key);
-		model = modelAnswer(table, [row, other], table.columns.filter((column) => hasValue(row, column) || hasValue(other, column)));
+		model = modelAnswer(
+			table,
+			[row, other],
+			table.columns.filter((column) => hasValue(row, column) || hasValue(other, column))
+		);
 	} else if (kind === 'attributes') {
 		const others = columns.filter((column) => column !== card.column);
 		const second = others[randomInt(rng, others.length)];

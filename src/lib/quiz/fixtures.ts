@@ -27,7 +27,8 @@ export function tableCards({ tableId, deckId = `deck-${tableId}`, columns, rows 
 			const keyHtml = `<strong>${escapeHtml(key)}</strong>`;
 			const frontHtml = term ? keyHtml : `${keyHtml} · ${escapeHtml(column)}`;
 			cards.push(card(tableId, deckId, key, column, 'forward', front, frontHtml, value, escapeHtml(value)));
-			if (i === 0 && firstValues.get(value) === 1) cards.push(card(tableId, deckId, key, column, 'reverse', value, escapeHtml(value), key, keyHtml));
+			if (i === 0 && firstValues.get(value) === 1)
+				cards.push(card(tableId, deckId, key, column, 'reverse', value, escapeHtml(value), key, keyHtml));
 		});
 	}
 	return cards;
@@ -38,8 +39,30 @@ export function comparisonCards(tableId: string, criteria: string[], things: Rec
 	return tableCards({ tableId, deckId, columns: criteria, rows: Object.entries(things).map(([thing, values]) => [thing, ...values]) });
 }
 
-function card(tableId: string, deckId: string, rowKey: string, column: string, direction: Card['direction'], frontText: string, front: string, backText: string, back: string): Card {
-	return { id: `${tableId}/${rowKey}/${column}/${direction}`, deckId, front, back, frontText, backText, source: { file: 'test.md', line: 1 }, tableId, rowKey, column, direction };
+function card(
+	tableId: string,
+	deckId: string,
+	rowKey: string,
+	column: string,
+	direction: Card['direction'],
+	frontText: string,
+	front: string,
+	backText: string,
+	back: string
+): Card {
+	return {
+		id: `${tableId}/${rowKey}/${column}/${direction}`,
+		deckId,
+		front,
+		back,
+		frontText,
+		backText,
+		source: { file: 'test.md', line: 1 },
+		tableId,
+		rowKey,
+		column,
+		direction
+	};
 }
 
 export const serviceTypes = tableCards({
@@ -82,7 +105,17 @@ export const elkVsLgtm = comparisonCards('elk-lgtm', ['로그', '시각화', '�
 
 export const singleTerm = tableCards({ tableId: 'single-term', columns: ['설명'], rows: [['Pod', '가장 작은 배포 단위']] });
 
-export const singleAttribute = tableCards({ tableId: 'single-attr', columns: ['용도', '예시'], rows: [['Counter', '누적 카운트', '처리 건수']] });
+export const singleAttribute = tableCards({
+	tableId: 'single-attr',
+	columns: ['용도', '예시'],
+	rows: [['Counter', '누적 카운트', '처리 건수']]
+});
 
-export const twoRowTerm = tableCards({ tableId: 'two-rows', columns: ['설명'], rows: [['Pull', '스크래핑'], ['Push', '전송']] });
-
+export const twoRowTerm = tableCards({
+	tableId: 'two-rows',
+	columns: ['설명'],
+	rows: [
+		['Pull', '스크래핑'],
+		['Push', '전송']
+	]
+});

@@ -54,7 +54,12 @@ function typedVerdict(given: string, expected: string): TypedVerdict {
 
 /** `Loki, ELK` and `ELK, Loki` are the same answer. */
 function sameList(given: string, expected: string): boolean {
-	const items = (text: string) => text.split(/[,、，;]/).map(normalizeAnswer).filter(Boolean).sort();
+	const items = (text: string) =>
+		text
+			.split(/[,、，;]/)
+			.map(normalizeAnswer)
+			.filter(Boolean)
+			.sort();
 	const expectedItems = items(expected);
 	if (expectedItems.length < 2) return false;
 	const givenItems = items(given);

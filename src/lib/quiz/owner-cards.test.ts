@@ -49,7 +49,9 @@ describe("the owner's notes", () => {
 			expect(question.model.rows.length).toBeGreaterThan(0);
 			expect(question.model.rows.every((row) => row.cells.length === question.model.columns.length)).toBe(true);
 		}
-		const kinds = new Set([...Array(30).keys()].map((seed) => buildExplain(index, find('Rolling', '장점'), mulberry32(seed), EXPLAIN_WORDS).question.prompt));
+		const kinds = new Set(
+			[...Array(30).keys()].map((seed) => buildExplain(index, find('Rolling', '장점'), mulberry32(seed), EXPLAIN_WORDS).question.prompt)
+		);
 		expect(kinds).toContain('Rolling: 장점과 단점은?');
 		const prometheus = buildExplain(index, find('Prometheus', '쿼리 언어'), mulberry32(0), EXPLAIN_WORDS).question;
 		expect(prometheus.kind === 'attributes' || prometheus.prompt === 'Prometheus vs InfluxDB: 차이를 설명하세요').toBe(true);

@@ -9,8 +9,19 @@ import { QuizIndex } from './quiz-index';
 import { mulberry32 } from './rng';
 
 const deck = (id: string, title: string): Deck => ({ id, title, parentId: null, path: [title], file: 'test.md', cardCount: 0, hash: '' });
-const odd = tableCards({ tableId: 'odd', columns: ['a<b', 'c&d'], rows: [['<x>', '1', '2'], ['y', '3', '4'], ['z', '5', '6']] });
-const index = new QuizIndex([...serviceTypes, ...deployStrategies, ...logLevels, ...singleTerm, ...odd], [deck('deck-log-levels', '로그 레벨'), deck('deck-odd', 'Tags <i>')]);
+const odd = tableCards({
+	tableId: 'odd',
+	columns: ['a<b', 'c&d'],
+	rows: [
+		['<x>', '1', '2'],
+		['y', '3', '4'],
+		['z', '5', '6']
+	]
+});
+const index = new QuizIndex(
+	[...serviceTypes, ...deployStrategies, ...logLevels, ...singleTerm, ...odd],
+	[deck('deck-log-levels', '로그 레벨'), deck('deck-odd', 'Tags <i>')]
+);
 const words: PromptWords = {
 	which: (subject, column, value) => `W[${subject}|${column}|${value}]`,
 	compare: (first, second) => `C[${first}|${second}]`,
@@ -32,7 +43,8 @@ describe('prompts in the reader’s language', () => {
 		const question = buildTyped(index, find('odd/<x>/c&d/forward'), 'reverse', true);
 		expect(promptHtml(question, words)).toBe('W[Tags &#x3C;i&#x3E;|c&#x26;d|2]');
 		const explained = new Set<string>();
-		for (let seed = 0; seed < 20; seed++) explained.add(promptHtml(buildExplain(index, find('odd/<x>/a<b/forward'), mulberry32(seed), EXPLAIN_WORDS).question, words));
+		for (let seed = 0; seed < 20; seed++)
+			explained.add(promptHtml(buildExplain(index, find('odd/<x>/a<b/forward'), mulberry32(seed), EXPLAIN_WORDS).question, words));
 		expect(explained).toContain('A[<strong>&#x3C;x&#x3E;</strong>|a&#x3C;b|c&#x26;d]');
 		expect(explained).toContain('C[<strong>&#x3C;x&#x3E;</strong>|<strong>y</strong>]');
 	});

@@ -31,5 +31,9 @@ export function promptHtml(question: Question, words: PromptWords): string {
 	}
 	const ask = question.reverse;
 	if (!ask) return question.promptHtml;
-	return words.which(ask.subject === null ? null : escapeHtml(ask.subject), ask.column === null ? null : escapeHtml(ask.column), ask.value.html);
+	return words.which(
+		ask.subject === null ? null : escapeHtml(ask.subject),
+		ask.column === null ? null : escapeHtml(ask.column),
+		ask.value.html
+	);
 }

@@ -47,10 +47,8 @@ describe('LazyShuffle', () => {
 });
 
 describe('lowestFirst', () => {
-	const fromArray =
-		(values: (number | undefined)[]) =>
-		(visit: (item: number, value: number | undefined) => void) =>
-			values.forEach((value, i) => visit(i, value));
+	const fromArray = (values: (number | undefined)[]) => (visit: (item: number, value: number | undefined) => void) =>
+		values.forEach((value, i) => visit(i, value));
 
 	it('yields lowest first, ties in source order, leaving out missing values', () => {
 		const values = [0.5, 0.1, 0.5, undefined, 0.9, 0.1, NaN];

@@ -57,7 +57,14 @@ export function summarizeQuiz(questions: readonly Question[], responses: readonl
 
 function resultOf(question: Question, response: QuizResponse | undefined): QuestionResult {
 	const outcome = gradeResponse(question, response);
-	const result = { questionId: question.id, type: question.type, prompt: question.prompt, outcome, overruled: false, cardIds: question.cardIds };
+	const result = {
+		questionId: question.id,
+		type: question.type,
+		prompt: question.prompt,
+		outcome,
+		overruled: false,
+		cardIds: question.cardIds
+	};
 	if (question.type === 'explain') {
 		return { ...result, given: response?.type === 'explain' ? response.grade : '', expected: modelAnswerText(question.model) };
 	}

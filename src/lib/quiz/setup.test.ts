@@ -6,7 +6,12 @@ const parse = (query: string) => parseQuizSetup(new URLSearchParams(query));
 
 describe('quiz setup in the URL', () => {
 	it('writes the documented form, commas and all', () => {
-		const setup: QuizSetup = { deckIds: ['51fbb414d38f0f09', 'd94e08aa'], source: 'decks', length: 10, types: ['mcq', 'reverse', 'typed', 'explain'] };
+		const setup: QuizSetup = {
+			deckIds: ['51fbb414d38f0f09', 'd94e08aa'],
+			source: 'decks',
+			length: 10,
+			types: ['mcq', 'reverse', 'typed', 'explain']
+		};
 		expect(quizHref(setup)).toBe('/quiz?deck=51fbb414d38f0f09&deck=d94e08aa&n=10&types=mcq,reverse,typed,explain');
 	});
 

@@ -100,6 +100,4 @@ export type SelfGrade = 'again' | 'partial' | 'good';
 
 /** What the person did with one question; an `undefined` response means skipped. */
 export type QuizResponse =
-	| { type: 'choice'; chosenIndex: number }
-	| { type: 'typed'; given: string; match: TypedMatch }
-	| { type: 'explain'; grade: SelfGrade };
+	{ type: 'choice'; chosenIndex: number } | { type: 'typed'; given: string; match: TypedMatch } | { type: 'explain'; grade: SelfGrade };

@@ -5,15 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { applyDailyLimits, deckCounts, liftNewLimit, studiedToday, type DeckCards } from './counts';
 import { ReviewSession } from './session';
 import { MINUTE_MS } from './time';
-import {
-	DEFAULT_SETTINGS,
-	LEARNING,
-	NEW,
-	RELEARNING,
-	REVIEW,
-	type CardProgress,
-	type CardStateKind
-} from './types';
+import { DEFAULT_SETTINGS, LEARNING, NEW, RELEARNING, REVIEW, type CardProgress, type CardStateKind } from './types';
 
 const at = (iso: string) => Date.parse(iso);
 const NOW = at('2024-05-01T10:00:00+09:00');

@@ -1,10 +1,4 @@
-import {
-	queueKindOf,
-	remainingLimits,
-	type DueCounts,
-	type ProgressLookup,
-	type QueueFields
-} from './queue-kind';
+import { queueKindOf, remainingLimits, type DueCounts, type ProgressLookup, type QueueFields } from './queue-kind';
 import { dayStart, MINUTE_MS, nextDayStart } from './time';
 import { NEW, REVIEW, type ReviewLogEntry, type SchedulerSettings } from './types';
 
@@ -101,17 +95,8 @@ export function deckCounts(
  * day's limits; learning cards are never capped. For callers that count on indexes
  * instead of calling `deckCounts`.
  */
-export function applyDailyLimits(
-	raw: DueCounts,
-	settings: SchedulerSettings,
-	studied: StudiedToday
-): DueCounts {
-	const { newLimit, reviewLimit } = remainingLimits(
-		settings.newPerDay,
-		settings.reviewsPerDay,
-		studied.newIntroduced,
-		studied.reviewsDone
-	);
+export function applyDailyLimits(raw: DueCounts, settings: SchedulerSettings, studied: StudiedToday): DueCounts {
+	const { newLimit, reviewLimit } = remainingLimits(settings.newPerDay, settings.reviewsPerDay, studied.newIntroduced, studied.reviewsDone);
 	return {
 		new: Math.min(raw.new, newLimit),
 		learning: raw.learning,

@@ -75,12 +75,7 @@ function schedulerFor(settings: SchedulerSettings): FSRS {
  * clock makes it count local study days instead (Anki's rule), so two reviews at 08:50 and
  * 09:10 in Seoul are the same day, and 03:59 still belongs to yesterday.
  */
-function toFsrsCard(
-	progress: CardProgress | null,
-	cardId: string,
-	clockNow: number,
-	dayStartHour: number
-): SeededCard {
+function toFsrsCard(progress: CardProgress | null, cardId: string, clockNow: number, dayStartHour: number): SeededCard {
 	if (!progress || progress.state === State.New) {
 		return {
 			cardId,
@@ -97,10 +92,7 @@ function toFsrsCard(
 	}
 	// A last review on a later study day than `now` (another device's clock ran ahead) makes
 	// ts-fsrs throw on the negative elapsed days.
-	const lastReview =
-		progress.lastReview === null
-			? undefined
-			: new Date(Math.min(studyClock(progress.lastReview, dayStartHour), clockNow));
+	const lastReview = progress.lastReview === null ? undefined : new Date(Math.min(studyClock(progress.lastReview, dayStartHour), clockNow));
 	return {
 		cardId,
 		due: new Date(studyClock(progress.due, dayStartHour)),
@@ -116,12 +108,7 @@ function toFsrsCard(
 	};
 }
 
-function fromFsrs(
-	item: RecordLogItem,
-	now: number,
-	clockNow: number,
-	maximumInterval: number
-): Outcome {
+function fromFsrs(item: RecordLogItem, now: number, clockNow: number, maximumInterval: number): Outcome {
 	const { card, log } = item;
 	// ts-fsrs keeps Hard < Good < Easy by adding a day after clamping to the maximum
 	// interval, so Good and Easy can pass it; Anki lets all three reach the maximum.

@@ -63,9 +63,7 @@ describe('LearningQueue', () => {
 				live.delete(top.cardId);
 			}
 		}
-		const expected = [...live.values()]
-			.sort((x, y) => x.due - y.due || x.seq - y.seq)
-			.map((e) => e.cardId);
+		const expected = [...live.values()].sort((x, y) => x.due - y.due || x.seq - y.seq).map((e) => e.cardId);
 		expect(drain(queue)).toEqual(expected);
 	});
 });

@@ -80,14 +80,8 @@ export class MainQueue {
 		if (!hasReview && !hasNew) return null;
 		// Integer form of Anki's test (newIdx + 1) * ratio < reviewIdx + 1, where
 		// ratio = (reviews + 1) / (new + 1): the same order with no float rounding.
-		const newTurn =
-			!hasReview ||
-			(hasNew &&
-				(news.index + 1) * (reviews.ids.length + 1) <
-					(reviews.index + 1) * (news.ids.length + 1));
-		return newTurn
-			? { cardId: news.ids[news.index], kind: 'new' }
-			: { cardId: reviews.ids[reviews.index], kind: 'review' };
+		const newTurn = !hasReview || (hasNew && (news.index + 1) * (reviews.ids.length + 1) < (reviews.index + 1) * (news.ids.length + 1));
+		return newTurn ? { cardId: news.ids[news.index], kind: 'new' } : { cardId: reviews.ids[reviews.index], kind: 'review' };
 	}
 
 	/** Takes a card out wherever it is; null when the queue does not hold it. */

@@ -22,11 +22,7 @@ export interface ProgressLookup<T extends QueueFields = CardProgress> {
  * due before the next day starts. A card without a progress row is new. Learning cards
  * are due by the minute; whether one counts yet is up to the caller's learn-ahead cutoff.
  */
-export function queueKindOf(
-	progress: QueueFields | undefined,
-	now: number,
-	dayEnd: number
-): QueueKind | null {
+export function queueKindOf(progress: QueueFields | undefined, now: number, dayEnd: number): QueueKind | null {
 	if (progress === undefined) return 'new';
 	if (progress.suspended === 1 || progress.buriedUntil > now) return null;
 	if (progress.state === NEW) return 'new';

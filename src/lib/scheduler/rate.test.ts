@@ -4,15 +4,7 @@ process.env.TZ = 'Asia/Seoul';
 import { describe, expect, it } from 'vitest';
 import { previewIntervals, rate, retrievability, RATINGS } from './rate';
 import { DAY_MS, MINUTE_MS } from './time';
-import {
-	DEFAULT_SETTINGS,
-	LEARNING,
-	NEW,
-	RELEARNING,
-	REVIEW,
-	type CardProgress,
-	type SchedulerSettings
-} from './types';
+import { DEFAULT_SETTINGS, LEARNING, NEW, RELEARNING, REVIEW, type CardProgress, type SchedulerSettings } from './types';
 
 const at = (iso: string) => Date.parse(iso);
 const NOW = at('2024-05-01T10:00:00+09:00');
@@ -77,8 +69,7 @@ describe('rate', () => {
 
 	it('gives longer intervals for a lower desired retention', () => {
 		const goodDays = (desiredRetention: number) =>
-			rate(reviewCard('c1', 30, 30), 'c1', 3, NOW, { ...NO_FUZZ, desiredRetention }, 0, 'l').progress
-				.scheduledDays;
+			rate(reviewCard('c1', 30, 30), 'c1', 3, NOW, { ...NO_FUZZ, desiredRetention }, 0, 'l').progress.scheduledDays;
 		expect(goodDays(0.8)).toBeGreaterThan(goodDays(0.9));
 		expect(goodDays(0.9)).toBeGreaterThan(goodDays(0.95));
 	});
@@ -138,9 +129,7 @@ describe('rate', () => {
 describe('fuzz', () => {
 	it('gives the same result for the same card and time', () => {
 		const card = reviewCard('c1', 100, 100);
-		expect(rate(card, 'c1', 3, NOW, DEFAULT_SETTINGS, 0, 'l')).toEqual(
-			rate(card, 'c1', 3, NOW, DEFAULT_SETTINGS, 0, 'l')
-		);
+		expect(rate(card, 'c1', 3, NOW, DEFAULT_SETTINGS, 0, 'l')).toEqual(rate(card, 'c1', 3, NOW, DEFAULT_SETTINGS, 0, 'l'));
 	});
 
 	it('spreads cards with equal memory over several days, and not at all when off', () => {

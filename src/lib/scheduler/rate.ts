@@ -1,13 +1,7 @@
 import { formatInterval } from './format-interval';
 import { outcomeOf, outcomesOf, recallProbability, type Outcome } from './fsrs';
 import { DAY_MS } from './time';
-import {
-	NEW,
-	Rating,
-	type CardProgress,
-	type ReviewLogEntry,
-	type SchedulerSettings
-} from './types';
+import { NEW, Rating, type CardProgress, type ReviewLogEntry, type SchedulerSettings } from './types';
 
 export interface RatingResult {
 	progress: CardProgress;

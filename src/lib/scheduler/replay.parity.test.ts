@@ -85,7 +85,13 @@ async function study(seed: number, settings: SchedulerSettings) {
 }
 
 describe('replaying events gives what today’s code stores', () => {
-	const other: SchedulerSettings = { ...DEFAULT_SETTINGS, desiredRetention: 0.85, learningSteps: ['5m', '30m', '1h'], relearningSteps: ['15m'], dayStartHour: 2 };
+	const other: SchedulerSettings = {
+		...DEFAULT_SETTINGS,
+		desiredRetention: 0.85,
+		learningSteps: ['5m', '30m', '1h'],
+		relearningSteps: ['15m'],
+		dayStartHour: 2
+	};
 	it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])('for random study, seed %i', async (seed) => {
 		await openTestDatabase(new IDBFactory());
 		await syncDecks(serve([k8sNote()]).fetchJson);

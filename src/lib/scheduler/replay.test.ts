@@ -55,7 +55,7 @@ function history(rng: Rng, devices: EventMaker[], cards: string[], steps: number
 /** Splits a device's events into batches of 1 to 5, the way a `_changes` feed pages them. */
 function batches(rng: Rng, events: unknown[]): unknown[][] {
 	const out: unknown[][] = [];
-	for (let i = 0; i < events.length; ) {
+	for (let i = 0; i < events.length;) {
 		const n = 1 + randomInt(rng, 5);
 		out.push(events.slice(i, i + n));
 		i += n;

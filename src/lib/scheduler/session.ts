@@ -1,12 +1,6 @@
 import { LearningQueue, type LearningEntry } from './learning-queue';
 import { MainQueue, type MainTake } from './main-queue';
-import {
-	queueKindOf,
-	remainingLimits,
-	type DueCounts,
-	type ProgressLookup,
-	type QueueKind
-} from './queue-kind';
+import { queueKindOf, remainingLimits, type DueCounts, type ProgressLookup, type QueueKind } from './queue-kind';
 import { MINUTE_MS, nextDayStart } from './time';
 import { LEARNING, RELEARNING, type CardProgress, type SchedulerSettings } from './types';
 
@@ -59,12 +53,7 @@ export class ReviewSession {
 	constructor({ cardIds, progress, newIntroducedToday, reviewsDoneToday, now, settings }: SessionInput) {
 		this.dayEnd = nextDayStart(now, settings.dayStartHour);
 		this.learnAheadMs = settings.learnAheadMinutes * MINUTE_MS;
-		const { newLimit, reviewLimit } = remainingLimits(
-			settings.newPerDay,
-			settings.reviewsPerDay,
-			newIntroducedToday,
-			reviewsDoneToday
-		);
+		const { newLimit, reviewLimit } = remainingLimits(settings.newPerDay, settings.reviewsPerDay, newIntroducedToday, reviewsDoneToday);
 		const newIds: string[] = [];
 		const reviewIds: string[] = [];
 		const reviewDues: number[] = [];

@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DAY_MS, HOUR_MS, dayStart, nextDayStart, studyDay } from './time';
 
 const at = (iso: string) => Date.parse(iso);
-const calendarDay = (year: number, month: number, day: number) =>
-	Date.UTC(year, month - 1, day) / DAY_MS;
+const calendarDay = (year: number, month: number, day: number) => Date.UTC(year, month - 1, day) / DAY_MS;
 
 describe('study days in America/New_York across DST changes', () => {
 	it('runs on local time', () => {

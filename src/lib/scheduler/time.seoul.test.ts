@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DAY_MS, dayStart, nextDayStart, studyDay, studyDayStart } from './time';
 
 const at = (iso: string) => Date.parse(iso);
-const calendarDay = (year: number, month: number, day: number) =>
-	Date.UTC(year, month - 1, day) / DAY_MS;
+const calendarDay = (year: number, month: number, day: number) => Date.UTC(year, month - 1, day) / DAY_MS;
 
 describe('study days in Asia/Seoul (UTC+9, no DST)', () => {
 	it('runs on local time', () => {
@@ -20,9 +19,7 @@ describe('study days in Asia/Seoul (UTC+9, no DST)', () => {
 	});
 
 	it('keeps 08:59 and 09:01 on one day though the UTC date changes between them', () => {
-		expect(studyDay(at('2024-05-01T08:59:00+09:00'), 4)).toBe(
-			studyDay(at('2024-05-01T09:01:00+09:00'), 4)
-		);
+		expect(studyDay(at('2024-05-01T08:59:00+09:00'), 4)).toBe(studyDay(at('2024-05-01T09:01:00+09:00'), 4));
 	});
 
 	it('gives the start of the current and of the next study day', () => {
@@ -36,9 +33,7 @@ describe('study days in Asia/Seoul (UTC+9, no DST)', () => {
 
 	it('follows another day-start hour', () => {
 		expect(dayStart(at('2024-05-01T00:30:00+09:00'), 0)).toBe(at('2024-05-01T00:00:00+09:00'));
-		expect(nextDayStart(at('2024-12-31T23:00:00+09:00'), 0)).toBe(
-			at('2025-01-01T00:00:00+09:00')
-		);
+		expect(nextDayStart(at('2024-12-31T23:00:00+09:00'), 0)).toBe(at('2025-01-01T00:00:00+09:00'));
 	});
 
 	it('maps a day number back to its start', () => {

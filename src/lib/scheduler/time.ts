@@ -26,12 +26,7 @@ export function studyDayStart(day: number, dayStartHour: number): number {
 	const date = new Date(day * DAY_MS);
 	// The local Date constructor resolves DST: an hour skipped by a spring-forward change
 	// becomes the first hour that exists.
-	return new Date(
-		date.getUTCFullYear(),
-		date.getUTCMonth(),
-		date.getUTCDate(),
-		dayStartHour
-	).getTime();
+	return new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), dayStartHour).getTime();
 }
 
 /** When the study day containing `now` began (ms). */

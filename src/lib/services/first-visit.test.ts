@@ -60,7 +60,10 @@ describe('beforeFirstStudy', () => {
 
 	it('is false without asking IndexedDB once this browser has opened the database', async () => {
 		const stored = new Map<string, string>();
-		vi.stubGlobal('localStorage', { getItem: (key: string) => stored.get(key) ?? null, setItem: (key: string, value: string) => stored.set(key, value) });
+		vi.stubGlobal('localStorage', {
+			getItem: (key: string) => stored.get(key) ?? null,
+			setItem: (key: string, value: string) => stored.set(key, value)
+		});
 		const factory = new IDBFactory();
 		expect(await beforeFirstStudy(factory)).toBe(true);
 		announceDatabaseOpened();

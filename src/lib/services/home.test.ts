@@ -108,4 +108,3 @@ describe('ratings done today', () => {
 		expect(await done()).toBe(1);
 	});
 });
-

@@ -147,7 +147,11 @@ export async function deckLines(settings: SchedulerSettings, now = Date.now()): 
 	}
 	return decks.map((deck) => {
 		const raw = counts.get(deck.id) ?? { newAvailable: 0, learning: 0, due: 0 };
-		const limited = applyDailyLimits({ new: raw.newAvailable, learning: raw.learning, review: raw.due }, liftNewLimit(settings, sentIn.get(deck.id) ?? 0), studied);
+		const limited = applyDailyLimits(
+			{ new: raw.newAvailable, learning: raw.learning, review: raw.due },
+			liftNewLimit(settings, sentIn.get(deck.id) ?? 0),
+			studied
+		);
 		return { deck, ...limited };
 	});
 }

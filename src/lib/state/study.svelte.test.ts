@@ -165,7 +165,19 @@ describe('Study', () => {
 	});
 
 	it('says a card is a leech when Again makes its lapses reach 8, then every 4 more', async () => {
-		const review = { due: NOW - DAY, stability: 3, difficulty: 9, elapsedDays: 3, scheduledDays: 3, learningSteps: 0, reps: 20, state: 2 as const, lastReview: NOW - 4 * DAY, suspended: 0 as const, buriedUntil: 0 };
+		const review = {
+			due: NOW - DAY,
+			stability: 3,
+			difficulty: 9,
+			elapsedDays: 3,
+			scheduledDays: 3,
+			learningSteps: 0,
+			reps: 20,
+			state: 2 as const,
+			lastReview: NOW - 4 * DAY,
+			suspended: 0 as const,
+			buriedUntil: 0
+		};
 		await importProgress([
 			{ cardId: 's1', ...review, lapses: 7 },
 			{ cardId: 's2', ...review, lapses: 7 }

@@ -351,7 +351,7 @@ export class Study {
 		const session = this.session!;
 		const ahead: string[] = [];
 		let removed = 0;
-		for (let id = this.shown?.card.id; id && ahead.length < PREFETCH; ) {
+		for (let id = this.shown?.card.id; id && ahead.length < PREFETCH;) {
 			session.remove(id);
 			removed++;
 			id = session.next(now)?.cardId;

@@ -4,19 +4,40 @@ import { countBy, RecallSums, rollUp } from './deck-progress';
 
 const NOW = Date.UTC(2025, 2, 10, 12);
 const DAY = 86_400_000;
-const parentOf = new Map([['root', null], ['child', 'root'], ['grandchild', 'child'], ['other', null]]);
+const parentOf = new Map([
+	['root', null],
+	['child', 'root'],
+	['grandchild', 'child'],
+	['other', null]
+]);
 
 function card(cardId: string, state: 0 | 1 | 2 | 3, stability: number, daysAgo: number | null): CardProgress {
 	return {
-		cardId, due: NOW, stability, difficulty: 5, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 1, lapses: 0,
-		state, lastReview: daysAgo === null ? null : NOW - daysAgo * DAY, suspended: 0, buriedUntil: 0
+		cardId,
+		due: NOW,
+		stability,
+		difficulty: 5,
+		elapsedDays: 0,
+		scheduledDays: 0,
+		learningSteps: 0,
+		reps: 1,
+		lapses: 0,
+		state,
+		lastReview: daysAgo === null ? null : NOW - daysAgo * DAY,
+		suspended: 0,
+		buriedUntil: 0
 	};
 }
 
 describe('rollUp', () => {
 	it('adds each deck to the nearest shown deck at or above it', () => {
 		const known = countBy(['child', 'grandchild', 'grandchild', 'other', 'elsewhere'], (id) => id);
-		expect(rollUp(known, ['root', 'other'], parentOf)).toEqual(new Map([['root', 3], ['other', 1]]));
+		expect(rollUp(known, ['root', 'other'], parentOf)).toEqual(
+			new Map([
+				['root', 3],
+				['other', 1]
+			])
+		);
 		expect(rollUp(known, ['child'], parentOf)).toEqual(new Map([['child', 3]]));
 	});
 });

@@ -70,7 +70,12 @@ describe('streaks', () => {
 describe('monthTotals', () => {
 	it('adds up reviews and study days per calendar month', () => {
 		// MONDAY is 2025-03-10; 40 days back reach into January.
-		const counts = new Map([[MONDAY, 3], [MONDAY - 9, 2], [MONDAY - 10, 4], [MONDAY - 39, 1]]);
+		const counts = new Map([
+			[MONDAY, 3],
+			[MONDAY - 9, 2],
+			[MONDAY - 10, 4],
+			[MONDAY - 39, 1]
+		]);
 		expect(monthTotals(counts, MONDAY, 40)).toEqual([
 			{ year: 2025, month: 1, reviews: 1, days: 1 },
 			{ year: 2025, month: 2, reviews: 4, days: 1 },

@@ -6,7 +6,8 @@ const TODAY = 1000;
 describe('true retention', () => {
 	it('counts no rating outside Again..Easy, whatever a bad log row holds', () => {
 		const counter = new RetentionDays();
-		for (const rating of [0, 5, 7, NaN, -1, 2.5, '3', undefined]) counter.add({ cardId: 'a', day: TODAY, rating: rating as number, lastInterval: NaN });
+		for (const rating of [0, 5, 7, NaN, -1, 2.5, '3', undefined])
+			counter.add({ cardId: 'a', day: TODAY, rating: rating as number, lastInterval: NaN });
 		expect(counter.cells.size).toBe(0);
 		// ...and a card's first valid rating of the day is still the one counted.
 		counter.add({ cardId: 'a', day: TODAY, rating: 1, lastInterval: NaN });
@@ -15,8 +16,7 @@ describe('true retention', () => {
 
 	it('matches a hand-counted table', () => {
 		const counter = new RetentionDays();
-		const add = (cardId: string, day: number, rating: number, lastInterval: number) =>
-			counter.add({ cardId, day, rating, lastInterval });
+		const add = (cardId: string, day: number, rating: number, lastInterval: number) => counter.add({ cardId, day, rating, lastInterval });
 		add('a', TODAY, 3, 5); // young pass, in all windows
 		add('a', TODAY, 1, 5); // same card, same day: not counted
 		add('b', TODAY - 6, 1, 30); // mature fail, last day of the 7-day window

@@ -46,11 +46,7 @@ export function errorForStatus(status: number, what: string): SyncError {
  * A `no-cors` request is never blocked by CORS: if it gets through, the server is up and the
  * first failure was CORS. (Outside a browser there is no CORS, so this only says "up".)
  */
-export async function classifyNetworkError(
-	fetcher: typeof fetch,
-	url: string,
-	error: unknown
-): Promise<SyncError> {
+export async function classifyNetworkError(fetcher: typeof fetch, url: string, error: unknown): Promise<SyncError> {
 	const detail = error instanceof Error ? error.message : String(error);
 	try {
 		await fetcher(url, { mode: 'no-cors', credentials: 'omit' });

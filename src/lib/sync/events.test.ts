@@ -14,9 +14,7 @@ const quiz: QuizResult = {
 	score: 1,
 	total: 1,
 	durationMs: 30_000,
-	answers: [
-		{ questionId: 'x', type: 'mcq', prompt: 'p', given: 'g', expected: 'g', outcome: 'correct', overruled: false, cardIds: [CARD] }
-	]
+	answers: [{ questionId: 'x', type: 'mcq', prompt: 'p', given: 'g', expected: 'g', outcome: 'correct', overruled: false, cardIds: [CARD] }]
 };
 
 describe('eventMaker', () => {
@@ -83,7 +81,8 @@ describe('eventChecker', () => {
 	});
 
 	it('accepts the example in the module comment', () => {
-		const example = '{"id":"k3v9q2m8x4c7w1za.01KBS35CG0FHST4EWT73H5XA0K","device":"k3v9q2m8x4c7w1za","at":1765000000000,"type":"rating","cardId":"9a1e04c2b7f3d815","rating":3,"durationMs":4200}';
+		const example =
+			'{"id":"k3v9q2m8x4c7w1za.01KBS35CG0FHST4EWT73H5XA0K","device":"k3v9q2m8x4c7w1za","at":1765000000000,"type":"rating","cardId":"9a1e04c2b7f3d815","rating":3,"durationMs":4200}';
 		expect(eventChecker(1765000000000)(JSON.parse(example)).event).toEqual(JSON.parse(example));
 	});
 
@@ -92,7 +91,14 @@ describe('eventChecker', () => {
 	});
 
 	it('tolerates any value at all', () => {
-		const hostile = new Proxy({}, { get: () => { throw new Error('boom'); } });
+		const hostile = new Proxy(
+			{},
+			{
+				get: () => {
+					throw new Error('boom');
+				}
+			}
+		);
 		for (const value of [null, undefined, 0, 'x', [], {}, { id: 5 }, hostile, { type: 'rating', id: 'x'.repeat(1e5) }]) {
 			expect(check(value).problem).toMatch(/^event /);
 		}

@@ -90,7 +90,9 @@ export function eventMaker(device: string, random: PRNG) {
 	const next = monotonicFactory(random);
 	// ulid takes 0 or NaN as "now" and reads the real clock; a time that low is refused anyway.
 	const stamp = (at: number) => ({ id: `${device}.${next(Math.max(1, at))}`, device, at });
-	const plain = (type: PlainEvent['type']) => (cardId: string, at: number): PlainEvent => ({ ...stamp(at), type, cardId });
+	const plain =
+		(type: PlainEvent['type']) =>
+		(cardId: string, at: number): PlainEvent => ({ ...stamp(at), type, cardId });
 	return {
 		rating: (cardId: string, at: number, rating: Rating, durationMs: number): RatingEvent => ({
 			...stamp(at),
@@ -118,7 +120,10 @@ function eventSchema(now: number) {
 	const ahead = time(now + DUE_HORIZON, '100 years from now');
 	const base = {
 		id: v.pipe(v.string('must be an event id'), v.maxLength(200, 'must be at most 200 characters')),
-		device: v.pipe(v.string('must be a device id'), v.check((d) => DEVICE.test(d), 'is not a well-formed device id')),
+		device: v.pipe(
+			v.string('must be a device id'),
+			v.check((d) => DEVICE.test(d), 'is not a well-formed device id')
+		),
 		at
 	};
 	const card = { ...base, cardId: cardIdSchema };
@@ -126,7 +131,12 @@ function eventSchema(now: number) {
 		v.variant(
 			'type',
 			[
-				v.object({ ...card, type: v.literal('rating'), rating: v.picklist([1, 2, 3, 4], 'must be a rating: 1, 2, 3 or 4'), durationMs: count }),
+				v.object({
+					...card,
+					type: v.literal('rating'),
+					rating: v.picklist([1, 2, 3, 4], 'must be a rating: 1, 2, 3 or 4'),
+					durationMs: count
+				}),
 				v.object({ ...card, type: v.literal('undo'), target: base.id }),
 				v.object({ ...card, type: v.literal('bury'), until: ahead }),
 				v.object({ ...card, type: v.literal('send'), dayEnd: ahead }),
@@ -153,7 +163,14 @@ export function eventChecker(now: number): (value: unknown) => Checked {
 			const result = v.safeParse(schema, value);
 			if (!result.success) {
 				const issue = result.issues[0];
-				return { problem: describeIssue(name, null, issue, (issue.path ?? []).map((p) => p.key)) };
+				return {
+					problem: describeIssue(
+						name,
+						null,
+						issue,
+						(issue.path ?? []).map((p) => p.key)
+					)
+				};
 			}
 			const event = result.output as SyncEvent;
 			const odd = event.type === 'quiz' ? quizProblem(event.result) : null;

@@ -34,7 +34,15 @@ async function studyToday(seed: number): Promise<number> {
 			continue;
 		}
 		const card = CARDS[randomInt(rng, CARDS.length)];
-		const result = rate(await getProgress(card), card, (1 + randomInt(rng, 4)) as Rating, t, DEFAULT_SETTINGS, randomInt(rng, 9000), `log-${seed}-${i}`);
+		const result = rate(
+			await getProgress(card),
+			card,
+			(1 + randomInt(rng, 4)) as Rating,
+			t,
+			DEFAULT_SETTINGS,
+			randomInt(rng, 9000),
+			`log-${seed}-${i}`
+		);
 		await recordReview(result.progress, result.log);
 	}
 	return t;
@@ -62,7 +70,11 @@ describe('eventsFromReviewLog', () => {
 		await studyToday(4);
 		const rows = await database().reviewLog.toArray();
 		const first = eventsFromReviewLog(rows, NOW).events;
-		expect(eventsFromReviewLog(structuredClone(rows).reverse(), NOW).events.map((e) => e.id).sort()).toEqual(first.map((e) => e.id).sort());
+		expect(
+			eventsFromReviewLog(structuredClone(rows).reverse(), NOW)
+				.events.map((e) => e.id)
+				.sort()
+		).toEqual(first.map((e) => e.id).sort());
 	});
 
 	it('reports rows no version writes, leaves them out, and replays the rest as stored', async () => {
@@ -89,7 +101,15 @@ describe('eventsFromReviewLog', () => {
 });
 
 describe('eventsFromQuizHistory', () => {
-	const result: QuizResult = { id: 'b1f3c2d4-0000-4000-8000-000000000001', at: NOW - DAY, deckIds: ['svc'], score: 0, total: 0, durationMs: 5000, answers: [] };
+	const result: QuizResult = {
+		id: 'b1f3c2d4-0000-4000-8000-000000000001',
+		at: NOW - DAY,
+		deckIds: ['svc'],
+		score: 0,
+		total: 0,
+		durationMs: 5000,
+		answers: []
+	};
 
 	it('gives one quiz event per result, and the results back from replay', () => {
 		const { events, problems } = eventsFromQuizHistory([result], NOW);

@@ -33,7 +33,7 @@ async function device(name: string, fetcher: typeof fetch = cookieFetch()): Prom
 
 async function serverIds(client: CouchClient): Promise<string[]> {
 	const ids: string[] = [];
-	for (let since = '0'; ; ) {
+	for (let since = '0'; ;) {
 		const batch = await client.pull(since, 1000);
 		ids.push(...batch.docs.map((d) => d._id));
 		if (batch.done) return ids.sort();

@@ -45,7 +45,10 @@ export function readForm(form: SchedulingForm): ReadForm {
 		else settings[field] = Number(text.trim().replace(',', '.'));
 	}
 	for (const field of STEP_FIELDS) {
-		const steps = String(form[field]).trim().split(/[\s,]+/).filter(Boolean);
+		const steps = String(form[field])
+			.trim()
+			.split(/[\s,]+/)
+			.filter(Boolean);
 		if (areSteps(steps)) settings[field] = steps;
 		else errors[field] = { kind: 'steps' };
 	}

@@ -5,7 +5,10 @@ export async function serviceTypesDeckId(page: Page): Promise<string> {
 	await page.goto('/');
 	await page.getByRole('button', { name: '인프라 / 모니터링' }).click();
 	await page.getByRole('button', { name: 'Kubernetes 핵심 개념' }).click();
-	const href = await page.getByRole('link', { name: /서비스 타입/ }).first().getAttribute('href');
+	const href = await page
+		.getByRole('link', { name: /서비스 타입/ })
+		.first()
+		.getAttribute('href');
 	return href!.split('/').pop()!;
 }
 

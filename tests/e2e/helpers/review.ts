@@ -141,7 +141,9 @@ export class DeckPage {
 
 	/** The list item of the card whose question is `front`. */
 	card(front: string): Locator {
-		return this.page.getByRole('listitem').filter({ has: this.page.locator(`[id^="front-"]`, { hasText: new RegExp(`^${escape(front)}$`) }) });
+		return this.page
+			.getByRole('listitem')
+			.filter({ has: this.page.locator(`[id^="front-"]`, { hasText: new RegExp(`^${escape(front)}$`) }) });
 	}
 
 	/** Checks what the card's list item says under each name ("State", "Due", "Stability"). */
