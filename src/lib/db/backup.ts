@@ -26,6 +26,19 @@ import { SENT_KEY, sentList } from './sent';
 import { SCHEDULER_PREFIX } from './settings';
 
 const SLICE = 10_000;
+
+/** Every progress row, SLICE at a time along the primary key, so a million rows never sit in memory at once. */
+async function eachProgressSlice(db: Tables, visit: (rows: ProgressRow[]) => void): Promise<void> {
+	let lastKey: ProgressKey | null = null;
+	for (;;) {
+		const rows: ProgressRow[] = await (lastKey ? db.progress.where(':id').above(lastKey) : db.progress.toCollection())
+			.limit(SLICE)
+			.toArray();
+		if (rows.length === 0) return;
+		visit(rows);
+		lastKey = [rows.at(-1)!.deckId, rows.at(-1)!.cardId];
+	}
+}
 const NOWHERE: Placement = { deckId: '', noteId: '', live: 0 };
 
 /** The stored scheduler settings as a backup holds them (without the key prefix). */
@@ -64,17 +77,11 @@ export function exportBackup<P>(writer: BackupWriter<P>, onProgress: OnProgress 
 		let done = 0;
 		const moved = (rows: number) => onProgress((done += rows), total);
 		const listed = new Set<string>();
-		let lastKey: ProgressKey | null = null;
-		for (;;) {
-			const rows: ProgressRow[] = await (lastKey ? db.progress.where(':id').above(lastKey) : db.progress.toCollection())
-				.limit(SLICE)
-				.toArray();
-			if (rows.length === 0) break;
+		await eachProgressSlice(db, (rows) => {
 			writer.rows('progress', rows.map(toProgressTuple));
 			for (const row of rows) listed.add(row.cardId);
-			lastKey = [rows.at(-1)!.deckId, rows.at(-1)!.cardId];
 			moved(rows.length);
-		}
+		});
 		// A card reset to new has no progress row but keeps its log: list it as new.
 		const reset = new Set<string>();
 		let lastId: string | null = null;
@@ -128,15 +135,9 @@ function lastReviewOf(t: unknown, now: number): number {
 
 async function plan(db: Tables, backup: ParsedBackup): Promise<Plan> {
 	const existing = new Map<string, ProgressRow>();
-	let lastKey: ProgressKey | null = null;
-	for (;;) {
-		const rows: ProgressRow[] = await (lastKey ? db.progress.where(':id').above(lastKey) : db.progress.toCollection())
-			.limit(SLICE)
-			.toArray();
-		if (rows.length === 0) break;
+	await eachProgressSlice(db, (rows) => {
 		for (const row of rows) existing.set(row.cardId, row);
-		lastKey = [rows.at(-1)!.deckId, rows.at(-1)!.cardId];
-	}
+	});
 	// Where cards without progress here belong: their card's deck, or nowhere (hidden) until a sync finds them.
 	const unplaced = [...new Set([...backup.progress.map((t) => t[0]), ...backup.reviewLog.map((t) => t[1])])].filter(
 		(id) => !existing.has(id)
