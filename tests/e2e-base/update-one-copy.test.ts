@@ -4,7 +4,6 @@
  * workers of one origin share Cache Storage, so an update that cleaned up too broadly
  * would delete the other copy's precache.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +11,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { BASE_BUILDS } from '../../scripts/build-base-e2e.js';
 import { waitForServiceWorker } from '../e2e/helpers/pwa';
-import { builtDecks, DeckPage, HomePage, ReviewPage } from '../e2e/helpers/review';
+import { builtDecks, DeckPage, HomePage, rebuildDecksWithAnswer, ReviewPage } from '../e2e/helpers/review';
 import { BaseSite } from './site';
 
 const B = BASE_BUILDS[1];
@@ -32,19 +31,7 @@ test.beforeAll(() => {
 	tmp = mkdtempSync(join(tmpdir(), 'tabledeck-base-update-'));
 	nextB = join(tmp, 'b');
 	cpSync(B.root, nextB, { recursive: true, filter: (path) => !/\.(br|gz)$/.test(path) });
-	cpSync('decks', join(tmp, 'notes'), { recursive: true });
-	const note = join(tmp, 'notes', edited.source.file);
-	const text = readFileSync(note, 'utf8');
-	writeFileSync(note, text.replace(`| ${edited.backText} |`, `| ${newAnswer} |`));
-	expect(readFileSync(note, 'utf8')).not.toBe(text);
-	execFileSync(process.execPath, [
-		'scripts/run.js',
-		'scripts/build-decks.ts',
-		'--notes',
-		join(tmp, 'notes'),
-		'--out',
-		join(nextB, 'decks')
-	]);
+	rebuildDecksWithAnswer(tmp, edited, newAnswer, join(nextB, 'decks'));
 	const swPath = join(nextB, 'sw.js');
 	const sw = readFileSync(swPath, 'utf8');
 	const md5 = (name: string) =>

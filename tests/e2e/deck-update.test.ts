@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { builtDecks, DeckPage, HomePage, ReviewPage, serveFolder } from './helpers/review';
+import { builtDecks, DeckPage, HomePage, rebuildDecksWithAnswer, ReviewPage, serveFolder } from './helpers/review';
 
 const { deck, cardsOf } = builtDecks();
 const pod = deck('Kubernetes 핵심 개념', 'Pod');
@@ -20,19 +19,7 @@ test.beforeAll(() => {
 	tmp = mkdtempSync(join(tmpdir(), 'tabledeck-e2e-'));
 	cpSync('build', join(tmp, 'before'), { recursive: true });
 	cpSync('build', join(tmp, 'after'), { recursive: true });
-	cpSync('decks', join(tmp, 'notes'), { recursive: true });
-	const note = join(tmp, 'notes', edited.source.file);
-	const text = readFileSync(note, 'utf8');
-	writeFileSync(note, text.replace(`| ${edited.backText} |`, `| ${newAnswer} |`));
-	expect(readFileSync(note, 'utf8')).not.toBe(text);
-	execFileSync(process.execPath, [
-		'scripts/run.js',
-		'scripts/build-decks.ts',
-		'--notes',
-		join(tmp, 'notes'),
-		'--out',
-		join(tmp, 'after', 'decks')
-	]);
+	rebuildDecksWithAnswer(tmp, edited, newAnswer, join(tmp, 'after', 'decks'));
 	expect(builtDecks(join(tmp, 'after')).cards.find((card) => card.id === edited.id)?.backText).toBe(newAnswer);
 });
 test.afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -3,8 +3,9 @@
  * pages, in their words. Card texts come from the served build's deck JSON, so the tests
  * follow the bundled notes instead of copying them.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Card, Deck, DeckIndex, NoteDecks } from '../../../src/lib/notes/types';
 
@@ -23,6 +24,19 @@ export function builtDecks(folder = 'build') {
 		return found;
 	};
 	return { decks, cards, deck, cardsOf: (d: Deck) => cards.filter((c) => c.deckId === d.id) };
+}
+
+/**
+ * Builds the bundled notes, with `card`'s answer changed to `newAnswer`, into `outDecks`: what
+ * a push of edited notes publishes. The notes are copied into `tmp` first; decks/ stays as it is.
+ */
+export function rebuildDecksWithAnswer(tmp: string, card: Card, newAnswer: string, outDecks: string): void {
+	cpSync('decks', join(tmp, 'notes'), { recursive: true });
+	const note = join(tmp, 'notes', card.source.file);
+	const text = readFileSync(note, 'utf8');
+	writeFileSync(note, text.replace(`| ${card.backText} |`, `| ${newAnswer} |`));
+	expect(readFileSync(note, 'utf8')).not.toBe(text);
+	execFileSync(process.execPath, ['scripts/run.js', 'scripts/build-decks.ts', '--notes', join(tmp, 'notes'), '--out', outDecks]);
 }
 
 export class HomePage {
