@@ -59,13 +59,8 @@ export const REVIEW_LOG_COLUMNS = [
 	'previous'
 ] as const;
 
-const DAY = 86_400_000;
-/** No Tabledeck (nor FSRS) existed before this: an earlier time is a broken clock or a forgery. */
-export const EARLIEST = Date.UTC(2000, 0, 1);
-/** A review may come from a device whose clock runs a little ahead. */
-export const REVIEW_SLACK = DAY;
-/** Due dates and bury ends lie ahead, but no interval goes beyond 36,500 days (ts-fsrs' S_MAX). */
-export const DUE_HORIZON = 36_525 * DAY;
+// Which times are plausible is one rule for backups, sync and the log's readers: it lives with the study clock.
+export { DUE_HORIZON, EARLIEST, REVIEW_SLACK } from '$lib/scheduler/time';
 
 /**
  * How deep the file nests, the top object being 1: quizHistory › a result › answers › an

@@ -1,3 +1,4 @@
+import { EARLIEST, REVIEW_SLACK } from '$lib/scheduler/time';
 import { LEARNING, NEW, RELEARNING, REVIEW } from '$lib/scheduler/types';
 import { subtreeDecks } from './content';
 import { MAX_KEY, MIN_KEY, read, type Tables } from './database';
@@ -123,10 +124,6 @@ export function sequenced(db: Tables) {
 	return db.reviewLog.where('seq').between(1, Number.MAX_SAFE_INTEGER, true, true);
 }
 
-/** Review times no clock writes: before 2000, or later than a day after `now`. */
-const PLAUSIBLE_START = Date.UTC(2000, 0, 1);
-const FUTURE_SLACK = 86_400_000;
-
 /**
  * The latest rating written in this database: the highest write-order number. A log with no
  * numbered row yet (every rating predates schema version 3, or came from a restored backup)
@@ -138,7 +135,7 @@ export async function lastWritten(db: Tables, now: number): Promise<ReviewLogRow
 		(await sequenced(db).last()) ??
 		db.reviewLog
 			.where('review')
-			.between(PLAUSIBLE_START, now + FUTURE_SLACK, true, true)
+			.between(EARLIEST, now + REVIEW_SLACK, true, true)
 			.last()
 	);
 }

@@ -7,6 +7,13 @@ export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;
 
+/** No Tabledeck (nor FSRS) existed before this: an earlier time is a broken clock or a forgery. */
+export const EARLIEST = Date.UTC(2000, 0, 1);
+/** A review may come from a device whose clock runs a little ahead. */
+export const REVIEW_SLACK = DAY_MS;
+/** Due dates and bury ends lie ahead, but no interval goes beyond 36,500 days (ts-fsrs' S_MAX). */
+export const DUE_HORIZON = 36_525 * DAY_MS;
+
 /**
  * `now` moved onto a clock whose UTC calendar day is the local study day: local wall-clock
  * time minus the day-start hour. The offset is taken at `now` itself, so it follows DST.

@@ -72,8 +72,7 @@ interface RatingsToday {
  */
 async function ratingsToday(start: number, next: number): Promise<number> {
 	const latest = await latestRating();
-	// No rating written since schema version 3: only a count of the day can tell.
-	if (!latest) return ratingsBetween(start, next);
+	if (!latest) return 0;
 	const kept = readStored<RatingsToday>(RATINGS_KEY);
 	const sameDay = kept?.day === start && typeof kept.latest?.id === 'string';
 	if (sameDay && kept.latest.id === latest.id) return kept.ratings;
