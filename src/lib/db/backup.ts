@@ -22,6 +22,7 @@ import type { SentToReview } from '$lib/backup/schema';
 import type { BackupWriter } from '$lib/backup/write';
 import { read, write, type Tables } from './database';
 import { newProgress, toProgressRow, toReviewLogRow, type Placement, type ProgressKey, type ProgressRow, type ReviewLogRow } from './rows';
+import { CONVERTED_KEY } from './sync-keys';
 import { SENT_KEY, sentList } from './sent';
 import { SCHEDULER_PREFIX } from './settings';
 
@@ -250,6 +251,8 @@ export function restoreBackup(backup: ParsedBackup, onProgress: OnProgress = () 
 		const settings = Object.entries(backup.header.settings).map(([key, value]) => ({ key: SCHEDULER_PREFIX + key, value }));
 		await db.settings.bulkPut(settings);
 		if (p.sent) await db.settings.put({ key: SENT_KEY, value: p.sent });
+		// Restored ratings and quizzes have no sync events yet: the next sync makes them (convertLegacy).
+		if (p.newLogRows.length > 0 || backup.quizHistory.length > 0) await db.settings.put({ key: CONVERTED_KEY, value: false });
 		return summary(p);
 	});
 }

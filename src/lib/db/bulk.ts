@@ -1,6 +1,7 @@
 import type { CardProgress, ReviewLogEntry } from '$lib/scheduler/types';
 import { sequenced } from './counts';
 import { write } from './database';
+import { CONVERTED_KEY } from './sync-keys';
 import { progressKey, toProgressRow, toReviewLogRow, type Placement } from './rows';
 
 /** Progress of a card that is in no note (yet): kept hidden until a sync finds its card. */
@@ -13,7 +14,7 @@ const NOWHERE: Placement = { deckId: '', noteId: '', live: 0 };
  * given, as if rated here one after another. A log id that already exists fails the whole batch.
  */
 export async function importProgress(progress: CardProgress[], reviewLog: ReviewLogEntry[] = []): Promise<void> {
-	await write(['cards', 'progress', 'reviewLog'], async (db) => {
+	await write(['cards', 'progress', 'reviewLog', 'settings'], async (db) => {
 		const cardIds = [...new Set([...progress, ...reviewLog].map((p) => p.cardId))];
 		// One lookup per id: anyOf walks a cursor, far slower on a big table.
 		const [cards, found, last] = await Promise.all([
@@ -35,5 +36,7 @@ export async function importProgress(progress: CardProgress[], reviewLog: Review
 		await db.progress.bulkPut(progress.map((p) => toProgressRow(p, placeOf(p.cardId))));
 		const seq = last?.seq ?? 0;
 		await db.reviewLog.bulkAdd(reviewLog.map((log, i) => ({ ...toReviewLogRow(log, placeOf(log.cardId).deckId), seq: seq + i + 1 })));
+		// Like restored rows, these have no sync events yet: the next sync makes them.
+		await db.settings.put({ key: CONVERTED_KEY, value: false });
 	});
 }

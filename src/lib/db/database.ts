@@ -1,7 +1,8 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { StorageUnavailableError, toUnavailableError, toWriteError } from './errors';
+import { loadDevice } from './device';
 import { DATABASE_NAME } from './name';
-import type { CardRow, DeckRow, NoteRow, ProgressKey, ProgressRow, QuizResult, ReviewLogRow, SettingRow } from './rows';
+import type { CardRow, DeckRow, EventRow, NoteRow, ProgressKey, ProgressRow, QuizResult, ReviewLogRow, SettingRow } from './rows';
 
 export { DATABASE_NAME };
 
@@ -41,6 +42,17 @@ export const SCHEMA_V3 = {
 	reviewLog: 'id, review, [cardId+review], [stateBefore+review], seq'
 };
 
+/**
+ * Adds the sync event journal (src/lib/sync/events.ts): every action from this version on
+ * writes its event in the same transaction as its effect. `pushed` (0/1) finds what the
+ * server has not confirmed; [cardId+at] gives one card's events for a replay. Older history
+ * becomes events only when sync is first turned on (db/sync-local.ts convertLegacy): the
+ * upgrade rewrites no row, so people who never sync pay nothing.
+ */
+export const SCHEMA_V4 = {
+	events: 'id, [cardId+at], pushed'
+};
+
 export class TabledeckDatabase extends Dexie {
 	notes!: Table<NoteRow, string>;
 	decks!: Table<DeckRow, string>;
@@ -49,16 +61,18 @@ export class TabledeckDatabase extends Dexie {
 	reviewLog!: Table<ReviewLogRow, string>;
 	settings!: Table<SettingRow, string>;
 	quizHistory!: Table<QuizResult, string>;
+	events!: Table<EventRow, string>;
 
 	constructor(name: string, indexedDB: IDBFactory, keyRange: typeof IDBKeyRange) {
 		super(name, { indexedDB, IDBKeyRange: keyRange });
 		this.version(1).stores(SCHEMA_V1);
 		this.version(2).stores(SCHEMA_V2);
 		this.version(3).stores(SCHEMA_V3);
+		this.version(4).stores(SCHEMA_V4);
 	}
 }
 
-export type TableName = 'notes' | 'decks' | 'cards' | 'progress' | 'reviewLog' | 'settings' | 'quizHistory';
+export type TableName = 'notes' | 'decks' | 'cards' | 'progress' | 'reviewLog' | 'settings' | 'quizHistory' | 'events';
 
 export interface OpenOptions {
 	/** A fresh name per test keeps tests apart. */
@@ -85,6 +99,12 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Tabledeck
 	db.on('versionchange', () => letGo(db));
 	try {
 		await openUnlessBlocked(db);
+	} catch (error) {
+		db.close();
+		throw toUnavailableError(error);
+	}
+	try {
+		await loadDevice(db);
 	} catch (error) {
 		db.close();
 		throw toUnavailableError(error);

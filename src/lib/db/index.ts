@@ -10,6 +10,11 @@ export {
 	type UnavailableReason
 } from './errors';
 export { hasStoredDecks, syncDecks, type SyncReport } from './sync';
+export { deviceId, newEventId } from './device';
+export { convertLegacy } from './convert';
+export { databaseSide } from './sync-local';
+export { pushSettings } from './settings-sync';
+export { pendingEvents, syncConfig, saveSyncConfig, type SyncConfig } from './sync-state';
 export { deckCards, deckTree, getCards, getDeck, type CardWithProgress } from './content';
 export {
 	buryUntil,

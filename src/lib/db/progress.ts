@@ -1,6 +1,9 @@
 import { NEW, type CardProgress, type ReviewLogEntry } from '$lib/scheduler/types';
 import { isSeq, lastWritten, latestRating, sequenced } from './counts';
+import { eventIdOf, type CardEvent } from '$lib/sync/events';
 import { MAX_KEY, MIN_KEY, read, write, type Tables } from './database';
+import { maker } from './device';
+import { journal, ratingEvent } from './journal';
 import { RatingConflictError, UndoConflictError, UnknownCardError } from './errors';
 import {
 	fromProgressRow,
@@ -15,7 +18,7 @@ import {
 	type ReviewLogRow
 } from './rows';
 
-export async function findProgressRow(db: Tables, cardId: string): Promise<ProgressRow | undefined> {
+export async function findProgressRow(db: Pick<Tables, 'progress'>, cardId: string): Promise<ProgressRow | undefined> {
 	return db.progress.where('cardId').equals(cardId).first();
 }
 
@@ -54,7 +57,7 @@ export async function recordReview(progress: CardProgress, log: ReviewLogEntry):
 	if (progress.cardId !== log.cardId) {
 		throw new Error(`Review log ${log.id} is for card ${log.cardId}, not ${progress.cardId}`);
 	}
-	await write(['cards', 'progress', 'reviewLog'], async (db) => {
+	await write(['cards', 'progress', 'reviewLog', 'events'], async (db) => {
 		const [row, card, reused, last] = await Promise.all([
 			findProgressRow(db, progress.cardId),
 			db.cards.get(progress.cardId),
@@ -72,7 +75,8 @@ export async function recordReview(progress: CardProgress, log: ReviewLogEntry):
 		const place = placementOf(progress.cardId, row, card);
 		await Promise.all([
 			db.progress.put(toProgressRow(progress, place)),
-			db.reviewLog.add({ ...toReviewLogRow(log, place.deckId), seq: (last?.seq ?? 0) + 1 })
+			db.reviewLog.add({ ...toReviewLogRow(log, place.deckId), seq: (last?.seq ?? 0) + 1 }),
+			journal(db, [ratingEvent(log)])
 		]);
 	});
 }
@@ -89,21 +93,21 @@ export async function latestReviewId(): Promise<string | null> {
  * entry, or null when the log has nothing to undo.
  */
 export function undoLastReview(now = Date.now()): Promise<ReviewLogEntry | null> {
-	return write(['progress', 'reviewLog'], async (db) => {
+	return write(['progress', 'reviewLog', 'events'], async (db) => {
 		const last = await lastWritten(db, now);
 		if (!last) return null;
-		await undo(db, last);
+		await undo(db, last, now);
 		return fromReviewLogRow(last);
 	});
 }
 
 /** Undoes one rating, which must be its card's latest. */
-export function undoReview(logId: string): Promise<ReviewLogEntry> {
-	return write(['progress', 'reviewLog'], async (db) => {
+export function undoReview(logId: string, now = Date.now()): Promise<ReviewLogEntry> {
+	return write(['progress', 'reviewLog', 'events'], async (db) => {
 		const log = await db.reviewLog.get(logId);
 		if (!log) throw new UndoConflictError(`No rating ${logId} to undo`);
 		if (await ratedAfter(db, log)) throw new UndoConflictError(`Card ${log.cardId} was rated again after ${logId}`);
-		await undo(db, log);
+		await undo(db, log, now);
 		return fromReviewLogRow(log);
 	});
 }
@@ -122,25 +126,31 @@ async function ratedAfter(db: Tables, log: ReviewLogRow): Promise<boolean> {
 	return latest !== undefined && latest.id !== log.id && !(latest.review <= log.review);
 }
 
-async function undo(db: Tables, log: ReviewLogRow): Promise<void> {
+async function undo(db: Tables, log: ReviewLogRow, now: number): Promise<void> {
 	const row = await findProgressRow(db, log.cardId);
 	// A reset (or an import) since the rating means log.previous no longer precedes the current state.
 	if (!row || row.state !== log.stateAfter || row.due !== log.due) {
 		throw new UndoConflictError(`Card ${log.cardId} changed after rating ${log.id}; it cannot be undone`);
 	}
 	await db.reviewLog.delete(log.id);
+	// The rating's event stays (events are never taken back); this one says to leave it out.
+	await journal(db, [maker().undo({ id: eventIdOf(log.id), cardId: log.cardId }, now)]);
 	if (log.previous === null) await db.progress.delete(progressKey(row));
 	else await db.progress.put(toProgressRow(log.previous, row));
 }
 
-/** Changes one card's progress in a transaction, creating a new-card row when it has none. */
-async function updateProgress(cardId: string, change: (p: CardProgress) => CardProgress | null): Promise<void> {
-	await write(['cards', 'progress'], async (db) => {
+/**
+ * Changes one card's progress in a transaction, creating a new-card row when it has none,
+ * and journals the event that says what was done.
+ */
+async function updateProgress(cardId: string, event: CardEvent, change: (p: CardProgress) => CardProgress | null): Promise<void> {
+	await write(['cards', 'progress', 'events'], async (db) => {
 		const row = await findProgressRow(db, cardId);
 		const place = placementOf(cardId, row, row ? undefined : await db.cards.get(cardId));
 		const next = change(row ? fromProgressRow(row) : newProgress(cardId));
 		if (next) await db.progress.put(toProgressRow(next, place));
 		else if (row) await db.progress.delete(progressKey(row));
+		await journal(db, [event]);
 	});
 }
 
@@ -149,18 +159,20 @@ function unlessPlainNew(p: CardProgress): CardProgress | null {
 	return p.state === NEW && p.suspended === 0 && p.buriedUntil === 0 && p.reps === 0 ? null : p;
 }
 
-export function setSuspended(cardId: string, suspended: boolean): Promise<void> {
-	return updateProgress(cardId, (p) => unlessPlainNew({ ...p, suspended: suspended ? 1 : 0 }));
+export function setSuspended(cardId: string, suspended: boolean, now = Date.now()): Promise<void> {
+	const event = suspended ? maker().suspend(cardId, now) : maker().unsuspend(cardId, now);
+	return updateProgress(cardId, event, (p) => unlessPlainNew({ ...p, suspended: suspended ? 1 : 0 }));
 }
 
 /** Hides the card from queues until `until` (ms); 0 unburies it. */
-export function buryUntil(cardId: string, until: number): Promise<void> {
-	return updateProgress(cardId, (p) => unlessPlainNew({ ...p, buriedUntil: until }));
+export function buryUntil(cardId: string, until: number, now = Date.now()): Promise<void> {
+	const event = until > 0 ? maker().bury(cardId, now, until) : maker().unbury(cardId, now);
+	return updateProgress(cardId, event, (p) => unlessPlainNew({ ...p, buriedUntil: until }));
 }
 
 /** Makes the card new again (like Anki's Forget); its review log stays, suspension too. */
-export function resetProgress(cardId: string): Promise<void> {
-	return updateProgress(cardId, (p) => unlessPlainNew({ ...newProgress(cardId), suspended: p.suspended }));
+export function resetProgress(cardId: string, now = Date.now()): Promise<void> {
+	return updateProgress(cardId, maker().reset(cardId, now), (p) => unlessPlainNew({ ...newProgress(cardId), suspended: p.suspended }));
 }
 
 /**

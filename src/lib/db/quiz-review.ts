@@ -1,5 +1,7 @@
 import { NEW } from '$lib/scheduler/types';
 import { write } from './database';
+import { maker } from './device';
+import { journal } from './journal';
 import { findProgressRow } from './progress';
 import { progressKey, type ProgressRow } from './rows';
 import { SENT_KEY, sentList, type SentList } from './sent';
@@ -21,13 +23,14 @@ export interface SentToReview {
  * card today; a suspension is not. `dayEnd` is when the current study day ends.
  */
 export function sendToReview(cardIds: readonly string[], now: number, dayEnd: number): Promise<SentToReview> {
-	return write(['cards', 'progress', 'settings'], async (db) => {
+	return write(['cards', 'progress', 'settings', 'events'], async (db) => {
 		const ids = [...new Set(cardIds)];
 		const [rows, cards, saved] = await Promise.all([
 			Promise.all(ids.map((id) => findProgressRow(db, id))),
 			db.cards.bulkGet(ids),
 			db.settings.get(SENT_KEY)
 		]);
+		const sent: string[] = [];
 		const changed: ProgressRow[] = [];
 		const dropped: ProgressRow[] = [];
 		const fresh: string[] = [];
@@ -38,6 +41,7 @@ export function sendToReview(cardIds: readonly string[], now: number, dayEnd: nu
 				skipped++;
 				return;
 			}
+			sent.push(id);
 			const buriedUntil = row && row.buriedUntil > now ? 0 : (row?.buriedUntil ?? 0);
 			if (!row || row.state === NEW) {
 				fresh.push(id);
@@ -54,6 +58,10 @@ export function sendToReview(cardIds: readonly string[], now: number, dayEnd: nu
 		await db.progress.bulkPut(changed);
 		const list = [...new Set([...sentList(saved?.value, now), ...fresh])];
 		await db.settings.put({ key: SENT_KEY, value: { until: dayEnd, cardIds: list } satisfies SentList });
+		await journal(
+			db,
+			sent.map((id) => maker().send(id, now, dayEnd))
+		);
 		return { due: ids.length - fresh.length - skipped, fresh: fresh.length, skipped };
 	});
 }

@@ -1,8 +1,12 @@
 import { read, write } from './database';
+import { journal, quizEvent } from './journal';
 import type { QuizResult } from './rows';
 
 export async function addQuizResult(result: QuizResult): Promise<void> {
-	await write(['quizHistory'], (db) => db.quizHistory.add(result));
+	await write(['quizHistory', 'events'], async (db) => {
+		await db.quizHistory.add(result);
+		await journal(db, [quizEvent(result)]);
+	});
 }
 
 /** Newest first; with a deck, only quizzes that named it. */

@@ -6,6 +6,7 @@
 import type { Card, Deck } from '$lib/notes/types';
 import type { QuestionResult } from '$lib/quiz/score';
 import type { CardProgress, ReviewLogEntry } from '$lib/scheduler/types';
+import type { SyncEvent } from '$lib/sync/events';
 
 export interface NoteRow {
 	/** The note's root deck id, as `deckId` in index.json. */
@@ -169,3 +170,6 @@ export interface QuizResult {
 	durationMs: number;
 	answers: QuestionResult[];
 }
+
+/** A sync event as this device keeps it: `pushed` is 1 once the server confirmed it has it. */
+export type EventRow = SyncEvent & { pushed: 0 | 1 };

@@ -1,11 +1,12 @@
 import { DEFAULT_SETTINGS, type SchedulerSettings } from '$lib/scheduler/types';
 import { read, write } from './database';
+import { markChanged, SCHEDULER_PREFIX } from './settings-sync';
 
 /**
  * Settings are key/value rows: one per scheduler setting (`scheduler.newPerDay`) and any
  * app setting by its own key (`theme`, `language`), so new settings need no schema change.
  */
-export const SCHEDULER_PREFIX = 'scheduler.';
+export { SCHEDULER_PREFIX };
 const SCHEDULER_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof SchedulerSettings)[];
 
 /** A stored value is used only when it has the default's type, so a bad row cannot break scheduling. */
@@ -35,7 +36,13 @@ export async function saveSettings(partial: Partial<SchedulerSettings>): Promise
 		key: SCHEDULER_PREFIX + key,
 		value: Array.isArray(partial[key]) ? [...(partial[key] as string[])] : partial[key]
 	}));
-	await write(['settings'], (db) => db.settings.bulkPut(rows));
+	await write(['settings'], async (db) => {
+		await db.settings.bulkPut(rows);
+		await markChanged(
+			db,
+			rows.map((row) => row.key)
+		);
+	});
 }
 
 export function getAppSetting<T>(key: string): Promise<T | undefined> {
@@ -44,5 +51,8 @@ export function getAppSetting<T>(key: string): Promise<T | undefined> {
 
 export async function setAppSetting(key: string, value: unknown): Promise<void> {
 	if (key.startsWith(SCHEDULER_PREFIX)) throw new Error(`Use saveSettings for ${key}`);
-	await write(['settings'], (db) => db.settings.put({ key, value }));
+	await write(['settings'], async (db) => {
+		await db.settings.put({ key, value });
+		await markChanged(db, [key]);
+	});
 }

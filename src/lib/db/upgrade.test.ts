@@ -22,7 +22,7 @@ interface Fixture {
 }
 
 const fixture = (file: string): Fixture => JSON.parse(readFileSync(new URL(`../../../tests/fixtures/db/${file}`, import.meta.url), 'utf8'));
-const RELEASED = ['v1.json', 'v2.json', 'v3.json'];
+const RELEASED = ['v1.json', 'v2.json', 'v3.json', 'v4.json'];
 
 afterEach(closeDatabase);
 
@@ -40,10 +40,18 @@ async function released(f: Fixture): Promise<IDBFactory> {
  * What the upgrade must leave, table by table — the mapping, stated in full:
  * - every table of the fixture keeps every row, field for field (version 3 adds the
  *   reviewLog `seq` index and rewrites no row; its own rows keep their `seq`);
- * - a table the fixture's version did not have (quizHistory before version 2) is empty.
+ * - a table the fixture's version did not have (quizHistory before version 2, events before
+ *   version 4) is empty;
+ * - settings gain one row, the device id (`sync.device`), when the fixture has none: the only
+ *   row opening a database adds; version 4 converts no older row into events.
  */
-function expectedAfterUpgrade(f: Fixture, tables: string[]): Record<string, unknown[]> {
-	return Object.fromEntries(tables.map((name) => [name, f.tables[name] ?? []]));
+function expectedAfterUpgrade(f: Fixture, tables: string[], device: unknown): Record<string, unknown[]> {
+	const expected: Record<string, unknown[]> = Object.fromEntries(tables.map((name) => [name, f.tables[name] ?? []]));
+	const settings = expected.settings as { key: string }[];
+	if (!settings.some((row) => row.key === 'sync.device')) {
+		expected.settings = [...settings, { key: 'sync.device', value: device }].sort((a, b) => (a.key < b.key ? -1 : 1));
+	}
+	return expected;
 }
 
 const keyAt = (row: Record<string, unknown>, path: string | string[]): unknown =>
@@ -80,7 +88,9 @@ describe.each(RELEASED)('upgrading the released database %s', (file) => {
 		expect(db.verno).toBeGreaterThanOrEqual(f.version);
 		const names = db.tables.map((t) => t.name).sort();
 		expect(names, 'every table of the released version is still there').toEqual(expect.arrayContaining(Object.keys(f.stores).sort()));
-		const expected = expectedAfterUpgrade(f, names);
+		const device = (await db.table('settings').get('sync.device'))?.value;
+		expect(device).toMatch(/^[0-9a-hjkmnp-tv-z]{16}$/);
+		const expected = expectedAfterUpgrade(f, names, device);
 		for (const table of db.tables) {
 			expect(await table.toArray(), `rows of ${table.name}`).toEqual(expected[table.name]);
 			for (const index of table.schema.indexes) {
@@ -99,7 +109,10 @@ describe.each(RELEASED)('upgrading the released database %s', (file) => {
 		expect((await cardReviewLog('c-clusterip')).map((log) => log.id)).toEqual(['7d4e0c1a-0001', '2b9f44e0-0002', 'f0c3aa19-0003']);
 		const T = Date.UTC(2026, 10, 20, 9);
 		// Every rating of the fixture's day, found on the index version 2 added (rows from version 1 included).
-		expect(await todayStats(T - 3_600_000, T)).toEqual({ ratings: 3, introduced: 1, reviewed: 2 });
+		const inHour = (f.tables.reviewLog as { review: number; stateBefore: number }[]).filter((r) => r.review >= T - 3_600_000 && r.review < T);
+		const introduced = inHour.filter((r) => r.stateBefore === 0).length;
+		expect(inHour.length).toBeGreaterThanOrEqual(3);
+		expect(await todayStats(T - 3_600_000, T)).toEqual({ ratings: inHour.length, introduced, reviewed: inHour.length - introduced });
 		expect((await quizHistory()).map((q) => q.id).sort()).toEqual((f.tables.quizHistory ?? []).map((q) => q.id).sort());
 		const before = (await getProgress('c-nodeport'))!;
 		const after = { ...before, due: T + 20 * 60_000, reps: 2, lastReview: T };

@@ -1,4 +1,4 @@
-import { addQuizResult, deckTree, quizCards, quizHistory, quizProgress, sendToReview, type QuizResult, type SentToReview } from '$lib/db';
+import { addQuizResult, deckTree, newEventId, quizCards, quizHistory, quizProgress, sendToReview, type QuizResult, type SentToReview } from '$lib/db';
 import { messageOf } from '$lib/errors';
 import { EXPLAIN_WORDS } from '$lib/i18n/quiz';
 import type { Deck } from '$lib/notes/types';
@@ -93,7 +93,7 @@ export class QuizSession {
 		const summary = run.summary();
 		try {
 			await addQuizResult({
-				id: crypto.randomUUID(),
+				id: newEventId(run.finishedAt!),
 				at: run.finishedAt!,
 				deckIds: [...this.setup.deckIds],
 				score: summary.correct,

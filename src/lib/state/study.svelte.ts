@@ -13,7 +13,8 @@ import {
 	sentToReviewToday,
 	setSuspended,
 	undoLastReview,
-	UnknownCardError
+	UnknownCardError,
+	newEventId
 } from '$lib/db';
 import { messageOf } from '$lib/errors';
 import type { Card } from '$lib/notes/types';
@@ -150,7 +151,7 @@ export class Study {
 		this.hidden = null;
 		this.removed = null;
 		const given = ++this.given;
-		const result = rate(shown.progress, shown.card.id, rating, now, this.settings, now - this.shownAt, crypto.randomUUID());
+		const result = rate(shown.progress, shown.card.id, rating, now, this.settings, now - this.shownAt, newEventId(now));
 		this.leech = madeLeech(shown.progress, result.progress) ? { front: shown.card.frontText, lapses: result.progress.lapses } : null;
 		this.progress.set(shown.card.id, result.progress);
 		session.answer(result.progress, now);

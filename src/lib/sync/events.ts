@@ -81,6 +81,27 @@ export function isEventId(id: string, device: string): boolean {
 }
 
 /**
+ * The event id of a review-log row (or quiz result) id: a row written since sync exists shares
+ * its event's id; any other (a UUID from before, a backup's) becomes `legacy.<id>`, the same on
+ * every device, so the same old row merges once.
+ */
+export function eventIdOf(rowId: string): string {
+	const dot = rowId.indexOf('.');
+	const device = dot > 0 ? rowId.slice(0, dot) : '';
+	return device !== LEGACY_DEVICE && DEVICE.test(device) && isEventId(rowId, device) ? rowId : `${LEGACY_DEVICE}.${rowId}`;
+}
+
+/** The review-log row id of a rating event: the inverse of eventIdOf. */
+export function rowIdOf(eventId: string): string {
+	return eventId.startsWith(`${LEGACY_DEVICE}.`) ? eventId.slice(LEGACY_DEVICE.length + 1) : eventId;
+}
+
+/** The device part of an event id. */
+export function deviceOf(eventId: string): string {
+	return eventId.slice(0, eventId.indexOf('.'));
+}
+
+/**
  * Makes this device's events. The ULID factory is monotonic: ids made in one millisecond, or
  * after the clock stepped back, still sort in the order they were made. `random` is injected
  * so tests are repeatable; the app passes a crypto-backed one.
@@ -94,6 +115,8 @@ export function eventMaker(device: string, random: PRNG) {
 		(type: PlainEvent['type']) =>
 		(cardId: string, at: number): PlainEvent => ({ ...stamp(at), type, cardId });
 	return {
+		/** A fresh id at `at`, for an event made elsewhere from it (a rating's review-log row). */
+		id: (at: number): string => stamp(at).id,
 		rating: (cardId: string, at: number, rating: Rating, durationMs: number): RatingEvent => ({
 			...stamp(at),
 			type: 'rating',
@@ -101,7 +124,7 @@ export function eventMaker(device: string, random: PRNG) {
 			rating,
 			durationMs: Math.max(0, Math.round(durationMs))
 		}),
-		undo: (rated: RatingEvent, at: number): UndoEvent => ({ ...stamp(at), type: 'undo', cardId: rated.cardId, target: rated.id }),
+		undo: (rated: Pick<RatingEvent, 'id' | 'cardId'>, at: number): UndoEvent => ({ ...stamp(at), type: 'undo', cardId: rated.cardId, target: rated.id }),
 		bury: (cardId: string, at: number, until: number): BuryEvent => ({ ...stamp(at), type: 'bury', cardId, until }),
 		unbury: plain('unbury'),
 		suspend: plain('suspend'),

@@ -5,7 +5,7 @@
  */
 import type { QuizResult } from '$lib/db/rows';
 import type { ReviewLogRow } from '$lib/db/rows';
-import { eventChecker, LEGACY_DEVICE, type QuizEvent, type RatingEvent } from './events';
+import { deviceOf, eventChecker, eventIdOf, type QuizEvent, type RatingEvent } from './events';
 
 export interface Converted {
 	events: RatingEvent[];
@@ -29,13 +29,13 @@ export function eventsFromReviewLog(rows: readonly unknown[], now: number): Conv
 			return;
 		}
 		const row = value as Partial<Record<keyof ReviewLogRow, unknown>>;
-		const id = typeof row.id === 'string' ? `${LEGACY_DEVICE}.${row.id}` : row.id;
+		const id = typeof row.id === 'string' ? eventIdOf(row.id) : row.id;
 		const duration = row.durationMs;
 		const readable = typeof duration === 'number' && Number.isFinite(duration) && duration >= 0;
 		if (!readable) problems.push(`${where} (${String(id)}): durationMs ${String(duration)} is unreadable, taken as 0`);
 		const { event, problem } = check({
 			id,
-			device: LEGACY_DEVICE,
+			device: typeof id === 'string' ? deviceOf(id) : undefined,
 			type: 'rating',
 			cardId: row.cardId,
 			at: row.review,
@@ -58,8 +58,9 @@ export function eventsFromQuizHistory(results: readonly unknown[], now: number):
 	const problems: string[] = [];
 	results.forEach((value, i) => {
 		const result = (typeof value === 'object' && value !== null ? value : {}) as Partial<QuizResult>;
-		const id = typeof result.id === 'string' ? `${LEGACY_DEVICE}.${result.id}` : result.id;
-		const { event, problem } = check({ id, device: LEGACY_DEVICE, type: 'quiz', at: result.at, result: value });
+		const id = typeof result.id === 'string' ? eventIdOf(result.id) : result.id;
+		const device = typeof id === 'string' ? deviceOf(id) : undefined;
+		const { event, problem } = check({ id, device, type: 'quiz', at: result.at, result: value });
 		if (event?.type === 'quiz') events.push(event);
 		else problems.push(`quiz result ${i + 1}: ${problem ?? 'is not a quiz result'}`);
 	});

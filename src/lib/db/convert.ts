@@ -1,0 +1,110 @@
+/**
+ * History written before sync existed (or restored since) becomes sync events, once, when sync
+ * runs: a `legacy.<id>` rating per review-log row, a quiz event per quiz result, and the events
+ * that the stored progress implies but no row records (a reset, a suspension, a bury, cards
+ * sent to today's review). Idempotent and sliced: cut off anywhere, it simply runs again.
+ */
+import { replayCard } from '$lib/scheduler/replay';
+import { NEW, type SchedulerSettings } from '$lib/scheduler/types';
+import { eventsFromQuizHistory, eventsFromReviewLog } from '$lib/sync/legacy';
+import type { CardEvent, SyncEvent } from '$lib/sync/events';
+import { MAX_KEY, MIN_KEY, read, write, type Tables } from './database';
+import { maker } from './device';
+import { journal } from './journal';
+import { findProgressRow } from './progress';
+import { SENT_KEY, sentList, type SentList } from './sent';
+import { CONVERTED_KEY } from './sync-keys';
+
+const SLICE = 2_000;
+const CARD_SLICE = 200;
+
+export interface Conversion {
+	events: number;
+	problems: string[];
+}
+
+export async function convertLegacy(settings: SchedulerSettings, now: number): Promise<Conversion> {
+	const done = await read(['settings'], async (db) => (await db.settings.get(CONVERTED_KEY))?.value === true);
+	const result: Conversion = { events: 0, problems: [] };
+	if (done) return result;
+	const cardIds = new Set<string>();
+	await walk('reviewLog', async (_db, rows) => {
+		for (const row of rows as { cardId?: unknown }[]) if (typeof row.cardId === 'string') cardIds.add(row.cardId);
+		return eventsFromReviewLog(rows, now);
+	});
+	await walk('quizHistory', async (_db, rows) => eventsFromQuizHistory(rows, now));
+	for (const key of await read(['progress'], (db) => db.progress.orderBy('cardId').uniqueKeys())) {
+		if (typeof key === 'string') cardIds.add(key);
+	}
+	const ids = [...cardIds];
+	for (let i = 0; i < ids.length; i += CARD_SLICE) {
+		result.events += await write(['progress', 'reviewLog', 'events', 'settings'], async (db) => {
+			const made: SyncEvent[] = [];
+			for (const cardId of ids.slice(i, i + CARD_SLICE)) made.push(...(await stateEvents(db, cardId, settings, now)));
+			await journal(db, made);
+			return made.length;
+		});
+	}
+	await write(['settings'], (db) => db.settings.put({ key: CONVERTED_KEY, value: true }));
+	return result;
+
+	async function walk<T extends 'reviewLog' | 'quizHistory'>(
+		table: T,
+		convert: (db: Tables, rows: unknown[]) => Promise<{ events: SyncEvent[]; problems: string[] }>
+	): Promise<void> {
+		let after: string | undefined;
+		for (;;) {
+			const count = await write([table, 'events'], async (db) => {
+				const source = db[table] as Tables['reviewLog'] | Tables['quizHistory'];
+				const rows = await (after === undefined ? source.orderBy(':id') : source.where(':id').above(after)).limit(SLICE).toArray();
+				if (rows.length === 0) return 0;
+				after = rows[rows.length - 1].id;
+				const { events, problems } = await convert(db, rows);
+				result.problems.push(...problems);
+				const present = await db.events.bulkGet(events.map((event) => event.id));
+				const fresh = events.filter((_, k) => !present[k]);
+				await journal(db, fresh);
+				result.events += fresh.length;
+				return rows.length;
+			});
+			if (count < SLICE) return;
+		}
+	}
+}
+
+/**
+ * The events the card's stored state implies beyond its ratings: a reset before a rating that
+ * started from a new card again, a reset after the last one, and the card's suspension, bury
+ * and place in today's sent list, so that replaying its events gives what is stored.
+ */
+async function stateEvents(
+	db: Pick<Tables, 'progress' | 'reviewLog' | 'events' | 'settings'>,
+	cardId: string,
+	settings: SchedulerSettings,
+	now: number
+): Promise<CardEvent[]> {
+	const [row, logRows, events, sent] = await Promise.all([
+		findProgressRow(db, cardId),
+		db.reviewLog.where('[cardId+review]').between([cardId, MIN_KEY], [cardId, MAX_KEY]).toArray(),
+		db.events.where('[cardId+at]').between([cardId, MIN_KEY], [cardId, MAX_KEY]).toArray(),
+		db.settings.get(SENT_KEY)
+	]);
+	const make = maker();
+	const made: CardEvent[] = [];
+	logRows.forEach((log, i) => {
+		const fresh = log.previous === null || log.previous?.state === NEW;
+		if (i > 0 && fresh && typeof log.review === 'number') made.push(make.reset(cardId, Math.max(1, log.review - 1)));
+	});
+	const replayed = replayCard(cardId, [...events, ...made], settings, now).progress;
+	const stored = row ?? null;
+	if ((stored?.state ?? NEW) === NEW && (stored?.reps ?? 0) === 0 && replayed && replayed.state !== NEW) made.push(make.reset(cardId, now));
+	const suspended = stored?.suspended ?? 0;
+	if (suspended !== (replayed?.suspended ?? 0)) made.push(suspended ? make.suspend(cardId, now) : make.unsuspend(cardId, now));
+	const buried = stored && stored.buriedUntil > now ? stored.buriedUntil : 0;
+	if (buried !== ((replayed?.buriedUntil ?? 0) > now ? replayed!.buriedUntil : 0)) {
+		made.push(buried ? make.bury(cardId, now, buried) : make.unbury(cardId, now));
+	}
+	const list = sent?.value as SentList | undefined;
+	if (sentList(list, now).includes(cardId) && !events.some((e) => e.type === 'send')) made.push(make.send(cardId, now, list!.until));
+	return made;
+}

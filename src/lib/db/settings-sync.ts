@@ -1,0 +1,85 @@
+/**
+ * Settings travel as one CouchDB document (`settings`) with a `_rev`. Each device remembers
+ * which keys it changed since its last push; a push re-reads the server's document and lays
+ * only those keys over it (couch.ts updateSettings retries on 409), so two devices changing
+ * different settings both keep their change, and the same setting ends as the last push left it.
+ */
+import { DEFAULT_SETTINGS } from '$lib/scheduler/types';
+import type { CouchDoc, Settings } from '$lib/sync/couch';
+import { SETTINGS_ID } from '$lib/sync/couch';
+import { read, write, type Tables } from './database';
+import { SETTINGS_SYNC_KEY } from './sync-keys';
+
+/** Scheduler settings are stored one row each under this prefix (settings.ts). */
+export const SCHEDULER_PREFIX = 'scheduler.';
+
+/** The settings that follow a person across devices; language and sync's own rows stay per device. */
+export const SYNCED_KEYS: readonly string[] = [...Object.keys(DEFAULT_SETTINGS).map((key) => SCHEDULER_PREFIX + key), 'theme'];
+
+interface SyncedState {
+	rev?: string;
+	changed: string[];
+}
+
+function stateOf(value: unknown): SyncedState {
+	const v = value as Partial<SyncedState> | undefined;
+	return {
+		rev: typeof v?.rev === 'string' ? v.rev : undefined,
+		changed: Array.isArray(v?.changed) ? v.changed.filter((key): key is string => SYNCED_KEYS.includes(key as string)) : []
+	};
+}
+
+/** Inside a settings write: remembers that `keys` changed here, for the next push. */
+export async function markChanged(db: Pick<Tables, 'settings'>, keys: readonly string[]): Promise<void> {
+	const synced = keys.filter((key) => SYNCED_KEYS.includes(key));
+	if (synced.length === 0) return;
+	const state = stateOf((await db.settings.get(SETTINGS_SYNC_KEY))?.value);
+	await db.settings.put({ key: SETTINGS_SYNC_KEY, value: { ...state, changed: [...new Set([...state.changed, ...synced])] } });
+}
+
+/** A value is taken only when it has the default's type (as getSettings reads them). */
+function acceptable(key: string, value: unknown): boolean {
+	if (key === 'theme') return typeof value === 'string' && value.length < 40;
+	const fallback = (DEFAULT_SETTINGS as unknown as Record<string, unknown>)[key.slice(SCHEDULER_PREFIX.length)];
+	if (Array.isArray(fallback)) return Array.isArray(value) && value.every((v) => typeof v === 'string');
+	if (typeof fallback === 'number') return typeof value === 'number' && Number.isFinite(value);
+	return typeof value === typeof fallback;
+}
+
+function valuesOf(doc: CouchDoc | undefined): Record<string, unknown> {
+	const values = doc?.values;
+	return typeof values === 'object' && values !== null && !Array.isArray(values) ? (values as Record<string, unknown>) : {};
+}
+
+/**
+ * Takes the server's settings document, unless this device has unpushed changes (the next push
+ * lays them over it) or has seen this revision already. Values of the wrong type are skipped.
+ */
+export async function applySettingsDoc(db: Pick<Tables, 'settings'>, doc: CouchDoc): Promise<void> {
+	const state = stateOf((await db.settings.get(SETTINGS_SYNC_KEY))?.value);
+	if (state.changed.length > 0 || (doc._rev !== undefined && doc._rev === state.rev)) return;
+	const values = valuesOf(doc);
+	const rows = SYNCED_KEYS.filter((key) => key in values && acceptable(key, values[key])).map((key) => ({ key, value: values[key] }));
+	await db.settings.bulkPut(rows);
+	await db.settings.put({ key: SETTINGS_SYNC_KEY, value: { rev: doc._rev, changed: [] } });
+}
+
+/**
+ * Pushes this device's changed settings through `update` (CouchClient.updateSettings), then
+ * forgets them as changed — unless they changed again meanwhile. Returns whether it pushed.
+ */
+export async function pushSettings(update: (change: (current: Settings | undefined) => Omit<Settings, '_rev'>) => Promise<Settings>): Promise<boolean> {
+	const { changed, values } = await read(['settings'], async (db) => {
+		const state = stateOf((await db.settings.get(SETTINGS_SYNC_KEY))?.value);
+		const rows = await db.settings.bulkGet(state.changed);
+		return { changed: state.changed, values: Object.fromEntries(rows.flatMap((row) => (row ? [[row.key, row.value]] : []))) };
+	});
+	if (changed.length === 0) return false;
+	const stored = await update((current) => ({ ...current, _id: SETTINGS_ID, values: { ...valuesOf(current), ...values } }));
+	await write(['settings'], async (db) => {
+		const rows = await db.settings.bulkGet(changed);
+		const again = changed.filter((key, i) => JSON.stringify(rows[i]?.value) !== JSON.stringify(values[key]));
+		await db.settings.put({ key: SETTINGS_SYNC_KEY, value: { rev: stored._rev, changed: again } });
+	});
+	return true;
+}

@@ -1,0 +1,86 @@
+/**
+ * The device's side of replication (sync/replicate.ts LocalSide) over IndexedDB: events
+ * not yet on the server go up; pulled events are stored once, and the cards they name are
+ * rebuilt from all their events (derive.ts) in the same transaction as the checkpoint.
+ */
+import type { SchedulerSettings } from '$lib/scheduler/types';
+import { SETTINGS_ID, type CouchDoc } from '$lib/sync/couch';
+import { eventChecker, type SyncEvent } from '$lib/sync/events';
+import type { LocalSide } from '$lib/sync/replicate';
+import { read, write } from './database';
+import { deriveCards } from './derive';
+import type { EventRow } from './rows';
+import { applySettingsDoc } from './settings-sync';
+import { CHECKPOINT_KEY } from './sync-keys';
+
+/** An event as a CouchDB document: its id is the document id; `pushed` is this device's business. */
+export function toDoc(row: EventRow): CouchDoc {
+	const { pushed: _pushed, ...event } = row;
+	return { _id: event.id, ...event };
+}
+
+export interface DatabaseSide extends LocalSide {
+	/** Lines about pulled documents that could not be used (kept out, never fatal). */
+	readonly problems: string[];
+	/** Cards rebuilt from pulled events. */
+	readonly derived: number;
+}
+
+/**
+ * `settings` are the scheduler settings replays use; `now` is read per batch, so a long
+ * first pull judges event times against the time it runs.
+ */
+export function databaseSide(settings: () => Promise<SchedulerSettings>, now: () => number = Date.now): DatabaseSide {
+	const problems: string[] = [];
+	let derived = 0;
+	return {
+		problems,
+		get derived() {
+			return derived;
+		},
+		unpushed: (limit) => read(['events'], async (db) => (await db.events.where('pushed').equals(0).limit(limit).toArray()).map(toDoc)),
+		markPushed: async (ids) => {
+			await write(['events'], async (db) => {
+				const rows = await db.events.bulkGet(ids);
+				await db.events.bulkPut(rows.filter((row) => row !== undefined).map((row) => ({ ...row, pushed: 1 as const })));
+			});
+		},
+		getCheckpoint: () => read(['settings'], async (db) => {
+			const value = (await db.settings.get(CHECKPOINT_KEY))?.value;
+			return typeof value === 'string' ? value : undefined;
+		}),
+		applyPulled: async (docs, checkpoint) => {
+			const at = now();
+			const scheduler = await settings();
+			const check = eventChecker(at);
+			const events: SyncEvent[] = [];
+			let settingsDoc: CouchDoc | undefined;
+			for (const doc of docs) {
+				if (doc._id === SETTINGS_ID) {
+					settingsDoc = doc;
+					continue;
+				}
+				const { _id, _rev: _r, _deleted: _d, ...rest } = doc;
+				const { event, problem } = check(rest);
+				if (!event) problems.push(problem);
+				else if (event.id !== _id) problems.push(`document ${JSON.stringify(_id)}: its event id is ${JSON.stringify(event.id)}`);
+				else events.push(event);
+			}
+			await write(['cards', 'progress', 'reviewLog', 'quizHistory', 'settings', 'events'], async (db) => {
+				const stored = await db.events.bulkGet(events.map((event) => event.id));
+				const fresh = events.filter((_, i) => stored[i] === undefined);
+				// The server has them now: ours that were waiting need no push.
+				const confirmed = stored.filter((row): row is EventRow => row !== undefined && row.pushed === 0);
+				await db.events.bulkPut([...fresh.map((event) => ({ ...event, pushed: 1 as const })), ...confirmed.map((row) => ({ ...row, pushed: 1 as const }))]);
+				const quizzes = [...new Map(fresh.flatMap((event) => (event.type === 'quiz' ? [[event.result.id, event.result] as const] : []))).values()];
+				const present = await db.quizHistory.bulkGet(quizzes.map((quiz) => quiz.id));
+				await db.quizHistory.bulkAdd(quizzes.filter((_, i) => present[i] === undefined));
+				const cards = fresh.flatMap((event) => (event.type === 'quiz' ? [] : [event.cardId]));
+				problems.push(...(await deriveCards(db, cards, scheduler, at)));
+				derived += new Set(cards).size;
+				if (settingsDoc) await applySettingsDoc(db, settingsDoc);
+				await db.settings.put({ key: CHECKPOINT_KEY, value: checkpoint });
+			});
+		}
+	};
+}
