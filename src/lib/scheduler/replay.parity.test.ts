@@ -3,14 +3,14 @@ process.env.TZ = 'Asia/Seoul';
 
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeDatabase } from '$lib/db/database';
+import { closeDatabase, database } from '$lib/db/database';
 import { buryUntil, cardReviewLog, getProgress, recordReview, resetProgress, setSuspended, undoLastReview } from '$lib/db/progress';
 import { sendToReview } from '$lib/db/quiz-review';
 import { sentToReviewToday } from '$lib/db/sent';
 import { syncDecks } from '$lib/db/sync';
 import { k8sNote, NOW, openTestDatabase, serve } from '$lib/db/testing';
 import { mulberry32, randomInt } from '$lib/quiz/rng';
-import { eventMaker, type RatingEvent, type SyncEvent } from '$lib/sync/events';
+import { eventMaker, rowIdOf, type RatingEvent, type SyncEvent } from '$lib/sync/events';
 import { rate } from './rate';
 import { replayAll } from './replay';
 import { nextDayStart } from './time';
@@ -61,24 +61,25 @@ async function study(seed: number, settings: SchedulerSettings) {
 		// Anything else changes the card, and today's undo then refuses to go past it.
 		undoable = [];
 		if (roll < 0.75) {
-			await buryUntil(card, t + DAY);
+			await buryUntil(card, t + DAY, t);
 			events.push(make.bury(card, t, t + DAY));
 		} else if (roll < 0.78) {
-			await buryUntil(card, 0);
+			await buryUntil(card, 0, t);
 			events.push(make.unbury(card, t));
 		} else if (roll < 0.83) {
-			await setSuspended(card, true);
+			await setSuspended(card, true, t);
 			events.push(make.suspend(card, t));
 		} else if (roll < 0.88) {
-			await setSuspended(card, false);
+			await setSuspended(card, false, t);
 			events.push(make.unsuspend(card, t));
 		} else if (roll < 0.92) {
-			await resetProgress(card);
+			await resetProgress(card, t);
 			events.push(make.reset(card, t));
 		} else {
 			const dayEnd = nextDayStart(t, settings.dayStartHour);
-			await sendToReview([card], t, dayEnd);
-			events.push(make.send(card, t, dayEnd));
+			// A suspended card is not sent: nothing happens, and nothing is journaled.
+			const { skipped } = await sendToReview([card], t, dayEnd);
+			if (skipped === 0) events.push(make.send(card, t, dayEnd));
 		}
 	}
 	return { events, logIds, end: t };
@@ -108,5 +109,24 @@ describe('replaying events gives what today’s code stores', () => {
 		}
 		const sent = CARDS.filter((card) => (replay.cards.get(card)?.sentUntil ?? 0) > end);
 		expect(sent.sort()).toEqual((await sentToReviewToday(end)).sort());
+	});
+});
+
+describe('the event journal the database keeps', () => {
+	it.each([11, 12, 13, 14, 15, 16])('replays to what it stores, for random study, seed %i', async (seed) => {
+		await openTestDatabase(new IDBFactory());
+		await syncDecks(serve([k8sNote()]).fetchJson);
+		const { events: made, end } = await study(seed, DEFAULT_SETTINGS);
+		const journal = await database().events.toArray();
+		// One journal event per step taken (an undo with nothing to undo takes none).
+		expect(journal.length).toBe(made.length);
+		expect(journal.map((e) => e.type).sort()).toEqual(made.map((e) => e.type).sort());
+		const replay = replayAll(journal, DEFAULT_SETTINGS, end);
+		expect(replay.problems).toEqual([]);
+		for (const card of CARDS) {
+			const replayed = replay.cards.get(card);
+			expect(replayed?.progress ?? null).toEqual(await getProgress(card));
+			expect((replayed?.log ?? []).map((entry) => ({ ...entry, id: rowIdOf(entry.id) }))).toEqual(await cardReviewLog(card));
+		}
 	});
 });
