@@ -68,7 +68,9 @@ export async function applySettingsDoc(db: Pick<Tables, 'settings'>, doc: CouchD
  * Pushes this device's changed settings through `update` (CouchClient.updateSettings), then
  * forgets them as changed — unless they changed again meanwhile. Returns whether it pushed.
  */
-export async function pushSettings(update: (change: (current: Settings | undefined) => Omit<Settings, '_rev'>) => Promise<Settings>): Promise<boolean> {
+export async function pushSettings(
+	update: (change: (current: Settings | undefined) => Omit<Settings, '_rev'>) => Promise<Settings>
+): Promise<boolean> {
 	const { changed, values } = await read(['settings'], async (db) => {
 		const state = stateOf((await db.settings.get(SETTINGS_SYNC_KEY))?.value);
 		const rows = await db.settings.bulkGet(state.changed);

@@ -45,10 +45,11 @@ export function databaseSide(settings: () => Promise<SchedulerSettings>, now: ()
 				await db.events.bulkPut(rows.filter((row) => row !== undefined).map((row) => ({ ...row, pushed: 1 as const })));
 			});
 		},
-		getCheckpoint: () => read(['settings'], async (db) => {
-			const value = (await db.settings.get(CHECKPOINT_KEY))?.value;
-			return typeof value === 'string' ? value : undefined;
-		}),
+		getCheckpoint: () =>
+			read(['settings'], async (db) => {
+				const value = (await db.settings.get(CHECKPOINT_KEY))?.value;
+				return typeof value === 'string' ? value : undefined;
+			}),
 		applyPulled: async (docs, checkpoint) => {
 			const at = now();
 			const scheduler = await settings();
@@ -71,8 +72,13 @@ export function databaseSide(settings: () => Promise<SchedulerSettings>, now: ()
 				const fresh = events.filter((_, i) => stored[i] === undefined);
 				// The server has them now: ours that were waiting need no push.
 				const confirmed = stored.filter((row): row is EventRow => row !== undefined && row.pushed === 0);
-				await db.events.bulkPut([...fresh.map((event) => ({ ...event, pushed: 1 as const })), ...confirmed.map((row) => ({ ...row, pushed: 1 as const }))]);
-				const quizzes = [...new Map(fresh.flatMap((event) => (event.type === 'quiz' ? [[event.result.id, event.result] as const] : []))).values()];
+				await db.events.bulkPut([
+					...fresh.map((event) => ({ ...event, pushed: 1 as const })),
+					...confirmed.map((row) => ({ ...row, pushed: 1 as const }))
+				]);
+				const quizzes = [
+					...new Map(fresh.flatMap((event) => (event.type === 'quiz' ? [[event.result.id, event.result] as const] : []))).values()
+				];
 				const present = await db.quizHistory.bulkGet(quizzes.map((quiz) => quiz.id));
 				await db.quizHistory.bulkAdd(quizzes.filter((_, i) => present[i] === undefined));
 				const cards = fresh.flatMap((event) => (event.type === 'quiz' ? [] : [event.cardId]));

@@ -1,4 +1,14 @@
-import { addQuizResult, deckTree, newEventId, quizCards, quizHistory, quizProgress, sendToReview, type QuizResult, type SentToReview } from '$lib/db';
+import {
+	addQuizResult,
+	deckTree,
+	newEventId,
+	quizCards,
+	quizHistory,
+	quizProgress,
+	sendToReview,
+	type QuizResult,
+	type SentToReview
+} from '$lib/db';
 import { messageOf } from '$lib/errors';
 import { EXPLAIN_WORDS } from '$lib/i18n/quiz';
 import type { Deck } from '$lib/notes/types';

@@ -124,7 +124,12 @@ export function eventMaker(device: string, random: PRNG) {
 			rating,
 			durationMs: Math.max(0, Math.round(durationMs))
 		}),
-		undo: (rated: Pick<RatingEvent, 'id' | 'cardId'>, at: number): UndoEvent => ({ ...stamp(at), type: 'undo', cardId: rated.cardId, target: rated.id }),
+		undo: (rated: Pick<RatingEvent, 'id' | 'cardId'>, at: number): UndoEvent => ({
+			...stamp(at),
+			type: 'undo',
+			cardId: rated.cardId,
+			target: rated.id
+		}),
 		bury: (cardId: string, at: number, until: number): BuryEvent => ({ ...stamp(at), type: 'bury', cardId, until }),
 		unbury: plain('unbury'),
 		suspend: plain('suspend'),
