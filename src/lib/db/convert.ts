@@ -93,7 +93,11 @@ async function stateEvents(
 	const made: CardEvent[] = [];
 	logRows.forEach((log, i) => {
 		const fresh = log.previous === null || log.previous?.state === NEW;
-		if (i > 0 && fresh && typeof log.review === 'number') made.push(make.reset(cardId, Math.max(1, log.review - 1)));
+		if (i === 0 || !fresh || typeof log.review !== 'number') return;
+		// Journaled since the journal began: the reset is there already.
+		const since = logRows[i - 1].review;
+		const journaled = events.some((e) => e.type === 'reset' && e.at > since && e.at <= (log.review as number));
+		if (!journaled) made.push(make.reset(cardId, Math.max(1, log.review - 1)));
 	});
 	const replayed = replayCard(cardId, [...events, ...made], settings, now).progress;
 	const stored = row ?? null;

@@ -58,15 +58,21 @@ function valuesOf(doc: CouchDoc | undefined): Record<string, unknown> {
 export async function applySettingsDoc(db: Pick<Tables, 'settings'>, doc: CouchDoc): Promise<void> {
 	const state = stateOf((await db.settings.get(SETTINGS_SYNC_KEY))?.value);
 	if (state.changed.length > 0 || (doc._rev !== undefined && doc._rev === state.rev)) return;
-	const values = valuesOf(doc);
-	const rows = SYNCED_KEYS.filter((key) => key in values && acceptable(key, values[key])).map((key) => ({ key, value: values[key] }));
-	await db.settings.bulkPut(rows);
+	await takeValues(db, doc, []);
 	await db.settings.put({ key: SETTINGS_SYNC_KEY, value: { rev: doc._rev, changed: [] } });
 }
 
+/** Stores the document's synced values here, except `keep` (changed here since). */
+async function takeValues(db: Pick<Tables, 'settings'>, doc: CouchDoc, keep: readonly string[]): Promise<void> {
+	const values = valuesOf(doc);
+	const keys = SYNCED_KEYS.filter((key) => !keep.includes(key) && key in values && acceptable(key, values[key]));
+	await db.settings.bulkPut(keys.map((key) => ({ key, value: values[key] })));
+}
+
 /**
- * Pushes this device's changed settings through `update` (CouchClient.updateSettings), then
- * forgets them as changed — unless they changed again meanwhile. Returns whether it pushed.
+ * Pushes this device's changed settings through `update` (CouchClient.updateSettings), takes
+ * the merged document's other values, then forgets them as changed — unless they changed again
+ * meanwhile. Returns whether it pushed.
  */
 export async function pushSettings(
 	update: (change: (current: Settings | undefined) => Omit<Settings, '_rev'>) => Promise<Settings>
@@ -81,6 +87,9 @@ export async function pushSettings(
 	await write(['settings'], async (db) => {
 		const rows = await db.settings.bulkGet(changed);
 		const again = changed.filter((key, i) => JSON.stringify(rows[i]?.value) !== JSON.stringify(values[key]));
+		// What other devices changed came back with ours: take it now, since the pull that
+		// follows sees this revision as already seen.
+		await takeValues(db, stored, again);
 		await db.settings.put({ key: SETTINGS_SYNC_KEY, value: { rev: stored._rev, changed: again } });
 	});
 	return true;
