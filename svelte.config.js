@@ -1,10 +1,12 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
-import { basePath, fallbackPage } from './scripts/hosting.js';
+import { basePath, fallbackPage, syncOrigins } from './scripts/hosting.js';
 
 // BASE_PATH=/tabledeck builds a site served from /tabledeck/ (GitHub Pages serves a project
 // there); empty builds today's site for the root. BUILD_DIR puts the site in another folder.
 const base = basePath(process.env.BASE_PATH);
+// SYNC_ORIGIN=https://couch.example.com lets the app reach that sync server (README "Sync").
+const sync = syncOrigins(process.env.SYNC_ORIGIN);
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -33,7 +35,8 @@ const config = {
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:'],
 				'font-src': ['self'],
-				'connect-src': ['self'],
+				// Its own files and the sync servers the site was built for; nothing else.
+				'connect-src': ['self', ...sync],
 				'worker-src': ['self'],
 				'manifest-src': ['self'],
 				'object-src': ['none'],

@@ -30,6 +30,35 @@ export function basePath(value) {
 }
 
 /**
+ * The sync servers the Content-Security-Policy lets the app connect to besides its own origin
+ * (connect-src): SYNC_ORIGIN lists them, separated by spaces or commas, each an origin as CSP
+ * writes it (https://couch.example.com, http://localhost:5984; a port may be `*`). Empty
+ * allows none: a CouchDB behind the same origin (a /couchdb/ proxy) needs no entry.
+ * Throws an Error whose message is one line when an entry is not an origin.
+ * @param {string | undefined} value
+ * @returns {string[]}
+ */
+export function syncOrigins(value) {
+	if (!value) return [];
+	return [
+		...new Set(
+			value
+				.split(/[\s,]+/)
+				.filter(Boolean)
+				.map((entry) => {
+					const match = /^(https?):\/\/([a-z0-9.-]+|\[[0-9a-f:.]+\])(?::(\d{1,5}|\*))?\/?$/i.exec(entry);
+					if (!match || (match[3] && match[3] !== '*' && Number(match[3]) > 65535)) {
+						throw new Error(
+							`SYNC_ORIGIN ${JSON.stringify(entry)} is not an origin: write scheme://host[:port], e.g. SYNC_ORIGIN=https://couch.example.com`
+						);
+					}
+					return `${match[1].toLowerCase()}://${match[2].toLowerCase()}${match[3] ? `:${match[3]}` : ''}`;
+				})
+		)
+	];
+}
+
+/**
  * The page that opens routes with parameters (/decks/<id>): 200.html at the root, as before;
  * under a base path 404.html, the page GitHub Pages (and most static hosts) answer any
  * unknown path with, so deep links open there with no rewrite rules. FALLBACK=404.html asks
@@ -101,6 +130,7 @@ export function staticHostFiles(base, fallback) {
 if (process.argv[1] && basename(process.argv[1]) === 'hosting.js') {
 	try {
 		fallbackPage(basePath(process.env.BASE_PATH), process.env.FALLBACK);
+		syncOrigins(process.env.SYNC_ORIGIN);
 	} catch (error) {
 		console.error(error instanceof Error ? error.message : String(error));
 		process.exit(1);

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { basePath, fallbackPage, headersFile, routePatterns } from './hosting.js';
+import { basePath, fallbackPage, headersFile, routePatterns, syncOrigins } from './hosting.js';
 
 describe('basePath', () => {
 	it('is empty for the root and keeps a good path as it is', () => {
@@ -33,6 +33,34 @@ describe('basePath', () => {
 		const run = spawnSync(process.execPath, ['scripts/hosting.js'], { env: { ...process.env, BASE_PATH: 'tabledeck/' }, encoding: 'utf8' });
 		expect(run.status).toBe(1);
 		expect(run.stderr.trim().split('\n')).toEqual([expect.stringContaining('BASE_PATH "tabledeck/" must start with "/"')]);
+	});
+});
+
+describe('syncOrigins (connect-src for the sync server)', () => {
+	it('allows none unless asked, and keeps origins as CSP writes them', () => {
+		expect(syncOrigins(undefined)).toEqual([]);
+		expect(syncOrigins('')).toEqual([]);
+		expect(syncOrigins('https://Couch.Example.com/')).toEqual(['https://couch.example.com']);
+		expect(syncOrigins('http://localhost:*, https://a.example:6984  https://a.example:6984')).toEqual([
+			'http://localhost:*',
+			'https://a.example:6984'
+		]);
+	});
+
+	it.each(['couch.example.com', 'https://couch.example.com/db', 'ftp://x.example', "https://x.example'; script-src *", 'https://x:99999'])(
+		'refuses %j in one line',
+		(value) => {
+			expect(() => syncOrigins(value)).toThrow(/^SYNC_ORIGIN .* is not an origin: write scheme:\/\/host\[:port\]/);
+		}
+	);
+
+	it('stops `npm run build` before anything is built', () => {
+		const run = spawnSync(process.execPath, ['scripts/hosting.js'], {
+			env: { ...process.env, SYNC_ORIGIN: 'couch.example.com' },
+			encoding: 'utf8'
+		});
+		expect(run.status).toBe(1);
+		expect(run.stderr).toContain('SYNC_ORIGIN "couch.example.com" is not an origin');
 	});
 });
 

@@ -17,6 +17,8 @@ export type TestCouch = {
 	port: number;
 	/** Adds a user to `_users` and creates their per-user database, as couch_peruser would. */
 	addUser(name: string, password: string): Promise<string>;
+	/** CORS for every origin (with credentials, as pouchdb-server starts), or for none we use. */
+	setCors(open: boolean): Promise<void>;
 	stop(): Promise<void>;
 };
 
@@ -94,6 +96,9 @@ export async function startCouch(): Promise<TestCouch> {
 				members: { names: [name], roles: [] }
 			});
 			return db;
+		},
+		async setCors(open) {
+			await call(`${url}/_config/cors/origins`, 'PUT', open ? '*' : 'https://elsewhere.example');
 		},
 		async stop() {
 			if (child.exitCode === null) {

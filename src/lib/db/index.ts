@@ -14,7 +14,8 @@ export { deviceId, newEventId } from './device';
 export { convertLegacy } from './convert';
 export { databaseSide } from './sync-local';
 export { pushSettings } from './settings-sync';
-export { pendingEvents, syncConfig, saveSyncConfig, type SyncConfig } from './sync-state';
+export { pendingEvents, pendingRatings, syncConfig, saveSyncConfig, type SyncConfig } from './sync-state';
+export { onJournal } from './journal';
 export { deckCards, deckTree, getCards, getDeck, type CardWithProgress } from './content';
 export {
 	buryUntil,

@@ -7,9 +7,22 @@ import type { Tables } from './database';
 import type { QuizResult } from './rows';
 import type { ReviewLogEntry } from '$lib/scheduler/types';
 
+const listeners = new Set<() => void>();
+
+/**
+ * Calls `listener` whenever an action journals events (sync schedules its next push with it).
+ * Listeners only take note: they run inside the writing transaction, which may still fail.
+ */
+export function onJournal(listener: () => void): () => void {
+	listeners.add(listener);
+	return () => listeners.delete(listener);
+}
+
 /** Adds this device's new events, unconfirmed by any server yet. */
 export async function journal(db: Pick<Tables, 'events'>, events: readonly SyncEvent[]): Promise<void> {
-	if (events.length > 0) await db.events.bulkAdd(events.map((event) => ({ ...event, pushed: 0 as const })));
+	if (events.length === 0) return;
+	await db.events.bulkAdd(events.map((event) => ({ ...event, pushed: 0 as const })));
+	for (const listener of listeners) listener();
 }
 
 /** A review-log entry as its rating event: the same id (see eventIdOf), time and rating. */

@@ -26,3 +26,14 @@ export async function saveSyncConfig(config: SyncConfig): Promise<void> {
 export function pendingEvents(): Promise<number> {
 	return read(['events'], (db) => db.events.where('pushed').equals(0).count());
 }
+
+/** Of those, the ratings: what a person counts as work not yet on the server. */
+export function pendingRatings(): Promise<number> {
+	return read(['events'], (db) =>
+		db.events
+			.where('pushed')
+			.equals(0)
+			.filter((row) => row.type === 'rating')
+			.count()
+	);
+}

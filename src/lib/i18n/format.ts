@@ -22,3 +22,14 @@ export function formatBytes(bytes: number): string {
 	if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
 	return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
 }
+
+/** "2 minutes ago", "방금", "3일 전": how long ago, in the unit people would use. */
+export function formatAgo(ms: number, locale: Locale, now = Date.now()): string {
+	const seconds = Math.round((ms - now) / 1000);
+	const format = new Intl.RelativeTimeFormat(LOCALES[locale], { numeric: 'auto' });
+	const abs = Math.abs(seconds);
+	if (abs < 45) return format.format(0, 'second');
+	if (abs < 45 * 60) return format.format(Math.round(seconds / 60), 'minute');
+	if (abs < 22 * 3600) return format.format(Math.round(seconds / 3600), 'hour');
+	return format.format(Math.round(seconds / 86_400), 'day');
+}

@@ -4,6 +4,7 @@ import { messageOf } from '$lib/errors';
 import { DEFAULT_SETTINGS, type SchedulerSettings } from '$lib/scheduler/types';
 import { fetchDeckJson } from '$lib/services/deck-files';
 import { announceDatabaseOpened } from '$lib/services/first-visit';
+import { syncState } from './sync.svelte';
 
 /** replaced: another tab upgraded (or deleted) the database, and this tab let go of it. */
 export type AppStatus = 'loading' | 'ready' | 'unavailable' | 'replaced';
@@ -39,6 +40,7 @@ class AppState {
 	async updateSettings(partial: Partial<SchedulerSettings>) {
 		await saveSettings(partial);
 		this.settings = await getSettings();
+		syncState.soon();
 	}
 
 	private async open() {
@@ -69,6 +71,9 @@ class AppState {
 		if (this.status === 'loading') this.status = 'ready';
 		announceDatabaseOpened();
 		performance.mark('tabledeck:ready');
+		// Settings another device changed arrive with a sync.
+		syncState.onPulled = () => void getSettings().then((settings) => (this.settings = settings));
+		void syncState.start();
 	}
 }
 

@@ -46,6 +46,11 @@ export class CouchClient {
 		if (!isObject(body) || body.ok !== true) throw new SyncError('not-couch', 'Sign-in answer is not CouchDB’s');
 	}
 
+	/** DELETE /_session: the server forgets the cookie's session. */
+	async signOut(): Promise<void> {
+		await this.request('DELETE', '/_session');
+	}
+
 	/**
 	 * Stores immutable docs. Ids the server already has count as stored, so pushing twice is
 	 * harmless; docs it refused are retried, and whatever still fails is reported, not dropped.
@@ -154,6 +159,8 @@ export class CouchClient {
 				body: body === undefined ? undefined : JSON.stringify(body)
 			});
 		} catch (error) {
+			// The fetcher knew why already (the page's policy forbids the server).
+			if (error instanceof SyncError) throw error;
 			throw await classifyNetworkError(this.fetcher, this.server + '/', error);
 		}
 		const text = await response.text().catch(() => '');

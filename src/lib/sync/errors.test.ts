@@ -88,7 +88,7 @@ describe('sync errors', () => {
 describe('sync error messages', () => {
 	it('every kind has a non-empty English and Korean message', async () => {
 		const { syncErrorsEn, syncErrorsKo } = await import('$lib/i18n/sync');
-		const kinds = ['unauthorized', 'forbidden', 'unreachable', 'cors', 'not-couch', 'no-database', 'server', 'conflict'] as const;
+		const kinds = ['unauthorized', 'forbidden', 'unreachable', 'cors', 'not-couch', 'no-database', 'server', 'conflict', 'csp'] as const;
 		for (const kind of kinds) {
 			expect(syncErrorsEn[kind].length).toBeGreaterThan(0);
 			expect(syncErrorsKo[kind].length).toBeGreaterThan(0);

@@ -18,7 +18,9 @@ export type SyncErrorKind =
 	/** 5xx, or a document the server kept refusing. */
 	| 'server'
 	/** The settings document kept changing under us more times than we retry. */
-	| 'conflict';
+	| 'conflict'
+	/** This site's Content-Security-Policy does not let it connect there (built without SYNC_ORIGIN). */
+	| 'csp';
 
 export class SyncError extends Error {
 	readonly kind: SyncErrorKind;
