@@ -11,9 +11,6 @@ export {
 } from './errors';
 export { hasStoredDecks, syncDecks, type SyncReport } from './sync';
 export { deviceId, newEventId } from './device';
-export { convertLegacy } from './convert';
-export { databaseSide } from './sync-local';
-export { pushSettings } from './settings-sync';
 export { pendingEvents, pendingRatings, syncConfig, saveSyncConfig, type SyncConfig } from './sync-state';
 export { onJournal } from './journal';
 export { deckCards, deckTree, getCards, getDeck, type CardWithProgress } from './content';

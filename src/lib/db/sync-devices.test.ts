@@ -13,7 +13,7 @@ import { SyncError } from '$lib/sync/errors';
 import { rowIdOf, type SyncEvent } from '$lib/sync/events';
 import { syncOnce } from '$lib/sync/run';
 import { closeDatabase, database } from './database';
-import { newEventId } from './device';
+import { deviceId, newEventId } from './device';
 import { buryUntil, cardReviewLog, getProgress, recordReview, resetProgress, setSuspended } from './progress';
 import { addQuizResult, quizHistory } from './quiz';
 import { getSettings, saveSettings } from './settings';
@@ -271,6 +271,33 @@ describe('sync between devices through a CouchDB server', () => {
 		const expected = await serverReplay(user, end);
 		expect(expected.count).toBe(made);
 		expect(expected.out).toEqual(await stored());
+	});
+
+	it('finishes rebuilding cards after a run cut off between storing pulled events and rebuilding', async () => {
+		const user = await newUser();
+		const phone = device(user);
+		await phone.use();
+		const end = await study(11, NOW - 8 * DAY, 30);
+		await phone.sync(end);
+		const onPhone = await stored();
+		const laptop = device(user);
+		await laptop.use();
+		const client = new CouchClient(cookieFetch(), couch.url, user);
+		await client.signIn(user, `pw-${user}`);
+		const { replicate } = await import('$lib/sync/replicate');
+		const { databaseSide } = await import('./sync-local');
+		// Pulled and stored, then the tab closed: no card rebuilt yet.
+		await replicate(
+			databaseSide(getSettings, () => end),
+			client,
+			{ replicationId: `tabledeck-${deviceId()}` }
+		);
+		expect(await getProgress('s1')).toBeNull();
+		expect(await database().settings.get('sync.dirty')).toBeDefined();
+		const outcome = await laptop.sync(end);
+		expect(outcome.pulled).toBe(0);
+		expect(await stored()).toEqual(onPhone);
+		expect((await database().settings.get('sync.dirty'))?.value).toEqual([]);
 	});
 
 	it('keeps every waiting rating when the server is down, and says so', async () => {

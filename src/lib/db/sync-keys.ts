@@ -10,3 +10,5 @@ export const CHECKPOINT_KEY = 'sync.checkpoint';
 export const CONFIG_KEY = 'sync.config';
 /** The settings document as last seen on the server (its `_rev`), and whether local settings changed since. */
 export const SETTINGS_SYNC_KEY = 'sync.settings';
+/** Cards whose pulled events are stored but whose rows are not rebuilt yet (sync-local.ts). */
+export const DIRTY_KEY = 'sync.dirty';

@@ -11,7 +11,7 @@ import { read, write } from './database';
 import { deriveCards } from './derive';
 import type { EventRow } from './rows';
 import { applySettingsDoc } from './settings-sync';
-import { CHECKPOINT_KEY } from './sync-keys';
+import { CHECKPOINT_KEY, DIRTY_KEY } from './sync-keys';
 
 /** An event as a CouchDB document: its id is the document id; `pushed` is this device's business. */
 export function toDoc(row: EventRow): CouchDoc {
@@ -24,6 +24,15 @@ export interface DatabaseSide extends LocalSide {
 	readonly problems: string[];
 	/** Cards rebuilt from pulled events. */
 	readonly derived: number;
+	/** Rebuilds the cards pulled events named, in slices; a run cut off resumes on the next call. */
+	deriveWaiting(): Promise<void>;
+}
+
+/** Cards rebuilt per transaction: short enough that a rating in between never waits long. */
+const DERIVE_SLICE = 250;
+
+function dirtyOf(value: unknown): string[] {
+	return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
 }
 
 /**
@@ -50,9 +59,23 @@ export function databaseSide(settings: () => Promise<SchedulerSettings>, now: ()
 				const value = (await db.settings.get(CHECKPOINT_KEY))?.value;
 				return typeof value === 'string' ? value : undefined;
 			}),
+		deriveWaiting: async () => {
+			for (;;) {
+				const scheduler = await settings();
+				const at = now();
+				const left = await write(['cards', 'progress', 'reviewLog', 'settings', 'events'], async (db) => {
+					const dirty = dirtyOf((await db.settings.get(DIRTY_KEY))?.value);
+					const slice = dirty.slice(0, DERIVE_SLICE);
+					problems.push(...(await deriveCards(db, slice, scheduler, at)));
+					derived += slice.length;
+					await db.settings.put({ key: DIRTY_KEY, value: dirty.slice(slice.length) });
+					return dirty.length - slice.length;
+				});
+				if (left === 0) return;
+			}
+		},
 		applyPulled: async (docs, checkpoint) => {
 			const at = now();
-			const scheduler = await settings();
 			const check = eventChecker(at);
 			const events: SyncEvent[] = [];
 			let settingsDoc: CouchDoc | undefined;
@@ -67,7 +90,9 @@ export function databaseSide(settings: () => Promise<SchedulerSettings>, now: ()
 				else if (event.id !== _id) problems.push(`document ${JSON.stringify(_id)}: its event id is ${JSON.stringify(event.id)}`);
 				else events.push(event);
 			}
-			await write(['cards', 'progress', 'reviewLog', 'quizHistory', 'settings', 'events'], async (db) => {
+			// Stored with the events and the checkpoint; rebuilt once the pull is done (deriveWaiting),
+			// so a card named in many batches of a long first pull is replayed once, not per batch.
+			await write(['quizHistory', 'settings', 'events'], async (db) => {
 				const stored = await db.events.bulkGet(events.map((event) => event.id));
 				const fresh = events.filter((_, i) => stored[i] === undefined);
 				// The server has them now: ours that were waiting need no push.
@@ -82,8 +107,10 @@ export function databaseSide(settings: () => Promise<SchedulerSettings>, now: ()
 				const present = await db.quizHistory.bulkGet(quizzes.map((quiz) => quiz.id));
 				await db.quizHistory.bulkAdd(quizzes.filter((_, i) => present[i] === undefined));
 				const cards = fresh.flatMap((event) => (event.type === 'quiz' ? [] : [event.cardId]));
-				problems.push(...(await deriveCards(db, cards, scheduler, at)));
-				derived += new Set(cards).size;
+				if (cards.length > 0) {
+					const dirty = dirtyOf((await db.settings.get(DIRTY_KEY))?.value);
+					await db.settings.put({ key: DIRTY_KEY, value: [...new Set([...dirty, ...cards])] });
+				}
 				if (settingsDoc) await applySettingsDoc(db, settingsDoc);
 				await db.settings.put({ key: CHECKPOINT_KEY, value: checkpoint });
 			});

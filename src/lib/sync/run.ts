@@ -2,7 +2,11 @@
  * One sync: turn older history into events (once), push changed settings, then push this
  * device's events and pull everyone else's (replicate.ts). Loaded only when sync is on.
  */
-import { convertLegacy, databaseSide, deviceId, getSettings, pushSettings } from '$lib/db';
+import { deviceId, getSettings } from '$lib/db';
+// Straight from their modules, not through $lib/db: they load with sync, not with every page.
+import { convertLegacy } from '$lib/db/convert';
+import { pushSettings } from '$lib/db/settings-sync';
+import { databaseSide } from '$lib/db/sync-local';
 import type { CouchClient } from './couch';
 import { replicate } from './replicate';
 
@@ -19,6 +23,9 @@ export async function syncOnce(client: CouchClient, now: () => number = Date.now
 	const conversion = await convertLegacy(await getSettings(), now());
 	await pushSettings((change) => client.updateSettings(change));
 	const side = databaseSide(getSettings, now);
-	const { pushed, pulled } = await replicate(side, client, { replicationId: `tabledeck-${deviceId()}` });
+	// Cards a cut-off run stored events for but did not rebuild yet.
+	await side.deriveWaiting();
+	const { pushed, pulled } = await replicate(side, client, { replicationId: `tabledeck-${deviceId()}`, batchSize: 2000 });
+	await side.deriveWaiting();
 	return { pushed, pulled, derived: side.derived, problems: [...conversion.problems, ...side.problems] };
 }

@@ -1,0 +1,135 @@
+/**
+ * npm run bench:sync — sync's code size and speed, in Node against a real pouchdb-server
+ * (CouchDB's replication API) with fake-indexeddb as the device's storage: the app's own
+ * replication, storage and replay code, not the browser's IndexedDB (see BENCHMARKS.md).
+ *
+ * - size: the code sync loads on first use (src/lib/sync/session.ts and what it imports,
+ *   without src/lib/db, which every page has already), minified and gzipped by esbuild;
+ * - first sync of a new device: BENCH_EVENTS ratings (10,000 and 100,000 by default) over
+ *   a tenth as many cards, already on the server: pull, store, rebuild every card;
+ * - round trip: one rating on one device, synced up, then down on another (median of 20).
+ * Results: stdout and bench-results/sync.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { IDBFactory } from 'fake-indexeddb';
+import { closeDatabase, database } from '../../src/lib/db/database';
+import { newEventId } from '../../src/lib/db/device';
+import { getProgress, recordReview } from '../../src/lib/db/progress';
+import { getSettings } from '../../src/lib/db/settings';
+import { syncDecks } from '../../src/lib/db/sync';
+import { k8sNote, openTestDatabase, serve } from '../../src/lib/db/testing';
+import { mulberry32, randomInt } from '../../src/lib/quiz/rng';
+import { rate } from '../../src/lib/scheduler/rate';
+import type { Rating } from '../../src/lib/scheduler/types';
+import { CouchClient } from '../../src/lib/sync/couch';
+import { eventMaker } from '../../src/lib/sync/events';
+import { syncOnce } from '../../src/lib/sync/run';
+import { cookieFetch, startCouch } from '../../tests/couch/server';
+
+// Loaded at run time: scripts/run.js bundles imports, and esbuild cannot be bundled.
+const ESBUILD: string = 'esbuild';
+const { build } = (await import(ESBUILD)) as typeof import('esbuild');
+
+const SIZES = (process.env.BENCH_EVENTS ?? '10000,100000').split(',').map(Number);
+const DAY = 86_400_000;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+/**
+ * The code sync adds: session.ts and its imports minus what the database layer (which every
+ * page with progress loads) holds already, by esbuild's per-input byte counts; gzip scaled by
+ * the whole bundle's ratio.
+ */
+async function codeSize() {
+	const options = {
+		bundle: true,
+		minify: true,
+		format: 'esm',
+		write: false,
+		metafile: true,
+		platform: 'browser',
+		alias: { $lib: './src/lib' }
+	} as const;
+	const db = await build({ ...options, entryPoints: ['src/lib/db/index.ts'] });
+	const sync = await build({ ...options, entryPoints: ['src/lib/sync/session.ts'] });
+	const have = new Set(Object.keys(db.metafile.inputs));
+	const output = Object.values(sync.metafile.outputs)[0];
+	const added = Object.entries(output.inputs).filter(([path]) => !have.has(path));
+	const minified = added.reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
+	const whole = sync.outputFiles[0].contents;
+	const gzip = Math.round((minified * gzipSync(whole, { level: 9 }).length) / whole.length);
+	return { minified, gzip, files: added.map(([path]) => path).sort() };
+}
+
+const couch = await startCouch();
+const results: Record<string, unknown> = { machine: `${process.platform} ${process.arch}, node ${process.version}` };
+try {
+	results.size = await codeSize();
+	const size = results.size as { minified: number; gzip: number; files: string[] };
+	console.log(`sync code on first use: ${size.minified} B minified, ~${size.gzip} B gzip (${size.files.join(', ')})`);
+
+	for (const events of SIZES) {
+		const user = `bench${events}`;
+		await couch.addUser(user, 'pw');
+		const writer = new CouchClient(cookieFetch(), couch.url, user);
+		await writer.signIn(user, 'pw');
+		const make = eventMaker('benchdevice', mulberry32(events));
+		const rng = mulberry32(1);
+		const cards = Math.max(1, Math.floor(events / 10));
+		const start = Date.now() - 400 * DAY;
+		const docs = Array.from({ length: events }, (_, i) => {
+			const event = make.rating(`card${randomInt(rng, cards)}`, start + i * 60_000, (1 + randomInt(rng, 4)) as Rating, 4_000);
+			return { _id: event.id, ...event };
+		});
+		for (let i = 0; i < docs.length; i += 5_000) await writer.push(docs.slice(i, i + 5_000));
+
+		closeDatabase();
+		await openTestDatabase(new IDBFactory());
+		const reader = new CouchClient(cookieFetch(), couch.url, user);
+		await reader.signIn(user, 'pw');
+		const began = performance.now();
+		const outcome = await syncOnce(reader);
+		const ms = Math.round(performance.now() - began);
+		const stored = await database().reviewLog.count();
+		results[`first sync, ${events} events`] = { ms, pulled: outcome.pulled, cardsRebuilt: outcome.derived, logRows: stored };
+		console.log(`first sync of a new device, ${events} events over ${cards} cards: ${ms} ms (${stored} log rows)`);
+	}
+
+	// Round trip: a rating on one device, up, then down on the other.
+	await couch.addUser('trip', 'pw');
+	const a = new IDBFactory();
+	const b = new IDBFactory();
+	const clientA = new CouchClient(cookieFetch(), couch.url, 'trip');
+	const clientB = new CouchClient(cookieFetch(), couch.url, 'trip');
+	await clientA.signIn('trip', 'pw');
+	await clientB.signIn('trip', 'pw');
+	for (const factory of [a, b]) {
+		closeDatabase();
+		await openTestDatabase(factory);
+		await syncDecks(serve([k8sNote()]).fetchJson);
+	}
+	const ups: number[] = [];
+	const downs: number[] = [];
+	for (let i = 0; i < 20; i++) {
+		closeDatabase();
+		await openTestDatabase(a);
+		const now = Date.now();
+		const result = rate(await getProgress('s1'), 's1', 3, now, await getSettings(), 3_000, newEventId(now));
+		await recordReview(result.progress, result.log);
+		let t = performance.now();
+		await syncOnce(clientA);
+		ups.push(performance.now() - t);
+		closeDatabase();
+		await openTestDatabase(b);
+		t = performance.now();
+		await syncOnce(clientB);
+		downs.push(performance.now() - t);
+	}
+	results['round trip, median ms'] = { up: Math.round(median(ups)), down: Math.round(median(downs)) };
+	console.log(`one rating: up ${Math.round(median(ups))} ms, down ${Math.round(median(downs))} ms (medians of 20)`);
+} finally {
+	closeDatabase();
+	await couch.stop();
+}
+mkdirSync('bench-results', { recursive: true });
+writeFileSync('bench-results/sync.json', JSON.stringify(results, null, 2));
