@@ -87,12 +87,20 @@ try {
 		await openTestDatabase(new IDBFactory());
 		const reader = new CouchClient(cookieFetch(), couch.url, user);
 		await reader.signIn(user, 'pw');
+		global.gc?.();
+		const base = process.memoryUsage().heapUsed;
+		let peak = base;
+		const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 50);
 		const began = performance.now();
 		const outcome = await syncOnce(reader);
 		const ms = Math.round(performance.now() - began);
+		clearInterval(sampler);
+		const heapMb = Math.round((peak - base) / 1e5) / 10;
 		const stored = await database().reviewLog.count();
-		results[`first sync, ${events} events`] = { ms, pulled: outcome.pulled, cardsRebuilt: outcome.derived, logRows: stored };
-		console.log(`first sync of a new device, ${events} events over ${cards} cards: ${ms} ms (${stored} log rows)`);
+		results[`first sync, ${events} events`] = { ms, heapMb, pulled: outcome.pulled, cardsRebuilt: outcome.derived, logRows: stored };
+		console.log(
+			`first sync of a new device, ${events} events over ${cards} cards: ${ms} ms, heap +${heapMb} MB at peak (${stored} log rows)`
+		);
 	}
 
 	// Round trip: a rating on one device, up, then down on the other.

@@ -3,7 +3,10 @@
 // allows connections to its own origin only (SYNC_ORIGIN unset), so the devices that sync
 // bypass the page's CSP; one test keeps it and checks what the person is told instead.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { startCouch, type TestCouch } from '../couch/server';
+import { ADMIN, freePort, startCouch, type TestCouch } from '../couch/server';
+import { replayAll } from '../../src/lib/scheduler/replay';
+import { DEFAULT_SETTINGS } from '../../src/lib/scheduler/types';
+import { userDbName } from '../../src/lib/sync/couch';
 import { waitForServiceWorker } from './helpers/pwa';
 import { expectRatingsSaved, HomePage, ReviewPage } from './helpers/review';
 
@@ -33,8 +36,12 @@ async function device(browser: Browser): Promise<{ context: BrowserContext; page
 }
 
 async function signIn(page: Page, user: string, password = `pw-${user}`) {
+	await signInTo(page, server, user, password);
+}
+
+async function signInTo(page: Page, address: string, user: string, password = `pw-${user}`) {
 	await page.goto('/settings');
-	await page.getByLabel('Server address').fill(server);
+	await page.getByLabel('Server address').fill(address);
 	await page.getByLabel('User name').fill(user);
 	await page.getByLabel('Password', { exact: true }).fill(password);
 	await page.getByRole('button', { name: 'Sign in and sync' }).click();
@@ -73,49 +80,112 @@ function stored(page: Page) {
 	});
 }
 
-test('two devices merge their reviews, and a third that joins later gets the same history and due cards', async ({ browser }) => {
-	// Three devices, each loading the app and syncing: a long story, not a slow one.
-	test.setTimeout(120_000);
+/** The server's events, every one, as the admin reads them. */
+async function serverEvents(user: string): Promise<{ id: string }[]> {
+	const auth = 'Basic ' + Buffer.from(`${ADMIN.name}:${ADMIN.password}`).toString('base64');
+	const response = await fetch(`${couch.url}/${userDbName(user)}/_all_docs?include_docs=true`, { headers: { authorization: auth } });
+	const body = (await response.json()) as { rows: { id: string; doc: { id: string } }[] };
+	return body.rows.filter((row) => row.id !== 'settings').map((row) => row.doc);
+}
+
+/** Due date and state per card from replaying the server's log directly, outside any app. */
+async function replayed(user: string) {
+	const replay = replayAll(await serverEvents(user), DEFAULT_SETTINGS, Date.now());
+	expect(replay.problems).toEqual([]);
+	return [...replay.cards.values()]
+		.flatMap((card) => (card.progress ? [{ cardId: card.progress.cardId, due: card.progress.due, state: card.progress.state }] : []))
+		.sort((a, b) => a.cardId.localeCompare(b.cardId));
+}
+
+const dueDates = (rows: { progress: unknown[] }) =>
+	(rows.progress as { cardId: string; due: number; state: number }[]).map(({ cardId, due, state }) => ({ cardId, due, state }));
+
+for (const order of [
+	['phone', 'laptop'],
+	['laptop', 'phone']
+] as const) {
+	test(`two devices review offline and sync (${order.join(' first, then ')}); a third that joins later has the same log and due cards`, async ({
+		browser
+	}) => {
+		// Three devices, each loading the app and syncing: a long story, not a slow one.
+		test.setTimeout(150_000);
+		const user = await newUser();
+		const devices = { phone: await device(browser), laptop: await device(browser) };
+		const { phone, laptop } = devices;
+		await rateSome(phone.page, ['Good', 'Again', 'Easy']);
+		await signIn(phone.page, user);
+		await expect(status(phone.page)).toHaveText(/^Synced/);
+		await expect(phone.page.getByText(`Signed in as ${user} at ${server}.`)).toBeVisible();
+		// The password is not kept anywhere the page can read.
+		expect(await phone.page.evaluate(() => JSON.stringify(localStorage))).not.toContain(`pw-${user}`);
+		await signIn(laptop.page, user);
+		await expect(status(laptop.page)).toHaveText(/^Synced/);
+		expect(await stored(laptop.page)).toEqual(await stored(phone.page));
+
+		// Apart and offline, both review: the same next cards first, then the laptop one more.
+		for (const { context, page } of [phone, laptop]) {
+			await waitForServiceWorker(page);
+			await context.setOffline(true);
+		}
+		await rateSome(phone.page, ['Good', 'Hard']);
+		await rateSome(laptop.page, ['Again', 'Good', 'Easy']);
+		for (const { context } of [phone, laptop]) await context.setOffline(false);
+		for (const name of [...order, order[0]]) {
+			const { page } = devices[name];
+			await page.goto('/settings');
+			await page.getByRole('button', { name: 'Sync now' }).click();
+			await expect(status(page)).toHaveText(/^Synced [^.]*\.$/, { timeout: 15_000 });
+		}
+		const merged = await stored(phone.page);
+		// Every rating exactly once: 3 before, 2 + 3 apart.
+		expect(merged.log).toHaveLength(8);
+		expect(new Set(merged.log).size).toBe(8);
+		expect((await serverEvents(user)).length).toBe(8);
+		expect(await stored(laptop.page)).toEqual(merged);
+		expect(dueDates(merged)).toEqual(await replayed(user));
+
+		const tablet = await device(browser);
+		await signIn(tablet.page, user);
+		await expect(status(tablet.page)).toHaveText(/^Synced/);
+		expect(await stored(tablet.page)).toEqual(merged);
+		const counts = async (page: Page) => {
+			const home = new HomePage(page);
+			await home.open();
+			return Promise.all((['due', 'learning', 'new', 'done'] as const).map((name) => home.count(name).textContent()));
+		};
+		expect(await counts(tablet.page)).toEqual(await counts(phone.page));
+		for (const { context } of [phone, laptop, tablet]) await context.close();
+	});
+}
+
+test('a push cut off after the server stored it, and a server that is down: retried later, nothing lost or doubled', async ({
+	browser
+}) => {
 	const user = await newUser();
 	const phone = await device(browser);
-	await rateSome(phone.page, ['Good', 'Again', 'Easy']);
 	await signIn(phone.page, user);
 	await expect(status(phone.page)).toHaveText(/^Synced/);
-	await expect(phone.page.getByText(`Signed in as ${user} at ${server}.`)).toBeVisible();
-	// The password is not kept anywhere the page can read.
-	const savedConfig = await phone.page.evaluate(() => JSON.stringify(localStorage));
-	expect(savedConfig).not.toContain(`pw-${user}`);
-
-	const laptop = await device(browser);
-	await signIn(laptop.page, user);
-	await expect(status(laptop.page)).toHaveText(/^Synced/);
-	expect(await stored(laptop.page)).toEqual(await stored(phone.page));
-
-	// Both study while apart; the laptop syncs by itself a few seconds after its last rating.
-	await rateSome(laptop.page, ['Hard', 'Good']);
-	await rateSome(phone.page, ['Good']);
-	await laptop.page.goto('/settings');
-	await expect(status(laptop.page)).toHaveText(/^Synced [^.]*\.$/, { timeout: 15_000 });
+	await rateSome(phone.page, ['Good', 'Good', 'Again']);
 	await phone.page.goto('/settings');
+	// The server takes the push, and the answer never arrives.
+	await phone.page.route(`${server}/**/_bulk_docs`, async (route) => {
+		await route.fetch();
+		await route.abort('connectionreset');
+	});
+	await phone.page.getByRole('button', { name: 'Sync now' }).click();
+	await expect(status(phone.page)).toHaveText(/server is down.*3 ratings waiting$/);
+	expect(await serverEvents(user)).toHaveLength(3);
+	// Then the server is away altogether.
+	await phone.page.unrouteAll();
+	await phone.page.route(`${server}/**`, (route) => route.abort('connectionrefused'));
+	await phone.page.getByRole('button', { name: 'Sync now' }).click();
+	await expect(status(phone.page)).toHaveText(/server is down.*3 ratings waiting$/);
+	await phone.page.unrouteAll();
 	await phone.page.getByRole('button', { name: 'Sync now' }).click();
 	await expect(status(phone.page)).toHaveText(/^Synced [^.]*\.$/);
-	await laptop.page.getByRole('button', { name: 'Sync now' }).click();
-	await expect(status(laptop.page)).toHaveText(/^Synced [^.]*\.$/);
-	const merged = await stored(phone.page);
-	expect(merged.log).toHaveLength(6);
-	expect(await stored(laptop.page)).toEqual(merged);
-
-	const tablet = await device(browser);
-	await signIn(tablet.page, user);
-	await expect(status(tablet.page)).toHaveText(/^Synced/);
-	expect(await stored(tablet.page)).toEqual(merged);
-	const counts = async (page: Page) => {
-		const home = new HomePage(page);
-		await home.open();
-		return Promise.all((['due', 'learning', 'new', 'done'] as const).map((name) => home.count(name).textContent()));
-	};
-	expect(await counts(tablet.page)).toEqual(await counts(phone.page));
-	for (const { context } of [phone, laptop, tablet]) await context.close();
+	expect(await serverEvents(user)).toHaveLength(3);
+	expect((await stored(phone.page)).log).toHaveLength(3);
+	await phone.context.close();
 });
 
 test('offline, ratings wait and the status says how many; back online they go up by themselves', async ({ browser }) => {
@@ -139,7 +209,8 @@ test('offline, ratings wait and the status says how many; back online they go up
 	await laptop.context.close();
 });
 
-test('a wrong password, a server without CORS for this site and one the site may not reach are each named', async ({ browser, page }) => {
+test('a wrong password, no CORS, not CouchDB, a server down and one the site may not reach are each named', async ({ browser, page }) => {
+	test.setTimeout(60_000);
 	const user = await newUser();
 	const phone = await device(browser);
 	await signIn(phone.page, user, 'not-the-password');
@@ -152,6 +223,13 @@ test('a wrong password, a server without CORS for this site and one the site may
 	} finally {
 		await couch.setCors(true);
 	}
+	// Something that is not CouchDB (this very site), and a port nobody listens on.
+	await phone.page.goto('/settings');
+	const app = new URL(phone.page.url()).origin;
+	await signInTo(phone.page, app, user);
+	await expect(status(phone.page)).toHaveText('That address is not a CouchDB server.');
+	await signInTo(phone.page, `http://localhost:${await freePort()}`, user);
+	await expect(status(phone.page)).toHaveText(/^Offline or the server is down/);
 	await phone.context.close();
 
 	// The site as built: its CSP names no sync server, and it says so rather than fail blindly.

@@ -83,6 +83,16 @@ describe('sync errors', () => {
 		const client = new CouchClient(browserLike, url, 'jan');
 		expect((await failure(client.signIn('jan', 'pw'))).kind).toBe('cors');
 	});
+
+	it('a connection lost mid-request to a server that answers is a network failure, not CORS', async () => {
+		const url = await plainServer(200, 'application/json', '{}');
+		const dropping: typeof fetch = (input, init) =>
+			init?.method === 'POST' ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init);
+		const client = new CouchClient(dropping, url, 'jan');
+		const error = await failure(client.signIn('jan', 'pw'));
+		expect(error.kind).toBe('unreachable');
+		expect(error.message).toContain('Lost the connection');
+	});
 });
 
 describe('sync error messages', () => {

@@ -44,12 +44,21 @@ export function errorForStatus(status: number, what: string): SyncError {
 }
 
 /**
- * fetch rejects with a TypeError both when nothing answers and when CORS hides the answer.
- * A `no-cors` request is never blocked by CORS: if it gets through, the server is up and the
- * first failure was CORS. (Outside a browser there is no CORS, so this only says "up".)
+ * fetch rejects with a TypeError when nothing answers, when CORS hides the answer, and when a
+ * connection drops mid-request. A plain request to the server's root tells them apart: if it
+ * gets through, CORS is fine and the connection was lost (try again later); if only a `no-cors`
+ * request (never blocked by CORS) gets through, the server is up and refuses this site; if
+ * neither does, nothing answers. (Outside a browser there is no CORS.)
  */
 export async function classifyNetworkError(fetcher: typeof fetch, url: string, error: unknown): Promise<SyncError> {
 	const detail = error instanceof Error ? error.message : String(error);
+	const lost = new SyncError('unreachable', `Lost the connection to ${url}: ${detail}`);
+	try {
+		await fetcher(url, { credentials: 'omit' });
+		return lost;
+	} catch {
+		// Refused to this site, or not there at all.
+	}
 	try {
 		await fetcher(url, { mode: 'no-cors', credentials: 'omit' });
 	} catch {
