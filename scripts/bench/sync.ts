@@ -7,10 +7,12 @@
  *   without src/lib/db, which every page has already), minified and gzipped by esbuild;
  * - first sync of a new device: BENCH_EVENTS ratings (10,000 and 100,000 by default) over
  *   a tenth as many cards, already on the server: pull, store, rebuild every card;
+ * - the same first sync in Chromium through the app's Settings → Sync, when build/ exists;
  * - round trip: one rating on one device, synced up, then down on another (median of 20).
  * Results: stdout and bench-results/sync.json.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { IDBFactory } from 'fake-indexeddb';
 import { closeDatabase, database } from '../../src/lib/db/database';
@@ -27,9 +29,66 @@ import { eventMaker } from '../../src/lib/sync/events';
 import { syncOnce } from '../../src/lib/sync/run';
 import { cookieFetch, startCouch } from '../../tests/couch/server';
 
-// Loaded at run time: scripts/run.js bundles imports, and esbuild cannot be bundled.
+// Loaded at run time: scripts/run.js bundles imports, and esbuild and Playwright cannot be bundled.
 const ESBUILD: string = 'esbuild';
 const { build } = (await import(ESBUILD)) as typeof import('esbuild');
+const PLAYWRIGHT: string = 'playwright-core';
+const { chromium } = (await import(PLAYWRIGHT)) as typeof import('playwright-core');
+const PORT = Number(process.env.BENCH_PORT ?? 4193);
+
+/**
+ * The same first sync in Chromium, through the app's own Settings → Sync against the production
+ * build (`npm run build` first): from the click to "Synced", with the JS heap's peak over CDP.
+ */
+async function browserFirstSync(couchPort: number, user: string): Promise<{ ms: number; heapMb: number }> {
+	const server = spawn(process.execPath, ['scripts/serve.js'], { env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
+	const browser = await chromium.launch({
+		executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage']
+	});
+	try {
+		// The stand-in listens on a random port: past the CSP, as the e2e tests go.
+		const context = await browser.newContext({ baseURL: `http://localhost:${PORT}`, bypassCSP: true, serviceWorkers: 'block' });
+		const page = await context.newPage();
+		page.setDefaultTimeout(1_800_000);
+		for (let i = 0; ; i++) {
+			try {
+				await page.goto('/settings');
+				break;
+			} catch (error) {
+				if (i > 100) throw error;
+				await new Promise((next) => setTimeout(next, 100));
+			}
+		}
+		await page.getByLabel('Server address').fill(`http://localhost:${couchPort}`);
+		await page.getByLabel('User name').fill(user);
+		await page.getByLabel('Password', { exact: true }).fill('pw');
+		const cdp = await context.newCDPSession(page);
+		const heap = async () => ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+		const base = await heap();
+		let peak = base;
+		const sampler = setInterval(
+			() =>
+				void heap().then(
+					(used) => (peak = Math.max(peak, used)),
+					() => undefined
+				),
+			200
+		);
+		const began = performance.now();
+		await page.getByRole('button', { name: 'Sign in and sync' }).click();
+		await page
+			.getByTestId('sync-status')
+			.getByText(/^Synced/)
+			.waitFor();
+		const ms = Math.round(performance.now() - began);
+		clearInterval(sampler);
+		return { ms, heapMb: Math.round((peak - base) / 1e5) / 10 };
+	} finally {
+		await browser.close();
+		server.kill();
+	}
+}
 
 const SIZES = (process.env.BENCH_EVENTS ?? '10000,100000').split(',').map(Number);
 const DAY = 86_400_000;
@@ -101,6 +160,11 @@ try {
 		console.log(
 			`first sync of a new device, ${events} events over ${cards} cards: ${ms} ms, heap +${heapMb} MB at peak (${stored} log rows)`
 		);
+		if (existsSync('build/index.html')) {
+			const inBrowser = await browserFirstSync(couch.port, user);
+			results[`first sync in Chromium, ${events} events`] = inBrowser;
+			console.log(`  in Chromium through Settings → Sync: ${inBrowser.ms} ms, JS heap +${inBrowser.heapMb} MB at peak`);
+		}
 	}
 
 	// Round trip: a rating on one device, up, then down on the other.
