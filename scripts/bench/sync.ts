@@ -140,7 +140,7 @@ try {
 			const event = make.rating(`card${randomInt(rng, cards)}`, start + i * 60_000, (1 + randomInt(rng, 4)) as Rating, 4_000);
 			return { _id: event.id, ...event };
 		});
-		for (let i = 0; i < docs.length; i += 5_000) await writer.push(docs.slice(i, i + 5_000));
+		for (let i = 0; i < docs.length; i += 1_000) await writer.push(docs.slice(i, i + 1_000));
 
 		closeDatabase();
 		await openTestDatabase(new IDBFactory());
