@@ -5,7 +5,8 @@
  */
 import type { SchedulerSettings } from '$lib/scheduler/types';
 import { SETTINGS_ID, type CouchDoc } from '$lib/sync/couch';
-import { eventChecker, type SyncEvent } from '$lib/sync/events';
+import { eventChecker } from '$lib/sync/check';
+import type { SyncEvent } from '$lib/sync/events';
 import type { LocalSide } from '$lib/sync/replicate';
 import { read, write } from './database';
 import { deriveCards } from './derive';

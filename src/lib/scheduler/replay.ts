@@ -4,7 +4,8 @@
  * last-writer-wins: two devices' ratings of one card are both applied, in time order.
  */
 import type { QuizResult } from '$lib/db/rows';
-import { compareEvents, eventChecker, type CardEvent, type SyncEvent } from '$lib/sync/events';
+import { eventChecker } from '$lib/sync/check';
+import { compareEvents, type CardEvent, type SyncEvent } from '$lib/sync/events';
 import { rate } from './rate';
 import { NEW, type CardProgress, type ReviewLogEntry, type SchedulerSettings } from './types';
 

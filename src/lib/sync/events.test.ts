@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '$lib/quiz/rng';
 import type { QuizResult } from '$lib/db/rows';
-import { compareEvents, eventChecker, eventMaker, isEventId, newDeviceId, type SyncEvent } from './events';
+import { eventChecker } from './check';
+import { compareEvents, eventMaker, isEventId, newDeviceId, type SyncEvent } from './events';
 
 const NOW = Date.UTC(2025, 2, 10, 12);
 const DAY = 86_400_000;

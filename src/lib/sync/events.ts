@@ -7,14 +7,11 @@
  *
  * The id is the device id, a dot, and a ULID: two devices can never make the same id, so a
  * push is idempotent and "already there" is the only conflict. Events arrive from a server,
- * so every reader goes through `eventChecker`, which refuses anything malformed or implausible
- * with a message and never throws.
+ * so every reader goes through `eventChecker` (check.ts, kept apart so the pages that only
+ * write events do not load its schema), which refuses anything malformed or implausible with a
+ * message and never throws.
  */
 import { monotonicFactory, type PRNG } from 'ulid';
-import * as v from 'valibot';
-import { DUE_HORIZON, REVIEW_SLACK } from '$lib/backup/format';
-import { quizProblem } from '$lib/backup/meaning';
-import { cardId as cardIdSchema, count, describeIssue, rowSchemas, time } from '$lib/backup/schema';
 import type { QuizResult } from '$lib/db/rows';
 import type { Rating } from '$lib/scheduler/types';
 
@@ -59,7 +56,7 @@ export type CardEvent = RatingEvent | UndoEvent | BuryEvent | SendEvent | PlainE
 export type SyncEvent = CardEvent | QuizEvent;
 
 /** Device ids are what the id regex below allows before the dot; `legacy` marks converted log rows. */
-const DEVICE = /^[a-z0-9]{1,32}$/;
+export const DEVICE = /^[a-z0-9]{1,32}$/;
 const ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/;
 export const LEGACY_DEVICE = 'legacy';
 /** Review-log ids as backups accept them (printable, no spaces). */
@@ -141,83 +138,6 @@ export function eventMaker(device: string, random: PRNG) {
 }
 
 export type EventMaker = ReturnType<typeof eventMaker>;
-
-/** The valibot schema of an event, with times plausible at `now` (the rules backups use). */
-function eventSchema(now: number) {
-	const at = time(now + REVIEW_SLACK, 'tomorrow');
-	const ahead = time(now + DUE_HORIZON, '100 years from now');
-	const base = {
-		id: v.pipe(v.string('must be an event id'), v.maxLength(200, 'must be at most 200 characters')),
-		device: v.pipe(
-			v.string('must be a device id'),
-			v.check((d) => DEVICE.test(d), 'is not a well-formed device id')
-		),
-		at
-	};
-	const card = { ...base, cardId: cardIdSchema };
-	return v.pipe(
-		v.variant(
-			'type',
-			[
-				v.object({
-					...card,
-					type: v.literal('rating'),
-					rating: v.picklist([1, 2, 3, 4], 'must be a rating: 1, 2, 3 or 4'),
-					durationMs: count
-				}),
-				v.object({ ...card, type: v.literal('undo'), target: base.id }),
-				v.object({ ...card, type: v.literal('bury'), until: ahead }),
-				v.object({ ...card, type: v.literal('send'), dayEnd: ahead }),
-				v.object({ ...card, type: v.picklist(['unbury', 'suspend', 'unsuspend', 'reset']) }),
-				v.object({ ...base, type: v.literal('quiz'), result: rowSchemas(now).quizRow })
-			],
-			'must be an event of a known type'
-		),
-		v.check((e) => isEventId(e.id, e.device), 'id must be the device id, a dot and a ULID')
-	);
-}
-
-export type Checked = { event: SyncEvent; problem?: undefined } | { event?: undefined; problem: string };
-
-/**
- * A function that checks one value of any shape as an event, at `now`: build it once per batch.
- * Unknown fields (CouchDB's `_id`, `_rev`) are left out of the event it returns.
- */
-export function eventChecker(now: number): (value: unknown) => Checked {
-	const schema = eventSchema(now);
-	return (value) => {
-		const name = `event ${idOf(value)}`;
-		try {
-			const result = v.safeParse(schema, value);
-			if (!result.success) {
-				const issue = result.issues[0];
-				return {
-					problem: describeIssue(
-						name,
-						null,
-						issue,
-						(issue.path ?? []).map((p) => p.key)
-					)
-				};
-			}
-			const event = result.output as SyncEvent;
-			const odd = event.type === 'quiz' ? quizProblem(event.result) : null;
-			return odd ? { problem: `${name}, result.${odd[0]}: ${odd[1]}` } : { event };
-		} catch (error) {
-			// A getter that throws, a revoked proxy: nothing a server should send, still no crash.
-			return { problem: `${name}: could not be read (${error instanceof Error ? error.message : String(error)})` };
-		}
-	};
-}
-
-function idOf(value: unknown): string {
-	try {
-		const id = (value as { id?: unknown } | null)?.id;
-		return typeof id === 'string' ? JSON.stringify(id.slice(0, 80)) : '(without an id)';
-	} catch {
-		return '(without an id)';
-	}
-}
 
 /** The total order of events: by time, then by id, so every device sorts any set the same way. */
 export function compareEvents(a: SyncEvent, b: SyncEvent): number {

@@ -5,7 +5,8 @@
  */
 import type { QuizResult } from '$lib/db/rows';
 import type { ReviewLogRow } from '$lib/db/rows';
-import { deviceOf, eventChecker, eventIdOf, type QuizEvent, type RatingEvent } from './events';
+import { eventChecker } from './check';
+import { deviceOf, eventIdOf, type QuizEvent, type RatingEvent } from './events';
 
 export interface Converted {
 	events: RatingEvent[];
