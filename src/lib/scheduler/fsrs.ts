@@ -1,22 +1,22 @@
 /**
  * The one module that imports ts-fsrs, and the one place where epoch-ms storage rows become
- * ts-fsrs Dates and back.
+ * ts-fsrs Dates and back. ts-fsrs computes the memory states; states.ts turns them into
+ * Anki's steps and intervals.
  */
 import {
 	default_w,
 	forgetting_curve,
 	fsrs,
 	generatorParameters,
-	GenSeedStrategyWithCardId,
 	State,
-	StrategyMode,
 	type Card as FsrsCard,
 	type FSRS,
-	type Grade,
 	type RecordLogItem,
 	type StepUnit
 } from 'ts-fsrs';
-import { DAY_MS, studyClock } from './time';
+import { mulberry32, seedFromString } from '$lib/quiz/rng';
+import { movesOf, type StepRules } from './states';
+import { studyClock } from './time';
 import type { CardProgress, CardStateKind, Rating, SchedulerSettings } from './types';
 
 /** What one rating does to a card, storage-shaped: the progress fields FSRS computes. */
@@ -25,8 +25,6 @@ export type Outcome = Pick<
 	'state' | 'due' | 'stability' | 'difficulty' | 'elapsedDays' | 'scheduledDays' | 'learningSteps' | 'reps' | 'lapses'
 >;
 
-type SeededCard = FsrsCard & { cardId: string };
-
 const STEP = /^[1-9]\d*[mhd]$/;
 
 /** A (re)learning step as settings hold it: a whole number of minutes, hours or days ('10m'). */
@@ -34,40 +32,46 @@ export function isStep(step: string): step is StepUnit {
 	return STEP.test(step);
 }
 
-function steps(list: readonly string[], name: string): StepUnit[] {
-	for (const step of list) {
-		if (!isStep(step)) throw new RangeError(`${name}: "${step}" is not a step like 10m, 1h or 1d`);
-	}
-	return list as StepUnit[];
-}
-
 const instances = new Map<string, FSRS>();
 
+/**
+ * ts-fsrs gives the memory states (FSRS itself); the intervals, steps and fuzz are Anki's
+ * (states.ts), so its own fuzz and learning steps are off.
+ */
 function schedulerFor(settings: SchedulerSettings): FSRS {
-	const key = [
-		settings.desiredRetention,
-		settings.maximumInterval,
-		settings.enableFuzz,
-		settings.learningSteps.join(' '),
-		settings.relearningSteps.join(' ')
-	].join('|');
+	const key = `${settings.desiredRetention}|${settings.maximumInterval}`;
 	let instance = instances.get(key);
 	if (!instance) {
 		const params = generatorParameters({
 			request_retention: settings.desiredRetention,
 			maximum_interval: settings.maximumInterval,
-			enable_fuzz: settings.enableFuzz,
+			enable_fuzz: false,
 			enable_short_term: true,
-			learning_steps: steps(settings.learningSteps, 'learningSteps'),
-			relearning_steps: steps(settings.relearningSteps, 'relearningSteps')
+			learning_steps: [],
+			relearning_steps: []
 		});
-		// Seeding fuzz by card id and repetition count makes it repeatable, and lets the
-		// interval shown on a button match the one the rating then gives.
-		instance = fsrs(params).useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId('cardId'));
+		instance = fsrs(params);
 		if (instances.size > 8) instances.clear();
 		instances.set(key, instance);
 	}
 	return instance;
+}
+
+const UNIT_SECONDS = { m: 60, h: 3600, d: 86_400 } as const;
+
+function stepSeconds(list: readonly string[], name: string): number[] {
+	return list.map((step) => {
+		if (!isStep(step)) throw new RangeError(`${name}: "${step}" is not a step like 10m, 1h or 1d`);
+		return Number(step.slice(0, -1)) * UNIT_SECONDS[step.slice(-1) as keyof typeof UNIT_SECONDS];
+	});
+}
+
+/**
+ * Where in the fuzz range a card's next interval lands: fixed by card id and repetition count,
+ * so the interval shown on a button is the one the rating then gives.
+ */
+function fuzzFactor(cardId: string, reps: number): number {
+	return mulberry32(seedFromString(`${cardId}:${reps}`))();
 }
 
 /**
@@ -75,10 +79,9 @@ function schedulerFor(settings: SchedulerSettings): FSRS {
  * clock makes it count local study days instead (Anki's rule), so two reviews at 08:50 and
  * 09:10 in Seoul are the same day, and 03:59 still belongs to yesterday.
  */
-function toFsrsCard(progress: CardProgress | null, cardId: string, clockNow: number, dayStartHour: number): SeededCard {
+function toFsrsCard(progress: CardProgress | null, clockNow: number, dayStartHour: number): FsrsCard {
 	if (!progress || progress.state === State.New) {
 		return {
-			cardId,
 			due: new Date(clockNow),
 			stability: 0,
 			difficulty: 0,
@@ -94,7 +97,6 @@ function toFsrsCard(progress: CardProgress | null, cardId: string, clockNow: num
 	// ts-fsrs throw on the negative elapsed days.
 	const lastReview = progress.lastReview === null ? undefined : new Date(Math.min(studyClock(progress.lastReview, dayStartHour), clockNow));
 	return {
-		cardId,
 		due: new Date(studyClock(progress.due, dayStartHour)),
 		stability: progress.stability,
 		difficulty: progress.difficulty,
@@ -108,25 +110,6 @@ function toFsrsCard(progress: CardProgress | null, cardId: string, clockNow: num
 	};
 }
 
-function fromFsrs(item: RecordLogItem, now: number, clockNow: number, maximumInterval: number): Outcome {
-	const { card, log } = item;
-	// ts-fsrs keeps Hard < Good < Easy by adding a day after clamping to the maximum
-	// interval, so Good and Easy can pass it; Anki lets all three reach the maximum.
-	const capped = card.state === State.Review && card.scheduled_days > maximumInterval;
-	return {
-		state: card.state as CardStateKind,
-		// Intervals are relative, so moving the due time off the study clock is one subtraction.
-		due: capped ? now + maximumInterval * DAY_MS : now + (card.due.getTime() - clockNow),
-		stability: card.stability,
-		difficulty: card.difficulty,
-		elapsedDays: log.elapsed_days,
-		scheduledDays: capped ? maximumInterval : card.scheduled_days,
-		learningSteps: card.learning_steps,
-		reps: card.reps,
-		lapses: card.lapses
-	};
-}
-
 /** What `rating` given at `now` does to the card. */
 export function outcomeOf(
 	progress: CardProgress | null,
@@ -135,10 +118,7 @@ export function outcomeOf(
 	now: number,
 	settings: SchedulerSettings
 ): Outcome {
-	const clockNow = studyClock(now, settings.dayStartHour);
-	const card = toFsrsCard(progress, cardId, clockNow, settings.dayStartHour);
-	const item = schedulerFor(settings).next(card, new Date(clockNow), rating as Grade);
-	return fromFsrs(item, now, clockNow, settings.maximumInterval);
+	return outcomesOf(progress, cardId, now, settings)[rating];
 }
 
 /** What each rating given at `now` would do, Again to Easy. */
@@ -148,16 +128,38 @@ export function outcomesOf(
 	now: number,
 	settings: SchedulerSettings
 ): Record<Rating, Outcome> {
-	const clockNow = studyClock(now, settings.dayStartHour);
-	const card = toFsrsCard(progress, cardId, clockNow, settings.dayStartHour);
-	const preview = schedulerFor(settings).repeat(card, new Date(clockNow));
-	const max = settings.maximumInterval;
-	return {
-		1: fromFsrs(preview[1], now, clockNow, max),
-		2: fromFsrs(preview[2], now, clockNow, max),
-		3: fromFsrs(preview[3], now, clockNow, max),
-		4: fromFsrs(preview[4], now, clockNow, max)
+	const rules: StepRules = {
+		learning: stepSeconds(settings.learningSteps, 'learningSteps'),
+		relearning: stepSeconds(settings.relearningSteps, 'relearningSteps'),
+		maximumInterval: settings.maximumInterval,
+		fuzz: settings.enableFuzz ? fuzzFactor(cardId, progress?.reps ?? 0) : null
 	};
+	const clockNow = studyClock(now, settings.dayStartHour);
+	const scheduler = schedulerFor(settings);
+	const preview = scheduler.repeat(toFsrsCard(progress, clockNow, settings.dayStartHour), new Date(clockNow));
+	const items = { 1: preview[1], 2: preview[2], 3: preview[3], 4: preview[4] };
+	// FSRS's interval at the desired retention, in fractional days, before Anki's rules round it.
+	const interval = (item: RecordLogItem) => item.card.stability * scheduler.interval_modifier;
+	const position = progress
+		? { state: progress.state, step: progress.learningSteps, scheduledDays: progress.scheduledDays }
+		: { state: State.New as CardStateKind, step: 0, scheduledDays: 0 };
+	const moves = movesOf(position, { 1: interval(items[1]), 2: interval(items[2]), 3: interval(items[3]), 4: interval(items[4]) }, rules);
+	const outcome = (r: Rating): Outcome => {
+		const { card, log } = items[r];
+		const move = moves[r];
+		return {
+			state: move.state,
+			due: now + move.delayMs,
+			stability: card.stability,
+			difficulty: card.difficulty,
+			elapsedDays: log.elapsed_days,
+			scheduledDays: move.scheduledDays,
+			learningSteps: move.step,
+			reps: card.reps,
+			lapses: card.lapses
+		};
+	};
+	return { 1: outcome(1), 2: outcome(2), 3: outcome(3), 4: outcome(4) };
 }
 
 /** FSRS's forgetting curve with the default parameters: the chance of recall after `days`. */
