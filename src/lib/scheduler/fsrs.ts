@@ -1,23 +1,14 @@
 /**
- * The one module that imports ts-fsrs, and the one place where epoch-ms storage rows become
- * ts-fsrs Dates and back. ts-fsrs computes the memory states; states.ts turns them into
- * Anki's steps and intervals.
+ * The one module that imports ts-fsrs. ts-fsrs computes FSRS itself, the memory states;
+ * states.ts turns them into Anki's steps and intervals.
  */
-import {
-	default_w,
-	forgetting_curve,
-	fsrs,
-	generatorParameters,
-	State,
-	type Card as FsrsCard,
-	type FSRS,
-	type RecordLogItem,
-	type StepUnit
-} from 'ts-fsrs';
+import { default_w, forgetting_curve, fsrs, generatorParameters, type FSRS, type Grade, type StepUnit } from 'ts-fsrs';
 import { mulberry32, seedFromString } from '$lib/quiz/rng';
 import { movesOf, type StepRules } from './states';
-import { studyClock } from './time';
-import type { CardProgress, CardStateKind, Rating, SchedulerSettings } from './types';
+import { studyDay } from './time';
+import { NEW, REVIEW, type CardProgress, type CardStateKind, type Rating, type SchedulerSettings } from './types';
+
+const RATINGS: readonly Rating[] = [1, 2, 3, 4];
 
 /** What one rating does to a card, storage-shaped: the progress fields FSRS computes. */
 export type Outcome = Pick<
@@ -74,42 +65,6 @@ function fuzzFactor(cardId: string, reps: number): number {
 	return mulberry32(seedFromString(`${cardId}:${reps}`))();
 }
 
-/**
- * ts-fsrs counts elapsed days between UTC calendar dates. Handing it times on the study
- * clock makes it count local study days instead (Anki's rule), so two reviews at 08:50 and
- * 09:10 in Seoul are the same day, and 03:59 still belongs to yesterday.
- */
-function toFsrsCard(progress: CardProgress | null, clockNow: number, dayStartHour: number): FsrsCard {
-	if (!progress || progress.state === State.New) {
-		return {
-			due: new Date(clockNow),
-			stability: 0,
-			difficulty: 0,
-			elapsed_days: 0,
-			scheduled_days: 0,
-			learning_steps: 0,
-			reps: progress?.reps ?? 0,
-			lapses: progress?.lapses ?? 0,
-			state: State.New
-		};
-	}
-	// A last review on a later study day than `now` (another device's clock ran ahead) makes
-	// ts-fsrs throw on the negative elapsed days.
-	const lastReview = progress.lastReview === null ? undefined : new Date(Math.min(studyClock(progress.lastReview, dayStartHour), clockNow));
-	return {
-		due: new Date(studyClock(progress.due, dayStartHour)),
-		stability: progress.stability,
-		difficulty: progress.difficulty,
-		elapsed_days: progress.elapsedDays,
-		scheduled_days: progress.scheduledDays,
-		learning_steps: progress.learningSteps,
-		reps: progress.reps,
-		lapses: progress.lapses,
-		state: progress.state,
-		last_review: lastReview
-	};
-}
-
 /** What `rating` given at `now` does to the card. */
 export function outcomeOf(
 	progress: CardProgress | null,
@@ -134,31 +89,34 @@ export function outcomesOf(
 		maximumInterval: settings.maximumInterval,
 		fuzz: settings.enableFuzz ? fuzzFactor(cardId, progress?.reps ?? 0) : null
 	};
-	const clockNow = studyClock(now, settings.dayStartHour);
 	const scheduler = schedulerFor(settings);
-	const preview = scheduler.repeat(toFsrsCard(progress, clockNow, settings.dayStartHour), new Date(clockNow));
-	const items = { 1: preview[1], 2: preview[2], 3: preview[3], 4: preview[4] };
+	const fresh = !progress || progress.state === NEW;
+	// Whole study days since the last review (Anki's rule: local days turning at the day-start
+	// hour); none when another device's clock put the last review after `now`.
+	const elapsedDays =
+		fresh || progress.lastReview === null
+			? 0
+			: Math.max(0, studyDay(now, settings.dayStartHour) - studyDay(progress.lastReview, settings.dayStartHour));
+	const memory = fresh ? null : { stability: progress.stability, difficulty: progress.difficulty };
+	const states = RATINGS.map((r) => scheduler.next_state(memory, elapsedDays, r as Grade));
 	// FSRS's interval at the desired retention, in fractional days, before Anki's rules round it.
-	const interval = (item: RecordLogItem) => item.card.stability * scheduler.interval_modifier;
-	const position = progress
-		? { state: progress.state, step: progress.learningSteps, scheduledDays: progress.scheduledDays }
-		: { state: State.New as CardStateKind, step: 0, scheduledDays: 0 };
-	const moves = movesOf(position, { 1: interval(items[1]), 2: interval(items[2]), 3: interval(items[3]), 4: interval(items[4]) }, rules);
-	const outcome = (r: Rating): Outcome => {
-		const { card, log } = items[r];
-		const move = moves[r];
-		return {
-			state: move.state,
-			due: now + move.delayMs,
-			stability: card.stability,
-			difficulty: card.difficulty,
-			elapsedDays: log.elapsed_days,
-			scheduledDays: move.scheduledDays,
-			learningSteps: move.step,
-			reps: card.reps,
-			lapses: card.lapses
-		};
-	};
+	const intervals = { 1: 0, 2: 0, 3: 0, 4: 0 };
+	for (const r of RATINGS) intervals[r] = states[r - 1].stability * scheduler.interval_modifier;
+	const position = fresh
+		? { state: NEW as CardStateKind, step: 0, scheduledDays: 0 }
+		: { state: progress.state, step: progress.learningSteps, scheduledDays: progress.scheduledDays };
+	const moves = movesOf(position, intervals, rules);
+	const outcome = (r: Rating): Outcome => ({
+		state: moves[r].state,
+		due: now + moves[r].delayMs,
+		stability: states[r - 1].stability,
+		difficulty: states[r - 1].difficulty,
+		elapsedDays,
+		scheduledDays: moves[r].scheduledDays,
+		learningSteps: moves[r].step,
+		reps: (progress?.reps ?? 0) + 1,
+		lapses: (progress?.lapses ?? 0) + (position.state === REVIEW && r === 1 ? 1 : 0)
+	});
 	return { 1: outcome(1), 2: outcome(2), 3: outcome(3), 4: outcome(4) };
 }
 
