@@ -2,7 +2,7 @@
  * Anki's engine, for tests only: FSRS's numbers from fsrs-rs (the library Anki links, through
  * its Node binding) and Anki's card state machine around them, transcribed from
  * rslib/src/scheduler/states/{steps,learning,relearning,review,fuzz}.rs and
- * answering/mod.rs as Anki 25.x has them, with FSRS on, fuzz off, no load balancer and
+ * answering/mod.rs as Anki 25.x has them, with FSRS on, no load balancer and
  * "short-term with steps" off (Anki's defaults). It keeps Anki's own representation
  * (remaining steps, seconds, f32 arithmetic) on purpose: it is the yardstick, not the app.
  */
@@ -69,7 +69,7 @@ function remainingForGood(steps: number[], remaining: number): number {
 	return Math.max(0, steps.length - (stepIndex(steps, remaining) + 1));
 }
 
-// fuzz.rs, with fuzz off
+// fuzz.rs
 function fuzzDelta(interval: number): number {
 	if (interval < 2.5) return 0;
 	const ranges = [
@@ -97,8 +97,10 @@ function minimumReviewFuzzInterval(interval: number, previous: number, maximum: 
 	if (previous <= upper) return previous;
 	return 0;
 }
-function withReviewFuzz(interval: number, minimum: number, maximum: number): number {
-	return Math.min(Math.max(Math.max(0, Math.round(interval)), minimum), maximum);
+function fuzzed(interval: number, minimum: number, maximum: number, fuzz: number | null): number {
+	if (fuzz === null) return Math.min(Math.max(Math.max(0, Math.round(interval)), minimum), maximum);
+	const [lower, upper] = constrainedFuzzBounds(interval, minimum, maximum);
+	return Math.floor(f32(lower + f32(fuzz * (1 + upper - lower))));
 }
 
 type Grade = 'again' | 'hard' | 'good' | 'easy';
@@ -116,8 +118,8 @@ export class AnkiEngine {
 		return Math.max(0, Math.floor((Math.floor(next.getTime() / 1000) - Math.floor(lastReview / 1000)) / DAY));
 	}
 
-	/** All four answers to `card` at `now` (ms). */
-	answers(card: AnkiCard, now: number): Record<1 | 2 | 3 | 4, AnkiAnswer & { memory: Memory }> {
+	/** All four answers to `card` at `now` (ms), with Anki's fuzz factor for this answer (null: fuzz off). */
+	answers(card: AnkiCard, now: number, fuzz: number | null = null): Record<1 | 2 | 3 | 4, AnkiAnswer & { memory: Memory }> {
 		const memory = card.kind === 'new' ? null : new BindingMemoryState(card.memory.stability, card.memory.difficulty);
 		const days = card.kind === 'new' ? 0 : this.daysElapsed(card.lastReview, now);
 		const states = this.fsrs.nextStates(memory, this.config.desiredRetention, days);
@@ -128,14 +130,21 @@ export class AnkiEngine {
 		const n = { again: next('again'), hard: next('hard'), good: next('good'), easy: next('easy') };
 		const out = {} as Record<1 | 2 | 3 | 4, AnkiAnswer & { memory: Memory }>;
 		GRADES.forEach((g, i) => {
-			const answer = this.answer(card, g, n, now);
+			const answer = this.answer(card, g, n, now, fuzz);
 			out[(i + 1) as 1 | 2 | 3 | 4] = { ...answer, memory: n[g].memory };
 		});
 		return out;
 	}
 
-	private answer(card: AnkiCard, g: Grade, n: Record<Grade, { interval: number; memory: Memory }>, now: number): AnkiAnswer {
+	private answer(
+		card: AnkiCard,
+		g: Grade,
+		n: Record<Grade, { interval: number; memory: Memory }>,
+		now: number,
+		fuzz: number | null
+	): AnkiAnswer {
 		const { steps, relearnSteps, maximumInterval: max } = this.config;
+		const withReviewFuzz = (interval: number, minimum: number, maximum: number) => fuzzed(interval, minimum, maximum, fuzz);
 		const memory = n[g].memory;
 		const learning = (remaining: number, secs: number): AnkiAnswer => ({
 			card: { kind: 'learning', remaining, secs, memory, lastReview: now },

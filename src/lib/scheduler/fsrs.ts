@@ -61,7 +61,7 @@ function stepSeconds(list: readonly string[], name: string): number[] {
  * Where in the fuzz range a card's next interval lands: fixed by card id and repetition count,
  * so the interval shown on a button is the one the rating then gives.
  */
-function fuzzFactor(cardId: string, reps: number): number {
+export function fuzzFactor(cardId: string, reps: number): number {
 	return mulberry32(seedFromString(`${cardId}:${reps}`))();
 }
 
