@@ -1,31 +1,20 @@
 /**
- * The one module that imports ts-fsrs, and the one place where epoch-ms storage rows become
- * ts-fsrs Dates and back.
+ * The one module that imports ts-fsrs. ts-fsrs computes FSRS itself, the memory states;
+ * states.ts turns them into Anki's steps and intervals.
  */
-import {
-	default_w,
-	forgetting_curve,
-	fsrs,
-	generatorParameters,
-	GenSeedStrategyWithCardId,
-	State,
-	StrategyMode,
-	type Card as FsrsCard,
-	type FSRS,
-	type Grade,
-	type RecordLogItem,
-	type StepUnit
-} from 'ts-fsrs';
-import { DAY_MS, studyClock } from './time';
-import type { CardProgress, CardStateKind, Rating, SchedulerSettings } from './types';
+import { default_w, forgetting_curve, fsrs, generatorParameters, type FSRS, type Grade, type StepUnit } from 'ts-fsrs';
+import { mulberry32, seedFromString } from '$lib/quiz/rng';
+import { movesOf, type StepRules } from './states';
+import { studyDay } from './time';
+import { NEW, REVIEW, type CardProgress, type CardStateKind, type Rating, type SchedulerSettings } from './types';
+
+const RATINGS: readonly Rating[] = [1, 2, 3, 4];
 
 /** What one rating does to a card, storage-shaped: the progress fields FSRS computes. */
 export type Outcome = Pick<
 	CardProgress,
 	'state' | 'due' | 'stability' | 'difficulty' | 'elapsedDays' | 'scheduledDays' | 'learningSteps' | 'reps' | 'lapses'
 >;
-
-type SeededCard = FsrsCard & { cardId: string };
 
 const STEP = /^[1-9]\d*[mhd]$/;
 
@@ -34,97 +23,46 @@ export function isStep(step: string): step is StepUnit {
 	return STEP.test(step);
 }
 
-function steps(list: readonly string[], name: string): StepUnit[] {
-	for (const step of list) {
-		if (!isStep(step)) throw new RangeError(`${name}: "${step}" is not a step like 10m, 1h or 1d`);
-	}
-	return list as StepUnit[];
-}
-
 const instances = new Map<string, FSRS>();
 
+/**
+ * ts-fsrs gives the memory states (FSRS itself); the intervals, steps and fuzz are Anki's
+ * (states.ts), so its own fuzz and learning steps are off.
+ */
 function schedulerFor(settings: SchedulerSettings): FSRS {
-	const key = [
-		settings.desiredRetention,
-		settings.maximumInterval,
-		settings.enableFuzz,
-		settings.learningSteps.join(' '),
-		settings.relearningSteps.join(' ')
-	].join('|');
+	const key = `${settings.desiredRetention}|${settings.maximumInterval}`;
 	let instance = instances.get(key);
 	if (!instance) {
 		const params = generatorParameters({
 			request_retention: settings.desiredRetention,
 			maximum_interval: settings.maximumInterval,
-			enable_fuzz: settings.enableFuzz,
+			enable_fuzz: false,
 			enable_short_term: true,
-			learning_steps: steps(settings.learningSteps, 'learningSteps'),
-			relearning_steps: steps(settings.relearningSteps, 'relearningSteps')
+			learning_steps: [],
+			relearning_steps: []
 		});
-		// Seeding fuzz by card id and repetition count makes it repeatable, and lets the
-		// interval shown on a button match the one the rating then gives.
-		instance = fsrs(params).useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId('cardId'));
+		instance = fsrs(params);
 		if (instances.size > 8) instances.clear();
 		instances.set(key, instance);
 	}
 	return instance;
 }
 
-/**
- * ts-fsrs counts elapsed days between UTC calendar dates. Handing it times on the study
- * clock makes it count local study days instead (Anki's rule), so two reviews at 08:50 and
- * 09:10 in Seoul are the same day, and 03:59 still belongs to yesterday.
- */
-function toFsrsCard(progress: CardProgress | null, cardId: string, clockNow: number, dayStartHour: number): SeededCard {
-	if (!progress || progress.state === State.New) {
-		return {
-			cardId,
-			due: new Date(clockNow),
-			stability: 0,
-			difficulty: 0,
-			elapsed_days: 0,
-			scheduled_days: 0,
-			learning_steps: 0,
-			reps: progress?.reps ?? 0,
-			lapses: progress?.lapses ?? 0,
-			state: State.New
-		};
-	}
-	// A last review on a later study day than `now` (another device's clock ran ahead) makes
-	// ts-fsrs throw on the negative elapsed days.
-	const lastReview = progress.lastReview === null ? undefined : new Date(Math.min(studyClock(progress.lastReview, dayStartHour), clockNow));
-	return {
-		cardId,
-		due: new Date(studyClock(progress.due, dayStartHour)),
-		stability: progress.stability,
-		difficulty: progress.difficulty,
-		elapsed_days: progress.elapsedDays,
-		scheduled_days: progress.scheduledDays,
-		learning_steps: progress.learningSteps,
-		reps: progress.reps,
-		lapses: progress.lapses,
-		state: progress.state,
-		last_review: lastReview
-	};
+const UNIT_SECONDS = { m: 60, h: 3600, d: 86_400 } as const;
+
+function stepSeconds(list: readonly string[], name: string): number[] {
+	return list.map((step) => {
+		if (!isStep(step)) throw new RangeError(`${name}: "${step}" is not a step like 10m, 1h or 1d`);
+		return Number(step.slice(0, -1)) * UNIT_SECONDS[step.slice(-1) as keyof typeof UNIT_SECONDS];
+	});
 }
 
-function fromFsrs(item: RecordLogItem, now: number, clockNow: number, maximumInterval: number): Outcome {
-	const { card, log } = item;
-	// ts-fsrs keeps Hard < Good < Easy by adding a day after clamping to the maximum
-	// interval, so Good and Easy can pass it; Anki lets all three reach the maximum.
-	const capped = card.state === State.Review && card.scheduled_days > maximumInterval;
-	return {
-		state: card.state as CardStateKind,
-		// Intervals are relative, so moving the due time off the study clock is one subtraction.
-		due: capped ? now + maximumInterval * DAY_MS : now + (card.due.getTime() - clockNow),
-		stability: card.stability,
-		difficulty: card.difficulty,
-		elapsedDays: log.elapsed_days,
-		scheduledDays: capped ? maximumInterval : card.scheduled_days,
-		learningSteps: card.learning_steps,
-		reps: card.reps,
-		lapses: card.lapses
-	};
+/**
+ * Where in the fuzz range a card's next interval lands: fixed by card id and repetition count,
+ * so the interval shown on a button is the one the rating then gives.
+ */
+export function fuzzFactor(cardId: string, reps: number): number {
+	return mulberry32(seedFromString(`${cardId}:${reps}`))();
 }
 
 /** What `rating` given at `now` does to the card. */
@@ -135,10 +73,7 @@ export function outcomeOf(
 	now: number,
 	settings: SchedulerSettings
 ): Outcome {
-	const clockNow = studyClock(now, settings.dayStartHour);
-	const card = toFsrsCard(progress, cardId, clockNow, settings.dayStartHour);
-	const item = schedulerFor(settings).next(card, new Date(clockNow), rating as Grade);
-	return fromFsrs(item, now, clockNow, settings.maximumInterval);
+	return outcomesOf(progress, cardId, now, settings)[rating];
 }
 
 /** What each rating given at `now` would do, Again to Easy. */
@@ -148,16 +83,41 @@ export function outcomesOf(
 	now: number,
 	settings: SchedulerSettings
 ): Record<Rating, Outcome> {
-	const clockNow = studyClock(now, settings.dayStartHour);
-	const card = toFsrsCard(progress, cardId, clockNow, settings.dayStartHour);
-	const preview = schedulerFor(settings).repeat(card, new Date(clockNow));
-	const max = settings.maximumInterval;
-	return {
-		1: fromFsrs(preview[1], now, clockNow, max),
-		2: fromFsrs(preview[2], now, clockNow, max),
-		3: fromFsrs(preview[3], now, clockNow, max),
-		4: fromFsrs(preview[4], now, clockNow, max)
+	const rules: StepRules = {
+		learning: stepSeconds(settings.learningSteps, 'learningSteps'),
+		relearning: stepSeconds(settings.relearningSteps, 'relearningSteps'),
+		maximumInterval: settings.maximumInterval,
+		fuzz: settings.enableFuzz ? fuzzFactor(cardId, progress?.reps ?? 0) : null
 	};
+	const scheduler = schedulerFor(settings);
+	const fresh = !progress || progress.state === NEW;
+	// Whole study days since the last review (Anki's rule: local days turning at the day-start
+	// hour); none when another device's clock put the last review after `now`.
+	const elapsedDays =
+		fresh || progress.lastReview === null
+			? 0
+			: Math.max(0, studyDay(now, settings.dayStartHour) - studyDay(progress.lastReview, settings.dayStartHour));
+	const memory = fresh ? null : { stability: progress.stability, difficulty: progress.difficulty };
+	const states = RATINGS.map((r) => scheduler.next_state(memory, elapsedDays, r as Grade));
+	// FSRS's interval at the desired retention, in fractional days, before Anki's rules round it.
+	const intervals = { 1: 0, 2: 0, 3: 0, 4: 0 };
+	for (const r of RATINGS) intervals[r] = states[r - 1].stability * scheduler.interval_modifier;
+	const position = fresh
+		? { state: NEW as CardStateKind, step: 0, scheduledDays: 0 }
+		: { state: progress.state, step: progress.learningSteps, scheduledDays: progress.scheduledDays };
+	const moves = movesOf(position, intervals, rules);
+	const outcome = (r: Rating): Outcome => ({
+		state: moves[r].state,
+		due: now + moves[r].delayMs,
+		stability: states[r - 1].stability,
+		difficulty: states[r - 1].difficulty,
+		elapsedDays,
+		scheduledDays: moves[r].scheduledDays,
+		learningSteps: moves[r].step,
+		reps: (progress?.reps ?? 0) + 1,
+		lapses: (progress?.lapses ?? 0) + (position.state === REVIEW && r === 1 ? 1 : 0)
+	});
+	return { 1: outcome(1), 2: outcome(2), 3: outcome(3), 4: outcome(4) };
 }
 
 /** FSRS's forgetting curve with the default parameters: the chance of recall after `days`. */

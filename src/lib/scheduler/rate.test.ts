@@ -41,9 +41,11 @@ describe('rate', () => {
 		expect(second.progress.due).toBe(later + second.progress.scheduledDays * DAY_MS);
 	});
 
-	it('gives a new card 1m for Again and 6m for Hard', () => {
+	// Anki's rule (rslib scheduler/states/steps.rs): Hard on the first step is halfway to the
+	// second, 330 s; ts-fsrs alone gave 6 minutes.
+	it('gives a new card 1m for Again and 5.5m for Hard, as Anki does', () => {
 		expect(rate(null, 'c1', 1, NOW, DEFAULT_SETTINGS, 0, 'l').progress.due).toBe(NOW + MINUTE_MS);
-		expect(rate(null, 'c1', 2, NOW, DEFAULT_SETTINGS, 0, 'l').progress.due).toBe(NOW + 6 * MINUTE_MS);
+		expect(rate(null, 'c1', 2, NOW, DEFAULT_SETTINGS, 0, 'l').progress.due).toBe(NOW + 5.5 * MINUTE_MS);
 	});
 
 	it('sends a review card rated Again to relearning for 10m and counts the lapse', () => {

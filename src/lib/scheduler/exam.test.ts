@@ -1,0 +1,87 @@
+// Before any Date use: study days are local, and vitest runs each test file in its own worker.
+process.env.TZ = 'Asia/Seoul';
+
+import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '$lib/quiz/rng';
+import { daysLeft, planForDate, type ExamCard } from './exam';
+import { retrievability } from './rate';
+import { DAY_MS, HOUR_MS } from './time';
+import { DEFAULT_SETTINGS, NEW, REVIEW, type CardProgress } from './types';
+
+const NOW = Date.parse('2025-06-02T09:00:00+09:00');
+const EXAM = Date.parse('2025-06-16T10:00:00+09:00');
+const TARGET = 0.9;
+
+function reviewed(cardId: string, stability: number, daysAgo: number): CardProgress {
+	const lastReview = NOW - daysAgo * DAY_MS - 3 * HOUR_MS;
+	return {
+		cardId,
+		due: lastReview + Math.round(stability) * DAY_MS,
+		stability,
+		difficulty: 5,
+		elapsedDays: 0,
+		scheduledDays: Math.max(1, Math.round(stability)),
+		learningSteps: 0,
+		reps: 4,
+		lapses: 0,
+		state: REVIEW,
+		lastReview,
+		suspended: 0,
+		buriedUntil: 0
+	};
+}
+
+/** Four decks of studied cards with stabilities from a day to two months, seeded. */
+function collection(seed: number): ExamCard[] {
+	const rng = mulberry32(seed);
+	return Array.from({ length: 400 }, (_, i) => {
+		const stability = 1 + rng() * 60;
+		const id = `c${i}`;
+		return { cardId: id, deckId: `d${i % 4}`, progress: reviewed(id, stability, Math.floor(rng() * stability)) };
+	});
+}
+
+describe('a plan for an interview in 14 days', () => {
+	it.each([1, 2, 3])('spreads the extra reviews evenly and brings every deck to the target (seed %i)', (seed) => {
+		const cards = collection(seed);
+		const plan = planForDate(cards, NOW, EXAM, TARGET, DEFAULT_SETTINGS);
+		expect(plan.days).toHaveLength(14);
+		expect(daysLeft(NOW, EXAM, DEFAULT_SETTINGS)).toBe(14);
+		const loads = plan.days.map((d) => d.cardIds.length);
+		const mean = loads.reduce((a, b) => a + b, 0) / loads.length;
+		// Most cards need the plan: without it, no deck reaches the target.
+		expect(mean).toBeGreaterThan(10);
+		for (const deck of plan.decks.values()) expect(deck.recall).toBeLessThan(TARGET);
+		for (const load of loads) {
+			expect(load).toBeGreaterThanOrEqual(mean * 0.8);
+			expect(load).toBeLessThanOrEqual(mean * 1.2);
+		}
+		expect(plan.perDay).toBe(Math.max(...loads));
+		for (const deck of plan.decks.values()) expect(deck.planned).toBeGreaterThanOrEqual(TARGET);
+		// Each card is planned once, and only cards below the target on the day are.
+		const planned = plan.days.flatMap((d) => d.cardIds);
+		expect(new Set(planned).size).toBe(planned.length);
+		for (const card of cards) {
+			const below = retrievability(card.progress, EXAM) < TARGET;
+			expect(planned.includes(card.cardId)).toBe(below);
+		}
+	});
+
+	it('predicts recall on the date from the forgetting curve, and plans no new card', () => {
+		const strong = reviewed('s', 300, 1);
+		const cards: ExamCard[] = [
+			{ cardId: 's', deckId: 'd', progress: strong },
+			{ cardId: 'n', deckId: 'd', progress: null },
+			{ cardId: 'r', deckId: 'd', progress: { ...strong, cardId: 'r', state: NEW, stability: 0, lastReview: null } }
+		];
+		const plan = planForDate(cards, NOW, EXAM, TARGET, DEFAULT_SETTINGS);
+		expect(plan.days.flatMap((d) => d.cardIds)).toEqual([]);
+		expect(plan.decks.get('d')?.recall).toBeCloseTo(retrievability(strong, EXAM) / 3, 10);
+	});
+
+	it('plans nothing once the date has come', () => {
+		const plan = planForDate(collection(1), EXAM, EXAM, TARGET, DEFAULT_SETTINGS);
+		expect(plan.days).toEqual([]);
+		expect(plan.perDay).toBe(0);
+	});
+});
