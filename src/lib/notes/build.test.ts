@@ -14,15 +14,15 @@ describe('compileNote: the deck tree', () => {
 
 	it('nests note → ## section → ### table → bold label, titled by their text', () => {
 		expect(paths(note)).toEqual([
-			['캐시 노트', 51],
+			['캐시 노트', 46],
 			['캐시 노트 › 캐시 전략', 17],
 			['캐시 노트 › 캐시 전략 › 용어', 9],
 			['캐시 노트 › 캐시 전략 › 용어 › 만료 정책', 4],
 			['캐시 노트 › 캐시 전략 › 용어 › Eviction', 1],
-			['캐시 노트 › Redis vs Memcached', 6],
-			['캐시 노트 › 저장소', 18],
-			['캐시 노트 › 알림', 6],
-			['캐시 노트 › 알림 › 주요 알림 항목', 6]
+			['캐시 노트 › Redis vs Memcached', 5],
+			['캐시 노트 › 저장소', 16],
+			['캐시 노트 › 알림', 4],
+			['캐시 노트 › 알림 › 주요 알림 항목', 4]
 		]);
 	});
 
@@ -34,9 +34,9 @@ describe('compileNote: the deck tree', () => {
 	it('makes a deck of a bold label line, and applies a directive written above the label', () => {
 		expect(brief(cardsIn(note, '캐시 전략', '용어', '만료 정책'))).toEqual([
 			['forward', '설명', 'LRU', '가장 오래 안 쓴 것부터'],
-			['reverse', '설명', '가장 오래 안 쓴 것부터', 'LRU'],
+			['reverse', '설명', '설명: 가장 오래 안 쓴 것부터 → 정책', 'LRU'],
 			['forward', '설명', 'LFU', '가장 적게 쓴 것부터'],
-			['reverse', '설명', '가장 적게 쓴 것부터', 'LFU']
+			['reverse', '설명', '설명: 가장 적게 쓴 것부터 → 정책', 'LFU']
 		]);
 		expect(brief(cardsIn(note, '캐시 전략', '용어', 'Eviction'))).toEqual([['forward', 'meaning', 'FIFO', 'first in, first out']]);
 	});
@@ -45,12 +45,11 @@ describe('compileNote: the deck tree', () => {
 		const store = cardsIn(note, '저장소');
 		expect(store.filter((c) => c.rowKey === 'HTTP').map((c) => [c.direction, c.frontText, c.backText])).toEqual([
 			['forward', 'HTTP · 포트', '80'],
-			['reverse', '80', 'HTTP'],
 			['forward', 'HTTP · 용도', '웹']
 		]);
 		expect(store.filter((c) => c.rowKey === '개발').map((c) => [c.direction, c.frontText, c.backText])).toEqual([
 			['forward', '개발 · 로그 레벨', 'DEBUG'],
-			['reverse', 'DEBUG', '개발']
+			['reverse', '로그 레벨: DEBUG → 개발 / 운영', '개발']
 		]);
 		expect(brief(store.filter((c) => c.rowKey === 'Redis'))).toEqual([
 			['forward', '분류', 'Redis · 분류', 'KV'],
@@ -63,14 +62,14 @@ describe('compileNote: the deck tree', () => {
 	it('gives duplicate heading paths distinct decks with the same titles', () => {
 		const dup = decksOf('# N\n\n## A\n\n### B\n\n| k | v |\n|---|---|\n| x | 1 |\n\n## A\n\n### B\n\n| k | v |\n|---|---|\n| x | 1 |\n');
 		expect(paths(dup)).toEqual([
-			['N', 4],
-			['N › A', 2],
-			['N › A › B', 2],
-			['N › A', 2],
-			['N › A › B', 2]
+			['N', 2],
+			['N › A', 1],
+			['N › A › B', 1],
+			['N › A', 1],
+			['N › A › B', 1]
 		]);
 		expect(new Set(dup.decks.map((d) => d.id)).size).toBe(5);
-		expect(new Set(dup.cards.map((c) => c.id)).size).toBe(4);
+		expect(new Set(dup.cards.map((c) => c.id)).size).toBe(2);
 	});
 
 	it('names a note with no # title after its file', () => {
@@ -99,10 +98,10 @@ describe('compileNote: awkward tables and cells', () => {
 	it('finds tables in <details>, lists and blockquotes', () => {
 		expect(brief(cardsIn(note, 'In details'))).toEqual([
 			['forward', '값', 'details', '접힌 표'],
-			['reverse', '값', '접힌 표', 'details']
+			['reverse', '값', '값: 접힌 표 → 키', 'details']
 		]);
-		expect(cardsIn(note, 'In a list').map((c) => c.frontText)).toEqual(['list', '목록 속']);
-		expect(cardsIn(note, 'In a quote').map((c) => c.frontText)).toEqual(['quote', '인용 속']);
+		expect(cardsIn(note, 'In a list').map((c) => c.frontText)).toEqual(['list', '값: 목록 속 → 키']);
+		expect(cardsIn(note, 'In a quote').map((c) => c.frontText)).toEqual(['quote', '값: 인용 속 → 키']);
 	});
 
 	it('keeps escaped pipes, <br>, generics, $ and links; drops empty sides and cells past the header', () => {
