@@ -264,3 +264,57 @@ describe('compileNotes: the files', () => {
 		expect(JSON.stringify(nfd.decks)).toBe(JSON.stringify(compileNote(fixture('shapes.md')).decks));
 	});
 });
+
+describe('compileNote: the build report', () => {
+	it('says per table the shape chosen, the signals that chose it, cards by kind and columns that ask less', () => {
+		const { report } = compileText(
+			'# N\n\n### Kafka vs RabbitMQ\n\n| 항목 | Kafka | RabbitMQ |\n|---|---|---|\n| 모델 | 로그 기반 | 큐 기반 |\n\n## 알림\n\n| 항목 | 조건 | 심각도 |\n|---|---|---|\n| Error Rate | > 1% | Critical |\n| CPU | > 80% | Warning |\n'
+		);
+		expect(report).toEqual([
+			{
+				file: 'note.md',
+				line: 5,
+				deck: 'N › Kafka vs RabbitMQ',
+				shape: 'comparison',
+				signals: [
+					'first header "항목" may name criteria',
+					'the heading names every compared column',
+					'the heading says it compares',
+					'the other headers look like names'
+				],
+				cards: { forward: 2, reverse: 2 },
+				columns: []
+			},
+			{
+				file: 'note.md',
+				line: 11,
+				deck: 'N › 알림',
+				shape: 'attribute',
+				signals: ['"조건" names an attribute'],
+				cards: { forward: 4, reverse: 0 },
+				columns: [{ column: '조건', note: 'no reverse cards: values are numbers, ratings or too short to name a row' }]
+			}
+		]);
+	});
+
+	it('titles a question-id heading by its question, and a note by its front matter', () => {
+		const note = decksOf(
+			'---\nid: x\ntitle: "면접 노트"\n---\n\n### OS-001\n프로세스와 스레드의 차이는?\n\n| 구분 | 프로세스 | 스레드 |\n|---|---|---|\n| 메모리 | 독립 | 공유 |\n'
+		);
+		expect(note.decks.map((d) => d.title)).toEqual(['면접 노트', '프로세스와 스레드의 차이는? (OS-001)']);
+		expect(note.cards[0].frontText).toBe('프로세스 · 메모리');
+		expect(note.cards[0].source.line).toBe(11);
+	});
+
+	it('gives a question asked in two decks its deck title', () => {
+		const red = '## RED\n\n| 메트릭 | 설명 |\n|---|---|\n| Rate | 초당 요청 |\n| Errors | 에러율 |\n\n';
+		const use = '## USE\n\n| 메트릭 | 설명 |\n|---|---|\n| Saturation | 대기 작업 |\n| Errors | 에러 수 |\n';
+		const note = decksOf(`# N\n\n${red}${use}`);
+		expect(note.cards.filter((c) => c.direction === 'forward').map((c) => c.frontText)).toEqual([
+			'Rate',
+			'RED › Errors',
+			'Saturation',
+			'USE › Errors'
+		]);
+	});
+});
