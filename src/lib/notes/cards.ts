@@ -28,7 +28,7 @@ export interface TableCards {
 // `예시`, `Example`, `e.g.`: many right answers forwards, a good clue backwards.
 const EXAMPLE = /^(예시|예|예제|사례|examples?|e\.g\.?|ex\.?|sample|샘플)$/i;
 // Links and sources are where to read more, not something to remember.
-const REFERENCE = /^(references?|links?|sources?|urls?|출처|참고|참고 자료|링크|문서|docs?)$/i;
+const REFERENCE = /^(references?|reference\(s\)|links?|sources?|urls?|출처|참고|참고 ?자료|링크|문서|docs?|further reading)$/i;
 
 /**
  * Cards for one keyed table: each key → each attribute, and value → key where the value can
@@ -94,8 +94,10 @@ export function tableCards(table: KeyedTable, ctx: TableContext): TableCards {
 function forwardFlaw(table: KeyedTable, index: number): string | null {
 	const name = table.attributes[index].name;
 	if (!table.transposed && EXAMPLE.test(name)) return 'examples have many right answers; they are asked as clues instead';
-	const values = table.entries.map((entry) => entry.values[index].text).filter((text) => text && !isPlaceholder(text));
-	if (REFERENCE.test(name) || (values.length > 0 && values.every(isAddress))) return 'links are where to read more';
+	const cells = table.entries.map((entry) => entry.values[index]).filter((cell) => cell.text && !isPlaceholder(cell.text));
+	const values = cells.map((cell) => cell.text);
+	const links = cells.length > 0 && cells.every((cell) => isAddress(cell.text) || /^<a [^>]*>[^<]*<\/a>$/.test(cell.html));
+	if (REFERENCE.test(name) || links) return 'links are where to read more';
 	if (values.length >= 3 && new Set(values).size === 1) return `every row says "${values[0]}"`;
 	return null;
 }

@@ -95,6 +95,13 @@ describe('shapeTable: comparison tables', () => {
 		const faults =
 			'### 단편화 비교\n\n| 구분 | 발생 위치 | 원인 | 해결 |\n|---|---|---|---|\n| 내부 단편화 | 블록 안 | 고정 크기 | 가변 |\n';
 		expect(keyed(faults).transposed).toBe(false);
+		// An attribute word the heading names is a compared thing; a partly named heading needs a criterion word.
+		expect(
+			keyed('**Role vs ClusterRole**:\n\n| 구분 | Role | ClusterRole |\n|---|---|---|\n| 범위 | 네임스페이스 | 클러스터 |\n').transposed
+		).toBe(true);
+		const volumes =
+			'### emptyDir, hostPath의 차이와 사용 사례\n\n| 볼륨 타입 | 생명주기 | 쓰임 |\n|---|---|---|\n| emptyDir | Pod와 함께 | 캐시 |\n';
+		expect(keyed(volumes).transposed).toBe(false);
 	});
 });
 

@@ -64,7 +64,7 @@ const WEAK_CRITERION = new Set([
 ]);
 // Headers like these name attributes of a row, so the table is not a comparison after all.
 const ATTRIBUTE_WORDS =
-	/^(설명|용도|예시|예|예제|특징|장점|단점|역할|의미|정의|내용|비고|목적|방법|차이|종류|기능|특성|값|조건|심각도|크기|상황|원인|해결|해결책|해결 방법|대응|발생 위치|위치|결과|영향|문제|이유|시점|단위|약어|기본값|주의|주의사항|동작|방식|사용|사용처|적합한 상황|명령어|옵션|description|example|examples|use|usage|use case|purpose|meaning|definition|notes?|pros|cons|role|type|value|values|cause|solution|result|reason|default|command|options?)$/i;
+	/^(설명|용도|예시|예|예제|특징|장점|단점|역할|의미|정의|내용|비고|목적|방법|차이|종류|기능|특성|값|조건|심각도|크기|상황|원인|해결|해결책|해결 방법|대응|발생 위치|위치|결과|영향|문제|이유|시점|단위|약어|기본값|주의|주의사항|동작|방식|사용|사용처|적합한 상황|명령어|옵션|사용 사례|사용 시나리오|생명주기|description|example|examples|use|usage|use case|purpose|meaning|definition|notes?|pros|cons|role|type|value|values|cause|solution|result|reason|default|command|options?)$/i;
 // A heading or lead that says its table compares: "Istio vs Linkerd", "JSON과의 차이점", "L1 / L2 비교".
 const COMPARES = /(\bvs\.?(?=\s|$)|\bversus\b|비교|차이|\bcompar|\bdifference)/i;
 // Row labels that read as criteria: `속도`, `확장성`, `메모리 사용량`, `Pod 이름`.
@@ -170,7 +170,10 @@ export function comparisonSignals(table: FoundTable): { score: number; signals: 
 	const [first, ...others] = table.header.map((cell) => cell.text);
 	const signals: string[] = [];
 	if (others.length < 2 || others.some((name) => !name)) return { score: -9, signals: ['fewer than two named columns to compare'] };
-	const attribute = others.find((name) => ATTRIBUTE_WORDS.test(name));
+	const context = [table.label, table.sections.at(-1)?.title, table.lead].filter(Boolean).join(' \n ').toLowerCase();
+	const isNamed = (name: string) => context.includes(name.toLowerCase()) || context.includes(stem(name).toLowerCase());
+	// `Role` is an attribute word, but not under "Role vs ClusterRole".
+	const attribute = others.find((name) => ATTRIBUTE_WORDS.test(name) && !isNamed(name));
 	if (attribute) return { score: -9, signals: [`"${attribute}" names an attribute`] };
 	let score = 0;
 	const firstWord = first.toLowerCase();
@@ -181,8 +184,8 @@ export function comparisonSignals(table: FoundTable): { score: number; signals: 
 		score += 1;
 		signals.push(`first header "${first}" may name criteria`);
 	}
-	const context = [table.label, table.sections.at(-1)?.title, table.lead].filter(Boolean).join(' \n ').toLowerCase();
-	const named = others.filter((name) => context.includes(name.toLowerCase()) || context.includes(stem(name).toLowerCase()));
+	const criterion = score > 0;
+	const named = others.filter(isNamed);
 	if (named.length === others.length) {
 		score += 2;
 		signals.push('the heading names every compared column');
@@ -203,6 +206,8 @@ export function comparisonSignals(table: FoundTable): { score: number; signals: 
 		score += 1;
 		signals.push('first-column cells read as criteria');
 	}
+	// Without a criterion word, only a heading naming every column says the columns are things.
+	if (!criterion && named.length < others.length) return { score: Math.min(score, 1), signals };
 	return { score, signals };
 }
 

@@ -60,6 +60,13 @@ export function isRating(text: string): boolean {
 
 /** A bare link or address: a reference column, not a clue. */
 export function isAddress(text: string): boolean {
+	return text
+		.trim()
+		.split(/[\s,]+/)
+		.every(isOneAddress);
+}
+
+function isOneAddress(text: string): boolean {
 	return /^(?:https?:\/\/\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|co|kr|me|info|edu)(?:\/\S*)?)$/i.test(text.trim());
 }
 
