@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { compileNote, compileNotes, formatProblem, type NoteSource } from './build';
 import { brief, cardsIn, compileText, decksOf, FIXTURES, source } from './testing';
 import { DECK_SCHEMA, type DeckIndex, type NoteDecks } from './types';
+import { buildQuiz } from '../quiz/build-quiz';
+import { QuizIndex } from '../quiz/quiz-index';
+import { mulberry32 } from '../quiz/rng';
+import type { QuizSetup } from '../quiz/types';
 
 const fixture = (name: string): NoteSource => ({ file: name, bytes: readFileSync(join(FIXTURES, 'valid', name)) });
 const paths = (note: NoteDecks) => note.decks.map((d) => [d.path.join(' › '), d.cardCount]);
@@ -316,5 +320,43 @@ describe('compileNote: the build report', () => {
 			'Saturation',
 			'USE › Errors'
 		]);
+	});
+});
+
+describe('compileNote: pros/cons and other list tables', () => {
+	it('asks each column whole, titled by the deck, instead of pairing a pro with a con by row', () => {
+		const { decks, report } = compileText(
+			'# N\n\n**큰 페이지 크기:**\n\n| 장점 | 단점 |\n|---|---|\n| TLB 히트율 향상 | 내부 단편화 증가 |\n| I/O 효율 증가 | - |\n'
+		);
+		expect(brief(decks!.cards)).toEqual([
+			['forward', '장점', '큰 페이지 크기: 장점', 'TLB 히트율 향상 / I/O 효율 증가'],
+			['forward', '단점', '큰 페이지 크기: 단점', '내부 단편화 증가']
+		]);
+		expect(decks!.cards[0].back).toBe('TLB 히트율 향상<br>I/O 효율 증가');
+		expect(report[0]).toMatchObject({ shape: 'list', cards: { forward: 2, reverse: 0 } });
+		expect(decksOf("# N\n\n| ✅ Do | ❌ Don't |\n|---|---|\n| 질문하기 | 침묵 |\n").cards.map((c) => c.frontText)).toEqual([
+			'N: ✅ Do',
+			"N: ❌ Don't"
+		]);
+	});
+
+	it('makes no card of a column longer than seven items', () => {
+		const rows = Array.from({ length: 8 }, (_, i) => `| 장점 ${i} | ${i < 2 ? `단점 ${i}` : ''} |`).join('\n');
+		const note = decksOf(`# N\n\n| Pros | Cons |\n|---|---|\n${rows}\n`);
+		expect(note.cards.map((c) => c.column)).toEqual(['Cons']);
+	});
+});
+
+describe('list cards in the quiz', () => {
+	it('are asked by every question type without failing', () => {
+		const note = decksOf(
+			'# N\n\n## 페이지\n\n| 장점 | 단점 |\n|---|---|\n| 적은 폴트 | 단편화 |\n| 작은 테이블 | 낭비 |\n\n| 타입 | 설명 |\n|---|---|\n| A형 | 첫째 |\n| B형 | 둘째 |\n| C형 | 셋째 |\n'
+		);
+		const setup: QuizSetup = { deckIds: [], source: 'decks', length: 'all', types: ['mcq', 'reverse', 'typed', 'explain'] };
+		for (const seed of [1, 2, 3, 4]) {
+			const questions = buildQuiz(new QuizIndex(note.cards, note.decks), setup, mulberry32(seed));
+			expect(questions.length).toBeGreaterThan(0);
+			expect(questions.every((q) => q.prompt.length > 0)).toBe(true);
+		}
 	});
 });

@@ -1,5 +1,6 @@
 import { tableCards, type ColumnNote } from './cards';
 import { frontMatter } from './front-matter';
+import { isListTable, listCards, MAX_LIST } from './lists';
 import { disambiguate } from './shared-fronts';
 import { contentHash, stableId } from './ids';
 import { parseMarkdown } from './markdown';
@@ -29,7 +30,7 @@ export interface TableReport {
 	file: string;
 	line: number;
 	deck: string;
-	shape: 'term' | 'attribute' | 'comparison' | 'skipped';
+	shape: 'term' | 'attribute' | 'comparison' | 'list' | 'skipped';
 	signals: string[];
 	cards: { forward: number; reverse: number };
 	columns: ColumnNote[];
@@ -75,6 +76,18 @@ export function compileNote({ file, bytes }: NoteSource): CompiledNote {
 			entry.signals.push('directive: skip');
 			continue;
 		}
+		const tableId = stableId(file, place, String(ordinal));
+		if (!table.directives?.transpose && table.directives?.keyColumn == null && isListTable(table)) {
+			// Pros and cons: each column is asked whole (lists.ts).
+			const cards = listCards(table, { file, deckId: deck.deck.id, tableId, title: deck.deck.title });
+			entry.shape = 'list';
+			entry.signals = ['every header names a list (장점/단점, Do/Don’t, Before/After)'];
+			entry.cards.forward = cards.length;
+			if (cards.length < table.header.length)
+				entry.columns.push({ column: '*', note: `columns of more than ${MAX_LIST} items make no card` });
+			deck.cards.push(...cards);
+			continue;
+		}
 		const shape = shapeTable(table);
 		if (shape.kind === 'skip') {
 			entry.signals.push(shape.reason);
@@ -84,7 +97,6 @@ export function compileNote({ file, bytes }: NoteSource): CompiledNote {
 		entry.shape = shape.table.transposed ? 'comparison' : shape.table.attributes.length === 1 ? 'term' : 'attribute';
 		entry.signals = shape.signals;
 		if (shape.note) warnings.push({ ...where, message: shape.note });
-		const tableId = stableId(file, place, String(ordinal));
 		const noReverse = table.directives?.noReverse ?? false;
 		const made = tableCards(shape.table, { file, deckId: deck.deck.id, tableId, noReverse });
 		problems.push(...made.problems);
