@@ -137,6 +137,11 @@ describe('tableCards', () => {
 			'mv · 설명',
 			'mv · 대체'
 		]);
+		// A reference column is not a clue either (the corpus asked "18 million visitors → Pinterest").
+		const refs = cardsOf(
+			'| Company | Reference(s) |\n|---|---|\n| Pinterest | 18 million visitors, 10x growth |\n| Playfish | 50 million monthly users |\n'
+		);
+		expect(refs.cards).toEqual([]);
 	});
 
 	it('names the key column when the key alone says nothing: `/24`, `1`', () => {

@@ -49,7 +49,9 @@ export function tableCards(table: KeyedTable, ctx: TableContext): TableCards {
 		if (why) columns.push({ column: attribute.name, note: `no forward cards: ${why}` });
 		return !why;
 	});
-	const reversed = reverseColumns(table, ctx.noReverse, columns);
+	// A column of links is neither asked nor a clue.
+	const links = new Set(table.attributes.flatMap((_, i) => (forwardFlaw(table, i)?.startsWith('links') ? [i] : [])));
+	const reversed = reverseColumns(table, ctx.noReverse, columns, links);
 
 	for (const entry of table.entries) {
 		const key = entry.key.text;
@@ -108,14 +110,14 @@ function forwardFlaw(table: KeyedTable, index: number): string | null {
  * number, threshold, rating, yes/no or link). A column whose values mostly are not clues gives
  * none at all, since its few wordy values are still answers to a vague question.
  */
-function reverseColumns(table: KeyedTable, noReverse: boolean, notes: ColumnNote[]): Map<number, Set<string>> {
+function reverseColumns(table: KeyedTable, noReverse: boolean, notes: ColumnNote[], links: Set<number>): Map<number, Set<string>> {
 	const chosen = new Map<number, Set<string>>();
 	if (noReverse) {
 		notes.push({ column: '*', note: 'no reverse cards: directive no-reverse' });
 		return chosen;
 	}
 	const candidates = table.attributes.flatMap((attribute, i) =>
-		i === 0 || (!table.transposed && EXAMPLE.test(attribute.name)) ? [i] : []
+		!links.has(i) && (i === 0 || (!table.transposed && EXAMPLE.test(attribute.name))) ? [i] : []
 	);
 	for (const i of candidates) {
 		const name = table.attributes[i].name;
