@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { isMainThread } from 'node:worker_threads';
 import { assembleDecks, formatProblem } from '../src/lib/notes/build';
-import type { NoteSource } from '../src/lib/notes/build';
+import type { NoteSource, TableReport } from '../src/lib/notes/build';
 import type { Problem } from '../src/lib/notes/types';
 import { sizeProblem } from '../src/lib/notes/size';
 import { compileInPool } from './compile-pool';
@@ -20,7 +20,7 @@ import { checkOutFolder, MARKER_TEXT, OUTPUT_MARKER, UsageError } from './out-fo
 
 export { MAX_NOTE_MB } from '../src/lib/notes/size';
 
-const USAGE = 'usage: npm run decks -- [--notes DIR] [--out DIR] [--no-cache]';
+const USAGE = 'usage: npm run decks -- [--notes DIR] [--out DIR] [--no-cache] [--report]';
 
 export async function readNotes(notesDir: string): Promise<NoteSource[]> {
 	return Promise.all((await listNotes(notesDir)).map(async ({ file, path }) => ({ file, bytes: await readFile(path) })));
@@ -89,12 +89,15 @@ export async function buildDecks(notesDir: string, outDir: string, log = console
 	await cache?.prune();
 	const outputs = [...cached.filter((output) => output !== null), ...compiled];
 	const { files, problems, warnings } = assembleDecks(outputs);
+	const report = outputs
+		.flatMap((output) => output.report ?? [])
+		.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
 	const shown = <P extends { file: string }>(p: P): P => ({ ...p, file: join(notesDir, p.file) });
 	for (const warning of warnings) log.warn(`warning: ${formatProblem(shown(warning))}`);
 	for (const problem of problems) log.error(formatProblem(shown(problem)));
-	if (!files) return { ok: false as const, problems, warnings };
+	if (!files) return { ok: false as const, problems, warnings, report };
 	await writeAtomically(outDir, files);
-	return { ok: true as const, files, problems, warnings };
+	return { ok: true as const, files, problems, warnings, report };
 }
 
 function readArgs() {
@@ -102,7 +105,8 @@ function readArgs() {
 		options: {
 			notes: { type: 'string', default: 'decks' },
 			out: { type: 'string', default: 'static/decks' },
-			'no-cache': { type: 'boolean', default: false }
+			'no-cache': { type: 'boolean', default: false },
+			report: { type: 'boolean', default: false }
 		}
 	});
 	return values;
@@ -125,6 +129,7 @@ async function main() {
 		if (error instanceof UsageError) fail(error.message);
 		throw error;
 	});
+	if (values.report) console.log(formatReport(result.report, notesDir));
 	if (!result.ok) {
 		console.error(`tabledeck: ${result.problems.length} error(s); ${values.out} left unchanged`);
 		process.exit(1);
@@ -139,6 +144,23 @@ async function main() {
 		const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
 		console.error(JSON.stringify({ cards, ms, cpuMs, maxRssKb: usage.maxRSS }));
 	}
+}
+
+/**
+ * Per table: the shape chosen and the signals that chose it, cards by kind, and the columns
+ * that ask less and why, so that a person can fix a note or add a directive.
+ */
+export function formatReport(report: TableReport[], notesDir: string): string {
+	return report
+		.map((table) => {
+			const lines = [`${join(notesDir, table.file)}:${table.line}  ${table.deck}`];
+			const why = table.signals.length ? ` (${table.signals.join('; ')})` : '';
+			lines.push(`  shape: ${table.shape}${why}`);
+			if (table.shape !== 'skipped') lines.push(`  cards: ${table.cards.forward} forward, ${table.cards.reverse} reverse`);
+			for (const column of table.columns) lines.push(`  ${column.column === '*' ? 'table' : `column "${column.column}"`}: ${column.note}`);
+			return lines.join('\n');
+		})
+		.join('\n');
 }
 
 /** A mistake in the command line: what is wrong, how to call it, exit code 2 (as usage errors do). */

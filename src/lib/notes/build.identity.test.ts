@@ -53,7 +53,9 @@ describe('card identity', () => {
 	it('survives editing an answer cell, in both directions of the card', () => {
 		const after = decksOf(edit(owner, SERVICE_ROW, '| **ClusterIP** | 클러스터 안에서만 (기본값) |'), FILE);
 		expect(after.cards.map((c) => c.id)).toEqual(base.cards.map((c) => c.id));
-		expect(after.cards.find((c) => c.rowKey === 'ClusterIP' && c.direction === 'reverse')!.frontText).toBe('클러스터 안에서만 (기본값)');
+		expect(after.cards.find((c) => c.rowKey === 'ClusterIP' && c.direction === 'reverse')!.frontText).toBe(
+			'설명: 클러스터 안에서만 (기본값) → 타입'
+		);
 	});
 
 	it('survives adding rows, at the top and in the middle', () => {
@@ -101,7 +103,7 @@ describe('card identity', () => {
 		expectKept(base, after, (key) => key.includes('배포 전략') && key.endsWith('| reverse'));
 		expect(strategyIds(after).map((c) => [c.column, c.direction, c.frontText])).toEqual([
 			['장점', 'forward', 'Canary · 장점'],
-			['장점', 'reverse', '리스크 최소'],
+			['장점', 'reverse', '장점: 리스크 최소 → 전략'],
 			['설명', 'forward', 'Canary · 설명'],
 			['단점', 'forward', 'Canary · 단점']
 		]);
@@ -135,7 +137,7 @@ describe('card identity', () => {
 	// Regression: tables were numbered among the ones that made cards, so skipping the first of
 	// two tables under one heading gave every card of the second a new id.
 	it('survives skipping, or a grid gaining a word, in another table of the same place', () => {
-		const two = (first: string) => `## S\n\n${first}\n| k | v |\n|---|---|\n| a | 1 |\n\n| k | v |\n|---|---|\n| b | 2 |\n`;
+		const two = (first: string) => `## S\n\n${first}\n| k | v |\n|---|---|\n| a | one |\n\n| k | v |\n|---|---|\n| b | two |\n`;
 		const plain = decksOf(two(''));
 		const skipped = decksOf(two('<!-- tabledeck: skip -->'));
 		expect(skipped.cards.map((c) => c.rowKey)).toEqual(['b', 'b']);

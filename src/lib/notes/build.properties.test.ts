@@ -44,15 +44,15 @@ describe('every card of the fixtures and the owner’s notes', () => {
 
 describe('the rule checker', () => {
 	it('catches each broken rule, so that the checks above can fail', () => {
-		const note = compileText('# N\n\n| k | v |\n|---|---|\n| a | b |\n').decks!;
+		const note = compileText('# N\n\n| k | v |\n|---|---|\n| aa | bb |\n').decks!;
 		expect(brokenRules(note)).toEqual([]);
 		const [forward, reverse] = note.cards;
 		const broken = (card: Partial<Card>, cards = [{ ...forward, ...card }, reverse]) => brokenRules({ ...note, cards });
-		expect(broken({ back: '', backText: '' })).toContain('note.md:5 a → : an empty side');
-		expect(broken({ back: 'a', backText: 'a' })).toContain('note.md:5 a → a: front equals back');
-		expect(broken({ back: '<img src=x onerror=alert(1)>' })).toContain('note.md:5 a → b: unsafe tag <img src=x onerror=alert(1)>');
-		expect(broken({ back: 'c' })).toContain('note.md:5 a → b: HTML c does not show its text');
-		expect(broken({}, [forward, forward, reverse])).toEqual([`note.md:5 a → b: id ${forward.id} twice`, 'deck N: cardCount 2']);
+		expect(broken({ back: '', backText: '' })).toContain('note.md:5 aa → : an empty side');
+		expect(broken({ back: 'aa', backText: 'aa' })).toContain('note.md:5 aa → aa: front equals back');
+		expect(broken({ back: '<img src=x onerror=alert(1)>' })).toContain('note.md:5 aa → bb: unsafe tag <img src=x onerror=alert(1)>');
+		expect(broken({ back: 'c' })).toContain('note.md:5 aa → bb: HTML c does not show its text');
+		expect(broken({}, [forward, forward, reverse])).toEqual([`note.md:5 aa → bb: id ${forward.id} twice`, 'deck N: cardCount 2']);
 	});
 });
 

@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { compileNote, compileNotes, formatProblem, type NoteSource } from './build';
 import { brief, cardsIn, compileText, decksOf, FIXTURES, source } from './testing';
 import { DECK_SCHEMA, type DeckIndex, type NoteDecks } from './types';
+import { buildQuiz } from '../quiz/build-quiz';
+import { QuizIndex } from '../quiz/quiz-index';
+import { mulberry32 } from '../quiz/rng';
+import type { QuizSetup } from '../quiz/types';
 
 const fixture = (name: string): NoteSource => ({ file: name, bytes: readFileSync(join(FIXTURES, 'valid', name)) });
 const paths = (note: NoteDecks) => note.decks.map((d) => [d.path.join(' › '), d.cardCount]);
@@ -14,15 +18,15 @@ describe('compileNote: the deck tree', () => {
 
 	it('nests note → ## section → ### table → bold label, titled by their text', () => {
 		expect(paths(note)).toEqual([
-			['캐시 노트', 51],
+			['캐시 노트', 46],
 			['캐시 노트 › 캐시 전략', 17],
 			['캐시 노트 › 캐시 전략 › 용어', 9],
 			['캐시 노트 › 캐시 전략 › 용어 › 만료 정책', 4],
 			['캐시 노트 › 캐시 전략 › 용어 › Eviction', 1],
-			['캐시 노트 › Redis vs Memcached', 6],
-			['캐시 노트 › 저장소', 18],
-			['캐시 노트 › 알림', 6],
-			['캐시 노트 › 알림 › 주요 알림 항목', 6]
+			['캐시 노트 › Redis vs Memcached', 5],
+			['캐시 노트 › 저장소', 16],
+			['캐시 노트 › 알림', 4],
+			['캐시 노트 › 알림 › 주요 알림 항목', 4]
 		]);
 	});
 
@@ -34,9 +38,9 @@ describe('compileNote: the deck tree', () => {
 	it('makes a deck of a bold label line, and applies a directive written above the label', () => {
 		expect(brief(cardsIn(note, '캐시 전략', '용어', '만료 정책'))).toEqual([
 			['forward', '설명', 'LRU', '가장 오래 안 쓴 것부터'],
-			['reverse', '설명', '가장 오래 안 쓴 것부터', 'LRU'],
+			['reverse', '설명', '설명: 가장 오래 안 쓴 것부터 → 정책', 'LRU'],
 			['forward', '설명', 'LFU', '가장 적게 쓴 것부터'],
-			['reverse', '설명', '가장 적게 쓴 것부터', 'LFU']
+			['reverse', '설명', '설명: 가장 적게 쓴 것부터 → 정책', 'LFU']
 		]);
 		expect(brief(cardsIn(note, '캐시 전략', '용어', 'Eviction'))).toEqual([['forward', 'meaning', 'FIFO', 'first in, first out']]);
 	});
@@ -45,12 +49,11 @@ describe('compileNote: the deck tree', () => {
 		const store = cardsIn(note, '저장소');
 		expect(store.filter((c) => c.rowKey === 'HTTP').map((c) => [c.direction, c.frontText, c.backText])).toEqual([
 			['forward', 'HTTP · 포트', '80'],
-			['reverse', '80', 'HTTP'],
 			['forward', 'HTTP · 용도', '웹']
 		]);
 		expect(store.filter((c) => c.rowKey === '개발').map((c) => [c.direction, c.frontText, c.backText])).toEqual([
 			['forward', '개발 · 로그 레벨', 'DEBUG'],
-			['reverse', 'DEBUG', '개발']
+			['reverse', '로그 레벨: DEBUG → 개발 / 운영', '개발']
 		]);
 		expect(brief(store.filter((c) => c.rowKey === 'Redis'))).toEqual([
 			['forward', '분류', 'Redis · 분류', 'KV'],
@@ -63,14 +66,14 @@ describe('compileNote: the deck tree', () => {
 	it('gives duplicate heading paths distinct decks with the same titles', () => {
 		const dup = decksOf('# N\n\n## A\n\n### B\n\n| k | v |\n|---|---|\n| x | 1 |\n\n## A\n\n### B\n\n| k | v |\n|---|---|\n| x | 1 |\n');
 		expect(paths(dup)).toEqual([
-			['N', 4],
-			['N › A', 2],
-			['N › A › B', 2],
-			['N › A', 2],
-			['N › A › B', 2]
+			['N', 2],
+			['N › A', 1],
+			['N › A › B', 1],
+			['N › A', 1],
+			['N › A › B', 1]
 		]);
 		expect(new Set(dup.decks.map((d) => d.id)).size).toBe(5);
-		expect(new Set(dup.cards.map((c) => c.id)).size).toBe(4);
+		expect(new Set(dup.cards.map((c) => c.id)).size).toBe(2);
 	});
 
 	it('names a note with no # title after its file', () => {
@@ -99,10 +102,10 @@ describe('compileNote: awkward tables and cells', () => {
 	it('finds tables in <details>, lists and blockquotes', () => {
 		expect(brief(cardsIn(note, 'In details'))).toEqual([
 			['forward', '값', 'details', '접힌 표'],
-			['reverse', '값', '접힌 표', 'details']
+			['reverse', '값', '값: 접힌 표 → 키', 'details']
 		]);
-		expect(cardsIn(note, 'In a list').map((c) => c.frontText)).toEqual(['list', '목록 속']);
-		expect(cardsIn(note, 'In a quote').map((c) => c.frontText)).toEqual(['quote', '인용 속']);
+		expect(cardsIn(note, 'In a list').map((c) => c.frontText)).toEqual(['list', '값: 목록 속 → 키']);
+		expect(cardsIn(note, 'In a quote').map((c) => c.frontText)).toEqual(['quote', '값: 인용 속 → 키']);
 	});
 
 	it('keeps escaped pipes, <br>, generics, $ and links; drops empty sides and cells past the header', () => {
@@ -263,5 +266,97 @@ describe('compileNotes: the files', () => {
 		expect(text.normalize('NFD')).not.toBe(text);
 		const nfd = compileNote(source(text.normalize('NFD'), 'shapes.md'));
 		expect(JSON.stringify(nfd.decks)).toBe(JSON.stringify(compileNote(fixture('shapes.md')).decks));
+	});
+});
+
+describe('compileNote: the build report', () => {
+	it('says per table the shape chosen, the signals that chose it, cards by kind and columns that ask less', () => {
+		const { report } = compileText(
+			'# N\n\n### Kafka vs RabbitMQ\n\n| 항목 | Kafka | RabbitMQ |\n|---|---|---|\n| 모델 | 로그 기반 | 큐 기반 |\n\n## 알림\n\n| 항목 | 조건 | 심각도 |\n|---|---|---|\n| Error Rate | > 1% | Critical |\n| CPU | > 80% | Warning |\n'
+		);
+		expect(report).toEqual([
+			{
+				file: 'note.md',
+				line: 5,
+				deck: 'N › Kafka vs RabbitMQ',
+				shape: 'comparison',
+				signals: [
+					'first header "항목" may name criteria',
+					'the heading names every compared column',
+					'the heading says it compares',
+					'the other headers look like names'
+				],
+				cards: { forward: 2, reverse: 2 },
+				columns: []
+			},
+			{
+				file: 'note.md',
+				line: 11,
+				deck: 'N › 알림',
+				shape: 'attribute',
+				signals: ['"조건" names an attribute'],
+				cards: { forward: 4, reverse: 0 },
+				columns: [{ column: '조건', note: 'no reverse cards: values are numbers, ratings or too short to name a row' }]
+			}
+		]);
+	});
+
+	it('titles a question-id heading by its question, and a note by its front matter', () => {
+		const note = decksOf(
+			'---\nid: x\ntitle: "면접 노트"\n---\n\n### OS-001\n프로세스와 스레드의 차이는?\n\n| 구분 | 프로세스 | 스레드 |\n|---|---|---|\n| 메모리 | 독립 | 공유 |\n'
+		);
+		expect(note.decks.map((d) => d.title)).toEqual(['면접 노트', '프로세스와 스레드의 차이는? (OS-001)']);
+		expect(note.cards[0].frontText).toBe('프로세스 · 메모리');
+		expect(note.cards[0].source.line).toBe(11);
+	});
+
+	it('gives a question asked in two decks its deck title', () => {
+		const red = '## RED\n\n| 메트릭 | 설명 |\n|---|---|\n| Rate | 초당 요청 |\n| Errors | 에러율 |\n\n';
+		const use = '## USE\n\n| 메트릭 | 설명 |\n|---|---|\n| Saturation | 대기 작업 |\n| Errors | 에러 수 |\n';
+		const note = decksOf(`# N\n\n${red}${use}`);
+		expect(note.cards.filter((c) => c.direction === 'forward').map((c) => c.frontText)).toEqual([
+			'Rate',
+			'RED › Errors',
+			'Saturation',
+			'USE › Errors'
+		]);
+	});
+});
+
+describe('compileNote: pros/cons and other list tables', () => {
+	it('asks each column whole, titled by the deck, instead of pairing a pro with a con by row', () => {
+		const { decks, report } = compileText(
+			'# N\n\n**큰 페이지 크기:**\n\n| 장점 | 단점 |\n|---|---|\n| TLB 히트율 향상 | 내부 단편화 증가 |\n| I/O 효율 증가 | - |\n'
+		);
+		expect(brief(decks!.cards)).toEqual([
+			['forward', '장점', '큰 페이지 크기: 장점', 'TLB 히트율 향상 / I/O 효율 증가'],
+			['forward', '단점', '큰 페이지 크기: 단점', '내부 단편화 증가']
+		]);
+		expect(decks!.cards[0].back).toBe('TLB 히트율 향상<br>I/O 효율 증가');
+		expect(report[0]).toMatchObject({ shape: 'list', cards: { forward: 2, reverse: 0 } });
+		expect(decksOf("# N\n\n| ✅ Do | ❌ Don't |\n|---|---|\n| 질문하기 | 침묵 |\n").cards.map((c) => c.frontText)).toEqual([
+			'N: ✅ Do',
+			"N: ❌ Don't"
+		]);
+	});
+
+	it('makes no card of a column longer than seven items', () => {
+		const rows = Array.from({ length: 8 }, (_, i) => `| 장점 ${i} | ${i < 2 ? `단점 ${i}` : ''} |`).join('\n');
+		const note = decksOf(`# N\n\n| Pros | Cons |\n|---|---|\n${rows}\n`);
+		expect(note.cards.map((c) => c.column)).toEqual(['Cons']);
+	});
+});
+
+describe('list cards in the quiz', () => {
+	it('are asked by every question type without failing', () => {
+		const note = decksOf(
+			'# N\n\n## 페이지\n\n| 장점 | 단점 |\n|---|---|\n| 적은 폴트 | 단편화 |\n| 작은 테이블 | 낭비 |\n\n| 타입 | 설명 |\n|---|---|\n| A형 | 첫째 |\n| B형 | 둘째 |\n| C형 | 셋째 |\n'
+		);
+		const setup: QuizSetup = { deckIds: [], source: 'decks', length: 'all', types: ['mcq', 'reverse', 'typed', 'explain'] };
+		for (const seed of [1, 2, 3, 4]) {
+			const questions = buildQuiz(new QuizIndex(note.cards, note.decks), setup, mulberry32(seed));
+			expect(questions.length).toBeGreaterThan(0);
+			expect(questions.every((q) => q.prompt.length > 0)).toBe(true);
+		}
 	});
 });

@@ -1,4 +1,7 @@
-import { tableCards } from './cards';
+import { tableCards, type ColumnNote } from './cards';
+import { frontMatter } from './front-matter';
+import { isListTable, listCards, MAX_LIST } from './lists';
+import { disambiguate } from './shared-fronts';
 import { contentHash, stableId } from './ids';
 import { parseMarkdown } from './markdown';
 import { nestingProblem } from './nesting';
@@ -18,23 +21,38 @@ export interface CompiledNote {
 	decks: NoteDecks | null;
 	problems: Problem[];
 	warnings: Problem[];
+	/** How each table was read, for `npm run decks -- --report`. */
+	report: TableReport[];
+}
+
+/** One table in the build report: what it was taken for, why, and what it made. */
+export interface TableReport {
+	file: string;
+	line: number;
+	deck: string;
+	shape: 'term' | 'attribute' | 'comparison' | 'list' | 'skipped';
+	signals: string[];
+	cards: { forward: number; reverse: number };
+	columns: ColumnNote[];
 }
 
 /** One note → its deck tree (note → sections → tables) and cards. */
 export function compileNote({ file, bytes }: NoteSource): CompiledNote {
 	const tooBig = sizeProblem(file, bytes.length);
-	if (tooBig) return { decks: null, problems: [tooBig], warnings: [] };
+	if (tooBig) return { decks: null, problems: [tooBig], warnings: [], report: [] };
 	const decoded = decodeUtf8(file, bytes);
 	// NFC, so that a key typed on a Mac (decomposed Hangul) has the same id as everywhere else.
 	// A file with bad bytes is still read (as U+FFFD) so that all its other problems show in the same run.
 	const text = decoded.text.normalize('NFC');
 	const tooDeep = nestingProblem(file, text);
-	if (tooDeep) return { decks: null, problems: [...decoded.problems, tooDeep], warnings: [] };
-	const found = findTables(file, parseMarkdown(text));
+	if (tooDeep) return { decks: null, problems: [...decoded.problems, tooDeep], warnings: [], report: [] };
+	const matter = frontMatter(text);
+	const found = findTables(file, parseMarkdown(matter.body));
 	const problems = [...decoded.problems, ...found.problems];
 	const warnings = [...found.warnings];
-	const tree = new DeckTree(file, found.title ?? file.replace(/^.*\//, '').replace(/\.md$/i, ''));
+	const tree = new DeckTree(file, found.title ?? matter.title ?? file.replace(/^.*\//, '').replace(/\.md$/i, ''));
 	const places = new Map<string, number>();
+	const report: TableReport[] = [];
 
 	for (const table of found.tables) {
 		const where = { file, line: table.line, column: table.column };
@@ -44,22 +62,52 @@ export function compileNote({ file, bytes }: NoteSource): CompiledNote {
 		const place = `${deck.key}\u001e`;
 		const ordinal = (places.get(place) ?? 0) + 1;
 		places.set(place, ordinal);
-		if (table.directives?.skip) continue;
+		const entry: TableReport = {
+			file,
+			line: table.line,
+			deck: deck.deck.path.join(' › '),
+			shape: 'skipped',
+			signals: [],
+			cards: { forward: 0, reverse: 0 },
+			columns: []
+		};
+		report.push(entry);
+		if (table.directives?.skip) {
+			entry.signals.push('directive: skip');
+			continue;
+		}
+		const tableId = stableId(file, place, String(ordinal));
+		if (!table.directives?.transpose && table.directives?.keyColumn == null && isListTable(table)) {
+			// Pros and cons: each column is asked whole (lists.ts).
+			const cards = listCards(table, { file, deckId: deck.deck.id, tableId, title: deck.deck.title });
+			entry.shape = 'list';
+			entry.signals = ['every header names a list (장점/단점, Do/Don’t, Before/After)'];
+			entry.cards.forward = cards.length;
+			if (cards.length < table.header.length)
+				entry.columns.push({ column: '*', note: `columns of more than ${MAX_LIST} items make no card` });
+			deck.cards.push(...cards);
+			continue;
+		}
 		const shape = shapeTable(table);
 		if (shape.kind === 'skip') {
+			entry.signals.push(shape.reason);
 			warnings.push({ ...where, message: `table skipped: ${shape.reason}` });
 			continue;
 		}
+		entry.shape = shape.table.transposed ? 'comparison' : shape.table.attributes.length === 1 ? 'term' : 'attribute';
+		entry.signals = shape.signals;
 		if (shape.note) warnings.push({ ...where, message: shape.note });
-		const tableId = stableId(file, place, String(ordinal));
 		const noReverse = table.directives?.noReverse ?? false;
 		const made = tableCards(shape.table, { file, deckId: deck.deck.id, tableId, noReverse });
 		problems.push(...made.problems);
 		warnings.push(...made.warnings);
 		if (made.cards.length === 0) warnings.push({ ...where, message: 'table skipped: no row gives a card' });
+		entry.columns = made.columns;
+		for (const card of made.cards) entry.cards[card.direction]++;
 		deck.cards.push(...made.cards);
 	}
-	return { decks: problems.length ? null : tree.finish(), problems, warnings };
+	warnings.push(...tree.disambiguate());
+	return { decks: problems.length ? null : tree.finish(), problems, warnings, report };
 }
 
 interface DeckNode {
@@ -78,6 +126,15 @@ class DeckTree {
 		title: string
 	) {
 		this.root = this.node(null, '', title);
+	}
+
+	/** Questions asked in two decks of the note carry their deck's title; see shared-fronts.ts. */
+	disambiguate(): Problem[] {
+		const decks = [...this.nodes.values()].filter((node) => node.cards.length > 0);
+		return disambiguate(
+			this.file,
+			decks.map((node) => ({ title: node.deck.title, cards: node.cards }))
+		);
 	}
 
 	/** The deck a table's cards go in: its bold label's, or its innermost heading's. */
@@ -137,6 +194,7 @@ export interface NoteOutput {
 	file: string;
 	problems: Problem[];
 	warnings: Problem[];
+	report: TableReport[];
 	/** Null when the note has errors or makes no cards. */
 	json: string | null;
 	decks: Deck[];
@@ -144,12 +202,13 @@ export interface NoteOutput {
 }
 
 export function compileNoteOutput(source: NoteSource): NoteOutput {
-	const { decks: note, problems, warnings } = compileNote(source);
+	const { decks: note, problems, warnings, report } = compileNote(source);
 	const made = note && note.cards.length > 0;
 	return {
 		file: source.file,
 		problems,
 		warnings,
+		report,
 		json: made ? JSON.stringify(note) : null,
 		decks: made ? note.decks : [],
 		hash: made ? note.hash : ''

@@ -18,7 +18,11 @@ describe('tableCards', () => {
 		expect(warnings).toEqual([]);
 		expect(cards).toEqual([
 			expect.objectContaining({ front: '<strong>ClusterIP</strong>', back: '클러스터 내부에서만 접근 (기본)', direction: 'forward' }),
-			expect.objectContaining({ front: '클러스터 내부에서만 접근 (기본)', back: '<strong>ClusterIP</strong>', direction: 'reverse' })
+			expect.objectContaining({
+				front: '설명: 클러스터 내부에서만 접근 (기본) → 타입',
+				back: '<strong>ClusterIP</strong>',
+				direction: 'reverse'
+			})
 		]);
 		for (const card of cards) {
 			expect(card).toMatchObject({
@@ -38,7 +42,7 @@ describe('tableCards', () => {
 			['forward', '설명', 'Canary · 설명', '일부에만 배포'],
 			['forward', '장점', 'Canary · 장점', '리스크 최소'],
 			['forward', '단점', 'Canary · 단점', '복잡'],
-			['reverse', '설명', '일부에만 배포', 'Canary']
+			['reverse', '설명', '설명: 일부에만 배포 → 전략', 'Canary']
 		]);
 		expect(cards[0].front).toBe('<strong>Canary</strong> · 설명');
 	});
@@ -52,8 +56,8 @@ describe('tableCards', () => {
 			['forward', '쿼리 언어', 'Prometheus · 쿼리 언어', 'PromQL'],
 			['forward', '데이터 수집', 'InfluxDB · 데이터 수집', 'Push'],
 			['forward', '쿼리 언어', 'InfluxDB · 쿼리 언어', 'InfluxQL/Flux'],
-			['reverse', '데이터 수집', 'Pull (스크래핑)', 'Prometheus'],
-			['reverse', '데이터 수집', 'Push', 'InfluxDB']
+			['reverse', '데이터 수집', '데이터 수집: Pull (스크래핑) → Prometheus / InfluxDB', 'Prometheus'],
+			['reverse', '데이터 수집', '데이터 수집: Push → Prometheus / InfluxDB', 'InfluxDB']
 		]);
 		expect(cards.map((c) => [c.rowKey, c.source.line])).toEqual([
 			['Prometheus', 3],
@@ -80,34 +84,90 @@ describe('tableCards', () => {
 	});
 
 	it('leaves out a reverse card whose front two rows share, and keeps their forward cards', () => {
-		const { cards } = cardsOf('| 이름 | 복잡도 |\n|---|---|\n| Canary | 복잡 |\n| A/B | 복잡 |\n| Rolling | 단순 |\n');
+		const { cards } = cardsOf(
+			'| 이름 | 설명 |\n|---|---|\n| Canary | 일부에 먼저 |\n| A/B | 일부에 먼저 |\n| Rolling | 점진적 교체 |\n| Recreate | 모두 내리고 새로 |\n'
+		);
 		expect(brief(cards)).toEqual([
-			['forward', '복잡도', 'Canary', '복잡'],
-			['forward', '복잡도', 'A/B', '복잡'],
-			['forward', '복잡도', 'Rolling', '단순'],
-			['reverse', '복잡도', '단순', 'Rolling']
+			['forward', '설명', 'Canary', '일부에 먼저'],
+			['forward', '설명', 'A/B', '일부에 먼저'],
+			['forward', '설명', 'Rolling', '점진적 교체'],
+			['forward', '설명', 'Recreate', '모두 내리고 새로'],
+			['reverse', '설명', '설명: 점진적 교체 → 이름', 'Rolling'],
+			['reverse', '설명', '설명: 모두 내리고 새로 → 이름', 'Recreate']
 		]);
 	});
 
-	it('makes no card with an empty side or a front equal to its back', () => {
+	// Issue #15: `높음 → ?`, `> 80% → CPU Usage`, `O`: fronts with many right answers.
+	it('makes no reverse card from a rating, yes/no, number or threshold', () => {
+		const ratings = cardsOf('| 도구 | 난이도 |\n|---|---|\n| k6 | 쉬움 |\n| JMeter | 어려움 |\n| Gatling | 보통 |\n');
+		expect(ratings.cards.map((c) => c.direction)).toEqual(['forward', 'forward', 'forward']);
+		expect(ratings.columns).toEqual([
+			{ column: '난이도', note: 'no reverse cards: values are numbers, ratings or too short to name a row' }
+		]);
+		const alerts = cardsOf('| 항목 | 조건 | 심각도 |\n|---|---|---|\n| Error Rate | > 1% | Critical |\n| CPU Usage | > 80% | Warning |\n');
+		expect(alerts.cards.filter((c) => c.direction === 'reverse')).toEqual([]);
+		const marks = cardsOf('| 기능 | 지원 |\n|---|---|\n| TLS | O |\n| mTLS | X |\n| SSO | ✅ |\n');
+		expect(marks.cards.filter((c) => c.direction === 'reverse')).toEqual([]);
+	});
+
+	it('asks an example column backwards only: an example is a clue, not an answer', () => {
+		const { cards, columns } = cardsOf(
+			'| 타입 | 용도 | 예시 |\n|---|---|---|\n| Counter | 누적 카운트 | 처리 건수 |\n| Gauge | 현재 값 | 큐 길이 |\n'
+		);
+		expect(brief(cards)).toEqual([
+			['forward', '용도', 'Counter · 용도', '누적 카운트'],
+			['forward', '용도', 'Gauge · 용도', '현재 값'],
+			['reverse', '용도', '용도: 누적 카운트 → 타입', 'Counter'],
+			['reverse', '예시', '예시: 처리 건수 → 타입', 'Counter'],
+			['reverse', '용도', '용도: 현재 값 → 타입', 'Gauge'],
+			['reverse', '예시', '예시: 큐 길이 → 타입', 'Gauge']
+		]);
+		expect(columns).toEqual([
+			{ column: '예시', note: 'no forward cards: examples have many right answers; they are asked as clues instead' }
+		]);
+	});
+
+	it('asks nothing of a placeholder cell, a column that says the same in every row, or a column of links', () => {
+		const { cards } = cardsOf(
+			'| 명령 | 설명 | 대체 | 상태 | 참고 |\n|---|---|---|---|---|\n| ls | 목록 보기 | - | ✅ | [문서](https://a.io) |\n| cp | 복사 | N/A | ✅ | x.com |\n| mv | 이동 | rename | ✅ | y.com |\n'
+		);
+		expect(cards.filter((c) => c.direction === 'forward').map((c) => c.frontText)).toEqual([
+			'ls · 설명',
+			'cp · 설명',
+			'mv · 설명',
+			'mv · 대체'
+		]);
+		// A reference column is not a clue either (the corpus asked "18 million visitors → Pinterest").
+		const refs = cardsOf(
+			'| Company | Reference(s) |\n|---|---|\n| Pinterest | 18 million visitors, 10x growth |\n| Playfish | 50 million monthly users |\n'
+		);
+		expect(refs.cards).toEqual([]);
+	});
+
+	it('names the key column when the key alone says nothing: `/24`, `1`', () => {
+		const { cards } = cardsOf('| CIDR | 주소 수 |\n|---|---|\n| /24 | 256 |\n| /16 | 65,536 |\n');
+		expect(brief(cards)).toEqual([
+			['forward', '주소 수', 'CIDR: /24', '256'],
+			['forward', '주소 수', 'CIDR: /16', '65,536']
+		]);
+	});
+
+	it('makes no card with an empty side, or whose answer is its own key', () => {
 		const { cards } = cardsOf('| 키 | 값 | 비고 |\n|---|---|---|\n| a |  | x |\n| same | same | y |\n| **b** | b | b |\n');
 		expect(brief(cards)).toEqual([
-			['forward', '비고', 'a · 비고', 'x'],
-			['forward', '값', 'same · 값', 'same'],
-			['forward', '비고', 'same · 비고', 'y'],
-			['forward', '값', 'b · 값', 'b'],
-			['forward', '비고', 'b · 비고', 'b']
+			['forward', '비고', '키: a · 비고', 'x'],
+			['forward', '비고', 'same · 비고', 'y']
 		]);
-		const term = cardsOf('| 키 | 값 |\n|---|---|\n| same | same |\n| x | y |\n').cards;
+		const term = cardsOf('| 키 | 값 |\n|---|---|\n| same | same |\n| xy | 다른 값 |\n').cards;
 		expect(brief(term)).toEqual([
-			['forward', '값', 'x', 'y'],
-			['reverse', '값', 'y', 'x']
+			['forward', '값', 'xy', '다른 값'],
+			['reverse', '값', '값: 다른 값 → 키', 'xy']
 		]);
 	});
 
 	it('skips a row with an empty key with a warning, and a blank row silently', () => {
 		const { cards, warnings } = cardsOf('| 키 | 값 |\n|---|---|\n| a | 1 |\n|  | 주인 없음 |\n|  |  |\n');
-		expect(cards.map((c) => c.rowKey)).toEqual(['a', 'a']);
+		expect(cards.map((c) => c.rowKey)).toEqual(['a']);
 		expect(warnings).toEqual([{ file: 'n.md', line: 4, column: 1, message: 'row skipped: its key cell is empty' }]);
 	});
 

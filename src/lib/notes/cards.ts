@@ -2,6 +2,7 @@ import { escapeHtml, type CellContent } from './cell';
 import { stableId } from './ids';
 import type { KeyedTable } from './shape';
 import type { Card, Direction, Problem } from './types';
+import { isAddress, isBareSymbol, isClue, isPlaceholder } from './values';
 
 export interface TableContext {
 	file: string;
@@ -10,20 +11,47 @@ export interface TableContext {
 	noReverse: boolean;
 }
 
+/** Why a column asks less than every row's value, for the build report. */
+export interface ColumnNote {
+	column: string;
+	note: string;
+}
+
+export interface TableCards {
+	cards: Card[];
+	problems: Problem[];
+	warnings: Problem[];
+	/** Columns that make no forward cards, or no reverse cards, and why. */
+	columns: ColumnNote[];
+}
+
+// `예시`, `Example`, `e.g.`: many right answers forwards, a good clue backwards.
+const EXAMPLE = /^(예시|예|예제|사례|examples?|e\.g\.?|ex\.?|sample|샘플)$/i;
+// Links and sources are where to read more, not something to remember.
+const REFERENCE = /^(references?|reference\(s\)|links?|sources?|urls?|출처|참고|참고 ?자료|링크|문서|docs?|further reading)$/i;
+
 /**
- * Cards for one keyed table: each key → each attribute, and the first attribute → key.
- * A two-column (term) table asks the bare key, since its one attribute adds nothing.
+ * Cards for one keyed table: each key → each attribute, and value → key where the value can
+ * name its row (see `reverseColumn`). A two-column (term) table asks the bare key, since its
+ * one attribute adds nothing.
  */
-export function tableCards(table: KeyedTable, ctx: TableContext): { cards: Card[]; problems: Problem[]; warnings: Problem[] } {
+export function tableCards(table: KeyedTable, ctx: TableContext): TableCards {
 	const cards: Card[] = [];
 	const reverse: Card[] = [];
 	const problems: Problem[] = [];
 	const warnings: Problem[] = [];
+	const columns: ColumnNote[] = [];
 	const seen = new Map<string, number>();
 	// A comparison with one criterion row still names it: "Prometheus · 데이터 수집", not "Prometheus".
 	const term = !table.transposed && table.attributes.length === 1;
-	// A reverse card whose front is shared by two keys would have two right answers.
-	const firstValues = countBy(table.entries.map((entry) => entry.values[0]?.text ?? ''));
+	const forward = table.attributes.map((attribute, i) => {
+		const why = forwardFlaw(table, i);
+		if (why) columns.push({ column: attribute.name, note: `no forward cards: ${why}` });
+		return !why;
+	});
+	// A column of links is neither asked nor a clue.
+	const links = new Set(table.attributes.flatMap((_, i) => (forwardFlaw(table, i)?.startsWith('links') ? [i] : [])));
+	const reversed = reverseColumns(table, ctx.noReverse, columns, links);
 
 	for (const entry of table.entries) {
 		const key = entry.key.text;
@@ -42,20 +70,76 @@ export function tableCards(table: KeyedTable, ctx: TableContext): { cards: Card[
 			continue;
 		}
 		seen.set(key, entry.line);
+		// `/24`, `1`: a key that says nothing alone is asked with its column's name.
+		const named = !table.transposed && isBareSymbol(key) && table.keyName ? labelled(table.keyName, entry.key) : entry.key;
 
 		table.attributes.forEach((attribute, i) => {
 			const value = entry.values[i];
+			if (isPlaceholder(value.text)) return;
 			const line = table.transposed ? attribute.line : entry.line;
-			const front = term ? entry.key : joined(entry.key, attribute.name);
-			push(cards, ctx, { front, back: value, rowKey: key, column: attribute.name, direction: 'forward', line });
-			if (i === 0 && !ctx.noReverse && firstValues.get(value.text) === 1) {
-				push(reverse, ctx, { front: value, back: entry.key, rowKey: key, column: attribute.name, direction: 'reverse', line });
+			if (forward[i] && value.text !== key) {
+				const front = term ? named : joined(named, attribute.name);
+				push(cards, ctx, { front, back: value, rowKey: key, column: attribute.name, direction: 'forward', line });
+			}
+			if (reversed.get(i)?.has(value.text) && value.text !== key) {
+				const front = reverseFront(attribute.name, value, table.keyName);
+				push(reverse, ctx, { front, back: entry.key, rowKey: key, column: attribute.name, direction: 'reverse', line });
 			}
 		});
 	}
 	// Reverse cards follow all forward ones: new cards come in this order, and a card's
 	// reverse straight after it would be answered from short-term memory.
-	return { cards: [...cards, ...reverse], problems, warnings };
+	return { cards: [...cards, ...reverse], problems, warnings, columns };
+}
+
+/** Why a column makes no "key · column" cards, or null when it does. */
+function forwardFlaw(table: KeyedTable, index: number): string | null {
+	const name = table.attributes[index].name;
+	if (!table.transposed && EXAMPLE.test(name)) return 'examples have many right answers; they are asked as clues instead';
+	const cells = table.entries.map((entry) => entry.values[index]).filter((cell) => cell.text && !isPlaceholder(cell.text));
+	const values = cells.map((cell) => cell.text);
+	const links = cells.length > 0 && cells.every((cell) => isAddress(cell.text) || /^<a [^>]*>[^<]*<\/a>$/.test(cell.html));
+	if (REFERENCE.test(name) || links) return 'links are where to read more';
+	if (values.length >= 3 && new Set(values).size === 1) return `every row says "${values[0]}"`;
+	return null;
+}
+
+/**
+ * The values that may be the front of a reverse card, by attribute index: the first column's,
+ * and an example column's. A value must name its row: unique in its column and a clue (not a
+ * number, threshold, rating, yes/no or link). A column whose values mostly are not clues gives
+ * none at all, since its few wordy values are still answers to a vague question.
+ */
+function reverseColumns(table: KeyedTable, noReverse: boolean, notes: ColumnNote[], links: Set<number>): Map<number, Set<string>> {
+	const chosen = new Map<number, Set<string>>();
+	if (noReverse) {
+		notes.push({ column: '*', note: 'no reverse cards: directive no-reverse' });
+		return chosen;
+	}
+	const candidates = table.attributes.flatMap((attribute, i) =>
+		!links.has(i) && (i === 0 || (!table.transposed && EXAMPLE.test(attribute.name))) ? [i] : []
+	);
+	for (const i of candidates) {
+		const name = table.attributes[i].name;
+		const values = table.entries.filter((entry) => entry.key.text).map((entry) => entry.values[i].text);
+		const given = values.filter((text) => text && !isPlaceholder(text));
+		const counts = new Map<string, number>();
+		for (const text of given) counts.set(text, (counts.get(text) ?? 0) + 1);
+		const clues = given.filter((text) => counts.get(text) === 1 && isClue(text));
+		if (given.length === 0) continue;
+		if (clues.length * 2 < given.length || clues.length === 0) {
+			const why =
+				clues.length === 0 && new Set(given).size < given.length
+					? 'values repeat'
+					: 'values are numbers, ratings or too short to name a row';
+			notes.push({ column: name, note: `no reverse cards: ${why}` });
+			continue;
+		}
+		if (clues.length < given.length) notes.push({ column: name, note: `reverse cards for ${clues.length} of ${given.length} values` });
+		chosen.set(i, new Set(clues));
+	}
+	if (candidates.length === 0) notes.push({ column: '*', note: 'no reverse cards: no column to reverse' });
+	return chosen;
 }
 
 interface Side {
@@ -89,8 +173,15 @@ function joined(key: CellContent, attribute: string): CellContent {
 	return { html: `${key.html} · ${escapeHtml(attribute)}`, text: `${key.text} · ${attribute}` };
 }
 
-function countBy(values: string[]): Map<string, number> {
-	const counts = new Map<string, number>();
-	for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-	return counts;
+function labelled(label: string, value: CellContent): CellContent {
+	if (/^#\d+$/.test(label)) return value; // an empty header's stand-in name says nothing
+	return { html: `${escapeHtml(label)}: ${value.html}`, text: `${label}: ${value.text}` };
+}
+
+/** `설명: 외부 DNS 매핑 → 타입`: the value with its column, and what kind of answer is asked. */
+function reverseFront(column: string, value: CellContent, keyName: string): CellContent {
+	const front = labelled(column, value);
+	// The quiz reads the value back from between the label and the last arrow (quiz/table-view.ts).
+	const asked = keyName || '?';
+	return { html: `${front.html} → ${escapeHtml(asked)}`, text: `${front.text} → ${asked}` };
 }

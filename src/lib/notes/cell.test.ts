@@ -20,6 +20,18 @@ describe('renderCell', () => {
 		expect(cell.text).toBe('Loki alpine');
 	});
 
+	// Issue #15: `Divide by 2<sup>k</sup>` showed its tags as text.
+	it('shows <sup> and <sub> as such, closes one left open, and writes ^ for a superscript in the text', () => {
+		const cell = firstBodyCell('| a |\n|---|\n| 2<sup>k</sup>, H<sub>2</sub>O, x<sup>n |\n');
+		expect(cell.html).toBe('2<sup>k</sup>, H<sub>2</sub>O, x<sup>n</sup>');
+		expect(cell.text).toBe('2^k, H2O, x^n');
+	});
+
+	it('shows an Obsidian [[link|label]] by its label', () => {
+		const cell = firstBodyCell('| a |\n|---|\n| [[CS기초/network\\|네트워크]], [[Go]] |\n');
+		expect(cell).toEqual({ html: '네트워크, Go', text: '네트워크, Go' });
+	});
+
 	it('turns <br> into a line break and shows any other tag as text', () => {
 		const cell = firstBodyCell('| a |\n|---|\n| one<br>two <img src=x onerror=alert(1)> <script>x</script> |\n');
 		expect(cell.html).toContain('one<br>two');

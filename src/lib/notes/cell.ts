@@ -22,7 +22,19 @@ export type Definitions = ReadonlyMap<string, { url: string; title?: string | nu
  * line break and every other tag is kept as visible text, so `<script>` shows as written.
  */
 export function renderCell(cell: TableCell | undefined, definitions: Definitions = new Map()): CellContent {
-	const children = cell?.children ?? [];
+	const rendered = renderChildren(cell?.children ?? [], definitions);
+	// Obsidian's `[[notes/pl|Go]]` links point into the person's vault: the card shows their label.
+	if (!rendered.text.includes('[[')) return rendered;
+	return { html: unwiki(rendered.html), text: unwiki(rendered.text) };
+}
+
+const WIKI_LINK = /\[\[([^\]|]+)(?:\|([^\]]+))?\]\]/g;
+
+function unwiki(text: string): string {
+	return text.replace(WIKI_LINK, (_, target: string, label?: string) => label ?? target);
+}
+
+function renderChildren(children: PhrasingContent[], definitions: Definitions): CellContent {
 	const text = plainText(children).replace(/\s+/g, ' ').trim();
 	if (children.every((node) => node.type === 'text')) return { html: escapeHtml(text), text };
 	const simple = simpleHtml(children);
@@ -43,11 +55,17 @@ const TAGS: Partial<Record<PhrasingContent['type'], string>> = { strong: 'strong
  */
 function simpleHtml(nodes: PhrasingContent[]): string | null {
 	let out = '';
+	const open: string[] = []; // <sup>/<sub> opened in this run of nodes and not closed yet
 	for (const node of nodes) {
 		const tag = TAGS[node.type];
+		const script = node.type === 'html' ? SCRIPT.exec(node.value) : null;
 		if (node.type === 'text') out += escapeHtml(node.value);
 		else if (node.type === 'inlineCode') out += `<code>${escapeHtml(node.value)}</code>`;
 		else if (node.type === 'break') out += '<br>';
+		else if (script && !script[1]) {
+			open.push(script[2].toLowerCase());
+			out += `<${script[2].toLowerCase()}>`;
+		} else if (script && open.at(-1) === script[2].toLowerCase()) out += `</${open.pop()}>`;
 		else if (node.type === 'html') out += BR.test(node.value) ? '<br>' : escapeHtml(node.value);
 		else if (tag && 'children' in node) {
 			const inner = simpleHtml(node.children as PhrasingContent[]);
@@ -55,8 +73,13 @@ function simpleHtml(nodes: PhrasingContent[]): string | null {
 			out += `<${tag}>${inner}</${tag}>`;
 		} else return null;
 	}
+	// A <sup> left open in the note is closed here, so the card's HTML stays well formed.
+	while (open.length) out += `</${open.pop()}>`;
 	return out;
 }
+
+// `k<sup>th</sup>`, `H<sub>2</sub>O`: superscript and subscript are shown as such.
+const SCRIPT = /^<(\/?)(sup|sub)>$/i;
 
 /**
  * A cell is rendered on its own, away from the note: references are resolved here, since
@@ -85,7 +108,8 @@ function plainText(nodes: PhrasingContent[]): string {
 	let out = '';
 	for (const node of nodes) {
 		if (node.type === 'text' || node.type === 'inlineCode') out += node.value;
-		else if (node.type === 'html') out += BR.test(node.value) ? ' ' : node.value;
+		else if (node.type === 'html')
+			out += BR.test(node.value) ? ' ' : /^<sup>$/i.test(node.value) ? '^' : SCRIPT.test(node.value) ? '' : node.value;
 		else if (node.type === 'break') out += ' ';
 		else if (node.type === 'image' || node.type === 'imageReference') out += node.alt ?? '';
 		else if ('children' in node) out += plainText(node.children as PhrasingContent[]);

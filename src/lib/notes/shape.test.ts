@@ -81,8 +81,27 @@ describe('shapeTable: comparison tables', () => {
 	it('transposes under an "A vs B" title that names every compared column', () => {
 		const titled = '## Kafka vs RabbitMQ\n\n| 항목 | Kafka | RabbitMQ |\n|---|---|---|\n| 모델 | 로그 | 큐 |\n';
 		expect(keyed(titled).transposed).toBe(true);
-		expect(keyed(titled.replace('RabbitMQ |\n', 'NATS |\n')).transposed).toBe(false);
 		expect(keyed('**Kafka vs NATS:**\n\n| 항목 | Kafka | NATS |\n|---|---|---|\n| 모델 | 로그 | 주제 |\n').transposed).toBe(true);
+	});
+
+	// Issue #15: `| 특성 | JSON | BSON |` under "JSON과의 차이점" asked "형식 · BSON".
+	it('weighs weak signals together: a criterion word, a heading that compares, name-like headers', () => {
+		expect(keyed('**JSON과의 차이점:**\n\n| 특성 | JSON | BSON |\n|---|---|---|\n| 형식 | 텍스트 | 바이너리 |\n').transposed).toBe(true);
+		expect(keyed('### L1 vs L2 비교\n\n| 항목 | L1 | L2 |\n|---|---|---|\n| 크기 | 작음 | 큼 |\n').transposed).toBe(true);
+		const lead = '**동기 vs 비동기**: 누가 확인하는가\n\n| 구분 | 동기 | 비동기 |\n|---|---|---|\n| 완료 확인 | 호출자 | 콜백 |\n';
+		expect(keyed(lead).transposed).toBe(true);
+		// One weak signal is not enough, and an attribute header settles it the other way.
+		expect(keyed('## 메시징\n\n| 항목 | 카프카 | 큐 |\n|---|---|---|\n| 모델 | 로그 | 큐 |\n').transposed).toBe(false);
+		const faults =
+			'### 단편화 비교\n\n| 구분 | 발생 위치 | 원인 | 해결 |\n|---|---|---|---|\n| 내부 단편화 | 블록 안 | 고정 크기 | 가변 |\n';
+		expect(keyed(faults).transposed).toBe(false);
+		// An attribute word the heading names is a compared thing; a partly named heading needs a criterion word.
+		expect(
+			keyed('**Role vs ClusterRole**:\n\n| 구분 | Role | ClusterRole |\n|---|---|---|\n| 범위 | 네임스페이스 | 클러스터 |\n').transposed
+		).toBe(true);
+		const volumes =
+			'### emptyDir, hostPath의 차이와 사용 사례\n\n| 볼륨 타입 | 생명주기 | 쓰임 |\n|---|---|---|\n| emptyDir | Pod와 함께 | 캐시 |\n';
+		expect(keyed(volumes).transposed).toBe(false);
 	});
 });
 

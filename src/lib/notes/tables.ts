@@ -5,6 +5,7 @@ import type { Problem } from './types';
 
 export interface Section {
 	depth: number;
+	/** What the deck tree shows: the heading, or for a question id (`### OS-001`) the question under it. */
 	title: string;
 	/** Unique in the note: the titles from the top, with `#2`… when a path repeats. */
 	key: string;
@@ -22,6 +23,8 @@ export interface FoundTable {
 	column: number;
 	sections: Section[];
 	label: string | null;
+	/** The paragraph right above the table when it is not a bold label: a hint of what the table compares. */
+	lead: string | null;
 	directives: Directives | null;
 	header: CellContent[];
 	rows: FoundRow[];
@@ -50,10 +53,12 @@ export function findTables(file: string, root: Root): FoundNote {
 			if (node.type === 'heading') {
 				if (node === ownTitle) return;
 				while (stack.length && stack[stack.length - 1].depth >= node.depth) stack.pop();
-				const title = textOf(node.children) || `#${node.depth}`;
-				const path = `${stack.at(-1)?.key ?? ''}\u001f${title}`;
+				const heading = textOf(node.children) || `#${node.depth}`;
+				// The key stays the heading's own text, so titling an id by its question keeps every id.
+				const path = `${stack.at(-1)?.key ?? ''}\u001f${heading}`;
 				const seen = (keys.get(path) ?? 0) + 1;
 				keys.set(path, seen);
+				const title = questionTitle(heading, children[index + 1]) ?? heading;
 				stack.push({ depth: node.depth, title, key: seen > 1 ? `${path}#${seen}` : path });
 			} else if (node.type === 'table') {
 				note.tables.push(readTable(file, node, children, index, stack, note, definitions));
@@ -85,6 +90,7 @@ function readTable(
 ): FoundTable {
 	const before = siblings[index - 1];
 	const label = before?.type === 'paragraph' ? boldLabel(before) : null;
+	const lead = before?.type === 'paragraph' && !label ? textOf(before.children) : null;
 	const comment = siblings[label ? index - 2 : index - 1];
 	let directives: Directives | null = null;
 	if (comment && isDirectiveComment(comment)) {
@@ -98,6 +104,7 @@ function readTable(
 		...at(table),
 		sections: [...sections],
 		label,
+		lead,
 		directives,
 		header: head.children.map((cell) => renderCell(cell, definitions)),
 		rows: body.map((row) => ({
@@ -106,6 +113,34 @@ function readTable(
 			cells: Array.from({ length: width }, (_, i) => renderCell(row.children[i], definitions))
 		}))
 	};
+}
+
+// `OS-001`, `DOCKER-076`, `Q12.`, `Q 3`, `#12`: a heading that only numbers a question.
+const QUESTION_ID = /^(?:[A-Z][A-Z0-9]*[-_]\d+|Q\s?\d+|#\d+|\d+)[.:)]?$/i;
+
+/**
+ * A question list heads each question with its id and writes the question on the next line:
+ * the deck is titled by that question (its bold part, if any), with the id after it.
+ */
+function questionTitle(heading: string, next: RootContent | undefined): string | null {
+	if (!QUESTION_ID.test(heading) || next?.type !== 'paragraph') return null;
+	const bold = next.children.find((child) => child.type === 'strong');
+	const question = bold?.type === 'strong' ? textOf(bold.children) : firstLine(next.children);
+	return question ? `${question} (${heading})` : null;
+}
+
+/** The text of a paragraph up to its first line break, so that a title is one line. */
+function firstLine(children: PhrasingContent[]): string {
+	const line: PhrasingContent[] = [];
+	for (const child of children) {
+		if (child.type === 'break') break;
+		if (child.type === 'text' && child.value.includes('\n')) {
+			line.push({ type: 'text', value: child.value.slice(0, child.value.indexOf('\n')) });
+			break;
+		}
+		line.push(child);
+	}
+	return textOf(line);
 }
 
 /** The table a directive comment belongs to: the next node, or the one after a bold label. */

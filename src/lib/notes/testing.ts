@@ -52,7 +52,8 @@ export function brief(cards: Card[]): [Card['direction'], string, string, string
 }
 
 // Tags the builder may emit: markdown's inline elements (images only from `![alt](url)`).
-const SAFE_TAG = /^<\/?(strong|em|code|del|br|a|img)(\s+(href|src|alt|title)="(?!\s*(javascript|vbscript|data):)[^"<>]*")*\s*\/?>$/i;
+const SAFE_TAG =
+	/^<\/?(strong|em|code|del|br|a|img|sup|sub)(\s+(href|src|alt|title)="(?!\s*(javascript|vbscript|data):)[^"<>]*")*\s*\/?>$/i;
 
 /**
  * Everything that must hold of any compiled note, as a list of broken rules (empty when all

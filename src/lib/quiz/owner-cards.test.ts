@@ -57,8 +57,16 @@ describe("the owner's notes", () => {
 		expect(prometheus.kind === 'attributes' || prometheus.prompt === 'Prometheus vs InfluxDB: 차이를 설명하세요').toBe(true);
 	});
 
+	// Issue #15: example columns have reverse cards only; the quiz still asks the bare example.
+	it('asks an example backwards with the cell as written, not the card’s labelled front', () => {
+		const question = buildReverse(index, find('ERROR', '예시', 'reverse'), mulberry32(1))!;
+		expect(question.reverse!.value.text).toBe('외부 API 실패, DB 연결 실패');
+		expect(question.options.map((o) => o.text)).toContain('ERROR');
+	});
+
 	it('accepts the forgiving answers from the issue', () => {
-		expect(checkTypedAnswer('p99<200ms 에러율<0.1%', find('SLO (Objective)', '예시').backText).accepted).toBe(true);
+		const slo = index.table(find('SLO (Objective)', '예시', 'reverse').tableId);
+		expect(checkTypedAnswer('p99<200ms 에러율<0.1%', slo.value(slo.row('SLO (Objective)')!, '예시')!.text).accepted).toBe(true);
 		expect(checkTypedAnswer('ClusterIP', find('ClusterIP', '설명', 'reverse').backText).accepted).toBe(true);
 		expect(checkTypedAnswer('Canery', find('Canary', '설명', 'reverse').backText).verdict).toBe('close');
 		expect(checkTypedAnswer('INFO', find('WARN', '용도', 'reverse').backText).accepted).toBe(false);

@@ -40,7 +40,7 @@ export class TableView {
 		const forward = row.forward.get(column);
 		if (forward) return { text: forward.backText, html: forward.back };
 		const reverse = row.reverse.get(column);
-		return reverse ? { text: reverse.frontText, html: reverse.front } : undefined;
+		return reverse ? reverseValue(reverse) : undefined;
 	}
 
 	/** Columns this row has a value in, in table order. */
@@ -76,4 +76,18 @@ function keyHtmlOf(row: TableRow): string {
 		if (card.frontText === `${row.key} · ${card.column}` && card.front.endsWith(suffix)) return card.front.slice(0, -suffix.length);
 	}
 	return escapeHtml(row.key);
+}
+
+/**
+ * The cell a reverse card asks from: its front is `column: value → key header` (the builder's
+ * reverseFront), so the value is what lies between. Example columns have no forward card, so
+ * this is how the quiz reads them.
+ */
+export function reverseValue(card: Card): { text: string; html: string } {
+	const strip = (side: string, column: string) => {
+		const arrow = side.lastIndexOf(' → ');
+		const value = arrow >= 0 ? side.slice(0, arrow) : side;
+		return value.startsWith(`${column}: `) ? value.slice(column.length + 2) : value;
+	};
+	return { text: strip(card.frontText, card.column), html: strip(card.front, escapeHtml(card.column)) };
 }
