@@ -62,8 +62,7 @@ const en = {
 		cardActions: 'Card actions',
 		bury: 'Bury until tomorrow',
 		suspend: 'Suspend card',
-		hiddenNotice: (how: 'bury' | 'suspend', front: string) =>
-			`“${front}” is ${how === 'bury' ? 'buried until tomorrow' : 'suspended'}; Undo brings it back.`,
+		hiddenNotice: (how: 'bury' | 'suspend', front: string) => `“${front}” is ${how === 'bury' ? 'buried until tomorrow' : 'suspended'}.`,
 		source: (file: string, line: number) => `${file}, line ${line}`
 	},
 	deck: {
@@ -159,7 +158,7 @@ const ko: Strings = {
 		bury: '내일까지 보류',
 		suspend: '카드 일시 중지',
 		hiddenNotice: (how: 'bury' | 'suspend', front: string) =>
-			`“${front}” 카드를 ${how === 'bury' ? '내일까지 보류했습니다' : '일시 중지했습니다'}. 되돌리기로 취소할 수 있습니다.`,
+			`“${front}” 카드를 ${how === 'bury' ? '내일까지 보류했습니다' : '일시 중지했습니다'}.`,
 		source: (file: string, line: number) => `${file}, ${line}번째 줄`
 	},
 	deck: {
