@@ -1,4 +1,5 @@
 import type { Locale } from './strings';
+import { intervalSpan } from '$lib/scheduler/format-interval';
 
 const LOCALES: Record<Locale, string> = { en: 'en-US', ko: 'ko-KR' };
 
@@ -21,4 +22,37 @@ export function formatBytes(bytes: number): string {
 	if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KB`;
 	if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
 	return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+}
+
+/**
+ * An interval as an answer button shows it, in the person's language: English keeps Anki's
+ * `<1m 10m 1.5h 4d 3.2mo 1.5y`, Korean says `1분 미만 10분 1.5시간 4일 3.2개월 1.5년`. Intl
+ * spells the units; English's narrow month is `m`, which reads as minutes, so it is `mo`.
+ */
+export function formatSpan(ms: number, locale: Locale): string {
+	const { value, unit, under } = intervalSpan(ms);
+	const tag = LOCALES[locale];
+	const text =
+		locale === 'en' && unit === 'month'
+			? `${new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }).format(value)}mo`
+			: new Intl.NumberFormat(tag, { style: 'unit', unit, unitDisplay: 'narrow', maximumFractionDigits: 1 }).format(value);
+	if (!under) return text;
+	return locale === 'ko' ? `${text} 미만` : `<${text}`;
+}
+
+/** A length in days with one decimal (a card's stability): `12.5d`, `12.5일`. */
+export function formatDays(days: number, locale: Locale): string {
+	return new Intl.NumberFormat(LOCALES[locale], {
+		style: 'unit',
+		unit: 'day',
+		unitDisplay: 'narrow',
+		minimumFractionDigits: 1,
+		maximumFractionDigits: 1
+	}).format(days);
+}
+
+/** A day counted from today, as a forecast labels it: "Today", "Tomorrow", "In 5 days"; "오늘", "내일", "5일 후". */
+export function formatDayOffset(days: number, locale: Locale): string {
+	const text = new Intl.RelativeTimeFormat(LOCALES[locale], { numeric: 'auto' }).format(days, 'day');
+	return text.charAt(0).toLocaleUpperCase(LOCALES[locale]) + text.slice(1);
 }

@@ -86,7 +86,6 @@ const en = {
 		studyThis: 'Study this deck',
 		quizThis: 'Quiz this deck',
 		notFound: 'This deck is not in the current notes.',
-		days: (n: number) => `${n.toFixed(1)} d`,
 		history: 'History',
 		historyCounts: (ratings: number, lapses: number) =>
 			`${ratings} ${ratings === 1 ? 'rating' : 'ratings'}, ${lapses} ${lapses === 1 ? 'lapse' : 'lapses'}`,
@@ -182,7 +181,6 @@ const ko: Strings = {
 		studyThis: '이 덱 학습',
 		quizThis: '이 덱 퀴즈',
 		notFound: '현재 노트에 없는 덱입니다.',
-		days: (n: number) => `${n.toFixed(1)}일`,
 		history: '기록',
 		historyCounts: (ratings: number, lapses: number) => `평가 ${ratings}번, 잊음 ${lapses}번`,
 		noHistory: '아직 평가하지 않았습니다.',

@@ -46,7 +46,8 @@ export interface Shown {
 	/** Where the card comes from: its deck's path below the note. */
 	context: string;
 	progress: CardProgress | null;
-	intervals: Record<Rating, string>;
+	/** How long (ms) from the answer until the card would be due, for each rating. */
+	intervals: Record<Rating, number>;
 }
 
 /** Cards loaded ahead of the one shown. */
@@ -315,7 +316,7 @@ export class Study {
 		if (!loaded) return this.start(Date.now());
 		const progress = this.progress.get(next) ?? null;
 		const previews = previewIntervals(progress, now, this.settings, next);
-		const intervals = Object.fromEntries(RATINGS.map((rating) => [rating, previews[rating].label])) as Record<Rating, string>;
+		const intervals = Object.fromEntries(RATINGS.map((rating) => [rating, previews[rating].due - now])) as Record<Rating, number>;
 		this.shown = { ...loaded, progress, intervals };
 		this.revealed = false;
 		this.finished = false;

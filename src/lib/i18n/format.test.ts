@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { formatInterval } from '$lib/scheduler/format-interval';
+import { formatDayOffset, formatDays, formatSpan } from './format';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const SPANS = [
+	0,
+	30_000,
+	MINUTE,
+	10 * MINUTE,
+	90 * MINUTE,
+	23 * HOUR,
+	DAY,
+	4 * DAY,
+	30 * DAY,
+	45 * DAY,
+	97 * DAY,
+	364 * DAY,
+	547.5 * DAY,
+	36500 * DAY
+];
+
+describe('formatSpan', () => {
+	it('says intervals in Korean units on the Korean UI (issue #16: `1m`, `10d` and `3.2mo` were English)', () => {
+		expect([MINUTE, 10 * MINUTE, 90 * MINUTE, 4 * DAY, 97 * DAY, 547.5 * DAY].map((ms) => formatSpan(ms, 'ko'))).toEqual([
+			'1분',
+			'10분',
+			'1.5시간',
+			'4일',
+			'3.2개월',
+			'1.5년'
+		]);
+		expect(formatSpan(30_000, 'ko')).toBe('1분 미만');
+		for (const ms of SPANS) expect(formatSpan(ms, 'ko')).not.toMatch(/[a-z]/i);
+	});
+
+	it("keeps Anki's labels in English, with `mo` for months", () => {
+		for (const ms of SPANS) expect(formatSpan(ms, 'en')).toBe(formatInterval(ms));
+		expect(formatSpan(97 * DAY, 'en')).toBe('3.2mo');
+	});
+});
+
+describe('formatDays', () => {
+	it('gives a stability in days with one decimal in each language', () => {
+		expect(formatDays(12.46, 'en')).toBe('12.5d');
+		expect(formatDays(3, 'ko')).toBe('3.0일');
+	});
+});
+
+describe('formatDayOffset', () => {
+	it('labels forecast days with Intl in each language', () => {
+		expect([0, 1, 5].map((n) => formatDayOffset(n, 'en'))).toEqual(['Today', 'Tomorrow', 'In 5 days']);
+		expect([0, 1, 5].map((n) => formatDayOffset(n, 'ko'))).toEqual(['오늘', '내일', '5일 후']);
+	});
+});
