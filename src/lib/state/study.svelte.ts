@@ -37,6 +37,7 @@ import {
 } from '$lib/scheduler';
 import { CardCache } from './card-cache';
 import { SessionHistory, type Hidden } from './session-history';
+import { earliest, shownFrom } from './next-card';
 import { SummaryTally, type SessionSummary } from './session-summary';
 
 export type { Hidden, SessionSummary };
@@ -328,18 +329,22 @@ export class Study {
 		this.shown = null;
 		this.finished = true;
 		this.newWaiting = this.waitingNew().length;
+		const { dayEnd } = this.session!;
 		const learningDue = this.session!.nextDue();
-		this.nextDue = learningDue;
+		// New cards the limit held back are next when the limit renews.
+		const renewed = this.newWaiting > 0 ? dayEnd : null;
+		this.nextDue = earliest(learningDue, renewed);
 		// Learning cards still due today come back on their own, as in Anki.
 		if (learningDue !== null) {
 			const wait = learningDue - now - this.settings.learnAheadMinutes * MINUTE_MS;
 			this.wake = setTimeout(() => this.show(Date.now()), Math.max(0, wait));
 		}
 		// Reviews due on later days are only in the database, once this tab's writes are in.
+		const hour = this.settings.dayStartHour;
 		this.pending
-			.then(() => nextDueAfter(now, this.deckId))
+			.then(() => nextDueAfter(now, this.deckId, (row) => shownFrom(row, dayEnd, hour)))
 			.then((due) => {
-				if (this.finished) this.nextDue = due;
+				if (this.finished) this.nextDue = earliest(learningDue, renewed, due);
 			})
 			.catch(() => undefined);
 	}
