@@ -56,3 +56,26 @@ export function formatDayOffset(days: number, locale: Locale): string {
 	const text = new Intl.RelativeTimeFormat(LOCALES[locale], { numeric: 'auto' }).format(days, 'day');
 	return text.charAt(0).toLocaleUpperCase(LOCALES[locale]) + text.slice(1);
 }
+
+/**
+ * The four answer buttons' labels. FSRS keeps Again < Hard ≤ Good < Easy (fuzz included),
+ * but rounding to one unit could make two buttons read the same (`1.1mo` for 32 and 34 days,
+ * issue #16): where a label would repeat its left neighbour's for a longer interval, both
+ * say whole days instead. Equal intervals (both at the maximum) keep equal labels.
+ */
+export function ratingLabels<R extends number>(spans: Record<R, number>, locale: Locale): Record<R, string> {
+	const ratings = (Object.keys(spans) as unknown as R[]).map(Number).sort((a, b) => a - b) as R[];
+	const labels = Object.fromEntries(ratings.map((r) => [r, formatSpan(spans[r], locale)])) as Record<R, string>;
+	const days = (ms: number) =>
+		new Intl.NumberFormat(LOCALES[locale], { style: 'unit', unit: 'day', unitDisplay: 'narrow', maximumFractionDigits: 0 }).format(
+			Math.round(ms / 86_400_000)
+		);
+	for (let i = 1; i < ratings.length; i++) {
+		const [left, right] = [ratings[i - 1], ratings[i]];
+		if (labels[left] === labels[right] && spans[right] > spans[left] && spans[left] >= 86_400_000) {
+			labels[left] = days(spans[left]);
+			labels[right] = days(spans[right]);
+		}
+	}
+	return labels;
+}

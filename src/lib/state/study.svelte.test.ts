@@ -263,3 +263,19 @@ describe('Study', () => {
 		expect(await cardReviewLog('s1')).toHaveLength(1);
 	});
 });
+
+describe('a session left open across the day start', () => {
+	it('takes the new day’s new-card limit on newDay, keeping the card shown', async () => {
+		const study = new Study(null, { ...DEFAULT_SETTINGS, newPerDay: 2 });
+		await study.start(NOW);
+		await rateShown(study, 4, NOW);
+		expect(study.remaining.new).toBe(1);
+		const shown = study.shown!.card.id;
+		await study.newDay(NOW + 1000);
+		expect(study.remaining.new).toBe(1);
+		const tomorrow = nextDayStart(NOW, DEFAULT_SETTINGS.dayStartHour) + 60_000;
+		await study.newDay(tomorrow);
+		expect(study.shown!.card.id).toBe(shown);
+		expect(study.remaining.new).toBe(2);
+	});
+});

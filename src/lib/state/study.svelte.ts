@@ -142,6 +142,16 @@ export class Study {
 		clearTimeout(this.wake);
 	}
 
+	/**
+	 * Call when the study day may have turned (the page was left open past 04:00): the queue
+	 * is rebuilt with the new day's limits and due cards, keeping the card on screen.
+	 */
+	async newDay(now = Date.now()) {
+		if (!this.session || now < this.session.dayEnd || this.rating) return;
+		await this.pending;
+		await this.start(now, this.finished ? undefined : this.shown?.card.id);
+	}
+
 	reveal() {
 		if (this.shown && !this.rating) this.revealed = true;
 	}
