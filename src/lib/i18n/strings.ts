@@ -94,6 +94,7 @@ const en = {
 		rating: 'Rating',
 		interval: 'Next in'
 	},
+	notFound: { title: 'Page not found', text: 'There is no page at this address.', home: 'Back to home', error: 'Something went wrong' },
 	update: pwaEn,
 	reminder: {
 		label: 'Backup',
@@ -188,6 +189,7 @@ const ko: Strings = {
 		rating: '평가',
 		interval: '다음 복습'
 	},
+	notFound: { title: '페이지를 찾을 수 없습니다', text: '이 주소에는 페이지가 없습니다.', home: '홈으로', error: '문제가 생겼습니다' },
 	update: pwaKo,
 	reminder: {
 		label: '백업',
