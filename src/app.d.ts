@@ -1,6 +1,11 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 declare global {
-	namespace App {}
+	namespace App {
+		/** Shallow-routing state: an open menu is a history entry, so Back closes it. */
+		interface PageState {
+			cardMenu?: boolean;
+		}
+	}
 }
 
 export {};

@@ -8,7 +8,7 @@ const [first, second, third] = cardsOf(pod);
 
 /** The stability a new card gets from one rating, as the deck page shows it. */
 const stabilityAfter = (rating: 3 | 4) =>
-	`${rate(null, first.id, rating, Date.now(), DEFAULT_SETTINGS, 0, 'x').progress.stability.toFixed(1)} d`;
+	`${rate(null, first.id, rating, Date.now(), DEFAULT_SETTINGS, 0, 'x').progress.stability.toFixed(1)}d`;
 
 test('the deck page shows each card’s state, due time and stability', async ({ page }) => {
 	const review = new ReviewPage(page);

@@ -172,11 +172,10 @@ test('bury and suspend from the review screen, by menu and by Anki’s keys; und
 	const review = new ReviewPage(page);
 	await review.open();
 	await review.expectQuestion(fronts[0]);
-	await page.getByRole('group').getByLabel('Card actions').click();
+	await page.getByRole('button', { name: 'Card actions' }).click();
 	await page.getByRole('button', { name: 'Suspend card' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'is suspended' })).toHaveText(
-		`“${fronts[0]}” is suspended; Undo brings it back.`
-	);
+	// The message comes with its own Undo button (a toast).
+	await expect(page.getByRole('status').filter({ hasText: 'is suspended' })).toHaveText(`“${fronts[0]}” is suspended. Undo`);
 	await review.expectQuestion(fronts[1]);
 	await page.keyboard.press('-');
 	await expect(page.getByRole('status').filter({ hasText: 'buried' })).toContainText(`“${fronts[1]}” is buried until tomorrow`);

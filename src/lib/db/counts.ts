@@ -209,14 +209,20 @@ export function latestReviewBefore(ms: number): Promise<string | null> {
 
 /**
  * The earliest due time after `now` of a visible, unsuspended studied card, in the deck and
- * its sub-decks (or every deck, for null); null when none.
+ * its sub-decks (or every deck, for null); null when none. `shownFrom` turns a row's due time
+ * into when it is shown (a review is due by the day); it must not move a row before another
+ * of the same state with an earlier due time.
  */
-export function nextDueAfter(now: number, deckId: string | null = null): Promise<number | null> {
+export function nextDueAfter(
+	now: number,
+	deckId: string | null = null,
+	shownFrom: (row: ProgressRow) => number = (row) => row.due
+): Promise<number | null> {
 	return read(['decks', 'progress'], async (db) => {
 		const rows = deckId === null ? await nextDueCandidates(db, now) : await subtreeRows(db, deckId);
 		const times = rows
 			.filter((row) => row.active === 1 && row.state !== NEW)
-			.map((row) => Math.max(row.due, row.buriedUntil))
+			.map((row) => Math.max(shownFrom(row), row.buriedUntil))
 			.filter((t) => t > now);
 		return times.length ? Math.min(...times) : null;
 	});

@@ -54,6 +54,7 @@ export const quizEn = {
 		weak: 'No card here has been studied yet; weakest cards are ranked by what you have reviewed.'
 	},
 	questionOf: (at: number, total: number) => `Question ${at} of ${total}`,
+	shorter: (n: number) => `Only ${n} ${n === 1 ? 'question' : 'questions'} could be made from these decks.`,
 	keys: {
 		choice: 'Keys: 1–4 answer, Enter goes on.',
 		typed: 'Enter checks your answer, then goes on.',
@@ -132,6 +133,7 @@ export const quizKo: typeof quizEn = {
 		weak: '아직 학습한 카드가 없습니다. 가장 약한 카드는 복습 기록으로 정합니다.'
 	},
 	questionOf: (at: number, total: number) => `${total}문제 중 ${at}번`,
+	shorter: (n: number) => `이 덱으로는 ${n}문제만 만들 수 있습니다.`,
 	keys: {
 		choice: '단축키: 1–4 답하기, Enter 다음으로',
 		typed: 'Enter로 답을 확인하고 다음으로',

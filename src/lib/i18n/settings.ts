@@ -104,7 +104,6 @@ export const settingsEn = {
 		forecastSummary: (total: number, today: number) =>
 			`${total} reviews due in the next 30 days, ${today} of them today (overdue included).`,
 		day: 'Day',
-		dayOffset: (n: number) => (n === 0 ? 'Today' : n === 1 ? 'Tomorrow' : `In ${n} days`),
 		due: 'Due',
 		states: 'Cards by state',
 		state: 'State',
@@ -227,7 +226,6 @@ export const settingsKo: typeof settingsEn = {
 		forecast: '앞으로 30일 동안의 복습 예정',
 		forecastSummary: (total: number, today: number) => `앞으로 30일 동안 ${total}개 복습 예정, 그중 오늘 ${today}개 (밀린 것 포함).`,
 		day: '날짜',
-		dayOffset: (n: number) => (n === 0 ? '오늘' : n === 1 ? '내일' : `${n}일 후`),
 		due: '예정',
 		states: '상태별 카드',
 		state: '상태',

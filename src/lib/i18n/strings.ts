@@ -62,8 +62,7 @@ const en = {
 		cardActions: 'Card actions',
 		bury: 'Bury until tomorrow',
 		suspend: 'Suspend card',
-		hiddenNotice: (how: 'bury' | 'suspend', front: string) =>
-			`“${front}” is ${how === 'bury' ? 'buried until tomorrow' : 'suspended'}; Undo brings it back.`,
+		hiddenNotice: (how: 'bury' | 'suspend', front: string) => `“${front}” is ${how === 'bury' ? 'buried until tomorrow' : 'suspended'}.`,
 		source: (file: string, line: number) => `${file}, line ${line}`
 	},
 	deck: {
@@ -87,7 +86,6 @@ const en = {
 		studyThis: 'Study this deck',
 		quizThis: 'Quiz this deck',
 		notFound: 'This deck is not in the current notes.',
-		days: (n: number) => `${n.toFixed(1)} d`,
 		history: 'History',
 		historyCounts: (ratings: number, lapses: number) =>
 			`${ratings} ${ratings === 1 ? 'rating' : 'ratings'}, ${lapses} ${lapses === 1 ? 'lapse' : 'lapses'}`,
@@ -96,6 +94,7 @@ const en = {
 		rating: 'Rating',
 		interval: 'Next in'
 	},
+	notFound: { title: 'Page not found', text: 'There is no page at this address.', home: 'Back to home', error: 'Something went wrong' },
 	update: pwaEn,
 	reminder: {
 		label: 'Backup',
@@ -159,7 +158,7 @@ const ko: Strings = {
 		bury: '내일까지 보류',
 		suspend: '카드 일시 중지',
 		hiddenNotice: (how: 'bury' | 'suspend', front: string) =>
-			`“${front}” 카드를 ${how === 'bury' ? '내일까지 보류했습니다' : '일시 중지했습니다'}. 되돌리기로 취소할 수 있습니다.`,
+			`“${front}” 카드를 ${how === 'bury' ? '내일까지 보류했습니다' : '일시 중지했습니다'}.`,
 		source: (file: string, line: number) => `${file}, ${line}번째 줄`
 	},
 	deck: {
@@ -183,7 +182,6 @@ const ko: Strings = {
 		studyThis: '이 덱 학습',
 		quizThis: '이 덱 퀴즈',
 		notFound: '현재 노트에 없는 덱입니다.',
-		days: (n: number) => `${n.toFixed(1)}일`,
 		history: '기록',
 		historyCounts: (ratings: number, lapses: number) => `평가 ${ratings}번, 잊음 ${lapses}번`,
 		noHistory: '아직 평가하지 않았습니다.',
@@ -191,6 +189,7 @@ const ko: Strings = {
 		rating: '평가',
 		interval: '다음 복습'
 	},
+	notFound: { title: '페이지를 찾을 수 없습니다', text: '이 주소에는 페이지가 없습니다.', home: '홈으로', error: '문제가 생겼습니다' },
 	update: pwaKo,
 	reminder: {
 		label: '백업',

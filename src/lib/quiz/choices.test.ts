@@ -34,14 +34,49 @@ describe('multiple choice', () => {
 		});
 	});
 
-	it('drops a sibling value equal to the answer and fills up from the deck', () => {
+	it('drops a sibling value equal to the answer and never fills up from another column (issue #16)', () => {
 		const card = byId(deployStrategies, 'deploy/Canary/단점/forward');
 		for (let seed = 1; seed <= 20; seed++) {
-			const question = buildMcq(index, card, mulberry32(seed), { poolDistractors: false });
+			const question = buildMcq(index, card, mulberry32(seed), { poolDistractors: true });
 			expectSoundOptions(question, '복잡');
-			const options = texts(question);
-			expect(options).toHaveLength(4);
-			expect(options).toEqual(expect.arrayContaining(['롤백 느림', '리소스 2배']));
+			expect(texts(question).sort()).toEqual(['롤백 느림', '리소스 2배', '복잡'].sort());
+		}
+	});
+
+	it('fills up from the same column of a sibling table of the same shape, in the same note unless pooled', () => {
+		const columns = ['장점', '단점'];
+		const own = tableCards({
+			tableId: 'own',
+			columns,
+			rows: [
+				['A', 'a+', 'a-'],
+				['B', 'b+', 'b-']
+			]
+		});
+		const sibling = tableCards({
+			tableId: 'sibling',
+			columns,
+			rows: [
+				['C', 'c+', 'c-'],
+				['D', 'd+', 'd-']
+			]
+		});
+		const elsewhere = sibling.map((card) => ({ ...card, tableId: 'elsewhere', id: `x${card.id}`, source: { file: 'other.md', line: 1 } }));
+		const other = tableCards({
+			tableId: 'other',
+			columns: ['장점', '비용'],
+			rows: [
+				['E', 'e+', 'e$'],
+				['F', 'f+', 'f$']
+			]
+		});
+		const card = byId(own, 'own/A/단점/forward');
+		for (let seed = 1; seed <= 10; seed++) {
+			const local = new QuizIndex([...own, ...other, ...elsewhere]);
+			expect(buildMcq(local, card, mulberry32(seed), { poolDistractors: false })).toBeNull();
+			expect(texts(buildMcq(local, card, mulberry32(seed), { poolDistractors: true })).sort()).toEqual(['a-', 'b-', 'c-', 'd-']);
+			const question = buildMcq(new QuizIndex([...own, ...sibling, ...other]), card, mulberry32(seed), { poolDistractors: false });
+			expect(texts(question).sort()).toEqual(['a-', 'b-', 'c-', 'd-']);
 		}
 	});
 
@@ -52,12 +87,10 @@ describe('multiple choice', () => {
 		expect(question!.options.find((o) => o.text === 'NodePort')!.html).toBe('<strong>NodePort</strong>');
 	});
 
-	it('gives up with fewer than two distractors unless the pool may help', () => {
+	it('gives up with fewer than two distractors: a term table has no siblings, its column says too little', () => {
 		const card = byId(twoRowTerm, 'two-rows/Pull/설명/forward');
 		expect(buildMcq(index, card, mulberry32(1), { poolDistractors: false })).toBeNull();
-		const pooled = buildMcq(index, card, mulberry32(1), { poolDistractors: true });
-		expectSoundOptions(pooled, '스크래핑');
-		expect(texts(pooled)).toContain('전송');
+		expect(buildMcq(index, card, mulberry32(1), { poolDistractors: true })).toBeNull();
 	});
 
 	it('orders options by the seed', () => {

@@ -40,41 +40,42 @@ class OptionPicker {
 }
 
 export interface ChoiceConfig {
-	/** Take distractors from any deck once the card's table and deck run out. */
+	/** Look for sibling tables (see QuizIndex.siblingTables) in every note, not only the card's own. */
 	poolDistractors: boolean;
 }
 
 /**
- * A card's front with its back among distractors: first the same column of other rows in
- * its table, then other cards of its deck, then (optionally) any card. Null when fewer than
- * two distinct distractors exist, so the caller asks the card another way.
+ * A card's front with its back among distractors. Wrong options only ever answer the same
+ * question of another row: the asked column of the card's table, then, when that has too
+ * few, the same column of sibling tables of the same shape (issue #16: a distractor from
+ * another column of the deck gave the answer away). Null when fewer than two distinct
+ * distractors exist, so the caller asks the card another way.
  */
 export function buildMcq(index: QuizIndex, card: Card, rng: Rng, config: ChoiceConfig): ChoiceQuestion | null {
-	const table = index.table(card.tableId);
 	const picker = new OptionPicker({ text: card.backText, html: card.back });
 	const promptKey = optionKey(card.frontText);
-	for (const row of randomDraws(table.rows, rng)) {
-		if (picker.full) break;
-		if (row.key === card.rowKey) continue;
-		if (card.direction === 'forward') {
-			const sibling = row.forward.get(card.column);
-			if (sibling) picker.offer({ text: sibling.backText, html: sibling.back });
-		} else {
-			// A sibling row with the same value would be a second right answer.
-			const value = table.value(row, card.column);
-			if (value && optionKey(value.text) !== promptKey) picker.offer({ text: row.key, html: row.keyHtml });
-		}
-	}
-	const fromCards = (cards: readonly Card[]) => {
-		for (const other of randomDraws(cards, rng, DRAWS_PER_TIER)) {
+	const fromTable = (table: TableView) => {
+		for (const row of randomDraws(table.rows, rng)) {
 			if (picker.full) return;
-			if (other.direction !== card.direction || (other.tableId === card.tableId && other.rowKey === card.rowKey)) continue;
-			if (optionKey(other.frontText) === promptKey) continue;
-			picker.offer({ text: other.backText, html: other.back });
+			if (table.tableId === card.tableId && row.key === card.rowKey) continue;
+			if (card.direction === 'forward') {
+				const sibling = row.forward.get(card.column);
+				if (sibling) picker.offer({ text: sibling.backText, html: sibling.back });
+			} else {
+				// A sibling row with the same value would be a second right answer.
+				const value = table.value(row, card.column);
+				if (value && optionKey(value.text) !== promptKey) picker.offer({ text: row.key, html: row.keyHtml });
+			}
 		}
 	};
-	if (!picker.full) fromCards(index.deckCards(card.deckId));
-	if (!picker.full && config.poolDistractors) fromCards(index.cards);
+	fromTable(index.table(card.tableId));
+	if (!picker.full) {
+		const siblings = index.siblingTables(card.tableId, config.poolDistractors ? undefined : card.source.file);
+		for (const tableId of randomDraws(siblings, rng, DRAWS_PER_TIER)) {
+			if (picker.full) break;
+			fromTable(index.table(tableId));
+		}
+	}
 	const choice = picker.finish(rng);
 	return choice && { ...base(card, 'mcq', [card.id]), type: 'mcq', prompt: card.frontText, promptHtml: card.front, ...choice };
 }

@@ -50,6 +50,7 @@ export class QuizIndex {
 	private tables = new Map<string, TableView>();
 	private titles = new Map<string, string>();
 	private children = new Map<string, string[]>();
+	private shapes: Map<string, string[]> | undefined;
 
 	constructor(
 		readonly cards: readonly Card[],
@@ -105,6 +106,30 @@ export class QuizIndex {
 		return table;
 	}
 
+	/**
+	 * Other tables of the same shape: the same two or more attribute columns (`| 장점 | 단점 |`
+	 * in two notes on two tools). A term table's single column (`설명`) says too little about
+	 * what its rows are, so term tables have no siblings. `file`: only tables of that note.
+	 */
+	siblingTables(tableId: string, file?: string): string[] {
+		const own = this.byTable.get(tableId);
+		if (!own?.length) return [];
+		const siblings = this.shapeIndex().get(shapeOf(own)) ?? [];
+		return siblings.filter((id) => id !== tableId && (file === undefined || this.byTable.get(id)![0].source.file === file));
+	}
+
+	/** Built on first use: table ids by shape. */
+	private shapeIndex(): Map<string, string[]> {
+		if (!this.shapes) {
+			this.shapes = new Map();
+			for (const [tableId, cards] of this.byTable) {
+				const shape = shapeOf(cards);
+				if (shape) listFor(this.shapes, shape).push(tableId);
+			}
+		}
+		return this.shapes;
+	}
+
 	/** The cards of these decks and every deck below them; every card when none are given. */
 	scope(deckIds: readonly string[]): CardScope {
 		if (deckIds.length === 0) return new CardScope([this.cards], null);
@@ -119,6 +144,12 @@ export class QuizIndex {
 		const lists = [...inScope].map((id) => this.byDeck.get(id) ?? []).filter((list) => list.length > 0);
 		return new CardScope(lists, inScope);
 	}
+}
+
+/** A table's attribute columns, sorted and joined; '' for fewer than two. */
+function shapeOf(cards: readonly Card[]): string {
+	const columns = [...new Set(cards.map((card) => card.column))].sort();
+	return columns.length >= 2 ? columns.join('\u001f') : '';
 }
 
 function listFor<T>(map: Map<string, T[]>, key: string): T[] {

@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cardReviewLog, closeDatabase, getProgress, importProgress, recordReview, setSuspended, syncDecks } from '$lib/db';
 import { DAY, k8sNote, makeNote, NOW, openTestDatabase, progressOf, serve } from '$lib/db/testing';
-import { DEFAULT_SETTINGS, rate } from '$lib/scheduler';
+import { dayStart, DEFAULT_SETTINGS, nextDayStart, rate } from '$lib/scheduler';
 import { Study } from './study.svelte';
 
 // Note n1: svc (s1 s2 s3) › ext (e1 e2), probe (p1 p2); all new. Cards are shown in note order.
@@ -204,8 +204,21 @@ describe('Study', () => {
 		await rateShown(study, 4, NOW + 1000);
 		expect(study.finished).toBe(true);
 		const dues = [(await getProgress('e1'))!.due, (await getProgress('e2'))!.due];
-		await vi.waitFor(() => expect(study.nextDue).toBe(Math.min(...dues)));
+		// Reviews are due by the day: from the start of the earliest one's study day (issue #16).
+		const hour = DEFAULT_SETTINGS.dayStartHour;
+		await vi.waitFor(() => expect(study.nextDue).toBe(dayStart(Math.min(...dues), hour)));
 		expect(study.nextDue).toBeGreaterThan(NOW + DAY);
+		expect(study.nextDue).toBeLessThan(Math.min(...dues));
+	});
+
+	it('says the next day start is next when the new-card limit held cards back', async () => {
+		const study = new Study(null, { ...DEFAULT_SETTINGS, newPerDay: 2 });
+		await study.start(NOW);
+		await rateShown(study, 4, NOW);
+		await rateShown(study, 4, NOW + 1000);
+		expect(study.finished).toBe(true);
+		expect(study.newWaiting).toBe(5);
+		await vi.waitFor(() => expect(study.nextDue).toBe(nextDayStart(NOW, DEFAULT_SETTINGS.dayStartHour)));
 	});
 
 	it('skips a card a deck update took out of the notes while it was shown, storing nothing for it', async () => {
@@ -248,5 +261,21 @@ describe('Study', () => {
 		expect(study.notSaved).toBe(0);
 		expect(study.shown?.card.id).toBe('s2');
 		expect(await cardReviewLog('s1')).toHaveLength(1);
+	});
+});
+
+describe('a session left open across the day start', () => {
+	it('takes the new day’s new-card limit on newDay, keeping the card shown', async () => {
+		const study = new Study(null, { ...DEFAULT_SETTINGS, newPerDay: 2 });
+		await study.start(NOW);
+		await rateShown(study, 4, NOW);
+		expect(study.remaining.new).toBe(1);
+		const shown = study.shown!.card.id;
+		await study.newDay(NOW + 1000);
+		expect(study.remaining.new).toBe(1);
+		const tomorrow = nextDayStart(NOW, DEFAULT_SETTINGS.dayStartHour) + 60_000;
+		await study.newDay(tomorrow);
+		expect(study.shown!.card.id).toBe(shown);
+		expect(study.remaining.new).toBe(2);
 	});
 });

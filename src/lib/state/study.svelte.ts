@@ -37,6 +37,7 @@ import {
 } from '$lib/scheduler';
 import { CardCache } from './card-cache';
 import { SessionHistory, type Hidden } from './session-history';
+import { earliest, shownFrom } from './next-card';
 import { SummaryTally, type SessionSummary } from './session-summary';
 
 export type { Hidden, SessionSummary };
@@ -46,7 +47,8 @@ export interface Shown {
 	/** Where the card comes from: its deck's path below the note. */
 	context: string;
 	progress: CardProgress | null;
-	intervals: Record<Rating, string>;
+	/** How long (ms) from the answer until the card would be due, for each rating. */
+	intervals: Record<Rating, number>;
 }
 
 /** Cards loaded ahead of the one shown. */
@@ -138,6 +140,16 @@ export class Study {
 
 	stop() {
 		clearTimeout(this.wake);
+	}
+
+	/**
+	 * Call when the study day may have turned (the page was left open past 04:00): the queue
+	 * is rebuilt with the new day's limits and due cards, keeping the card on screen.
+	 */
+	async newDay(now = Date.now()) {
+		if (!this.session || now < this.session.dayEnd || this.rating) return;
+		await this.pending;
+		await this.start(now, this.finished ? undefined : this.shown?.card.id);
 	}
 
 	reveal() {
@@ -315,7 +327,7 @@ export class Study {
 		if (!loaded) return this.start(Date.now());
 		const progress = this.progress.get(next) ?? null;
 		const previews = previewIntervals(progress, now, this.settings, next);
-		const intervals = Object.fromEntries(RATINGS.map((rating) => [rating, previews[rating].label])) as Record<Rating, string>;
+		const intervals = Object.fromEntries(RATINGS.map((rating) => [rating, previews[rating].due - now])) as Record<Rating, number>;
 		this.shown = { ...loaded, progress, intervals };
 		this.revealed = false;
 		this.finished = false;
@@ -327,18 +339,22 @@ export class Study {
 		this.shown = null;
 		this.finished = true;
 		this.newWaiting = this.waitingNew().length;
+		const { dayEnd } = this.session!;
 		const learningDue = this.session!.nextDue();
-		this.nextDue = learningDue;
+		// New cards the limit held back are next when the limit renews.
+		const renewed = this.newWaiting > 0 ? dayEnd : null;
+		this.nextDue = earliest(learningDue, renewed);
 		// Learning cards still due today come back on their own, as in Anki.
 		if (learningDue !== null) {
 			const wait = learningDue - now - this.settings.learnAheadMinutes * MINUTE_MS;
 			this.wake = setTimeout(() => this.show(Date.now()), Math.max(0, wait));
 		}
 		// Reviews due on later days are only in the database, once this tab's writes are in.
+		const hour = this.settings.dayStartHour;
 		this.pending
-			.then(() => nextDueAfter(now, this.deckId))
+			.then(() => nextDueAfter(now, this.deckId, (row) => shownFrom(row, dayEnd, hour)))
 			.then((due) => {
-				if (this.finished) this.nextDue = due;
+				if (this.finished) this.nextDue = earliest(learningDue, renewed, due);
 			})
 			.catch(() => undefined);
 	}
