@@ -124,7 +124,7 @@ describe('a note too big to parse', () => {
 describe('the command line', () => {
 	const run = (...args: string[]) =>
 		spawnSync('node', ['scripts/run.js', 'scripts/build-decks.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
-	const usage = 'usage: npm run decks -- [--notes DIR] [--out DIR] [--no-cache]';
+	const usage = 'usage: npm run decks -- [--notes DIR] [--out DIR] [--no-cache] [--report]';
 
 	it('says in one line what is wrong, then how to call it, and exits 2', () => {
 		const w = workspace();
