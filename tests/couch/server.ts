@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { userDbName } from '../../src/lib/sync/couch';
+import { SETTINGS_ID, userDbName, type CouchDoc } from '../../src/lib/sync/couch';
 
 export const ADMIN = { name: 'admin', password: 'admin-secret' };
 
@@ -17,6 +17,8 @@ export type TestCouch = {
 	port: number;
 	/** Adds a user to `_users` and creates their per-user database, as couch_peruser would. */
 	addUser(name: string, password: string): Promise<string>;
+	/** Every document in database `db` but the settings one, read as the admin. */
+	eventDocs(db: string): Promise<CouchDoc[]>;
 	/** CORS for every origin (with credentials, as pouchdb-server starts), or for none we use. */
 	setCors(open: boolean): Promise<void>;
 	stop(): Promise<void>;
@@ -96,6 +98,10 @@ export async function startCouch(): Promise<TestCouch> {
 				members: { names: [name], roles: [] }
 			});
 			return db;
+		},
+		async eventDocs(db) {
+			const body = (await call(`${url}/${db}/_all_docs?include_docs=true`, 'GET')) as { rows: { id: string; doc: CouchDoc }[] };
+			return body.rows.filter((row) => row.id !== SETTINGS_ID).map((row) => row.doc);
 		},
 		async setCors(open) {
 			await call(`${url}/_config/cors/origins`, 'PUT', open ? '*' : 'https://elsewhere.example');

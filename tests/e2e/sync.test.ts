@@ -3,7 +3,7 @@
 // allows connections to its own origin only (SYNC_ORIGIN unset), so the devices that sync
 // bypass the page's CSP; one test keeps it and checks what the person is told instead.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { ADMIN, freePort, startCouch, type TestCouch } from '../couch/server';
+import { freePort, startCouch, type TestCouch } from '../couch/server';
 import { replayAll } from '../../src/lib/scheduler/replay';
 import { DEFAULT_SETTINGS } from '../../src/lib/scheduler/types';
 import { userDbName } from '../../src/lib/sync/couch';
@@ -81,11 +81,8 @@ function stored(page: Page) {
 }
 
 /** The server's events, every one, as the admin reads them. */
-async function serverEvents(user: string): Promise<{ id: string }[]> {
-	const auth = 'Basic ' + Buffer.from(`${ADMIN.name}:${ADMIN.password}`).toString('base64');
-	const response = await fetch(`${couch.url}/${userDbName(user)}/_all_docs?include_docs=true`, { headers: { authorization: auth } });
-	const body = (await response.json()) as { rows: { id: string; doc: { id: string } }[] };
-	return body.rows.filter((row) => row.id !== 'settings').map((row) => row.doc);
+function serverEvents(user: string) {
+	return couch.eventDocs(userDbName(user));
 }
 
 /** Due date and state per card from replaying the server's log directly, outside any app. */

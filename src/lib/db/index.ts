@@ -11,7 +11,7 @@ export {
 } from './errors';
 export { hasStoredDecks, syncDecks, type SyncReport } from './sync';
 export { deviceId, newEventId } from './device';
-export { pendingEvents, pendingRatings, syncConfig, saveSyncConfig, type SyncConfig } from './sync-state';
+export { pendingEvents, syncConfig, saveSyncConfig, waitingCounts, type SyncConfig } from './sync-state';
 export { onJournal } from './journal';
 export { deckCards, deckTree, getCards, getDeck, type CardWithProgress } from './content';
 export {

@@ -1,27 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, database } from './database';
 import { addQuizResult, quizHistory } from './quiz';
-import type { QuizResult } from './rows';
-import { NOW, openTestDatabase } from './testing';
+import { NOW, openTestDatabase, quizResult as quiz } from './testing';
 
 beforeEach(async () => {
 	await openTestDatabase();
 });
 afterEach(closeDatabase);
-
-function quiz(id: string, at: number, deckIds: string[]): QuizResult {
-	const answer = {
-		questionId: `${id}-1`,
-		type: 'mcq' as const,
-		prompt: 'ClusterIP · 설명?',
-		given: '클러스터 내부',
-		expected: '클러스터 내부',
-		outcome: 'correct' as const,
-		overruled: false,
-		cardIds: ['s1']
-	};
-	return { id, at, deckIds, score: 1, total: 1, durationMs: 30_000, answers: [answer] };
-}
 
 describe('quiz history', () => {
 	it('lists quizzes newest first, all or those of one deck, and keeps them out of the review log', async () => {

@@ -2,13 +2,14 @@
 // which speaks CouchDB's replication API. Whatever order they sync in, each ends with the same
 // progress and log as a replay of everyone's events, and nothing is lost or doubled.
 import { IDBFactory } from 'fake-indexeddb';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cookieFetch, startCouch, type TestCouch } from '../../../tests/couch/server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cookieFetch, startCouch } from '../../../tests/couch/server';
+import { couchForFile } from '../../../tests/couch/vitest';
 import { mulberry32, randomInt } from '$lib/quiz/rng';
 import { rate } from '$lib/scheduler/rate';
 import { replayAll } from '$lib/scheduler/replay';
 import type { Rating } from '$lib/scheduler/types';
-import { CouchClient } from '$lib/sync/couch';
+import { CouchClient, userDbName } from '$lib/sync/couch';
 import { SyncError } from '$lib/sync/errors';
 import { rowIdOf, type SyncEvent } from '$lib/sync/events';
 import { syncOnce } from '$lib/sync/run';
@@ -19,24 +20,16 @@ import { addQuizResult, quizHistory } from './quiz';
 import { getSettings, saveSettings } from './settings';
 import { pendingEvents } from './sync-state';
 import { syncDecks } from './sync';
-import { DAY, k8sNote, MINUTE, NOW, openTestDatabase, serve } from './testing';
+import { DAY, k8sNote, MINUTE, NOW, openTestDatabase, quizResult, serve } from './testing';
 
 const CARDS = ['s1', 's2', 's3', 'e1', 'e2', 'p1', 'p2'];
-let couch: TestCouch;
+const couch = couchForFile();
 let users = 0;
-
-beforeAll(async () => {
-	couch = await startCouch();
-}, 30_000);
-
-afterAll(async () => {
-	await couch?.stop();
-});
 
 afterEach(closeDatabase);
 
 /** One device: its own IndexedDB, its own cookie jar. `use()` makes its database the open one. */
-function device(user: string, server = () => couch.url) {
+function device(user: string, server = () => couch().url) {
 	const factory = new IDBFactory();
 	const fetcher = cookieFetch();
 	let opened = false;
@@ -58,7 +51,7 @@ function device(user: string, server = () => couch.url) {
 
 async function newUser(): Promise<string> {
 	const name = `person${++users}`;
-	await couch.addUser(name, `pw-${name}`);
+	await couch().addUser(name, `pw-${name}`);
 	return name;
 }
 
@@ -96,11 +89,7 @@ function liftedBy(progress: unknown, at: number): unknown {
 
 /** Everyone's events as the server holds them, replayed: what every device must end with. */
 async function serverReplay(user: string, end: number) {
-	const auth = 'Basic ' + Buffer.from('admin:admin-secret').toString('base64');
-	const db = `userdb-${Buffer.from(user).toString('hex')}`;
-	const response = await fetch(`${couch.url}/${db}/_all_docs?include_docs=true`, { headers: { authorization: auth } });
-	const body = (await response.json()) as { rows: { id: string; doc: Record<string, unknown> }[] };
-	const events = body.rows.filter((row) => row.id !== 'settings').map((row) => row.doc as unknown as SyncEvent);
+	const events = (await couch().eventDocs(userDbName(user))) as unknown as SyncEvent[];
 	const replay = replayAll(events, await getSettings(), end);
 	const out: Record<string, unknown> = {};
 	for (const card of CARDS) {
@@ -186,17 +175,7 @@ describe('sync between devices through a CouchDB server', () => {
 		const laptop = device(user);
 		await phone.use();
 		const id = newEventId(NOW);
-		const answer = {
-			questionId: 'q1',
-			type: 'mcq' as const,
-			prompt: 'ClusterIP · 설명?',
-			given: '클러스터 내부',
-			expected: '클러스터 내부',
-			outcome: 'correct' as const,
-			overruled: false,
-			cardIds: ['s1']
-		};
-		await addQuizResult({ id, at: NOW, deckIds: ['n1'], score: 1, total: 1, durationMs: 40_000, answers: [answer] });
+		await addQuizResult(quizResult(id, NOW, ['n1']));
 		await saveSettings({ desiredRetention: 0.85, newPerDay: 7 });
 		await phone.sync();
 		await laptop.use();
@@ -253,7 +232,7 @@ describe('sync between devices through a CouchDB server', () => {
 			if (String(input).includes('_bulk_docs') && ++calls > 1) throw new TypeError('Failed to fetch');
 			return fetch(input, init);
 		};
-		const client = new CouchClient(cookieFetch(dying), couch.url, user);
+		const client = new CouchClient(cookieFetch(dying), couch().url, user);
 		await client.signIn(user, `pw-${user}`);
 		const { replicate } = await import('$lib/sync/replicate');
 		const { databaseSide } = await import('./sync-local');
@@ -282,7 +261,7 @@ describe('sync between devices through a CouchDB server', () => {
 		const onPhone = await stored();
 		const laptop = device(user);
 		await laptop.use();
-		const client = new CouchClient(cookieFetch(), couch.url, user);
+		const client = new CouchClient(cookieFetch(), couch().url, user);
 		await client.signIn(user, `pw-${user}`);
 		const { replicate } = await import('$lib/sync/replicate');
 		const { databaseSide } = await import('./sync-local');

@@ -27,13 +27,18 @@ export function pendingEvents(): Promise<number> {
 	return read(['events'], (db) => db.events.where('pushed').equals(0).count());
 }
 
-/** Of those, the ratings: what a person counts as work not yet on the server. */
-export function pendingRatings(): Promise<number> {
-	return read(['events'], (db) =>
-		db.events
+/** The same, and how many of them are ratings (what a person counts as work not yet sent), in one pass. */
+export function waitingCounts(): Promise<{ events: number; ratings: number }> {
+	return read(['events'], async (db) => {
+		let events = 0;
+		let ratings = 0;
+		await db.events
 			.where('pushed')
 			.equals(0)
-			.filter((row) => row.type === 'rating')
-			.count()
-	);
+			.each((row) => {
+				events++;
+				if (row.type === 'rating') ratings++;
+			});
+		return { events, ratings };
+	});
 }

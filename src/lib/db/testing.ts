@@ -12,7 +12,7 @@ import {
 } from '$lib/scheduler/types';
 import { openDatabase, type TabledeckDatabase } from './database';
 import { buryUntil, recordReview, setSuspended } from './progress';
-import { newProgress } from './rows';
+import { newProgress, type QuizResult } from './rows';
 import { syncDecks } from './sync';
 
 export const MINUTE = 60_000;
@@ -171,4 +171,19 @@ export async function scenario() {
 		{ id: 'logs', parentId: 'n2', cards: ['l2'] }
 	]);
 	await syncDecks(serve([k8sNote(), withoutL1]).fetchJson);
+}
+
+/** A finished one-question quiz, right answer, over card s1. */
+export function quizResult(id: string, at: number, deckIds: string[]): QuizResult {
+	const answer = {
+		questionId: `${id}-1`,
+		type: 'mcq' as const,
+		prompt: 'ClusterIP · 설명?',
+		given: '클러스터 내부',
+		expected: '클러스터 내부',
+		outcome: 'correct' as const,
+		overruled: false,
+		cardIds: ['s1']
+	};
+	return { id, at, deckIds, score: 1, total: 1, durationMs: 30_000, answers: [answer] };
 }

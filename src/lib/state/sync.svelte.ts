@@ -5,7 +5,7 @@
  * seconds after the last action (a rating, a bury…), and on "Sync now". Never more than one at
  * a time; a request during a run runs once more after it. Review never waits for it.
  */
-import { onJournal, pendingEvents, pendingRatings, saveSyncConfig, syncConfig, type SyncConfig } from '$lib/db';
+import { onJournal, saveSyncConfig, syncConfig, waitingCounts, type SyncConfig } from '$lib/db';
 import type { SyncErrorKind } from '$lib/sync/errors';
 
 export type SyncPhase = 'off' | 'idle' | 'syncing' | 'error';
@@ -60,14 +60,15 @@ class SyncState {
 	async refresh(): Promise<void> {
 		this.config = await syncConfig();
 		if (this.phase !== 'syncing' && this.phase !== 'error') this.phase = this.config?.enabled ? 'idle' : 'off';
-		await this.count();
+		if (this.config) await this.count();
 	}
 
-	/** A sync a few seconds from now; each call moves it later. */
+	/** A sync a few seconds from now; each call moves it later. Without sync, nothing (not even a count). */
 	soon(delay = SYNC_DELAY_MS): void {
 		clearTimeout(this.timer);
+		if (!this.config) return;
 		void this.count();
-		if (!this.config?.enabled) return;
+		if (!this.config.enabled) return;
 		this.timer = setTimeout(() => void this.run(), delay);
 	}
 
@@ -148,7 +149,9 @@ class SyncState {
 
 	private async count(): Promise<void> {
 		try {
-			[this.waiting, this.waitingRatings] = await Promise.all([pendingEvents(), pendingRatings()]);
+			const { events, ratings } = await waitingCounts();
+			this.waiting = events;
+			this.waitingRatings = ratings;
 		} catch {
 			// The database went away (another tab upgraded it): the counts simply stay.
 		}

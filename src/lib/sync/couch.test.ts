@@ -1,24 +1,17 @@
 // Against a real pouchdb-server (CouchDB's replication API), not a mock.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cookieFetch, startCouch, type TestCouch } from '../../../tests/couch/server';
+import { describe, expect, it } from 'vitest';
+import { cookieFetch } from '../../../tests/couch/server';
+import { couchForFile } from '../../../tests/couch/vitest';
 import { CouchClient, SETTINGS_ID, userDbName, type CouchDoc } from './couch';
 import { SyncError } from './errors';
 
-let couch: TestCouch;
+const couch = couchForFile();
 let users = 0;
-
-beforeAll(async () => {
-	couch = await startCouch();
-}, 30_000);
-
-afterAll(async () => {
-	await couch?.stop();
-});
 
 /** A fresh user with an empty database, signed in: tests do not share data. */
 async function signedIn(name = `user${++users}`): Promise<CouchClient> {
-	await couch.addUser(name, 'pw-' + name);
-	const client = new CouchClient(cookieFetch(), couch.url, name);
+	await couch().addUser(name, 'pw-' + name);
+	const client = new CouchClient(cookieFetch(), couch().url, name);
 	await client.signIn(name, 'pw-' + name);
 	return client;
 }
@@ -29,10 +22,7 @@ function events(device: string, count: number): CouchDoc[] {
 
 /** Every doc id in the user's database, read as the admin, with how often each occurs. */
 async function serverIds(db: string): Promise<string[]> {
-	const auth = 'Basic ' + Buffer.from('admin:admin-secret').toString('base64');
-	const response = await fetch(`${couch.url}/${db}/_all_docs`, { headers: { authorization: auth } });
-	const body = (await response.json()) as { rows: { id: string }[] };
-	return body.rows.map((row) => row.id).filter((id) => id !== SETTINGS_ID);
+	return (await couch().eventDocs(db)).map((doc) => doc._id);
 }
 
 describe('userDbName', () => {
@@ -49,16 +39,16 @@ describe('signIn', () => {
 	});
 
 	it('says "unauthorized" for a wrong password', async () => {
-		await couch.addUser('wrongpw', 'right');
-		const client = new CouchClient(cookieFetch(), couch.url, 'wrongpw');
+		await couch().addUser('wrongpw', 'right');
+		const client = new CouchClient(cookieFetch(), couch().url, 'wrongpw');
 		const error = await client.signIn('wrongpw', 'wrong').catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(SyncError);
 		expect((error as SyncError).kind).toBe('unauthorized');
 	});
 
 	it('without signing in, reading the database is refused, not empty', async () => {
-		await couch.addUser('nosession', 'pw');
-		const client = new CouchClient(cookieFetch(), couch.url, 'nosession');
+		await couch().addUser('nosession', 'pw');
+		const client = new CouchClient(cookieFetch(), couch().url, 'nosession');
 		await expect(client.pull('0', 10)).rejects.toMatchObject({ kind: 'unauthorized' });
 	});
 });
@@ -117,8 +107,8 @@ describe('updateSettings', () => {
 	});
 
 	it('two devices changing it at once: the 409 loser re-reads and re-applies, both changes kept', async () => {
-		await couch.addUser('settings2', 'pw');
-		const phone = new CouchClient(cookieFetch(), couch.url, 'settings2');
+		await couch().addUser('settings2', 'pw');
+		const phone = new CouchClient(cookieFetch(), couch().url, 'settings2');
 		let phoneSaved = false;
 		// The laptop has read the settings; the phone saves before the laptop's PUT arrives.
 		const laptopFetch = cookieFetch(async (input, init) => {
@@ -128,7 +118,7 @@ describe('updateSettings', () => {
 			}
 			return fetch(input, init);
 		});
-		const laptop = new CouchClient(laptopFetch, couch.url, 'settings2');
+		const laptop = new CouchClient(laptopFetch, couch().url, 'settings2');
 		await phone.signIn('settings2', 'pw');
 		await laptop.signIn('settings2', 'pw');
 		await phone.updateSettings(() => ({ _id: SETTINGS_ID, limit: 20 }));

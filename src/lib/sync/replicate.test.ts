@@ -1,19 +1,12 @@
 // Replication runs against a real pouchdb-server; interruptions are injected into fetch.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cookieFetch, startCouch, type TestCouch } from '../../../tests/couch/server';
+import { describe, expect, it } from 'vitest';
+import { cookieFetch } from '../../../tests/couch/server';
+import { couchForFile } from '../../../tests/couch/vitest';
 import { CouchClient, type CouchDoc } from './couch';
 import { MemoryLocal, replicate } from './replicate';
 
-let couch: TestCouch;
+const couch = couchForFile();
 let users = 0;
-
-beforeAll(async () => {
-	couch = await startCouch();
-}, 30_000);
-
-afterAll(async () => {
-	await couch?.stop();
-});
 
 function events(device: string, count: number): CouchDoc[] {
 	return Array.from({ length: count }, (_, i) => ({ _id: `ev:${device}:${String(i).padStart(6, '0')}`, rating: 1 + (i % 4) }));
@@ -21,12 +14,12 @@ function events(device: string, count: number): CouchDoc[] {
 
 async function newUser(): Promise<string> {
 	const name = `rep${++users}`;
-	await couch.addUser(name, 'pw');
+	await couch().addUser(name, 'pw');
 	return name;
 }
 
 async function device(name: string, fetcher: typeof fetch = cookieFetch()): Promise<CouchClient> {
-	const client = new CouchClient(fetcher, couch.url, name);
+	const client = new CouchClient(fetcher, couch().url, name);
 	await client.signIn(name, 'pw');
 	return client;
 }
