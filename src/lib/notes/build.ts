@@ -1,12 +1,12 @@
 import { tableCards, type ColumnNote } from './cards';
 import { frontMatter } from './front-matter';
-import { isListTable, listCards, MAX_LIST } from './lists';
+import { checklistOf, isListTable, listCards, MAX_LIST } from './lists';
 import { disambiguate } from './shared-fronts';
 import { contentHash, stableId } from './ids';
 import { parseMarkdown } from './markdown';
 import { nestingProblem } from './nesting';
 import { sizeProblem } from './size';
-import { shapeTable } from './shape';
+import { isParallelTable, shapeTable } from './shape';
 import { findTables, type FoundTable } from './tables';
 import { decodeUtf8 } from './utf8';
 import { wholeTableCards } from './whole';
@@ -79,13 +79,22 @@ export function compileNote({ file, bytes }: NoteSource): CompiledNote {
 			continue;
 		}
 		const tableId = stableId(file, place, String(ordinal));
-		if (!table.directives?.transpose && table.directives?.keyColumn == null && isListTable(table)) {
-			// Pros and cons: each column is asked whole (lists.ts).
-			const cards = listCards(table, { file, deckId: deck.deck.id, tableId, title: deck.deck.title });
+		const guessed = !table.directives?.transpose && table.directives?.keyColumn == null;
+		const checklist = guessed ? checklistOf(table) : null;
+		const list = checklist ?? (guessed && (isListTable(table) || isParallelTable(table)) ? table : null);
+		if (list) {
+			// Pros and cons, things compared row by unnamed row, a checklist: each column is asked whole (lists.ts).
+			const cards = listCards(list, { file, deckId: deck.deck.id, tableId, title: deck.deck.title });
 			entry.shape = 'list';
-			entry.signals = ['every header names a list (장점/단점, Do/Don’t, Before/After)'];
+			entry.signals = [
+				checklist
+					? 'a checklist: the same mark in every row of the first column'
+					: isListTable(table)
+						? 'every header names a list (장점/단점, Do/Don’t, Before/After)'
+						: 'every column is a thing compared, and the rows are unnamed aspects written as sentences'
+			];
 			entry.cards.forward = cards.length;
-			if (cards.length < table.header.length)
+			if (cards.length < list.header.length)
 				entry.columns.push({ column: '*', note: `columns of more than ${MAX_LIST} items make no card` });
 			deck.cards.push(...cards);
 			continue;

@@ -211,6 +211,27 @@ export function comparisonSignals(table: FoundTable): { score: number; signals: 
 	return { score, signals };
 }
 
+/**
+ * `| Divide and Conquer | Dynamic Programming | Greedy |` under "DP vs … vs GREEDY": every
+ * column is one of the things compared, and a row is an aspect nobody named, written as a
+ * sentence in each column. No column is a key; each is asked whole (lists.ts). Needs a
+ * heading that compares, name-like headers that name no attribute, and cells that are mostly
+ * sentences in every column (a criterion would be a word or two).
+ */
+export function isParallelTable(table: FoundTable): boolean {
+	const names = table.header.map((cell) => cell.text);
+	if (names.length < 2 || names.some((name) => !name || ATTRIBUTE_WORDS.test(name) || CRITERION.has(name.toLowerCase()))) return false;
+	if (WEAK_CRITERION.has(names[0].toLowerCase()) || !names.every((name) => /[A-Z0-9]/.test(name))) return false;
+	const context = [table.label, table.sections.at(-1)?.title, table.lead].filter(Boolean).join(' \n ');
+	if (!COMPARES.test(context)) return false;
+	// Sentences in every column: `| Signup | POST /signup | POST /persons |` is keyed by its operations.
+	const sentence = (text: string) => text.split(/\s+/).length >= 3 || [...text].length > 20;
+	return names.every((_, i) => {
+		const cells = table.rows.map((row) => row.cells[i].text).filter(Boolean);
+		return cells.length >= 2 && cells.filter(sentence).length * 2 > cells.length;
+	});
+}
+
 /** `뮤텍스 (Mutex)` is named as `뮤텍스` too. */
 function stem(name: string): string {
 	return name.replace(/\s*\(.*\)\s*$/, '').trim() || name;
