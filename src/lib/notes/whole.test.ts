@@ -200,6 +200,29 @@ describe('whole-table cards (issue #15, item 6)', () => {
 		expect(wholeOf(note)[0].frontText).toBe('프로세스 상태에 대해 설명해 주세요. › 5가지 기본 상태: 상태 3가지?');
 	});
 
+	it('a column of yes/no marks asks which rows are marked, not a yes/no question per row', () => {
+		const note = `# 네트워크\n\n## Ingress vs LoadBalancer\n\n${table(
+			['상황', 'Ingress 선택', '비고'],
+			[
+				['HTTP 서비스', 'O', 'L7 라우팅'],
+				['TCP 서비스', 'X', 'L4만 필요'],
+				['여러 서비스 통합', 'O', '하나의 진입점'],
+				['단일 서비스', 'X', '단순함']
+			]
+		)}\n`;
+		const cards = decksOf(note).cards;
+		expect(shown(cards.filter((card) => card.kind))).toEqual([
+			['keys', 'Ingress vs LoadBalancer: Ingress 선택 O → 상황', 'HTTP 서비스, 여러 서비스 통합']
+		]);
+		expect(cards.filter((card) => card.column === 'Ingress 선택' && !card.kind)).toEqual([]);
+		expect(cards.filter((card) => card.column === '비고' && card.direction === 'forward')).toHaveLength(4);
+		const { report } = compileText(note);
+		expect(report[0].columns).toContainEqual({
+			column: 'Ingress 선택',
+			note: 'no forward cards: yes/no marks; asked as which rows are marked'
+		});
+	});
+
 	it('obeys the directives ordered, list and no-whole', () => {
 		const tools = (directive: string, rows: number) =>
 			`# N\n\n## 부하 테스트 도구\n\n${directive}\n${table(

@@ -8,7 +8,7 @@ import { stableId } from './ids';
 import { MAX_LIST } from './lists';
 import type { KeyedTable } from './shape';
 import type { Card, CardKind } from './types';
-import { isBareSymbol, isPlaceholder } from './values';
+import { isBareSymbol, isPlaceholder, yesRows } from './values';
 
 /** Fewer keys than this are a pair, not a list worth recalling. */
 export const MIN_WHOLE = 3;
@@ -118,6 +118,38 @@ function question(kind: CardKind, ctx: WholeContext, table: KeyedTable, n: numbe
 	return korean ? `${ctx.subject}: ${name ? `${name} ` : ''}${n}가지?` : `${ctx.subject}: ${name ? `${name} ` : ''}(all ${n})?`;
 }
 
+/**
+ * `| 상황 | Ingress 선택 | LB 선택 |` with `O`/`X` cells: per marked column, the rows marked
+ * yes as one list (`…: Ingress 선택 O → 상황` → `HTTP/HTTPS 서비스, 비용 최적화`), instead of a
+ * yes/no question per row (cards.ts leaves those out).
+ */
+export function markedRowCards(table: KeyedTable, ctx: WholeContext): Card[] {
+	if (table.transposed || ctx.noWhole) return [];
+	const cards: Card[] = [];
+	table.attributes.forEach((attribute, i) => {
+		const marked = yesRows(table.entries.map((entry) => entry.values[i].text));
+		if (!marked || marked.yes.length > MAX_LIST) return;
+		const keys = marked.yes.map((row) => table.entries[row].key).filter((key) => key.text);
+		if (keys.length === 0 || keys.some((key) => key.text.includes(','))) return;
+		const front = `${ctx.subject}: ${attribute.name} ${marked.mark} → ${table.keyName || '?'}`;
+		cards.push({
+			id: stableId(ctx.tableId, 'marked', attribute.name),
+			deckId: ctx.deckId,
+			front: escapeHtml(front),
+			back: keys.map((key) => key.html).join(', '),
+			frontText: front,
+			backText: keys.map((key) => key.text).join(', '),
+			source: { file: ctx.file, line: ctx.line },
+			tableId: ctx.tableId,
+			rowKey: '',
+			column: attribute.name,
+			direction: 'forward',
+			kind: 'keys'
+		});
+	});
+	return cards;
+}
+
 export interface WholeCards {
 	cards: Card[];
 	/** What was made or why not, for the build report. */
@@ -134,6 +166,13 @@ export interface WholeCards {
 export function wholeTableCards(table: KeyedTable, ctx: WholeContext): WholeCards {
 	if (ctx.noWhole) return { cards: [], signals: ['no whole-table card: directive no-whole'] };
 	if (table.transposed) return { cards: [], signals: [] };
+	const marked = markedRowCards(table, ctx);
+	const keysCard = keysOrOrder(table, ctx);
+	const signals = marked.length ? [...keysCard.signals, `${marked.length} which-rows card(s) for yes/no columns`] : keysCard.signals;
+	return { cards: [...keysCard.cards, ...marked], signals };
+}
+
+function keysOrOrder(table: KeyedTable, ctx: WholeContext): WholeCards {
 	const keys: CellContent[] = [];
 	const seen = new Set<string>();
 	for (const entry of table.entries) {
