@@ -48,6 +48,18 @@ describe('tables whose columns are lists (issue #15)', () => {
 		expect(decks!.cards[0].backText).toBe('매 단계에서 가장 좋아 보이는 것을 고른다 / 다시 돌아보지 않는 한 번의 선택');
 	});
 
+	it('a single row of values under attribute headers is the record of what the heading names', () => {
+		const note = decksOf('# 정렬\n\n### Bubble Sort\n\n| Space Complexity | Time Complexity |\n|:---:|:---:|\n| O(1) | O(n^2) |\n');
+		expect(brief(note.cards)).toEqual([
+			['forward', 'Space Complexity', 'Bubble Sort · Space Complexity', 'O(1)'],
+			['forward', 'Time Complexity', 'Bubble Sort · Time Complexity', 'O(n^2)']
+		]);
+		// A first cell that could name the row keeps it the key.
+		const named = decksOf('# N\n\n### Cache\n\n| 이름 | 설명 |\n|---|---|\n| TTL | 만료 시간 |\n');
+		expect(brief(note.cards).length + brief(named.cards).length).toBe(4);
+		expect(named.cards[0].frontText).toBe('TTL');
+	});
+
 	it('keeps a table keyed by short criteria a comparison or an attribute table', () => {
 		// `| Operation | RPC | REST |`: the first column names operations, and the cells are short.
 		const rpc = compileText(

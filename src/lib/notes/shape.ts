@@ -1,6 +1,6 @@
-import type { CellContent } from './cell';
+import { escapeHtml, type CellContent } from './cell';
 import type { FoundTable } from './tables';
-import { isPlainNumber } from './values';
+import { isPlainNumber, isQuantity } from './values';
 
 export interface Attribute {
 	name: string;
@@ -230,6 +230,32 @@ export function isParallelTable(table: FoundTable): boolean {
 		const cells = table.rows.map((row) => row.cells[i].text).filter(Boolean);
 		return cells.length >= 2 && cells.filter(sentence).length * 2 > cells.length;
 	});
+}
+
+/**
+ * `| Space Complexity | Time Complexity |` over one row `| O(1) | O(n^2) |` under "Bubble
+ * Sort": no column names the row; the headers are attributes of what the heading names. Read
+ * as that subject's record (`Bubble Sort · Space Complexity` → `O(1)`), or null when the table
+ * is not such a record: more than one row, headers missing or repeated, or a first cell that
+ * is no quantity (it could name the row).
+ */
+export function recordOf(table: FoundTable, subject: string): { table: KeyedTable; signals: string[] } | null {
+	if (table.rows.length !== 1 || table.header.length < 2 || !subject || table.directives) return null;
+	const names = table.header.map((cell) => cell.text);
+	if (names.some((name) => !name) || new Set(names).size < names.length) return null;
+	const first = table.rows[0].cells[0].text;
+	if (!first || !(isQuantity(first) || isPlainNumber(first))) return null;
+	const row = table.rows[0];
+	const key = { text: subject, html: escapeHtml(subject) };
+	return {
+		table: {
+			transposed: false,
+			keyName: '',
+			attributes: table.header.map((cell, i) => ({ name: columnName(cell.text, i), line: table.line })),
+			entries: [{ key, values: row.cells, line: row.line, column: row.column }]
+		},
+		signals: [`one row of values under attribute headers: the record of "${subject}"`]
+	};
 }
 
 /** `뮤텍스 (Mutex)` is named as `뮤텍스` too. */
