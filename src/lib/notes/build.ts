@@ -6,7 +6,7 @@ import { contentHash, stableId } from './ids';
 import { parseMarkdown } from './markdown';
 import { nestingProblem } from './nesting';
 import { sizeProblem } from './size';
-import { isParallelTable, recordOf, shapeTable } from './shape';
+import { isParallelTable, recordOf, shapeTable, type Shape } from './shape';
 import { findTables, type FoundTable } from './tables';
 import { decodeUtf8 } from './utf8';
 import { wholeTableCards } from './whole';
@@ -100,7 +100,7 @@ export function compileNote({ file, bytes }: NoteSource): CompiledNote {
 			continue;
 		}
 		const record = recordOf(table, deck.deck.title);
-		const shape = record ? ({ kind: 'cards', ...record } as const) : shapeTable(table);
+		const shape: Shape = record ? { kind: 'cards', ...record } : shapeTable(table);
 		if (shape.kind === 'skip') {
 			entry.signals.push(shape.reason);
 			warnings.push({ ...where, message: `table skipped: ${shape.reason}` });
