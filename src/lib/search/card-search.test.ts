@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '$lib/quiz/rng';
 import { LEECH_LAPSES } from '$lib/scheduler/leech';
 import { LEARNING, NEW, RELEARNING, REVIEW, type CardProgress } from '$lib/scheduler/types';
-import { CardSearch, matchesState, STATE_FILTERS, type SearchCard, type SearchClock, type StateFilter } from './card-search';
+import { CardSearch, matchesState, searchClock, STATE_FILTERS, type SearchCard, type SearchClock, type StateFilter } from './card-search';
 
 const HOUR = 3_600_000;
 const NOW = Date.UTC(2025, 2, 10, 12);
@@ -64,6 +64,13 @@ describe('matching words', () => {
 		expect(ids(search([htmlOnly], 'kubectl apply'))).toEqual(['h']);
 		expect(ids(search([htmlOnly], 'a & b'))).toEqual(['h']);
 		expect(ids(search([htmlOnly], 'code'))).toEqual([]);
+	});
+
+	it('never matches a word across two cards, even one typed with U+0000', () => {
+		const pair = [card('a', 'xab', 'x', 'x'), card('b', 'cdx', 'x', 'x')];
+		expect(ids(search(pair, 'abcd'))).toEqual([]);
+		expect(ids(search(pair, 'ab\0cd'))).toEqual([]);
+		expect(ids(search(pair, 'ab\0'))).toEqual(['a']);
 	});
 
 	it('shows every card for an empty query, and tolerates rows with missing fields', () => {
@@ -138,6 +145,13 @@ describe('state filters (Anki is:new, is:learn, is:due, is:suspended, is:buried,
 		expect(ids(index.search('learning due now', 'suspended', CLOCK, 10))).toEqual(['learning-now']);
 		expect(ids(index.search('learning due now', 'learning', CLOCK, 10))).toEqual([]);
 		expect(matchesState(suspended, 'due', CLOCK)).toBe(false);
+	});
+
+	it('moves cards between filters as the clock moves on (a learning card falls due)', () => {
+		const index = new CardSearch(cards);
+		const at = (now: number) => ids(index.search('learning', 'due', searchClock(now, 4), 10));
+		expect(at(NOW)).toEqual(['learning-now', 'relearning']);
+		expect(at(NOW + HOUR)).toEqual(['learning-now', 'learning-later', 'relearning']);
 	});
 });
 

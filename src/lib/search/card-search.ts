@@ -6,6 +6,7 @@
  * only adds to the previous one (the next keystroke) searches the previous matches, not every card.
  */
 import { LEECH_LAPSES } from '$lib/scheduler/leech';
+import { nextDayStart } from '$lib/scheduler/time';
 import { LEARNING, NEW, RELEARNING, REVIEW, type CardProgress } from '$lib/scheduler/types';
 import { foldText, queryTerms, stripHtml } from './text';
 
@@ -64,55 +65,109 @@ export function searchText(card: SearchCard['card']): string {
 	return foldText(`${textOf(card.frontText, card.front)}\n${textOf(card.backText, card.back)}\n${key}`);
 }
 
+/** The clock a search page uses: `now` to the minute, so one keystroke after another shares it (see CardSearch). */
+export function searchClock(now: number, dayStartHour: number): SearchClock {
+	const minute = Math.floor(now / 60_000) * 60_000;
+	return { now: minute, dayEnd: nextDayStart(minute, dayStartHour) };
+}
+
+/** Every filter's bits, for counting cards by their bit pattern (there are fewer than 128). */
+const PATTERNS = 128;
+
 export class CardSearch<T extends SearchCard> {
 	readonly #entries: T[];
+	/** Every card's search text, each followed by U+0000 (no query word holds one): one string to scan. */
+	readonly #all: string;
+	/** Where each card's text starts in #all; one more entry than cards. */
+	readonly #starts: Uint32Array;
+	/** Each card's text, as a slice of #all. */
 	readonly #texts: string[];
 	readonly #position = new Map<string, number>();
 	/** The last words searched and the positions of the cards containing them. */
 	#last: { terms: string[]; matches: number[] } | null = null;
+	/** Each card's stateBits at #clock. */
+	#bits: Uint8Array;
+	#clock: SearchClock | null = null;
 
 	constructor(entries: T[]) {
 		this.#entries = [...entries];
-		this.#texts = this.#entries.map((entry) => searchText(entry.card));
+		const texts = this.#entries.map((entry) => searchText(entry.card).replaceAll('\0', ''));
+		this.#all = texts.join('\0') + '\0';
+		this.#starts = new Uint32Array(texts.length + 1);
+		for (let i = 0; i < texts.length; i++) this.#starts[i + 1] = this.#starts[i] + texts[i].length + 1;
+		this.#texts = texts.map((_, i) => this.#all.slice(this.#starts[i], this.#starts[i + 1] - 1));
 		this.#entries.forEach((entry, i) => this.#position.set(entry.card.id, i));
+		this.#bits = new Uint8Array(texts.length);
 	}
 
 	get size(): number {
 		return this.#entries.length;
 	}
 
+	get(cardId: string): T | undefined {
+		const i = this.#position.get(cardId);
+		return i === undefined ? undefined : this.#entries[i];
+	}
+
 	/** A card's new progress (after an action on it): its text is unchanged, so matches stay valid. */
 	update(cardId: string, progress: CardProgress | null): void {
 		const i = this.#position.get(cardId);
-		if (i !== undefined) this.#entries[i] = { ...this.#entries[i], progress };
+		if (i === undefined) return;
+		this.#entries[i] = { ...this.#entries[i], progress };
+		if (this.#clock) this.#bits[i] = stateBits(progress, this.#clock);
 	}
 
 	search(query: string, filter: StateFilter, clock: SearchClock, limit: number): SearchResult<T> {
 		const matches = this.#match(queryTerms(query));
-		const counts = Object.fromEntries(STATE_FILTERS.map((f) => [f, 0])) as Record<StateFilter, number>;
+		const bits = this.#bitsAt(clock);
+		const patterns = new Uint32Array(PATTERNS);
 		const shown: T[] = [];
 		const want = BIT[filter];
 		for (const i of matches) {
-			const bits = stateBits(this.#entries[i].progress, clock);
-			for (const f of STATE_FILTERS) if (bits & BIT[f]) counts[f]++;
-			if (bits & want && shown.length < limit) shown.push(this.#entries[i]);
+			patterns[bits[i]]++;
+			if (bits[i] & want && shown.length < limit) shown.push(this.#entries[i]);
+		}
+		const counts = Object.fromEntries(STATE_FILTERS.map((f) => [f, 0])) as Record<StateFilter, number>;
+		for (let pattern = 0; pattern < PATTERNS; pattern++) {
+			if (patterns[pattern] > 0) for (const f of STATE_FILTERS) if (pattern & BIT[f]) counts[f] += patterns[pattern];
 		}
 		return { total: counts[filter], shown, counts };
+	}
+
+	#bitsAt(clock: SearchClock): Uint8Array {
+		if (this.#clock?.now !== clock.now || this.#clock.dayEnd !== clock.dayEnd) {
+			this.#entries.forEach((entry, i) => (this.#bits[i] = stateBits(entry.progress, clock)));
+			this.#clock = { ...clock };
+		}
+		return this.#bits;
 	}
 
 	#match(terms: string[]): number[] {
 		const last = this.#last;
 		// Every card holding the new words also held the old ones when each old word is part of a new one.
 		const narrows = last !== null && last.terms.every((old) => terms.some((term) => term.includes(old)));
-		const pool = narrows ? last.matches : null;
 		const texts = this.#texts;
-		const matches: number[] = [];
-		if (pool) {
-			for (const i of pool) if (terms.every((term) => texts[i].includes(term))) matches.push(i);
-		} else {
-			for (let i = 0; i < texts.length; i++) if (terms.every((term) => texts[i].includes(term))) matches.push(i);
-		}
+		let matches: number[];
+		if (terms.length === 0) matches = Array.from(texts.keys());
+		// A small pool is quicker checked card by card than the whole text scanned again.
+		else if (narrows && last.matches.length * 8 < texts.length)
+			matches = last.matches.filter((i) => terms.every((term) => texts[i].includes(term)));
+		else matches = this.#scan(terms);
 		this.#last = { terms, matches };
+		return matches;
+	}
+
+	/** Finds the longest word through the whole text at once, then checks the others in each card it is in. */
+	#scan(terms: string[]): number[] {
+		const longest = terms.reduce((a, b) => (b.length > a.length ? b : a));
+		const others = terms.filter((term) => term !== longest);
+		const starts = this.#starts;
+		const matches: number[] = [];
+		let card = 0;
+		for (let at = this.#all.indexOf(longest); at !== -1; at = this.#all.indexOf(longest, starts[card + 1])) {
+			while (starts[card + 1] <= at) card++;
+			if (others.every((term) => this.#texts[card].includes(term))) matches.push(card);
+		}
 		return matches;
 	}
 }

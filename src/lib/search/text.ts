@@ -28,7 +28,9 @@ export function stripHtml(html: string): string {
 
 /** A query's words, folded: a card matches when it contains every one (Anki's implicit AND). */
 export function queryTerms(query: string): string[] {
+	// U+0000 separates cards in the search's text, so no word may hold one.
 	return foldText(query)
+		.replaceAll('\0', '')
 		.split(/\s+/)
 		.filter((term) => term.length > 0);
 }
