@@ -2,8 +2,9 @@
  * Finding cards, as Anki's browser does in its simplest form: words matched anywhere in a
  * card's front, back or key, and one state filter. Pure: the caller passes the clock.
  *
- * Built for 100k cards per keystroke: each card's folded text is made once, and a query that
- * only adds to the previous one (the next keystroke) searches the previous matches, not every card.
+ * Built for 100k cards per keystroke: each card's folded text is made once, the cards holding
+ * each recent word are kept, and a word typed on (the next keystroke) is looked for only among
+ * the cards that held it one keystroke ago; several words start from the rarest.
  */
 import { LEECH_LAPSES } from '$lib/scheduler/leech';
 import { nextDayStart } from '$lib/scheduler/time';
@@ -71,6 +72,9 @@ export function searchClock(now: number, dayStartHour: number): SearchClock {
 	return { now: minute, dayEnd: nextDayStart(minute, dayStartHour) };
 }
 
+/** Words whose cards are kept: enough for the words of a query being typed and edited. */
+const RECENT_WORDS = 16;
+
 /** Every filter's bits, for counting cards by their bit pattern (there are fewer than 128). */
 const PATTERNS = 128;
 
@@ -83,8 +87,11 @@ export class CardSearch<T extends SearchCard> {
 	/** Each card's text, as a slice of #all. */
 	readonly #texts: string[];
 	readonly #position = new Map<string, number>();
-	/** The last words searched and the positions of the cards containing them. */
-	#last: { terms: string[]; matches: number[] } | null = null;
+	/** Recent words and the positions of the cards holding each, oldest first. */
+	readonly #recent = new Map<string, Int32Array>();
+	readonly #every: Int32Array;
+	/** Room for every card, so a scan allocates only its result. */
+	readonly #scratch: Int32Array;
 	/** Each card's stateBits at #clock. */
 	#bits: Uint8Array;
 	#clock: SearchClock | null = null;
@@ -98,6 +105,8 @@ export class CardSearch<T extends SearchCard> {
 		this.#texts = texts.map((_, i) => this.#all.slice(this.#starts[i], this.#starts[i + 1] - 1));
 		this.#entries.forEach((entry, i) => this.#position.set(entry.card.id, i));
 		this.#bits = new Uint8Array(texts.length);
+		this.#every = Int32Array.from(texts.keys());
+		this.#scratch = new Int32Array(texts.length);
 	}
 
 	get size(): number {
@@ -142,32 +151,42 @@ export class CardSearch<T extends SearchCard> {
 		return this.#bits;
 	}
 
-	#match(terms: string[]): number[] {
-		const last = this.#last;
-		// Every card holding the new words also held the old ones when each old word is part of a new one.
-		const narrows = last !== null && last.terms.every((old) => terms.some((term) => term.includes(old)));
+	#match(terms: string[]): Int32Array {
+		if (terms.length === 0) return this.#every;
+		const [rarest, ...others] = terms
+			.map((term) => ({ term, cards: this.#cardsWith(term) }))
+			.sort((a, b) => a.cards.length - b.cards.length);
 		const texts = this.#texts;
-		let matches: number[];
-		if (terms.length === 0) matches = Array.from(texts.keys());
-		// A small pool is quicker checked card by card than the whole text scanned again.
-		else if (narrows && last.matches.length * 8 < texts.length)
-			matches = last.matches.filter((i) => terms.every((term) => texts[i].includes(term)));
-		else matches = this.#scan(terms);
-		this.#last = { terms, matches };
-		return matches;
+		return others.length === 0 ? rarest.cards : rarest.cards.filter((i) => others.every(({ term }) => texts[i].includes(term)));
 	}
 
-	/** Finds the longest word through the whole text at once, then checks the others in each card it is in. */
-	#scan(terms: string[]): number[] {
-		const longest = terms.reduce((a, b) => (b.length > a.length ? b : a));
-		const others = terms.filter((term) => term !== longest);
-		const starts = this.#starts;
-		const matches: number[] = [];
-		let card = 0;
-		for (let at = this.#all.indexOf(longest); at !== -1; at = this.#all.indexOf(longest, starts[card + 1])) {
-			while (starts[card + 1] <= at) card++;
-			if (others.every((term) => this.#texts[card].includes(term))) matches.push(card);
+	/** The cards holding `term`: remembered, or found among the cards of a remembered word inside it (the word one keystroke ago). */
+	#cardsWith(term: string): Int32Array {
+		const known = this.#recent.get(term);
+		this.#recent.delete(term);
+		let cards = known;
+		if (!cards) {
+			let within: Int32Array = this.#every;
+			for (const [word, list] of this.#recent) if (list.length < within.length && term.includes(word)) within = list;
+			const texts = this.#texts;
+			// A few cards are quicker checked one by one than the whole text scanned again.
+			cards = within.length * 8 < texts.length ? within.filter((i) => texts[i].includes(term)) : this.#scan(term);
 		}
-		return matches;
+		this.#recent.set(term, cards);
+		if (this.#recent.size > RECENT_WORDS) this.#recent.delete(this.#recent.keys().next().value!);
+		return cards;
+	}
+
+	/** Finds a word through the whole text at once, jumping from each card it is in to the next card. */
+	#scan(term: string): Int32Array {
+		const starts = this.#starts;
+		const found = this.#scratch;
+		let count = 0;
+		let card = 0;
+		for (let at = this.#all.indexOf(term); at !== -1; at = this.#all.indexOf(term, starts[card + 1])) {
+			while (starts[card + 1] <= at) card++;
+			found[count++] = card;
+		}
+		return found.slice(0, count);
 	}
 }
