@@ -51,7 +51,7 @@ const erased = (text: string) => typed(text).reverse().slice(1).concat('');
 /** Typing sessions, one input value per keystroke, each with its filter. */
 const SESSIONS: { label: string; steps: [string, StateFilter][] }[] = [
 	{ label: 'type "value of key 12.3" (most cards match early)', steps: typed('value of key 12.3').map((q) => [q, 'all']) },
-	{ label: 'erase it again (a full search each time)', steps: erased('value of key 12.3').map((q) => [q, 'all']) },
+	{ label: 'erase it again (words met before)', steps: erased('value of key 12.3').map((q) => [q, 'all']) },
 	{ label: 'type "배포 전략" (Korean)', steps: typed('배포 전략').map((q) => [q, 'all']) },
 	{ label: 'type "kubernetes" (no match)', steps: typed('kubernetes').map((q) => [q, 'all']) },
 	{ label: 'type "key 3" under "due"', steps: typed('key 3').map((q) => [q, 'due']) },
