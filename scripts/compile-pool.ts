@@ -1,7 +1,6 @@
 /**
- * Compiles notes on every core. Parsing markdown with micromark is the builder's main cost
- * (~0.2–0.5 MB/s on these machines), and notes are independent, so they are spread over
- * worker threads, largest first. Small inputs stay in-process: a worker costs ~50 ms to start.
+ * Compiles notes on every core. Notes are independent, so large inputs are spread over worker
+ * threads, largest first. Small inputs stay in-process: a worker costs ~50 ms to start.
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -16,7 +15,7 @@ export async function compileInPool(sources: NoteSource[], workers = availablePa
 	// Workers load this module's own file, which Node can run only once bundled (scripts/run.js);
 	// under tsx or Vitest the .ts source cannot start a worker, so compile in-process there.
 	const bundled = !import.meta.url.endsWith('.ts');
-	if (!bundled || count <= 1 || bytes < IN_PROCESS_BYTES) return sources.map(compileNoteOutput);
+	if (!bundled || count <= 1 || bytes < IN_PROCESS_BYTES) return sources.map((source) => compileNoteOutput(source));
 
 	// Largest note to the least-loaded worker: close to even without knowing parse speeds.
 	const shares = Array.from({ length: count }, () => ({ bytes: 0, sources: [] as NoteSource[] }));
@@ -41,5 +40,5 @@ function runWorker(sources: NoteSource[]): Promise<NoteOutput[]> {
 }
 
 if (!isMainThread && workerData?.flag === WORKER_FLAG) {
-	parentPort!.postMessage((workerData.sources as NoteSource[]).map(compileNoteOutput));
+	parentPort!.postMessage((workerData.sources as NoteSource[]).map((source) => compileNoteOutput(source)));
 }
