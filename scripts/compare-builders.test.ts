@@ -3,7 +3,7 @@ import { compileNoteOutput, type NoteSource } from '../src/lib/notes/build';
 import { parseMarkdown } from '../src/lib/notes/markdown';
 import { FIXTURES, OWNER_NOTES, source } from '../src/lib/notes/testing';
 import { diffNote, readNotes } from './compare-builders';
-import { parseWithMicromark } from '../src/lib/notes/micromark';
+import { parseWithMicromark } from './micromark-parse';
 import { randomNote } from './random-notes.testing';
 
 /** Every difference between the two parse stages' builds of a note: none, is the claim. */

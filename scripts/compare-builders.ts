@@ -11,7 +11,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { assembleDecks, compileNoteOutput, formatProblem, type NoteOutput, type NoteSource } from '../src/lib/notes/build';
 import { parseMarkdown } from '../src/lib/notes/markdown';
 import type { Card, NoteDecks } from '../src/lib/notes/types';
-import { parseWithMicromark } from '../src/lib/notes/micromark';
+import { parseWithMicromark } from './micromark-parse';
 import { randomNote } from './random-notes.testing';
 
 const DEFAULT_DIRS = ['decks', '../shared/notes', '../shared/corpus'];

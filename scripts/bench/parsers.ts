@@ -15,7 +15,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parser as lezer, Strikethrough, Table } from '@lezer/markdown';
-import { parseWithMicromark } from '../../src/lib/notes/micromark';
+import { parseWithMicromark } from '../micromark-parse';
 import MarkdownIt from 'markdown-it';
 import markdownItFootnote from 'markdown-it-footnote';
 import { generateCorpus } from './deck-corpus';

@@ -4,7 +4,7 @@ import { frontMatter } from './front-matter';
 import { isListTable, listCards, MAX_LIST } from './lists';
 import { disambiguate } from './shared-fronts';
 import { contentHash, stableId } from './ids';
-import { parseWithMicromark } from './micromark';
+import { parseMarkdown } from './markdown';
 import { nestingProblem } from './nesting';
 import { sizeProblem } from './size';
 import { shapeTable } from './shape';
@@ -37,11 +37,11 @@ export interface TableReport {
 	columns: ColumnNote[];
 }
 
-/** Markdown → tree; a parameter so that scripts/compare-builders.ts can build with either parse stage. */
+/** Markdown → tree; a parameter only so that scripts/compare-builders.ts can run the old parser. */
 export type ParseStage = (text: string) => Root;
 
 /** One note → its deck tree (note → sections → tables) and cards. */
-export function compileNote({ file, bytes }: NoteSource, parse: ParseStage = parseWithMicromark): CompiledNote {
+export function compileNote({ file, bytes }: NoteSource, parse: ParseStage = parseMarkdown): CompiledNote {
 	const tooBig = sizeProblem(file, bytes.length);
 	if (tooBig) return { decks: null, problems: [tooBig], warnings: [], report: [] };
 	const decoded = decodeUtf8(file, bytes);
@@ -205,7 +205,7 @@ export interface NoteOutput {
 	hash: string;
 }
 
-export function compileNoteOutput(source: NoteSource, parse: ParseStage = parseWithMicromark): NoteOutput {
+export function compileNoteOutput(source: NoteSource, parse: ParseStage = parseMarkdown): NoteOutput {
 	const { decks: note, problems, warnings, report } = compileNote(source, parse);
 	const made = note && note.cards.length > 0;
 	return {

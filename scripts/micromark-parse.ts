@@ -8,9 +8,9 @@ import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 
 /**
- * The parse stage before issue #17, still the builder's until the switch to markdown.ts
- * (@lezer/markdown), and kept for `npm run decks:compare` to prove the two build the same.
- * CommonMark plus the GFM constructs that matter in tables: tables, strikethrough and
+ * The builder's parse stage before issue #17, kept only for `npm run decks:compare` and
+ * `npm run bench:parsers` (its packages are devDependencies; the app and the builder use
+ * src/lib/notes/markdown.ts). CommonMark plus the GFM constructs that matter in tables: tables, strikethrough and
  * footnotes. Not GFM's literal autolinks (bare `www.x.com` becoming a link): its tree pass
  * alone took ~12% of a build, and a bare URL in a cell still shows, as text.
  */
