@@ -28,17 +28,23 @@ export async function compileInPool(sources: NoteSource[], workers = availablePa
 	return results.flat();
 }
 
+/** One note's output a message, sent as soon as it is compiled: no worker holds all of its share. */
 function runWorker(sources: NoteSource[]): Promise<NoteOutput[]> {
+	// A share can be empty (empty notes weigh nothing); its worker would never send a message.
+	if (!sources.length) return Promise.resolve([]);
 	return new Promise((resolve, reject) => {
 		// No larger young generation: measured here it did not beat the noise, and it costs
 		// ~100 MB of peak memory per worker.
 		const worker = new Worker(new URL(import.meta.url), { workerData: { flag: WORKER_FLAG, sources } });
-		worker.once('message', resolve);
+		const outputs: NoteOutput[] = [];
+		worker.on('message', (output: NoteOutput) => {
+			if (outputs.push(output) === sources.length) resolve(outputs);
+		});
 		worker.once('error', reject);
 		worker.once('exit', (code) => code !== 0 && reject(new Error(`compile worker exited with ${code}`)));
 	});
 }
 
 if (!isMainThread && workerData?.flag === WORKER_FLAG) {
-	parentPort!.postMessage((workerData.sources as NoteSource[]).map((source) => compileNoteOutput(source)));
+	for (const source of workerData.sources as NoteSource[]) parentPort!.postMessage(compileNoteOutput(source));
 }
