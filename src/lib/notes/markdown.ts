@@ -6,10 +6,11 @@ import { markdownParser } from './markdown-syntax';
 /**
  * The parse stage: markdown → the subset of an mdast tree that the rest of src/lib/notes reads
  * (headings, paragraphs, tables with cells, lists, blockquotes, html, definitions, footnote
- * definitions, with 1-based line:column positions). @lezer/markdown does the parsing (issue #17:
- * 30–100× faster than micromark, a tenth of its memory); this file only maps its tree, so the
- * tree-to-cards code does not know which parser ran. CommonMark plus GFM tables, strikethrough
- * and footnotes, as before; not GFM's literal autolinks (a bare URL in a cell shows as text).
+ * definitions, with 1-based line:column positions). @lezer/markdown does the parsing (issue
+ * #17: 45–135× micromark's speed, a twentieth of its trees' memory); this file only maps its
+ * tree, so the tree-to-cards code does not know which parser ran. CommonMark plus GFM tables,
+ * strikethrough and footnotes, as before; not GFM's literal autolinks (a bare URL in a cell
+ * shows as text).
  */
 export function parseMarkdown(source: string): Root {
 	// Lezer splits lines at `\n` only. Every line ending becomes one, which keeps every line and
