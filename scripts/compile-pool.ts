@@ -1,7 +1,6 @@
 /**
- * Compiles notes on every core. Parsing markdown with micromark is the builder's main cost
- * (~0.2–0.5 MB/s on these machines), and notes are independent, so they are spread over
- * worker threads, largest first. Small inputs stay in-process: a worker costs ~50 ms to start.
+ * Compiles notes on every core. Notes are independent, so large inputs are spread over worker
+ * threads, largest first. Small inputs stay in-process: a worker costs ~50 ms to start.
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -16,7 +15,7 @@ export async function compileInPool(sources: NoteSource[], workers = availablePa
 	// Workers load this module's own file, which Node can run only once bundled (scripts/run.js);
 	// under tsx or Vitest the .ts source cannot start a worker, so compile in-process there.
 	const bundled = !import.meta.url.endsWith('.ts');
-	if (!bundled || count <= 1 || bytes < IN_PROCESS_BYTES) return sources.map(compileNoteOutput);
+	if (!bundled || count <= 1 || bytes < IN_PROCESS_BYTES) return sources.map((source) => compileNoteOutput(source));
 
 	// Largest note to the least-loaded worker: close to even without knowing parse speeds.
 	const shares = Array.from({ length: count }, () => ({ bytes: 0, sources: [] as NoteSource[] }));
@@ -29,17 +28,23 @@ export async function compileInPool(sources: NoteSource[], workers = availablePa
 	return results.flat();
 }
 
+/** One note's output a message, sent as soon as it is compiled: no worker holds all of its share. */
 function runWorker(sources: NoteSource[]): Promise<NoteOutput[]> {
+	// A share can be empty (empty notes weigh nothing); its worker would never send a message.
+	if (!sources.length) return Promise.resolve([]);
 	return new Promise((resolve, reject) => {
 		// No larger young generation: measured here it did not beat the noise, and it costs
 		// ~100 MB of peak memory per worker.
 		const worker = new Worker(new URL(import.meta.url), { workerData: { flag: WORKER_FLAG, sources } });
-		worker.once('message', resolve);
+		const outputs: NoteOutput[] = [];
+		worker.on('message', (output: NoteOutput) => {
+			if (outputs.push(output) === sources.length) resolve(outputs);
+		});
 		worker.once('error', reject);
 		worker.once('exit', (code) => code !== 0 && reject(new Error(`compile worker exited with ${code}`)));
 	});
 }
 
 if (!isMainThread && workerData?.flag === WORKER_FLAG) {
-	parentPort!.postMessage((workerData.sources as NoteSource[]).map(compileNoteOutput));
+	for (const source of workerData.sources as NoteSource[]) parentPort!.postMessage(compileNoteOutput(source));
 }

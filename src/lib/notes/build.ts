@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import { tableCards, type ColumnNote } from './cards';
 import { frontMatter } from './front-matter';
 import { checklistOf, isListTable, listCards, MAX_LIST } from './lists';
@@ -38,8 +39,11 @@ export interface TableReport {
 	columns: ColumnNote[];
 }
 
+/** Markdown → tree; a parameter only so that scripts/compare-builders.ts can run the old parser. */
+export type ParseStage = (text: string) => Root;
+
 /** One note → its deck tree (note → sections → tables) and cards. */
-export function compileNote({ file, bytes }: NoteSource): CompiledNote {
+export function compileNote({ file, bytes }: NoteSource, parse: ParseStage = parseMarkdown): CompiledNote {
 	const tooBig = sizeProblem(file, bytes.length);
 	if (tooBig) return { decks: null, problems: [tooBig], warnings: [], report: [] };
 	const decoded = decodeUtf8(file, bytes);
@@ -49,7 +53,7 @@ export function compileNote({ file, bytes }: NoteSource): CompiledNote {
 	const tooDeep = nestingProblem(file, text);
 	if (tooDeep) return { decks: null, problems: [...decoded.problems, tooDeep], warnings: [], report: [] };
 	const matter = frontMatter(text);
-	const found = findTables(file, parseMarkdown(matter.body));
+	const found = findTables(file, parse(matter.body));
 	const problems = [...decoded.problems, ...found.problems];
 	const warnings = [...found.warnings];
 	const tree = new DeckTree(file, found.title ?? matter.title ?? file.replace(/^.*\//, '').replace(/\.md$/i, ''));
@@ -272,8 +276,8 @@ export interface NoteOutput {
 	hash: string;
 }
 
-export function compileNoteOutput(source: NoteSource): NoteOutput {
-	const { decks: note, problems, warnings, report } = compileNote(source);
+export function compileNoteOutput(source: NoteSource, parse: ParseStage = parseMarkdown): NoteOutput {
+	const { decks: note, problems, warnings, report } = compileNote(source, parse);
 	const made = note && note.cards.length > 0;
 	return {
 		file: source.file,
@@ -309,7 +313,7 @@ export function assembleDecks(outputs: NoteOutput[]): { files: Map<string, strin
 
 /** Every note → the files of `static/decks/`, by name. Nothing is returned when any note has an error. */
 export function compileNotes(sources: NoteSource[]) {
-	return assembleDecks(sources.map(compileNoteOutput));
+	return assembleDecks(sources.map((source) => compileNoteOutput(source)));
 }
 
 export function formatProblem(p: Problem): string {

@@ -1,9 +1,10 @@
 import type { Problem } from './types';
 
 /**
- * Parsing takes ~520 MB of memory per MB of note (BENCHMARKS.md) and a 12 MB note ran Node
- * out of memory, so bigger notes are refused before parsing. The largest note in the shared
- * corpus of real notes is 0.15 MB.
+ * With micromark, parsing took ~520 MB of memory per MB of note and a 12 MB note ran Node out
+ * of memory, so bigger notes are refused before parsing. @lezer/markdown (issue #17) takes ~100
+ * MB per MB (BENCHMARKS.md); the limit stays until a change of its own. The largest note in the
+ * shared corpus of real notes is 0.15 MB.
  */
 export const MAX_NOTE_MB = 2;
 
