@@ -1,45 +1,26 @@
 // Runs in the "mobile" project (Pixel 7) in Korean: a typed answer with another particle is
 // "거의 맞음", and the person counts it as right or keeps it wrong (issue #16, item 9).
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { builtDecks } from './helpers/review';
+import { answerAlmost } from './quiz-page';
 
 test.use({ locale: 'ko-KR' });
 
 const { deck, cardsOf } = builtDecks();
 const serviceTypes = deck('Kubernetes 핵심 개념', '서비스 타입');
 
-/** The card's answer with a particle after its first word (`클러스터를 내부에서만 접근`). */
-function withParticle(answer: string): string {
-	const [first, ...rest] = answer.split(' ');
-	return [`${first}를`, ...rest].join(' ');
-}
-
-/** Answers the typed question on screen "almost": its card's answer with a particle added. */
-async function answerAlmost(page: Page): Promise<string> {
-	const article = page.getByRole('article');
-	const prompt = (await article.getByRole('heading').innerText()).trim();
-	const card = cardsOf(serviceTypes).find((c) => c.frontText === prompt);
-	expect(card, prompt).toBeDefined();
-	const given = withParticle(card!.backText);
-	await article.getByRole('textbox', { name: '내 답' }).fill(given);
-	await article.getByRole('button', { name: '확인' }).tap();
-	await expect(article.getByText('거의 맞음', { exact: true })).toBeVisible();
-	await expect(article.getByText('정답으로 칠까요, 오답으로 둘까요?', { exact: false })).toBeVisible();
-	return given;
-}
-
 test('an answer with another particle is “거의 맞음”: counted as right on a tap, or kept wrong', async ({ page }) => {
 	await page.goto(`/quiz?deck=${serviceTypes.id}&n=10&types=typed&seed=16`);
 	await page.getByRole('button', { name: '퀴즈 시작' }).tap();
 	const article = page.getByRole('article');
 
-	await answerAlmost(page);
+	await answerAlmost(page, cardsOf(serviceTypes));
 	await article.getByRole('button', { name: '정답으로 치기' }).tap();
 	await expect(article.getByText('내 판단으로 정답 처리했습니다.')).toBeVisible();
 	await expect(article.getByRole('button', { name: '오답으로 두기' })).toBeHidden();
 	await page.getByRole('button', { name: '다음' }).tap();
 
-	await answerAlmost(page);
+	await answerAlmost(page, cardsOf(serviceTypes));
 	await article.getByRole('button', { name: '오답으로 두기' }).tap();
 	await expect(article.getByText('오답으로 두었습니다.')).toBeVisible();
 	await expect(article.getByRole('button', { name: '정답으로 치기' })).toBeHidden();
