@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '$lib/notes/types';
 import { ANKI_HEADER, ankiLines, REVIEW_CSV_HEADER, reviewCsvLines } from './csv';
+import * as anki from './anki-import.testing';
 import { review, T0 } from './testing';
 
 describe('review log CSV', () => {
@@ -43,24 +44,23 @@ describe('Anki text export', () => {
 				'Pod'
 			]);
 		const lines = text.split('\n');
-		expect(lines.slice(0, 7)).toEqual([
+		expect(lines.slice(0, 6)).toEqual([
 			'#separator:tab',
 			'#html:true',
 			'#notetype:Basic',
-			'#columns:Front\tBack\tDeck\tTags\tGUID',
 			'#deck column:3',
 			'#tags column:4',
 			'#guid column:5'
 		]);
-		expect(lines[7].split('\t')).toEqual([
+		expect(lines[6].split('\t')).toEqual([
 			'<strong>Pod</strong>',
 			'가장 작은 단위',
 			'인프라::K8s:Core::Pod',
 			'tabledeck::infra_monitoring',
 			'c1'
 		]);
-		expect(lines[8]).toBe('"<a href=""x"">Link</a>"\ta<br>b\t인프라::K8s:Core::Pod\ttabledeck::infra_monitoring\tc2');
-		expect(lines).toHaveLength(10);
+		expect(lines[7]).toBe('"<a href=""x"">Link</a>"\ta<br>b\t인프라::K8s:Core::Pod\ttabledeck::infra_monitoring\tc2');
+		expect(lines).toHaveLength(9);
 	});
 });
 
@@ -171,8 +171,91 @@ describe('exports are safe to open in a spreadsheet (CSV injection)', () => {
 			const html = (s: string) => s.replace(/\r?\n/g, '<br>');
 			const [front, back, deck, tag, guid] = records[i];
 			expect([fromReference(front), fromReference(back)]).toEqual([html(value), html(`-${value}`)]);
-			expect([deck, tag, guid]).toEqual([exported(html(value.replaceAll('::', ':'))), 'tabledeck::=notes', `c${i}`]);
+			expect(FORMULA.test(deck)).toBe(false);
+			expect([anki.storedName(deck), tag, guid]).toEqual([deck, 'tabledeck::=notes', `c${i}`]);
 		});
 		expect(records.flat().filter((field) => FORMULA.test(field))).toEqual([]);
+	});
+});
+
+describe('Anki reads the export as written (the rules of its text importer)', () => {
+	let n = 0;
+	const card = (front: string, deckId = 'd', back = `back of ${front}`): Card => ({
+		id: `c${n++}`,
+		deckId,
+		front,
+		back,
+		frontText: front,
+		backText: back,
+		source: { file: 'notes.md', line: 1 },
+		tableId: 't',
+		rowKey: front,
+		column: 'c',
+		direction: 'forward'
+	});
+	const exportOf = (cards: Card[], paths: Record<string, string[]> = { d: ['Notes', 'Table'] }) =>
+		ANKI_HEADER + ankiLines(cards, (deckId) => paths[deckId]);
+
+	it('a card whose front starts with # is a card, not a comment line', () => {
+		const cards = [card('#include'), card('# 제목'), card('plain'), card('#')];
+		const { notes } = anki.importText(exportOf(cards));
+		expect(notes.map((note) => note.fields)).toEqual(cards.map((c) => [c.front, c.back]));
+	});
+
+	it('decks whose levels start or end with spaces or colons get one deck each, named as Anki stores them', () => {
+		const paths = { a: ['정리:', '서비스'], b: [' 정리 ', ' 서비스 '], c: ['Q:', ':A', 'B: '], d: ['Ｆｕｌｌ', 'e\u0301'] };
+		const cards = Object.keys(paths).flatMap((deckId) => [
+			card(`${deckId}1`, deckId),
+			card(`${deckId}2`, deckId),
+			card(`${deckId}3`, deckId)
+		]);
+		const { notes, decks } = anki.importText(exportOf(cards, paths));
+		expect(notes).toHaveLength(cards.length);
+		expect(decks.sort()).toEqual(['Q::A::B', '정리::서비스', 'Ｆｕｌｌ::\u00e9']);
+		const deckOfCard = new Map(cards.map((c) => [c.id, c.deckId]));
+		for (const [deckId, path] of Object.entries(paths)) {
+			const decksOfPath = new Set(notes.filter((note) => deckOfCard.get(note.guid) === deckId).map((note) => note.deck));
+			expect(decksOfPath.size).toBe(1);
+			expect([...decksOfPath][0].split('::')).toHaveLength(path.length);
+		}
+	});
+
+	it('a heading with ::: or :: inside stays one level', () => {
+		const paths = { a: ['A:::B', 'x::y', '::'] };
+		const { notes, decks } = anki.importText(exportOf([card('one', 'a'), card('two', 'a')], paths));
+		expect(notes).toHaveLength(2);
+		expect(decks).toEqual(['A:B::x:y::blank']);
+	});
+
+	it('an all-number deck name is not read as a deck id (such a card was dropped)', () => {
+		const paths = { a: ['2024'], b: ['-7'], c: ['2024', '1'] };
+		const cards = [card('one', 'a'), card('two', 'a'), card('three', 'b'), card('four', 'c')];
+		const { notes, decks, dropped } = anki.importText(exportOf(cards, paths));
+		expect(dropped).toEqual([]);
+		expect(notes.map((note) => note.deck)).toEqual(['#2024', '#2024', '#-7', '2024::1']);
+		expect(decks.sort()).toEqual(['#-7', '#2024', '2024::1']);
+	});
+
+	it('fronts and backs arrive in Anki in a language whose Basic note type has other names', () => {
+		const cards = [card('Pod', 'd', '가장 작은 단위'), card('Service', 'd', '파드 묶음')];
+		for (const notetype of anki.BASIC_NOTETYPES) {
+			const { notes } = anki.importText(exportOf(cards), notetype);
+			expect(notes.map((note) => note.fields)).toEqual([
+				['Pod', '가장 작은 단위'],
+				['Service', '파드 묶음']
+			]);
+		}
+	});
+
+	it('importing the same export again adds nothing and updates an edited back in place', () => {
+		const cards = [card('Pod'), card('Service')];
+		const first = anki.importText(exportOf(cards));
+		const edited = [{ ...cards[0], back: 'edited' }, cards[1]];
+		const second = anki.importText(exportOf(edited), anki.BASIC_NOTETYPES[0], first);
+		expect(second.notes.map((note) => note.fields)).toEqual([
+			['Pod', 'edited'],
+			['Service', 'back of Service']
+		]);
+		expect(second.decks).toEqual(first.decks);
 	});
 });

@@ -53,26 +53,27 @@ export function reviewCsvLines<R extends ReviewLogEntry>(rows: readonly R[], dec
  * Anki's text import reads these header lines: tab-separated HTML fields, the deck in
  * column 3 (`::` nests decks), space-separated tags in column 4, and the card id as the
  * note's GUID in column 5, so importing again updates notes instead of duplicating them.
+ *
+ * No `#columns:` line: with column names Anki maps columns to fields by name, and the Basic
+ * note type's fields are called Front and Back only in English (Vorderseite, 表面…), so in
+ * another language every Back arrived empty. Without names Anki maps by position: column 1
+ * to the first field, column 2 to the second, whatever the note type is called. Where no
+ * note type is named `Basic` (Anki in German, Japanese, Chinese…), Anki offers its current
+ * one in the import dialog, and the person picks their language's Basic there.
  */
 export const ANKI_HEADER =
-	[
-		'#separator:tab',
-		'#html:true',
-		'#notetype:Basic',
-		'#columns:Front\tBack\tDeck\tTags\tGUID',
-		'#deck column:3',
-		'#tags column:4',
-		'#guid column:5'
-	].join('\n') + '\n';
+	['#separator:tab', '#html:true', '#notetype:Basic', '#deck column:3', '#tags column:4', '#guid column:5'].join('\n') + '\n';
 
 /**
  * Anki parses fields like CSV: one holding a tab, line break or quote is quoted, quotes
  * doubled. A plain field that would start a formula gets OWASP's apostrophe (and quotes).
+ * Anki reads a line that starts with `#` as a comment and drops the card without a word, so
+ * a field starting with `#` is quoted too: the line then starts with `"`.
  */
 function ankiField(text: string): string {
 	const html = text.replace(/\r?\n/g, '<br>');
 	const safe = FORMULA_START.test(html) ? `'${html}` : html;
-	return safe !== html || /[\t"]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+	return safe !== html || /[\t"]/.test(safe) || safe.startsWith('#') ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 /**
@@ -85,8 +86,32 @@ function ankiHtmlField(html: string): string {
 	return ankiField(safe);
 }
 
+/**
+ * One level of a deck name as Anki stores it (rslib decks/name.rs): NFC, no ASCII control
+ * characters or `"`, trimmed, `blank` when nothing is left. A level must also not start or
+ * end with `:` (`## 정리:` would join as `정리:::…` and split elsewhere) nor hold `::` (an
+ * extra level), so runs of colons become one and colons at either end go.
+ */
+function ankiDeckPart(part: string): string {
+	const text = part
+		.normalize('NFC')
+		// eslint-disable-next-line no-control-regex
+		.replace(/[\u0000-\u001f\u007f"]/g, '')
+		.replace(/:{2,}/g, ':')
+		.replace(/^[\p{White_Space}:]+|[\p{White_Space}:]+$/gu, '');
+	return text || 'blank';
+}
+
+/**
+ * A deck path as the name Anki will give the deck, so that every card of a deck finds the
+ * deck the first card created: Anki's importer looks decks up by the name as written and
+ * makes a new deck when that differs from the stored (normalised) one. A name Anki can read
+ * as a number is taken as a deck id, and a card whose deck id does not exist is dropped: such
+ * a name gets a `#` in front.
+ */
 export function ankiDeckName(path: readonly string[]): string {
-	return path.map((part) => part.replaceAll('::', ':')).join('::');
+	const name = path.map(ankiDeckPart).join('::');
+	return /^[+-]?\d+$/.test(name) ? `#${name}` : name;
 }
 
 /** A tag per note file: `tabledeck::infra-monitoring` (tags cannot hold spaces). */

@@ -66,7 +66,8 @@ export const settingsEn = {
 		otherTools: 'Export for other tools',
 		csv: 'Export review log (CSV)',
 		anki: 'Export cards for Anki',
-		ankiHelp: 'A text file for Anki’s File › Import: one note per line, with deck and tags.',
+		ankiHelp:
+			'A text file for Anki’s File › Import: one note per line, with deck and tags. In Anki in another language, pick its Basic note type in the import dialog.',
 		willSent: (n: number) => `Adds ${n} cards to today’s review (sent from a quiz).`,
 		csvHelp: 'Text that a spreadsheet could read as a formula (starting with =, +, -, @) begins with an apostrophe.',
 		badRow: (section: string, row: number) => `The first wrong row is row ${row} of ${SECTION_NAMES.en[section] ?? section}.`
@@ -192,7 +193,8 @@ export const settingsKo: typeof settingsEn = {
 		otherTools: '다른 도구용 내보내기',
 		csv: '복습 기록 내보내기 (CSV)',
 		anki: 'Anki용 카드 내보내기',
-		ankiHelp: 'Anki의 파일 › 가져오기용 텍스트 파일: 한 줄에 노트 하나, 덱과 태그 포함.',
+		ankiHelp:
+			'Anki의 파일 › 가져오기용 텍스트 파일: 한 줄에 노트 하나, 덱과 태그 포함. 한국어 등 다른 언어의 Anki에서는 가져오기 창에서 그 언어의 기본(Basic) 노트 유형을 고르세요.',
 		willSent: (n: number) => `카드 ${n}장을 오늘 복습에 추가합니다 (퀴즈에서 보낸 카드).`,
 		csvHelp: "스프레드시트가 수식으로 읽을 수 있는 텍스트(=, +, -, @로 시작)는 앞에 작은따옴표(')가 붙습니다.",
 		badRow: (section: string, row: number) => `처음 잘못된 행: ${SECTION_NAMES.ko[section] ?? section}의 ${row}번째 행.`
