@@ -55,6 +55,7 @@ export function compileNote({ file, bytes }: NoteSource): CompiledNote {
 	const tree = new DeckTree(file, found.title ?? matter.title ?? file.replace(/^.*\//, '').replace(/\.md$/i, ''));
 	const places = new Map<string, number>();
 	const report: TableReport[] = [];
+	const reportOf = new Map<string, TableReport>();
 
 	for (const table of found.tables) {
 		const where = { file, line: table.line, column: table.column };
@@ -130,12 +131,24 @@ export function compileNote({ file, bytes }: NoteSource): CompiledNote {
 		});
 		entry.signals.push(...whole.signals);
 		entry.cards.whole = whole.cards.length;
+		reportOf.set(tableId, entry);
 		deck.cards.push(...whole.cards);
 	}
-	tree.dropRepeatedLists();
+	for (const card of tree.dropRepeatedLists()) {
+		const entry = reportOf.get(card.tableId)!;
+		entry.cards.whole--;
+		entry.signals.push('no whole-table card: another table of the note asks the same list');
+	}
 	warnings.push(...tree.disambiguate());
 	return { decks: problems.length ? null : tree.finish(), problems, warnings, report };
 }
+
+/** A subject longer than this, or a question, is a sentence, not a name to put before a question. */
+const SUBJECT_MAX = 40;
+const QUESTION = /(?:\?|요\.?|니까\.?|하시오\.?|세요\.?)$/;
+// Headings that say what kind of table follows, not what it is about.
+const GENERIC_TITLE =
+	/^(?:주요|핵심|대표적인|기본)?\s*(?:비교|요약|정리|개요|종류|유형|특징|구성|구성 ?요소|옵션|예시|사례|필요성|장단점|차이|차이점|트레이드오프|흔한 함정|주의사항|고려사항|용어|개념|명령어|설정|summary|overview|types|options|examples|comparison|pitfalls)$/i;
 
 interface DeckNode {
 	deck: Deck;
@@ -165,8 +178,10 @@ class DeckTree {
 	}
 
 	/**
-	 * What a deck's tables are about: its title, after its parent section's (`LGTM 스택 › 구성요소`),
-	 * without the question ids and numbers interview lists put around a heading.
+	 * What a deck's tables are about, for a question that names it: the deck's own title, which
+	 * the app shows above the card too. A generic title (`비교`, `요약`, `주요 옵션`) gets its
+	 * parent's before it; a title that is itself a long question is left out (the card says only
+	 * what it asks). Question ids and list numbers of interview notes are dropped.
 	 */
 	subjectOf(node: DeckNode): string {
 		const bare = (title: string) =>
@@ -174,21 +189,23 @@ class DeckTree {
 				.replace(/\s*\((?:[A-Z][A-Z0-9]*-\d+)\)\s*$/, '')
 				.replace(/^\d+\.\s+/, '')
 				.trim();
-		const parent = node.deck.parentId === null || node.deck.parentId === this.root.deck.id ? null : node.deck.path.at(-2);
-		return parent ? `${bare(parent)} › ${bare(node.deck.title)}` : bare(node.deck.title);
+		const title = bare(node.deck.title);
+		if ([...title].length > SUBJECT_MAX || QUESTION.test(title)) return '';
+		const parent = node.deck.parentId === null || node.deck.parentId === this.root.deck.id ? '' : bare(node.deck.path.at(-2) ?? '');
+		return GENERIC_TITLE.test(title) && parent && [...parent].length <= SUBJECT_MAX ? `${parent} › ${title}` : title;
 	}
 
 	/**
 	 * The same list asked in two tables of a note (`Downtime per year, …` under each availability
-	 * level) is no knowledge of either table: such whole-table cards are dropped.
+	 * level) is no knowledge of either table: such whole-table cards are dropped (and returned).
 	 */
-	dropRepeatedLists(): void {
+	dropRepeatedLists(): Card[] {
 		const count = new Map<string, number>();
 		const wholes = [...this.nodes.values()].flatMap((node) => node.cards.filter((card) => card.kind));
 		for (const card of wholes) count.set(card.backText, (count.get(card.backText) ?? 0) + 1);
-		for (const node of this.nodes.values()) {
-			node.cards = node.cards.filter((card) => !card.kind || count.get(card.backText) === 1);
-		}
+		const repeated = (card: Card) => card.kind !== undefined && count.get(card.backText)! > 1;
+		for (const node of this.nodes.values()) node.cards = node.cards.filter((card) => !repeated(card));
+		return wholes.filter(repeated);
 	}
 
 	/** The deck a table's cards go in: its bold label's, or its innermost heading's. */

@@ -27,6 +27,8 @@ export interface TableCards {
 
 // `예시`, `Example`, `e.g.`: many right answers forwards, a good clue backwards.
 const EXAMPLE = /^(예시|예|예제|사례|examples?|e\.g\.?|ex\.?|sample|샘플)$/i;
+// `| 상황 | 예상 | 실제 |`: what people wrongly expect is not something to learn.
+const MISBELIEF = /^(예상|예상 ?\S*|기대|오해|흔한 오해|착각|misconceptions?|expected|expectation|myth)$/i;
 // Links and sources are where to read more, not something to remember.
 const REFERENCE = /^(references?|reference\(s\)|links?|sources?|urls?|출처|참고|참고 ?자료|링크|문서|docs?|further reading)$/i;
 
@@ -96,6 +98,7 @@ export function tableCards(table: KeyedTable, ctx: TableContext): TableCards {
 function forwardFlaw(table: KeyedTable, index: number): string | null {
 	const name = table.attributes[index].name;
 	if (!table.transposed && EXAMPLE.test(name)) return 'examples have many right answers; they are asked as clues instead';
+	if (!table.transposed && MISBELIEF.test(name)) return 'what people wrongly expect is no fact to learn';
 	const cells = table.entries.map((entry) => entry.values[index]).filter((cell) => cell.text && !isPlaceholder(cell.text));
 	const values = cells.map((cell) => cell.text);
 	const links = cells.length > 0 && cells.every((cell) => isAddress(cell.text) || /^<a [^>]*>[^<]*<\/a>$/.test(cell.html));
@@ -120,7 +123,11 @@ function reverseColumns(table: KeyedTable, noReverse: boolean, notes: ColumnNote
 		return chosen;
 	}
 	const candidates = table.attributes.flatMap((attribute, i) =>
-		!links.has(i) && (i === 0 || (!table.transposed && EXAMPLE.test(attribute.name))) ? [i] : []
+		!links.has(i) &&
+		!(!table.transposed && MISBELIEF.test(attribute.name)) &&
+		(i === 0 || (!table.transposed && EXAMPLE.test(attribute.name)))
+			? [i]
+			: []
 	);
 	for (const i of candidates) {
 		const name = table.attributes[i].name;

@@ -60,6 +60,33 @@ describe('tables whose columns are lists (issue #15)', () => {
 		expect(named.cards[0].frontText).toBe('TTL');
 	});
 
+	it('two lists of uses side by side (`Filter 사용 | Interceptor 사용`) are asked per column', () => {
+		const note = decksOf(
+			'# Spring\n\n**실무 예시**\n| Filter 사용 | Interceptor 사용 |\n|---|---|\n| 인코딩 처리 | 로그인 체크 |\n| CORS 설정 | 권한 검사 |\n'
+		);
+		expect(brief(note.cards)).toEqual([
+			['forward', 'Filter 사용', '실무 예시: Filter 사용', '인코딩 처리 / CORS 설정'],
+			['forward', 'Interceptor 사용', '실무 예시: Interceptor 사용', '로그인 체크 / 권한 검사']
+		]);
+	});
+
+	it('a pitfalls table asks what really happens, never what people wrongly expect', () => {
+		const { decks, report } = compileText(
+			'# K8s\n\n### 흔한 함정\n\n| 상황 | 예상 | 실제 |\n|---|---|---|\n| podSelector: {} | 아무것도 선택 안함 | 모든 Pod 선택 |\n| Ingress만 정의 | Egress 차단 | Egress 허용 |\n| 빈 정책 | 영향 없음 | 격리 |\n'
+		);
+		expect(decks!.cards.filter((card) => card.column === '예상')).toEqual([]);
+		expect(decks!.cards.filter((card) => card.column === '실제' && card.direction === 'forward')).toHaveLength(3);
+		expect(report[0].columns).toContainEqual({ column: '예상', note: 'no forward cards: what people wrongly expect is no fact to learn' });
+	});
+
+	it('reads a nested complexity like O(log(n)) as a quantity, so a one-row table is still a record', () => {
+		const note = decksOf('# 정렬\n\n### Partitioning\n\n| Space Complexity | Time Complexity |\n|---|---|\n| O(log(n)) | O(nlogn) |\n');
+		expect(brief(note.cards).map(([, , front, back]) => [front, back])).toEqual([
+			['Partitioning · Space Complexity', 'O(log(n))'],
+			['Partitioning · Time Complexity', 'O(nlogn)']
+		]);
+	});
+
 	it('keeps a table keyed by short criteria a comparison or an attribute table', () => {
 		// `| Operation | RPC | REST |`: the first column names operations, and the cells are short.
 		const rpc = compileText(

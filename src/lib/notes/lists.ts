@@ -25,9 +25,20 @@ function listWord(header: string): string {
 		.toLowerCase();
 }
 
-/** Whether every header of the table names a list (`장점`, `Don't`, `✅ Do`). */
+// `| Filter 사용 | Interceptor 사용 |`: the same word of use after each thing; each column lists
+// that thing's uses, and a row pairs them only by where they were written.
+const USE_WORDS = /^(사용|사용 예|사용처|사용 사례|예시|사례|용도|적용|use|uses|use cases?|examples?|when to use)$/i;
+
+/** Whether every header of the table names a list (`장점`, `Don't`, `✅ Do`, `Filter 사용`). */
 export function isListTable(table: FoundTable): boolean {
-	return table.header.length >= 2 && table.header.every((cell) => LIST_HEADERS.has(listWord(cell.text)));
+	if (table.header.length < 2) return false;
+	if (table.header.every((cell) => LIST_HEADERS.has(listWord(cell.text)))) return true;
+	// The same use word after different things in every header.
+	const parts = table.header.map((cell) => /^(.+?)\s+(\S+(?:\s\S+)?)$/u.exec(cell.text.trim()));
+	if (parts.some((part) => !part)) return false;
+	const suffixes = new Set(parts.map((part) => part![2].toLowerCase()));
+	const things = new Set(parts.map((part) => part![1]));
+	return suffixes.size === 1 && USE_WORDS.test([...suffixes][0]) && things.size === parts.length;
 }
 
 // A checklist's mark column: `✅`, `✔`, `☐`, `-`, `•` in every row, the same in each.

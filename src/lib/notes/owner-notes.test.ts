@@ -93,7 +93,7 @@ describe('the tables the owner named', () => {
 			['reverse', '설명', '설명: 클라우드 로드밸런서 연결 → 타입', 'LoadBalancer'],
 			['forward', '설명', 'ExternalName', '외부 DNS 매핑'],
 			['reverse', '설명', '설명: 외부 DNS 매핑 → 타입', 'ExternalName'],
-			['forward', '타입', 'Kubernetes 핵심 개념 › 서비스 타입: 타입 4가지?', 'ClusterIP, NodePort, LoadBalancer, ExternalName']
+			['forward', '타입', '서비스 타입: 타입 4가지?', 'ClusterIP, NodePort, LoadBalancer, ExternalName']
 		]);
 	});
 
@@ -115,7 +115,7 @@ describe('the tables the owner named', () => {
 			['reverse', '설명', '설명: 사용자 분할 → 전략', 'A/B Testing'],
 			['forward', '장점', 'A/B Testing · 장점', '실험 가능'],
 			['forward', '단점', 'A/B Testing · 단점', '복잡'],
-			['forward', '전략', 'CI/CD 패턴 › 배포 전략: 전략 4가지?', 'Rolling, Blue/Green, Canary, A/B Testing']
+			['forward', '전략', '배포 전략: 전략 4가지?', 'Rolling, Blue/Green, Canary, A/B Testing']
 		]);
 	});
 
@@ -133,7 +133,7 @@ describe('the tables the owner named', () => {
 			['forward', '용도', 'Distribution Summary · 용도', '값 분포'],
 			['reverse', '예시', '예시: 요청 크기, 배치 크기 → 타입', 'Distribution Summary'],
 			['reverse', '용도', '용도: 값 분포 → 타입', 'Distribution Summary'],
-			['forward', '타입', 'Micrometer › 메트릭 타입: 타입 4가지?', 'Counter, Gauge, Timer, Distribution Summary']
+			['forward', '타입', '메트릭 타입: 타입 4가지?', 'Counter, Gauge, Timer, Distribution Summary']
 		]);
 	});
 
@@ -151,7 +151,7 @@ describe('the tables the owner named', () => {
 			['forward', '용도', 'DEBUG · 용도', '개발/디버깅용'],
 			['reverse', '예시', '예시: 요청/응답 상세 → 레벨', 'DEBUG'],
 			['reverse', '용도', '용도: 개발/디버깅용 → 레벨', 'DEBUG'],
-			['forward', '레벨', '로그 전략 › 로그 레벨: 레벨 순서 (ERROR → …)?', 'ERROR → WARN → INFO → DEBUG']
+			['forward', '레벨', '로그 레벨: 레벨 순서 (ERROR → …)?', 'ERROR → WARN → INFO → DEBUG']
 		]);
 	});
 
@@ -199,12 +199,7 @@ describe('the tables the owner named', () => {
 			['forward', '심각도', 'Memory Usage · 심각도', 'Warning'],
 			['forward', '조건', 'Kafka Lag · 조건', '> 10000'],
 			['forward', '심각도', 'Kafka Lag · 심각도', 'Critical'],
-			[
-				'forward',
-				'항목',
-				'Grafana Alert › 주요 알림 항목: 항목 5가지?',
-				'Error Rate, Response Time p99, CPU Usage, Memory Usage, Kafka Lag'
-			]
+			['forward', '항목', '주요 알림 항목: 항목 5가지?', 'Error Rate, Response Time p99, CPU Usage, Memory Usage, Kafka Lag']
 		]);
 	});
 

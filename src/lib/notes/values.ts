@@ -19,7 +19,8 @@ const UNIT = /^(?:[a-z]{0,3}|bytes?|sec|min|ms|µs|ns|times?|x|개|초|분|시�
 export function isQuantity(text: string): boolean {
 	const t = text.trim();
 	if (!/\d/.test(t) && !/^O\(.*\)$/i.test(t)) return false;
-	if (/^O\([^)]*\)$/i.test(t)) return true;
+	// `O(n^2)`, `O(log(n))`, `Θ(n log n)`.
+	if (/^[OΘΩ]\((?:[^()]|\([^()]*\))*\)$/i.test(t)) return true;
 	// Every word is a number with at most a short unit, or a symbol.
 	const words = t.split(/[\s,/()~≈<>≤≥=+\-–—:*^]+/).filter(Boolean);
 	return words.every((word) => {

@@ -46,8 +46,8 @@ const OSI = `# 네트워크\n\n## OSI 7계층\n\n${table(
 )}\n`;
 
 describe('whole-table cards (issue #15, item 6)', () => {
-	it('a small table asks its keys as one list, titled by its section and heading, in the note’s language', () => {
-		expect(shown(wholeOf(RED))).toEqual([['keys', '메트릭 프레임워크 › RED 메트릭: 메트릭 3가지?', 'Rate, Errors, Duration']]);
+	it('a small table asks its keys as one list, titled by its heading, in the note’s language', () => {
+		expect(shown(wholeOf(RED))).toEqual([['keys', 'RED 메트릭: 메트릭 3가지?', 'Rate, Errors, Duration']]);
 		const [card] = wholeOf(RED);
 		expect(card.back).toBe('<strong>R</strong>ate, <strong>E</strong>rrors, <strong>D</strong>uration');
 		const english = `# Ops\n\n## Three pillars\n\n${table(
@@ -186,41 +186,23 @@ describe('whole-table cards (issue #15, item 6)', () => {
 			)}\n`
 		);
 		expect(shown(note.cards.filter((card) => card.kind))).toEqual([['keys', 'Pillars: Pillar (all 3)?', 'Logs, Metrics, Traces']]);
+		const { report } = compileText(`# Availability\n\n${downtime('99.9%')}\n${downtime('99.99%')}`);
+		expect(report.map((entry) => entry.cards.whole)).toEqual([0, 0]);
 	});
 
-	it('leaves question ids and numbers of interview lists out of the subject', () => {
-		const note = `# OS\n\n## 프로세스 상태에 대해 설명해 주세요. (OS-032)\n\n### 5가지 기본 상태\n\n${table(
+	it('names its subject by the heading: with its parent when generic, not at all when a long question', () => {
+		const three = table(
 			['상태', '설명'],
 			[
 				['New', '생성'],
 				['Ready', '대기'],
 				['Running', '실행']
 			]
-		)}\n`;
-		expect(wholeOf(note)[0].frontText).toBe('프로세스 상태에 대해 설명해 주세요. › 5가지 기본 상태: 상태 3가지?');
-	});
-
-	it('a column of yes/no marks asks which rows are marked, not a yes/no question per row', () => {
-		const note = `# 네트워크\n\n## Ingress vs LoadBalancer\n\n${table(
-			['상황', 'Ingress 선택', '비고'],
-			[
-				['HTTP 서비스', 'O', 'L7 라우팅'],
-				['TCP 서비스', 'X', 'L4만 필요'],
-				['여러 서비스 통합', 'O', '하나의 진입점'],
-				['단일 서비스', 'X', '단순함']
-			]
-		)}\n`;
-		const cards = decksOf(note).cards;
-		expect(shown(cards.filter((card) => card.kind))).toEqual([
-			['keys', 'Ingress vs LoadBalancer: Ingress 선택 O → 상황', 'HTTP 서비스, 여러 서비스 통합']
-		]);
-		expect(cards.filter((card) => card.column === 'Ingress 선택' && !card.kind)).toEqual([]);
-		expect(cards.filter((card) => card.column === '비고' && card.direction === 'forward')).toHaveLength(4);
-		const { report } = compileText(note);
-		expect(report[0].columns).toContainEqual({
-			column: 'Ingress 선택',
-			note: 'no forward cards: yes/no marks; asked as which rows are marked'
-		});
+		);
+		const front = (markdown: string) => wholeOf(markdown)[0].frontText;
+		expect(front(`# OS\n\n## 프로세스 (OS-032)\n\n### 12. 기본 상태\n\n${three}\n`)).toBe('기본 상태: 상태 3가지?');
+		expect(front(`# OS\n\n## 프로세스 상태\n\n### 비교\n\n${three}\n`)).toBe('프로세스 상태 › 비교: 상태 3가지?');
+		expect(front(`# OS\n\n## 프로세스의 스케줄링 상태에 대해 자세히 설명해 주세요. (OS-032)\n\n${three}\n`)).toBe('상태 3가지?');
 	});
 
 	it('obeys the directives ordered, list and no-whole', () => {

@@ -111,11 +111,12 @@ const hangul = (text: string) => /[\uac00-\ud7a3]/.test(text);
 /** The same words the subject and key column would be asked in, by the table's language. */
 function question(kind: CardKind, ctx: WholeContext, table: KeyedTable, n: number, first: string, korean: boolean): string {
 	const name = table.keyName && !/^#\d+$/.test(table.keyName) ? table.keyName : '';
+	const lead = ctx.subject ? `${ctx.subject}: ` : '';
 	if (kind === 'order') {
 		const what = name ? `${name} ` : '';
-		return korean ? `${ctx.subject}: ${what}순서 (${first} → …)?` : `${ctx.subject}: ${what}in order (${first} → …)?`;
+		return korean ? `${lead}${what}순서 (${first} → …)?` : `${lead}${what}in order (${first} → …)?`;
 	}
-	return korean ? `${ctx.subject}: ${name ? `${name} ` : ''}${n}가지?` : `${ctx.subject}: ${name ? `${name} ` : ''}(all ${n})?`;
+	return korean ? `${lead}${name ? `${name} ` : ''}${n}가지?` : `${lead}${name ? `${name} ` : ''}(all ${n})?`;
 }
 
 /**
@@ -131,7 +132,7 @@ export function markedRowCards(table: KeyedTable, ctx: WholeContext): Card[] {
 		if (!marked || marked.yes.length > MAX_LIST) return;
 		const keys = marked.yes.map((row) => table.entries[row].key).filter((key) => key.text);
 		if (keys.length === 0 || keys.some((key) => key.text.includes(','))) return;
-		const front = `${ctx.subject}: ${attribute.name} ${marked.mark} → ${table.keyName || '?'}`;
+		const front = `${ctx.subject ? `${ctx.subject}: ` : ''}${attribute.name} ${marked.mark} → ${table.keyName || '?'}`;
 		cards.push({
 			id: stableId(ctx.tableId, 'marked', attribute.name),
 			deckId: ctx.deckId,
@@ -204,7 +205,8 @@ function keysOrOrder(table: KeyedTable, ctx: WholeContext): WholeCards {
 		if (items.length !== keys.length || items.some(unnamed)) {
 			return { cards: [], signals: ['no whole-table card: numbered keys without a name for each'] };
 		}
-		const front = korean ? `${ctx.subject}: ${name} 순서 (${texts[0]} → …)?` : `${ctx.subject}: ${name} in order (${texts[0]} → …)?`;
+		const lead = ctx.subject ? `${ctx.subject}: ` : '';
+		const front = korean ? `${lead}${name} 순서 (${texts[0]} → …)?` : `${lead}${name} in order (${texts[0]} → …)?`;
 		return { cards: [card(ctx, 'order', front, items, table.keyName)], signals: ['order card: keys are numbered in sequence'] };
 	}
 	const order = ctx.ordered ? 'directive ordered' : orderOf(texts);
