@@ -79,3 +79,26 @@ export class QuizPage {
 		return this.page.getByTestId('quiz-score');
 	}
 }
+
+/** A typed answer with a particle after its first word (`클러스터를 내부에서만 접근`): "거의 맞음" (issue #16). */
+export function withParticle(answer: string): string {
+	const [first, ...rest] = answer.split(' ');
+	return [`${first}를`, ...rest].join(' ');
+}
+
+/**
+ * Answers the typed question on screen "almost", on the Korean UI: the answer of the card in
+ * `cards` whose front is the prompt, with a particle added. Returns what was typed.
+ */
+export async function answerAlmost(page: Page, cards: readonly { frontText: string; backText: string }[]): Promise<string> {
+	const article = page.getByRole('article');
+	const prompt = (await article.getByRole('heading').innerText()).trim();
+	const card = cards.find((c) => c.frontText === prompt);
+	expect(card, prompt).toBeDefined();
+	const given = withParticle(card!.backText);
+	await article.getByRole('textbox', { name: '내 답' }).fill(given);
+	await article.getByRole('button', { name: '확인' }).tap();
+	await expect(article.getByText('거의 맞음', { exact: true })).toBeVisible();
+	await expect(article.getByText('정답으로 칠까요, 오답으로 둘까요?', { exact: false })).toBeVisible();
+	return given;
+}

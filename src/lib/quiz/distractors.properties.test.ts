@@ -1,25 +1,13 @@
 // Issue #16: "SLI · 설명" offered an "예시" value. Over real notes, every wrong option of every
 // multiple-choice question answers the same question of another row: the asked column of the
 // card's table, or of a sibling table of the same shape. Never another column.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { Card, DeckIndex, NoteDecks } from '../notes/types';
+import { describe, expect, it } from 'vitest';
+import type { Card } from '../notes/types';
 import { buildMcq } from './choices';
 import { optionKey } from './normalize';
 import { QuizIndex } from './quiz-index';
+import { bundledDecks, corpusDecks, hasCorpus } from './real-notes.testing';
 import { mulberry32 } from './rng';
-
-const CORPUS = '/work/shared/corpus';
-const temps: string[] = [];
-afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-function readDecks(dir: string): Card[] {
-	const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as DeckIndex;
-	return index.notes.flatMap((note) => (JSON.parse(readFileSync(join(dir, note.json), 'utf8')) as NoteDecks).cards);
-}
 
 /** What may be offered for `card`: the values (or, reverse, the keys) of its column in its table and its siblings. */
 function allowedOptions(index: QuizIndex, card: Card): Set<string> {
@@ -64,22 +52,13 @@ function expectOnlyAskedColumn(cards: Card[]) {
 
 describe('multiple-choice distractors over real notes', () => {
 	it("come only from the asked column in the owner's notes", () => {
-		expectOnlyAskedColumn(readDecks(new URL('../../../static/decks/', import.meta.url).pathname));
+		expectOnlyAskedColumn(bundledDecks().cards);
 	});
 });
 
-// Other people's notes, when this machine has them (they are not copied into the project).
-if (existsSync(CORPUS)) {
+// Other people's notes, when this machine has them.
+if (hasCorpus()) {
 	it('multiple-choice distractors come only from the asked column in the shared corpus', () => {
-		const tmp = mkdtempSync(join(tmpdir(), 'tabledeck-corpus-'));
-		temps.push(tmp);
-		const out = join(tmp, 'decks');
-		const root = new URL('../../../', import.meta.url).pathname;
-		const built = spawnSync(process.execPath, ['scripts/run.js', 'scripts/build-decks.ts', '--notes', CORPUS, '--out', out], {
-			cwd: root,
-			encoding: 'utf8'
-		});
-		expect(built.status, built.stderr).toBe(0);
-		expectOnlyAskedColumn(readDecks(out));
+		expectOnlyAskedColumn(corpusDecks().cards);
 	}, 120_000);
 }

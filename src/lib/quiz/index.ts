@@ -1,7 +1,7 @@
 export { buildQuiz, type BuildQuizOptions } from './build-quiz';
 export { buildMcq, buildReverse, buildTyped, MAX_DISTRACTORS, MIN_DISTRACTORS } from './choices';
 export { buildExplain, modelAnswerText } from './explain';
-export { checkTypedAnswer, overruleTypedMatch, type TypedMatch, type TypedVerdict } from './match';
+export { checkTypedAnswer, keepTypedMatchWrong, overruleTypedMatch, type TypedMatch, type TypedVerdict } from './match';
 export type { DiffKind, DiffSegment } from './diff';
 export { escapeHtml, normalizeAnswer, optionKey } from './normalize';
 export { promptHtml, type PromptWords } from './prompt';

@@ -49,6 +49,7 @@ export class QuizIndex {
 	private byTable = new Map<string, Card[]>();
 	private tables = new Map<string, TableView>();
 	private titles = new Map<string, string>();
+	private noteTitles = new Map<string, string>();
 	private children = new Map<string, string[]>();
 	private shapes: Map<string, string[]> | undefined;
 
@@ -76,6 +77,7 @@ export class QuizIndex {
 		}
 		for (const deck of decks) {
 			this.titles.set(deck.id, deck.title);
+			if (deck.path.length > 1) this.noteTitles.set(deck.id, deck.path[0]);
 			if (deck.parentId !== null) listFor(this.children, deck.parentId).push(deck.id);
 		}
 	}
@@ -91,6 +93,16 @@ export class QuizIndex {
 
 	deckTitle(deckId: string): string | undefined {
 		return this.titles.get(deckId);
+	}
+
+	/**
+	 * Where a question comes from, for the line above it: the note's name and the table's
+	 * title (`인프라 / 모니터링 › 서비스 타입`), or the title alone for a note's own deck.
+	 */
+	deckContext(deckId: string): string {
+		const title = this.titles.get(deckId) ?? '';
+		const note = this.noteTitles.get(deckId);
+		return note && note !== title ? `${note} › ${title}` : title;
 	}
 
 	deckCards(deckId: string): readonly Card[] {

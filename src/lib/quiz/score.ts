@@ -10,7 +10,7 @@ export interface QuestionResult {
 	given: string;
 	expected: string;
 	outcome: Outcome;
-	/** A typed answer marked wrong that the person accepted. */
+	/** A typed answer marked close or wrong that the person accepted. */
 	overruled: boolean;
 	cardIds: string[];
 }

@@ -7,15 +7,39 @@ export interface MainTake {
 	outOfOrder: boolean;
 }
 
-/** One fixed list walked by an index; cards taken out of order are skipped on the way. */
+/**
+ * One list walked by an index; cards taken out of order are skipped on the way. The cards
+ * today's limit left out wait in `spare`, to fill in for a card taken without being studied.
+ */
 class WalkedList {
 	index = 0;
 	goneAhead = 0;
+	readonly ids: string[];
+	private spareAt = 0;
 	private readonly gone = new Set<string>();
 	private readonly position = new Map<string, number>();
 
-	constructor(readonly ids: readonly string[]) {
-		ids.forEach((id, i) => this.position.set(id, i));
+	constructor(
+		ids: readonly string[],
+		private readonly spare: readonly string[]
+	) {
+		this.ids = [...ids];
+		this.ids.forEach((id, i) => this.position.set(id, i));
+	}
+
+	/** Adds the next spare card at the end; returns whether there was one. */
+	refill(): boolean {
+		if (this.spareAt >= this.spare.length) return false;
+		const id = this.spare[this.spareAt++];
+		this.position.set(id, this.ids.length);
+		this.ids.push(id);
+		return true;
+	}
+
+	/** Takes back the latest `refill` (undo runs in reverse order, so it is the last card). */
+	unrefill(): void {
+		this.position.delete(this.ids.pop()!);
+		this.spareAt--;
 	}
 
 	get left(): number {
@@ -59,9 +83,15 @@ export class MainQueue {
 	private readonly reviews: WalkedList;
 	private readonly news: WalkedList;
 
-	constructor(reviewIds: readonly string[], newIds: readonly string[]) {
-		this.reviews = new WalkedList(reviewIds);
-		this.news = new WalkedList(newIds);
+	/** `spareReviews`, `spareNew`: the cards past today's limits, in the order they would come. */
+	constructor(
+		reviewIds: readonly string[],
+		newIds: readonly string[],
+		spareReviews: readonly string[] = [],
+		spareNew: readonly string[] = []
+	) {
+		this.reviews = new WalkedList(reviewIds, spareReviews);
+		this.news = new WalkedList(newIds, spareNew);
 	}
 
 	get newLeft(): number {
@@ -95,6 +125,18 @@ export class MainQueue {
 			return { kind, index, goneAhead, outOfOrder: list.take(cardId) };
 		}
 		return null;
+	}
+
+	/**
+	 * A card taken without being studied (buried, suspended) used none of today's limit, as in
+	 * Anki: the next card past the limit takes its place. Returns whether one did.
+	 */
+	refill(kind: 'new' | 'review'): boolean {
+		return (kind === 'new' ? this.news : this.reviews).refill();
+	}
+
+	unrefill(kind: 'new' | 'review'): void {
+		(kind === 'new' ? this.news : this.reviews).unrefill();
 	}
 
 	untake(cardId: string, take: MainTake): void {

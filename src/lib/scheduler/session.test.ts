@@ -54,11 +54,12 @@ function study(session: ReviewSession, progress: Map<string, CardProgress>, rati
 	return card;
 }
 
+/** Studies every card the session shows at `now`, each leaving it for days; returns their order. */
 function drain(session: ReviewSession, now: number): string[] {
 	const order: string[] = [];
 	for (let card = session.next(now); card; card = session.next(now)) {
 		order.push(card.cardId);
-		session.remove(card.cardId);
+		session.answer(row(card.cardId, REVIEW, now + 10 * DAY), now);
 	}
 	return order;
 }
@@ -189,6 +190,57 @@ describe('ReviewSession undo', () => {
 		expect(session.remaining(NOW).new).toBe(2);
 		expect(session.undo()).toBe('n2');
 		expect(drain(session, NOW)).toEqual(['n1', 'n2', 'n3']);
+	});
+});
+
+describe('ReviewSession bury and suspend (issue #16)', () => {
+	const news = Array.from({ length: 25 }, (_, i) => `n${i}`);
+	const reviews = Array.from({ length: 5 }, (_, i) => row(`r${i}`, REVIEW, NOW - (5 - i) * MINUTE_MS));
+	const ids = [...reviews.map((r) => r.cardId), ...news];
+	const limited = { ...DEFAULT_SETTINGS, newPerDay: 20, reviewsPerDay: 3 };
+
+	it('lets the next new card past the limit take the place of one taken out unstudied, as a rebuild would', () => {
+		const { session, progress } = build(ids, reviews, { settings: limited });
+		expect(session.remaining(NOW)).toEqual({ new: 20, learning: 0, review: 3 });
+		session.remove('n0');
+		expect(session.remaining(NOW)).toEqual({ new: 20, learning: 0, review: 3 });
+		session.remove('r0');
+		expect(session.remaining(NOW)).toEqual({ new: 20, learning: 0, review: 3 });
+		// What a session built now from the database (n0 and r0 buried) would hold.
+		const rebuilt = new ReviewSession({
+			cardIds: ids.filter((id) => id !== 'n0' && id !== 'r0'),
+			progress,
+			newIntroducedToday: 0,
+			reviewsDoneToday: 0,
+			now: NOW,
+			settings: limited
+		});
+		expect(drain(session, NOW).sort()).toEqual(drain(rebuilt, NOW).sort());
+	});
+
+	it('lets studied cards use up the limit: rating does not pull in a spare', () => {
+		const { session, progress } = build(ids, reviews, { settings: limited });
+		study(session, progress, 3, NOW);
+		expect(session.remaining(NOW).new + session.remaining(NOW).review).toBe(22);
+	});
+
+	it('undo of a bury puts the spare back behind the limit', () => {
+		const { session } = build(ids, reviews, { settings: limited });
+		const before = drain(build(ids, reviews, { settings: limited }).session, NOW);
+		session.remove('n3');
+		session.remove('n7');
+		expect(session.undo()).toBe('n7');
+		expect(session.undo()).toBe('n3');
+		expect(session.remaining(NOW)).toEqual({ new: 20, learning: 0, review: 3 });
+		expect(drain(session, NOW)).toEqual(before);
+	});
+
+	it('runs out of spares like a rebuild would: fewer cards than the limit leave a smaller count', () => {
+		const { session } = build(['n1', 'n2', 'n3'], [], { settings: limited });
+		session.remove('n1');
+		expect(session.remaining(NOW).new).toBe(2);
+		expect(session.undo()).toBe('n1');
+		expect(session.remaining(NOW).new).toBe(3);
 	});
 });
 

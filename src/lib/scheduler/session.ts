@@ -31,6 +31,8 @@ interface UndoStep {
 	taken: LearningEntry | null;
 	/** The learning entry the step put in. */
 	added: LearningEntry | null;
+	/** A card past today's limit came in for the one taken. */
+	refilled?: boolean;
 }
 
 /**
@@ -55,6 +57,7 @@ export class ReviewSession {
 		this.learnAheadMs = settings.learnAheadMinutes * MINUTE_MS;
 		const { newLimit, reviewLimit } = remainingLimits(settings.newPerDay, settings.reviewsPerDay, newIntroducedToday, reviewsDoneToday);
 		const newIds: string[] = [];
+		const spareNew: string[] = [];
 		const reviewIds: string[] = [];
 		const reviewDues: number[] = [];
 		const learningEntries: LearningEntry[] = [];
@@ -64,6 +67,7 @@ export class ReviewSession {
 			const kind = queueKindOf(row, now, this.dayEnd);
 			if (kind === 'new') {
 				if (newIds.length < newLimit) newIds.push(cardId);
+				else if (newLimit > 0) spareNew.push(cardId);
 			} else if (kind === 'review') {
 				if (reviewLimit > 0) {
 					reviewIds.push(cardId);
@@ -79,7 +83,8 @@ export class ReviewSession {
 		const order = reviewIds.map((_, i) => i);
 		order.sort((a, b) => reviewDues[a] - reviewDues[b] || a - b);
 		const dueReviews = order.slice(0, reviewLimit).map((i) => reviewIds[i]);
-		this.main = new MainQueue(dueReviews, newIds);
+		const spareReviews = order.slice(reviewLimit).map((i) => reviewIds[i]);
+		this.main = new MainQueue(dueReviews, newIds, spareReviews, spareNew);
 		this.learning = new LearningQueue(learningEntries);
 		this.seq = cardIds.length;
 	}
@@ -118,9 +123,14 @@ export class ReviewSession {
 		this.undoSteps.push(step);
 	}
 
-	/** Takes a card out for the rest of the session without rating it (bury, suspend). */
+	/**
+	 * Takes a card out for the rest of the session without rating it (bury, suspend). It used
+	 * none of today's limits, so the next new card or review past them takes its place.
+	 */
 	remove(cardId: string): void {
-		this.undoSteps.push(this.take(cardId));
+		const step = this.take(cardId);
+		if (step.main) step.refilled = this.main.refill(step.main.kind);
+		this.undoSteps.push(step);
 	}
 
 	/** Reverses the last `answer` or `remove`; returns the card id, to show it again. */
@@ -135,6 +145,7 @@ export class ReviewSession {
 			this.learning.restore(step.taken);
 			this.learningByCard.set(step.cardId, step.taken);
 		}
+		if (step.refilled) this.main.unrefill(step.main!.kind);
 		if (step.main) this.main.untake(step.cardId, step.main);
 		return step.cardId;
 	}

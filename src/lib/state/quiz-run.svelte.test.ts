@@ -39,6 +39,23 @@ describe('QuizRun', () => {
 		expect(run.summary()).toMatchObject({ correct: 2, answered: 2 });
 	});
 
+	it('leaves a close typed answer to the person: wrong until counted, and kept wrong on their word (issue #16)', () => {
+		const questions = quiz(['typed']) as TypedQuestion[];
+		const run = new QuizRun(questions, 0);
+		const almost = (expected: string) => `${expected}를`;
+		run.submitTyped(almost(questions[0].expected));
+		expect(run.response).toMatchObject({ match: { verdict: 'close', accepted: false, kept: false } });
+		run.keepWrong();
+		expect(run.response).toMatchObject({ match: { verdict: 'close', accepted: false, kept: true } });
+		run.next(1);
+		run.submitTyped(almost(questions[1].expected));
+		run.overrule();
+		expect(run.response).toMatchObject({ match: { verdict: 'close', accepted: true, overruled: true } });
+		run.next(2);
+		run.submitTyped(almost(questions[2].expected));
+		expect(run.summary()).toMatchObject({ correct: 1, answered: 3 });
+	});
+
 	it('grades an explain question only once its model answer is shown', () => {
 		const questions = quiz(['explain']);
 		const run = new QuizRun(questions, 0);

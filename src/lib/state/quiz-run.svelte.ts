@@ -1,5 +1,6 @@
 import {
 	checkTypedAnswer,
+	keepTypedMatchWrong,
 	overruleTypedMatch,
 	summarizeQuiz,
 	type Question,
@@ -11,7 +12,7 @@ import {
 /**
  * One quiz being taken: the question on screen, the answers so far, and the time. Answers
  * live here only; the page saves the finished quiz (see quiz.svelte.ts). A question is
- * answered once: after that only `overrule` (typed) can change its verdict.
+ * answered once: after that only `overrule` and `keepWrong` (typed) can change its verdict.
  */
 export class QuizRun {
 	readonly questions: Question[];
@@ -58,11 +59,18 @@ export class QuizRun {
 		return this.answer({ type: 'typed', given, match: checkTypedAnswer(given, question.expected) });
 	}
 
-	/** The person says a typed answer marked wrong was right. */
+	/** The person says a typed answer marked close or wrong was right. */
 	overrule(): void {
 		const response = this.response;
 		if (response?.type !== 'typed' || response.match.accepted) return;
 		this.responses[this.at] = { ...response, match: overruleTypedMatch(response.match) };
+	}
+
+	/** The person says a close typed answer stays wrong. */
+	keepWrong(): void {
+		const response = this.response;
+		if (response?.type !== 'typed') return;
+		this.responses[this.at] = { ...response, match: keepTypedMatchWrong(response.match) };
 	}
 
 	reveal(): void {

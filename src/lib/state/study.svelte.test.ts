@@ -158,10 +158,13 @@ describe('Study', () => {
 		const study = new Study(null, { ...DEFAULT_SETTINGS, newPerDay: 2 });
 		await study.start(NOW);
 		await study.hide('suspend', NOW);
+		// A suspended card used none of the limit of 2 (issue #16): s3 takes s1's place.
+		expect(study.remaining.new).toBe(2);
 		await rateShown(study, 4, NOW + 1000);
-		// The session took s1 and s2 under the limit of 2, and s1 is suspended: s3 … p2 wait, not s1.
+		await rateShown(study, 4, NOW + 2000);
+		// s2 and s3 were studied and s1 is suspended: the four after s3 wait, not s1.
 		expect(study.finished).toBe(true);
-		expect(study.newWaiting).toBe(5);
+		expect(study.newWaiting).toBe(4);
 	});
 
 	it('says a card is a leech when Again makes its lapses reach 8, then every 4 more', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heatmapWeeks, monthTotals, streaks, streaksOf, summarizeDays } from './heatmap';
+import { heatmapWeeks, monthColumns, monthTotals, streaks, streaksOf, summarizeDays } from './heatmap';
 
 // Study day 20157 is 2025-03-10, a Monday.
 const MONDAY = 20157;
@@ -40,6 +40,29 @@ describe('heatmapWeeks', () => {
 		const levels = heatmapWeeks(counts, MONDAY + 5, 7)[0].cells.map((cell) => cell?.level);
 		expect(levels).toEqual([0, 1, 1, 2, 2, 3, 4]);
 		expect(heatmapWeeks(new Map(), MONDAY + 5, 7)[0].cells.map((cell) => cell?.level)).toEqual([0, 0, 0, 0, 0, 0, 0]);
+	});
+});
+
+describe('monthColumns (issue #16: the heatmap names its months)', () => {
+	const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+
+	it('starts each label at the week holding the month’s 1st and spans up to the next', () => {
+		// 2025-03-31 is a Monday: its week holds April 1st, so April starts there.
+		const weeks = heatmapWeeks(new Map(), dayOf('2025-04-30'), 45);
+		const labels = monthColumns(weeks);
+		expect(labels.map(({ year, month, column, span }) => [year, month, column, span])).toEqual([
+			[2025, 3, 0, 2],
+			[2025, 4, 2, 5]
+		]);
+		expect(weeks[2].cells.some((cell) => cell?.day === dayOf('2025-04-01'))).toBe(true);
+	});
+
+	it('labels a whole year with 13 months whose spans cover every week', () => {
+		const weeks = heatmapWeeks(new Map(), dayOf('2025-06-15'));
+		const labels = monthColumns(weeks);
+		expect(labels.length).toBe(13);
+		expect(labels.reduce((sum, label) => sum + label.span, 0)).toBe(weeks.length);
+		expect(labels.at(-1)).toMatchObject({ year: 2025, month: 6 });
 	});
 });
 

@@ -46,6 +46,34 @@ export function heatmapWeeks(counts: ReadonlyMap<number, number>, today: number,
 	return weeks;
 }
 
+export interface MonthColumn {
+	/** The first week column the label sits over, and how many columns it spans. */
+	column: number;
+	span: number;
+	/** Year and month (1–12). */
+	year: number;
+	month: number;
+}
+
+/**
+ * Month labels over week columns, as calendars draw them: a month's label starts at the
+ * week that holds its 1st (the first week shown starts the first label), and spans the
+ * columns up to the next month's.
+ */
+export function monthColumns(weeks: readonly HeatWeek[]): MonthColumn[] {
+	const labels: MonthColumn[] = [];
+	weeks.forEach((week, column) => {
+		const days = week.cells.filter((cell) => cell !== null).map((cell) => cell.day);
+		const first = column === 0 ? days[0] : days.find((day) => new Date(day * 86_400_000).getUTCDate() === 1);
+		if (first === undefined) return;
+		const date = new Date(first * 86_400_000);
+		const last = labels.at(-1);
+		if (last) last.span = column - last.column;
+		labels.push({ column, span: weeks.length - column, year: date.getUTCFullYear(), month: date.getUTCMonth() + 1 });
+	});
+	return labels;
+}
+
 export interface Streaks {
 	/** Study days in a row with reviews, ending today (or yesterday, while today is not yet studied). */
 	current: number;
