@@ -1,8 +1,8 @@
 import { LearningQueue, type LearningEntry } from './learning-queue';
 import { MainQueue, type MainTake } from './main-queue';
 import { queueKindOf, remainingLimits, type DueCounts, type ProgressLookup, type QueueKind } from './queue-kind';
-import { MINUTE_MS, nextDayStart } from './time';
-import { LEARNING, RELEARNING, type CardProgress, type SchedulerSettings } from './types';
+import { dayStart, MINUTE_MS, nextDayStart } from './time';
+import { LEARNING, RELEARNING, REVIEW, type CardProgress, type SchedulerSettings } from './types';
 
 export interface SessionInput {
 	/**
@@ -17,6 +17,11 @@ export interface SessionInput {
 	reviewsDoneToday: number;
 	now: number;
 	settings: SchedulerSettings;
+	/**
+	 * Review cards an interview plan brings forward to today (see exam-plan.ts): queued as
+	 * due reviews although their due date is later. The rating is a real, early review.
+	 */
+	planned?: ReadonlySet<string>;
 }
 
 export interface SessionCard {
@@ -31,6 +36,21 @@ interface UndoStep {
 	taken: LearningEntry | null;
 	/** The learning entry the step put in. */
 	added: LearningEntry | null;
+}
+
+/**
+ * A planned card not yet due is a review today, unless it is suspended, buried, not in review,
+ * or already reviewed today (then the plan's work for it is done).
+ */
+export function isPlannedToday(row: CardProgress | undefined, now: number, dayStartHour: number): row is CardProgress {
+	return (
+		row !== undefined &&
+		row.state === REVIEW &&
+		row.suspended === 0 &&
+		row.buriedUntil <= now &&
+		row.due >= nextDayStart(now, dayStartHour) &&
+		(row.lastReview ?? 0) < dayStart(now, dayStartHour)
+	);
 }
 
 /**
@@ -50,7 +70,7 @@ export class ReviewSession {
 	private readonly undoSteps: UndoStep[] = [];
 	private seq: number;
 
-	constructor({ cardIds, progress, newIntroducedToday, reviewsDoneToday, now, settings }: SessionInput) {
+	constructor({ cardIds, progress, newIntroducedToday, reviewsDoneToday, now, settings, planned }: SessionInput) {
 		this.dayEnd = nextDayStart(now, settings.dayStartHour);
 		this.learnAheadMs = settings.learnAheadMinutes * MINUTE_MS;
 		const { newLimit, reviewLimit } = remainingLimits(settings.newPerDay, settings.reviewsPerDay, newIntroducedToday, reviewsDoneToday);
@@ -61,7 +81,8 @@ export class ReviewSession {
 		for (let i = 0; i < cardIds.length; i++) {
 			const cardId = cardIds[i];
 			const row = progress.get(cardId);
-			const kind = queueKindOf(row, now, this.dayEnd);
+			const kind =
+				queueKindOf(row, now, this.dayEnd) ?? (planned?.has(cardId) && isPlannedToday(row, now, settings.dayStartHour) ? 'review' : null);
 			if (kind === 'new') {
 				if (newIds.length < newLimit) newIds.push(cardId);
 			} else if (kind === 'review') {
