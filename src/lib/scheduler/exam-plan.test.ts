@@ -4,17 +4,8 @@ process.env.TZ = 'Asia/Seoul';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '$lib/quiz/rng';
 import type { ExamCard } from './exam';
-import {
-	dateOfDeck,
-	DEFAULT_EXAM,
-	examAtOf,
-	examFrom,
-	isExamDate,
-	mergeReadiness,
-	planExams,
-	plannedOn,
-	type ExamSettings
-} from './exam-plan';
+import { mergeReadiness, planExams, plannedOn } from './exam-plan';
+import { dateOfDeck, DEFAULT_EXAM, examAtOf, examFrom, isExamDate, type ExamSettings } from './exam-settings';
 import { retrievability } from './rate';
 import { ReviewSession } from './session';
 import { DAY_MS, HOUR_MS, studyDay } from './time';

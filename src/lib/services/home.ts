@@ -13,6 +13,7 @@ import {
 	todayTotals
 } from '$lib/db';
 import { DATABASE_NAME } from '$lib/db/name';
+import { extraToday } from './exam';
 import type { Deck } from '$lib/notes/types';
 import { applyDailyLimits, dayStart, liftNewLimit, nextDayStart, type DueCounts, type SchedulerSettings } from '$lib/scheduler';
 
@@ -27,6 +28,8 @@ export interface HomeTotals {
 	/** Today's numbers across every deck, daily limits applied. */
 	totals: DueCounts;
 	doneToday: number;
+	/** Reviews the interview plan brings forward to today, still to do (counted in totals.review). */
+	planned: number;
 }
 
 function studyDay(settings: SchedulerSettings, now: number) {
@@ -43,14 +46,16 @@ export async function homeTotals(settings: SchedulerSettings, now = Date.now()):
 	const { start, next } = studyDay(settings, now);
 	// The counts must promise what a session will show: sent cards come on top of the limit (see liftNewLimit).
 	const lifted = liftNewLimit(settings, (await sentCards(now)).length);
-	const [raw, used, doneToday] = await Promise.all([
+	const [raw, used, doneToday, planned] = await Promise.all([
 		todayTotals(now, next, { new: lifted.newPerDay, due: settings.reviewsPerDay }),
 		limitsUsedToday(start, next, { introduced: lifted.newPerDay, reviewed: settings.reviewsPerDay }),
-		ratingsToday(start, next)
+		ratingsToday(start, next),
+		extraToday(settings, now)
 	]);
 	const studied = { newIntroduced: used.introduced, reviewsDone: used.reviewed };
-	const totals = applyDailyLimits({ new: raw.newAvailable, learning: raw.learning, review: raw.due }, lifted, studied);
-	return { totals, doneToday };
+	const review = raw.due + planned.length;
+	const totals = applyDailyLimits({ new: raw.newAvailable, learning: raw.learning, review }, lifted, studied);
+	return { totals, doneToday, planned: planned.length };
 }
 
 const RATINGS_KEY = `${DATABASE_NAME}.ratingsToday`;
@@ -134,7 +139,7 @@ function readStored<T>(key: string): T | null {
 /** Decks in tree order with today's counts (daily limits applied, sub-decks included). */
 export async function deckLines(settings: SchedulerSettings, now = Date.now()): Promise<DeckLine[]> {
 	const { start, next } = studyDay(settings, now);
-	const [decks, counts, sent] = await Promise.all([deckTree(), deckCounts(now, next), sentCards(now)]);
+	const [decks, counts, sent, planned] = await Promise.all([deckTree(), deckCounts(now, next), sentCards(now), extraToday(settings, now)]);
 	const limits = { introduced: liftNewLimit(settings, sent.length).newPerDay, reviewed: settings.reviewsPerDay };
 	const today = await limitsUsedToday(start, next, limits);
 	const studied = { newIntroduced: today.introduced, reviewsDone: today.reviewed };
@@ -144,10 +149,15 @@ export async function deckLines(settings: SchedulerSettings, now = Date.now()): 
 	for (const card of sent) {
 		for (let id: string | null | undefined = card.deckId; id; id = parentOf.get(id)) sentIn.set(id, (sentIn.get(id) ?? 0) + 1);
 	}
+	// So does a planned review: it is due today in its deck and every deck above it.
+	const plannedIn = new Map<string, number>();
+	for (const row of planned) {
+		for (let id: string | null | undefined = row.deckId; id; id = parentOf.get(id)) plannedIn.set(id, (plannedIn.get(id) ?? 0) + 1);
+	}
 	return decks.map((deck) => {
 		const raw = counts.get(deck.id) ?? { newAvailable: 0, learning: 0, due: 0 };
 		const limited = applyDailyLimits(
-			{ new: raw.newAvailable, learning: raw.learning, review: raw.due },
+			{ new: raw.newAvailable, learning: raw.learning, review: raw.due + (plannedIn.get(deck.id) ?? 0) },
 			liftNewLimit(settings, sentIn.get(deck.id) ?? 0),
 			studied
 		);
