@@ -2,11 +2,12 @@
  * The interview plan over the stored progress (loaded lazily: it brings the planner and FSRS).
  */
 import { examSource, getExam, type ExamSource } from '$lib/db/exam';
+import { getSettings } from '$lib/db/settings';
 import type { DeckReadiness } from '$lib/scheduler/exam';
 import { mergeReadiness, planExams, plannedOn, type DatedPlan } from '$lib/scheduler/exam-plan';
-import { dateOfDeck, type ExamSettings } from '$lib/scheduler/exam-settings';
 import { daysLeft } from '$lib/scheduler/exam';
-import { examAtOf } from '$lib/scheduler/exam-settings';
+import { dateOfDeck, examAtOf, type ExamSettings } from '$lib/scheduler/exam-settings';
+import { retrievability } from '$lib/scheduler/rate';
 import type { SchedulerSettings } from '$lib/scheduler/types';
 
 function plan(source: ExamSource, exam: ExamSettings, settings: SchedulerSettings, now: number): DatedPlan {
@@ -34,10 +35,7 @@ export async function deckReadiness(deckId: string, settings: SchedulerSettings,
 	const [exam, source] = await Promise.all([getExam(), examSource()]);
 	const date = dateOfDeck(deckId, source.parentOf, exam);
 	if (!date) return null;
-	const inside = (id: string) => {
-		for (let at: string | null | undefined = id; at; at = source.parentOf.get(at)) if (at === deckId) return true;
-		return false;
-	};
+	const inside = (id: string) => within(id, [deckId], source.parentOf);
 	const decks = [...source.parentOf.keys()].filter(inside);
 	const started = source.started.filter((card) => inside(card.deckId));
 	// The deck's own date for all of it: a sub-deck with another date is shown on its own page.
@@ -56,4 +54,25 @@ export async function deckReadiness(deckId: string, settings: SchedulerSettings,
 		perDay: dated.perDay,
 		unstudied: Math.max(0, total - merged.cards)
 	};
+}
+
+/** Whether `deckId` is one of `roots` or below one. */
+function within(deckId: string, roots: readonly string[], parentOf: ReadonlyMap<string, string | null>): boolean {
+	for (let at: string | null | undefined = deckId; at; at = parentOf.get(at)) if (roots.includes(at)) return true;
+	return false;
+}
+
+/**
+ * The quiz's "weakest on interview day": each studied card of `deckIds` (every deck when empty)
+ * that a date covers, ranked by its predicted recall on that date, lowest first.
+ */
+export async function examRanking(deckIds: readonly string[]): Promise<Map<string, number>> {
+	const [exam, source, settings] = await Promise.all([getExam(), examSource(), getSettings()]);
+	const ranking = new Map<string, number>();
+	for (const { cardId, deckId, progress } of source.started) {
+		if (deckIds.length > 0 && !within(deckId, deckIds, source.parentOf)) continue;
+		const date = dateOfDeck(deckId, source.parentOf, exam);
+		if (date) ranking.set(cardId, retrievability(progress, examAtOf(date, settings.dayStartHour)));
+	}
+	return ranking;
 }

@@ -2,13 +2,14 @@
 process.env.TZ = 'UTC';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { closeDatabase, importProgress, syncDecks } from '$lib/db';
+import { closeDatabase, getProgress, importProgress, syncDecks } from '$lib/db';
 import { getExam, saveExam } from '$lib/db/exam';
 import { DAY, HOUR, k8sNote, NOW, openTestDatabase, progressOf, serve } from '$lib/db/testing';
-import { DEFAULT_EXAM } from '$lib/scheduler/exam-settings';
+import { DEFAULT_EXAM, examAtOf } from '$lib/scheduler/exam-settings';
+import { retrievability } from '$lib/scheduler/rate';
 import { DEFAULT_SETTINGS } from '$lib/scheduler/types';
 import { Study } from '$lib/state/study.svelte';
-import { deckReadiness } from './exam-plan';
+import { deckReadiness, examRanking } from './exam-plan';
 import { extraToday, plannedIds } from './exam';
 import { deckLines, homeTotals } from './home';
 
@@ -107,5 +108,20 @@ describe('readiness on a deck page', () => {
 		expect(svc!.perDay).toBe(3);
 		// A sub-deck is covered by its parent's date.
 		expect(await deckReadiness('ext', settings, NOW)).toMatchObject({ date: '2025-03-12', cards: 2 });
+	});
+});
+
+describe('the quiz’s weakest on interview day', () => {
+	it('ranks the studied cards a date covers by their predicted recall on it, in the decks chosen', async () => {
+		expect(await examRanking([])).toEqual(new Map());
+		await importProgress([progressOf('p1', { stability: 30, lastReview: NOW - DAY, due: NOW + 20 * DAY })], []);
+		await saveExam({ ...DEFAULT_EXAM, date: '2025-03-20', decks: { svc: '2025-03-12' } });
+		const ranking = await examRanking([]);
+		expect([...ranking.keys()].sort()).toEqual([...CARDS].sort());
+		const s1 = (await getProgress('s1'))!;
+		expect(ranking.get('s1')).toBeCloseTo(retrievability(s1, examAtOf('2025-03-12', 4)), 12);
+		// p1 is much stronger, and its deck's date is the later one for every deck.
+		expect(ranking.get('p1')).toBeGreaterThan(ranking.get('p2')!);
+		expect([...(await examRanking(['ext'])).keys()].sort()).toEqual(['e1', 'e2']);
 	});
 });
