@@ -18,7 +18,7 @@ test('an interview date shows readiness on the deck page and adds the plan’s r
 	const section = page.getByRole('region', { name: 'Interview date' });
 	await section.getByLabel('Date for every deck').fill('2026-12-09');
 	await section.getByLabel('Target recall on the day (%)').fill('99');
-	await section.getByRole('button', { name: 'Save' }).click();
+	await section.getByRole('button', { name: 'Set interview date' }).click();
 	await expect(section.getByRole('status')).toHaveText('Saved.');
 
 	// The cards reviewed today are not brought forward today.

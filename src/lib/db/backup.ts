@@ -20,7 +20,6 @@ import type { ParsedBackup } from '$lib/backup/read';
 import { isValidSetting, SCHEDULER_KEYS } from '$lib/scheduler/settings';
 import type { SentToReview } from '$lib/backup/schema';
 import { EXAM_KEY, examFrom, examOn, type ExamSettings } from '$lib/scheduler/exam-settings';
-import { getExam } from './exam';
 import type { BackupWriter } from '$lib/backup/write';
 import { read, write, type Tables } from './database';
 import { newProgress, toProgressRow, toReviewLogRow, type Placement, type ProgressKey, type ProgressRow, type ReviewLogRow } from './rows';
@@ -58,9 +57,11 @@ export function backupSettings(): Promise<Record<string, unknown>> {
 }
 
 /** The interview date setting, as a backup holds it; null when no date is set. */
-export async function backupExam(): Promise<ExamSettings | null> {
-	const exam = await getExam();
-	return examOn(exam) ? exam : null;
+export function backupExam(): Promise<ExamSettings | null> {
+	return read(['settings'], async (db) => {
+		const exam = examFrom((await db.settings.get(EXAM_KEY))?.value);
+		return examOn(exam) ? exam : null;
+	});
 }
 
 /** The cards sent to today's review, as a backup holds them; null when there are none. */

@@ -17,7 +17,7 @@ const en = {
 	targetHelp: 'From 70 to 99.',
 	deckDates: 'Decks with their own date',
 	clear: 'Clear',
-	save: 'Save',
+	save: 'Set interview date',
 	saved: 'Saved.',
 	invalid: 'Use a date, and a target from 70 to 99.',
 	ownDate: 'Interview date for this deck',
@@ -31,9 +31,7 @@ const en = {
 			: `No extra reviews are needed: ${percent(share)}.`,
 	targetIs: (share: number) => `Target: ${percent(share)}.`,
 	unstudied: (n: number) => `${n} ${n === 1 ? 'card is' : 'cards are'} not studied yet and count as not recalled.`,
-	plannedToday: (n: number) => `${n} extra ${n === 1 ? 'review' : 'reviews'} today ${n === 1 ? 'comes' : 'come'} from the interview plan.`,
-	weakest: 'Weakest on interview day',
-	emptyQuiz: 'No studied card in these decks has an interview date: set one in Settings or on a deck’s page.'
+	plannedToday: (n: number) => `${n} extra ${n === 1 ? 'review' : 'reviews'} today ${n === 1 ? 'comes' : 'come'} from the interview plan.`
 };
 
 const ko: typeof en = {
@@ -46,7 +44,7 @@ const ko: typeof en = {
 	targetHelp: '70에서 99 사이.',
 	deckDates: '따로 날짜를 정한 덱',
 	clear: '지우기',
-	save: '저장',
+	save: '면접 날짜 정하기',
 	saved: '저장했습니다.',
 	invalid: '날짜와 70에서 99 사이의 목표를 입력하세요.',
 	ownDate: '이 덱의 면접 날짜',
@@ -60,9 +58,7 @@ const ko: typeof en = {
 			: `추가 복습이 필요 없습니다: ${percent(share)}.`,
 	targetIs: (share: number) => `목표: ${percent(share)}.`,
 	unstudied: (n: number) => `아직 학습하지 않은 카드 ${n}개는 기억하지 못한 것으로 셉니다.`,
-	plannedToday: (n: number) => `오늘 복습 중 ${n}개는 면접 계획에 따라 앞당긴 것입니다.`,
-	weakest: '면접 날 가장 약한 카드',
-	emptyQuiz: '이 덱에는 면접 날짜가 정해진 학습한 카드가 없습니다. 설정이나 덱 페이지에서 날짜를 정하세요.'
+	plannedToday: (n: number) => `오늘 복습 중 ${n}개는 면접 계획에 따라 앞당긴 것입니다.`
 };
 
 export const EXAM_STRINGS: Record<Locale, typeof en> = { en, ko };

@@ -3,7 +3,8 @@
  * deck's own date, which covers its sub-decks too. Apart from the planner so that reading the
  * setting (home's counts, every session) loads no FSRS code while no date is set.
  */
-import { HOUR_MS, studyDayStart } from './time';
+import { dayStart, HOUR_MS, nextDayStart, studyDayStart } from './time';
+import { REVIEW, type CardProgress } from './types';
 
 export interface ExamSettings {
 	/** For every deck without a date of its own; null: off. */
@@ -65,4 +66,19 @@ export function dateOfDeck(deckId: string, parentOf: ReadonlyMap<string, string 
 /** Whether any date is set. */
 export function examOn(exam: ExamSettings): boolean {
 	return exam.date !== null || Object.keys(exam.decks).length > 0;
+}
+
+/**
+ * A planned card not yet due is a review today, unless it is suspended, buried, not in review,
+ * or already reviewed today (then the plan's work for it is done).
+ */
+export function isPlannedToday(row: CardProgress | undefined, now: number, dayStartHour: number): row is CardProgress {
+	return (
+		row !== undefined &&
+		row.state === REVIEW &&
+		row.suspended === 0 &&
+		row.buriedUntil <= now &&
+		row.due >= nextDayStart(now, dayStartHour) &&
+		(row.lastReview ?? 0) < dayStart(now, dayStartHour)
+	);
 }

@@ -1,8 +1,9 @@
 import { LearningQueue, type LearningEntry } from './learning-queue';
 import { MainQueue, type MainTake } from './main-queue';
+import { isPlannedToday } from './exam-settings';
 import { queueKindOf, remainingLimits, type DueCounts, type ProgressLookup, type QueueKind } from './queue-kind';
-import { dayStart, MINUTE_MS, nextDayStart } from './time';
-import { LEARNING, RELEARNING, REVIEW, type CardProgress, type SchedulerSettings } from './types';
+import { MINUTE_MS, nextDayStart } from './time';
+import { LEARNING, RELEARNING, type CardProgress, type SchedulerSettings } from './types';
 
 export interface SessionInput {
 	/**
@@ -36,21 +37,6 @@ interface UndoStep {
 	taken: LearningEntry | null;
 	/** The learning entry the step put in. */
 	added: LearningEntry | null;
-}
-
-/**
- * A planned card not yet due is a review today, unless it is suspended, buried, not in review,
- * or already reviewed today (then the plan's work for it is done).
- */
-export function isPlannedToday(row: CardProgress | undefined, now: number, dayStartHour: number): row is CardProgress {
-	return (
-		row !== undefined &&
-		row.state === REVIEW &&
-		row.suspended === 0 &&
-		row.buriedUntil <= now &&
-		row.due >= nextDayStart(now, dayStartHour) &&
-		(row.lastReview ?? 0) < dayStart(now, dayStartHour)
-	);
 }
 
 /**

@@ -7,8 +7,7 @@
  */
 import { activeRows, getExam } from '$lib/db/exam';
 import { DATABASE_NAME } from '$lib/db/name';
-import { examOn, type ExamSettings } from '$lib/scheduler/exam-settings';
-import { isPlannedToday } from '$lib/scheduler/session';
+import { examOn, isPlannedToday, type ExamSettings } from '$lib/scheduler/exam-settings';
 import { dayStart } from '$lib/scheduler/time';
 import type { CardProgress, SchedulerSettings } from '$lib/scheduler/types';
 

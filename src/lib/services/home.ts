@@ -13,7 +13,6 @@ import {
 	todayTotals
 } from '$lib/db';
 import { DATABASE_NAME } from '$lib/db/name';
-import { extraToday } from './exam';
 import type { Deck } from '$lib/notes/types';
 import { applyDailyLimits, dayStart, liftNewLimit, nextDayStart, type DueCounts, type SchedulerSettings } from '$lib/scheduler';
 
@@ -50,7 +49,7 @@ export async function homeTotals(settings: SchedulerSettings, now = Date.now()):
 		todayTotals(now, next, { new: lifted.newPerDay, due: settings.reviewsPerDay }),
 		limitsUsedToday(start, next, { introduced: lifted.newPerDay, reviewed: settings.reviewsPerDay }),
 		ratingsToday(start, next),
-		extraToday(settings, now)
+		plannedToday(settings, now)
 	]);
 	const studied = { newIntroduced: used.introduced, reviewsDone: used.reviewed };
 	const review = raw.due + planned.length;
@@ -93,6 +92,11 @@ async function ratingsToday(start: number, next: number): Promise<number> {
 export function forgetKeptCounts() {
 	globalThis.localStorage?.removeItem(RATINGS_KEY);
 	globalThis.localStorage?.removeItem(STREAK_KEY);
+}
+
+/** The interview plan's reviews still to do today; its code loads apart (most people set no date). */
+async function plannedToday(settings: SchedulerSettings, now: number) {
+	return (await import('./exam')).extraToday(settings, now);
 }
 
 /** Today's sent cards that are still in the notes, with their decks. */
@@ -139,7 +143,12 @@ function readStored<T>(key: string): T | null {
 /** Decks in tree order with today's counts (daily limits applied, sub-decks included). */
 export async function deckLines(settings: SchedulerSettings, now = Date.now()): Promise<DeckLine[]> {
 	const { start, next } = studyDay(settings, now);
-	const [decks, counts, sent, planned] = await Promise.all([deckTree(), deckCounts(now, next), sentCards(now), extraToday(settings, now)]);
+	const [decks, counts, sent, planned] = await Promise.all([
+		deckTree(),
+		deckCounts(now, next),
+		sentCards(now),
+		plannedToday(settings, now)
+	]);
 	const limits = { introduced: liftNewLimit(settings, sent.length).newPerDay, reviewed: settings.reviewsPerDay };
 	const today = await limitsUsedToday(start, next, limits);
 	const studied = { newIntroduced: today.introduced, reviewsDone: today.reviewed };

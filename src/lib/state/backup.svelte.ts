@@ -11,7 +11,6 @@ import {
 // Straight from its module: only this flow exports the sent-to-review list.
 import { backupExam, backupSentToReview } from '$lib/db/backup';
 import { messageOf } from '$lib/errors';
-import { forgetPlannedToday } from '$lib/services/exam';
 import { forgetKeptCounts } from '$lib/services/home';
 import { app } from './app.svelte';
 import { preferences } from './preferences.svelte';
@@ -113,7 +112,7 @@ class BackupFlow {
 			this.plan = await restoreBackup(parsed, this.progress);
 			// The restored log may hold ratings of today from another device.
 			forgetKeptCounts();
-			forgetPlannedToday();
+			(await import('$lib/services/exam')).forgetPlannedToday();
 			const { theme, locale } = parsed.header.preferences;
 			if (theme) preferences.setTheme(theme);
 			if (locale) preferences.setLocale(locale);

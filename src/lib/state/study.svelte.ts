@@ -18,7 +18,6 @@ import {
 } from '$lib/db';
 import { messageOf } from '$lib/errors';
 import type { Card } from '$lib/notes/types';
-import { extraToday } from '$lib/services/exam';
 import { askPersistentStorage } from '$lib/services/persist';
 import {
 	dayStart,
@@ -116,7 +115,7 @@ export class Study {
 		const [source, sent, planned] = await Promise.all([
 			queueSource(this.deckId, { now, dayStart: dayStart(now, hour), nextDayStart: nextDayStart(now, hour) }),
 			sentToReviewToday(now),
-			extraToday(this.settings, now)
+			import('$lib/services/exam').then(({ extraToday }) => extraToday(this.settings, now))
 		]);
 		this.progress = new Map(source.progress.map((row) => [row.cardId, row]));
 		// The interview plan's cards for today join as due reviews (cards outside the scope stay out below).
