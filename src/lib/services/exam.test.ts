@@ -1,9 +1,12 @@
 // Before any Date use: study days are local, and vitest runs each test file in its own worker.
 process.env.TZ = 'UTC';
+// liveQuery only runs where Dexie found a global indexedDB when it loaded.
+import 'fake-indexeddb/auto';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeDatabase, getProgress, importProgress, syncDecks } from '$lib/db';
 import { getExam, saveExam } from '$lib/db/exam';
+import { observe } from '$lib/db/live';
 import { DAY, HOUR, k8sNote, NOW, openTestDatabase, progressOf, serve } from '$lib/db/testing';
 import { DEFAULT_EXAM, examAtOf } from '$lib/scheduler/exam-settings';
 import { retrievability } from '$lib/scheduler/rate';
@@ -86,6 +89,25 @@ describe('the interview plan in the daily queue', () => {
 		expect(await plannedIds(settings, NOW + HOUR)).toEqual(today);
 		expect(await plannedIds(settings, NOW + 2 * DAY)).toEqual([]);
 		expect(await extraToday(settings, NOW + 5 * DAY)).toEqual([]);
+	});
+
+	it('re-runs home’s live counts when a date is set, through the lazily loaded plan', async () => {
+		const seen = await new Promise<number[]>((resolve, reject) => {
+			const planned: number[] = [];
+			const subscription = observe(() => homeTotals(settings, NOW)).subscribe({
+				next(value) {
+					planned.push(value.planned);
+					if (planned.length === 1) saveExam(EXAM).catch(reject);
+					if (planned.length === 2) {
+						subscription.unsubscribe();
+						resolve(planned);
+					}
+				},
+				error: reject
+			});
+		});
+		expect(seen[0]).toBe(0);
+		expect(seen[1]).toBeGreaterThan(0);
 	});
 
 	it('turns off when the date is cleared', async () => {

@@ -29,7 +29,8 @@ export async function plannedIds(settings: SchedulerSettings, now = Date.now(), 
 	const key = JSON.stringify([exam, settings]);
 	const kept = readKept();
 	if (kept?.day === day && kept.key === key && Array.isArray(kept.cardIds)) return kept.cardIds;
-	const { planToday } = await import('./exam-plan');
+	// Promise.resolve: inside a live query, Dexie keeps following reads only through its own promises.
+	const { planToday } = await Promise.resolve(import('./exam-plan'));
 	const cardIds = await planToday(exam, settings, now);
 	globalThis.localStorage?.setItem(TODAY_KEY, JSON.stringify({ day, key, cardIds } satisfies KeptToday));
 	return cardIds;

@@ -94,9 +94,13 @@ export function forgetKeptCounts() {
 	globalThis.localStorage?.removeItem(STREAK_KEY);
 }
 
-/** The interview plan's reviews still to do today; its code loads apart (most people set no date). */
+/**
+ * The interview plan's reviews still to do today; its code loads apart (most people set no
+ * date). Promise.resolve keeps a live query following the reads after the import (Dexie's rule
+ * for other async calls inside one).
+ */
 async function plannedToday(settings: SchedulerSettings, now: number) {
-	return (await import('./exam')).extraToday(settings, now);
+	return (await Promise.resolve(import('./exam'))).extraToday(settings, now);
 }
 
 /** Today's sent cards that are still in the notes, with their decks. */
