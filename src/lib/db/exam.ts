@@ -1,14 +1,12 @@
 import { EXAM_KEY, examFrom, type ExamSettings } from '$lib/scheduler/exam-settings';
 import type { CardProgress } from '$lib/scheduler/types';
 import { read, write } from './database';
+import { getExam } from './settings';
 import { activeStarted } from './ranges';
 import { fromProgressRow } from './rows';
 import { markChanged } from './settings-sync';
 
-/** The interview date setting (one settings row, synced and backed up like the scheduler's). */
-export function getExam(): Promise<ExamSettings> {
-	return read(['settings'], async (db) => examFrom((await db.settings.get(EXAM_KEY))?.value));
-}
+export { getExam };
 
 /** Stores the whole setting in one row; a date cleared is a date off. */
 export async function saveExam(exam: ExamSettings): Promise<void> {

@@ -2,6 +2,7 @@ import {
 	deckCounts,
 	deckTree,
 	getCards,
+	getExam,
 	hasRating,
 	latestRating,
 	latestReviewBefore,
@@ -13,6 +14,7 @@ import {
 	todayTotals
 } from '$lib/db';
 import { DATABASE_NAME } from '$lib/db/name';
+import { examOn } from '$lib/scheduler/exam-settings';
 import type { Deck } from '$lib/notes/types';
 import { applyDailyLimits, dayStart, liftNewLimit, nextDayStart, type DueCounts, type SchedulerSettings } from '$lib/scheduler';
 
@@ -100,6 +102,7 @@ export function forgetKeptCounts() {
  * for other async calls inside one).
  */
 async function plannedToday(settings: SchedulerSettings, now: number) {
+	if (!examOn(await getExam())) return [];
 	return (await Promise.resolve(import('./exam'))).extraToday(settings, now);
 }
 

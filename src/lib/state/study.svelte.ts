@@ -14,8 +14,10 @@ import {
 	setSuspended,
 	undoLastReview,
 	UnknownCardError,
-	newEventId
+	newEventId,
+	getExam
 } from '$lib/db';
+import { examOn } from '$lib/scheduler/exam-settings';
 import { messageOf } from '$lib/errors';
 import type { Card } from '$lib/notes/types';
 import { askPersistentStorage } from '$lib/services/persist';
@@ -115,7 +117,7 @@ export class Study {
 		const [source, sent, planned] = await Promise.all([
 			queueSource(this.deckId, { now, dayStart: dayStart(now, hour), nextDayStart: nextDayStart(now, hour) }),
 			sentToReviewToday(now),
-			import('$lib/services/exam').then(({ extraToday }) => extraToday(this.settings, now))
+			plannedReviews(this.settings, now)
 		]);
 		this.progress = new Map(source.progress.map((row) => [row.cardId, row]));
 		// The interview plan's cards for today join as due reviews (cards outside the scope stay out below).
@@ -419,4 +421,10 @@ export class Study {
 			this.error ||= messageOf(failure);
 		}
 	}
+}
+
+/** The interview plan's reviews for today; its code loads only while a date is set. */
+async function plannedReviews(settings: SchedulerSettings, now: number) {
+	if (!examOn(await getExam())) return [];
+	return (await import('$lib/services/exam')).extraToday(settings, now);
 }
