@@ -36,6 +36,16 @@ test('an interview date shows readiness on the deck page and adds the plan’s r
 	);
 	await expect(panel).toContainText(/cards are not studied yet and count as not recalled\./);
 
+	// A deck's own date overrides the one for every deck, and emptied it falls back to it.
+	const own = panel.getByLabel('Interview date for this deck');
+	await own.fill('2026-12-10');
+	await expect(panel).toContainText('2026-12-10 — 3 days left.');
+	await page.goto('/settings');
+	await expect(section.getByRole('listitem')).toHaveText(`${root.path.join(' › ')}: 2026-12-10 Clear`);
+	await page.goto(`/decks/${root.id}`);
+	await own.fill('');
+	await expect(panel).toContainText('2026-12-09 — 2 days left.');
+
 	// The next day: the plan's share of it is due, and home says where those reviews come from.
 	await page.clock.fastForward('24:00:00');
 	await home.open();
