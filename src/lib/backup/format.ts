@@ -19,6 +19,9 @@
  * `sentToReview` (added in December 2026, optional, null when empty) is the list of new cards
  * sent to today's review and the end of the study day it holds for. The version stays 1: files
  * without it still import, and an app from before it reads newer files and ignores it.
+ *
+ * `exam` (added in December 2026, optional in the same way) is the interview date setting:
+ * {"date":"2026-12-20","target":0.9,"decks":{"<deck id>":"2026-12-18"}}.
  */
 import type { CardProgress, ReviewLogEntry } from '$lib/scheduler/types';
 

@@ -63,7 +63,7 @@ export interface ParsedBackup {
 }
 
 /** Header members kept; any other member is read (within the limits) and dropped. */
-const MEMBERS = new Set(['format', 'version', 'exportedAt', 'counts', 'columns', 'settings', 'preferences', 'sentToReview']);
+const MEMBERS = new Set(['format', 'version', 'exportedAt', 'counts', 'columns', 'settings', 'preferences', 'sentToReview', 'exam']);
 
 function sectionChecks(now: number) {
 	const schemas = rowSchemas(now);

@@ -8,6 +8,7 @@
 import * as v from 'valibot';
 import { QUESTION_TYPES } from '$lib/quiz/types';
 import { BACKUP_FORMAT, DUE_HORIZON, EARLIEST, PREVIOUS_COLUMNS, PROGRESS_COLUMNS, REVIEW_LOG_COLUMNS, REVIEW_SLACK } from './format';
+import { isExamSettings, type ExamSettings } from '$lib/scheduler/exam-settings';
 import { isValidSetting, SCHEDULER_KEYS } from '$lib/scheduler/settings';
 
 /** Card ids made by the deck build are 16 hex digits; older or hand-made ones may differ, within reason. */
@@ -160,7 +161,14 @@ function header(now: number, sentToReview: v.GenericSchema<unknown, SentToReview
 			locale: v.optional(v.picklist(['system', 'en', 'ko']))
 		}),
 		// Since 2026-12 (still version 1: older files have none, and older apps ignore it).
-		sentToReview: v.optional(v.nullable(sentToReview))
+		sentToReview: v.optional(v.nullable(sentToReview)),
+		// Since 2026-12 too: the interview date setting, as its settings row holds it.
+		exam: v.optional(
+			v.custom<ExamSettings>(
+				isExamSettings,
+				'must be an interview date setting: a yyyy-mm-dd date or null, a target of 0.7–0.99 and deck dates'
+			)
+		)
 	});
 }
 

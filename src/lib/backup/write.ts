@@ -1,4 +1,5 @@
 import { BACKUP_FORMAT, BACKUP_VERSION, PREVIOUS_COLUMNS, PROGRESS_COLUMNS, REVIEW_LOG_COLUMNS, type RowSection } from './format';
+import type { ExamSettings } from '$lib/scheduler/exam-settings';
 import type { SentToReview } from './schema';
 
 export interface BackupHead {
@@ -7,6 +8,8 @@ export interface BackupHead {
 	preferences: Record<string, string>;
 	/** Today's sent-to-review list; left out of the file when null or absent. */
 	sentToReview?: SentToReview | null;
+	/** The interview date setting; left out when no date is set. */
+	exam?: ExamSettings | null;
 }
 
 const SECTION_ORDER: readonly RowSection[] = ['progress', 'reviewLog', 'quizHistory'];
@@ -34,7 +37,8 @@ export class BackupWriter<P = string> {
 			columns: { progress: PROGRESS_COLUMNS, reviewLog: REVIEW_LOG_COLUMNS, previous: PREVIOUS_COLUMNS },
 			settings: head.settings,
 			preferences: head.preferences,
-			...(head.sentToReview ? { sentToReview: head.sentToReview } : {})
+			...(head.sentToReview ? { sentToReview: head.sentToReview } : {}),
+			...(head.exam ? { exam: head.exam } : {})
 		};
 		// The header object without its closing brace: sections follow it.
 		this.head = JSON.stringify(header).slice(0, -1);

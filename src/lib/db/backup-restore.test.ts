@@ -3,8 +3,9 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readBackup } from '$lib/backup/read';
 import { BackupWriter } from '$lib/backup/write';
-import { backupSentToReview, backupSettings, exportBackup, previewRestore, restoreBackup } from './backup';
+import { backupExam, backupSentToReview, backupSettings, exportBackup, previewRestore, restoreBackup } from './backup';
 import { closeDatabase, database } from './database';
+import { getExam, saveExam } from './exam';
 import { cardReviewLog, getProgress, recordReview } from './progress';
 import { sendToReview } from './quiz-review';
 import { toProgressRow, toReviewLogRow } from './rows';
@@ -21,7 +22,13 @@ async function freshDevice() {
 
 /** The backup this device would export at `now`, as text. */
 async function exportText(now = NOW): Promise<string> {
-	const head = { exportedAt: now, settings: await backupSettings(), preferences: {}, sentToReview: await backupSentToReview(now) };
+	const head = {
+		exportedAt: now,
+		settings: await backupSettings(),
+		preferences: {},
+		sentToReview: await backupSentToReview(now),
+		exam: await backupExam()
+	};
 	const writer = new BackupWriter(head, (texts) => texts.join(''));
 	await exportBackup(writer);
 	return writer.finish().join('');
@@ -95,6 +102,29 @@ describe('the sent-to-review list travels in the backup', () => {
 		await expect(readBackup([JSON.stringify(backup)], { now: NOW })).rejects.toThrow(
 			/sentToReview.cardIds.item 1: is not a well-formed card id/
 		);
+	});
+});
+
+describe('the interview date travels in the backup', () => {
+	const exam = { date: '2025-03-20', target: 0.85, decks: { svc: '2025-03-15' } };
+
+	it('is exported when set, restored into another browser, and left out when off', async () => {
+		expect(JSON.parse(await exportText()).exam).toBeUndefined();
+		await saveExam(exam);
+		const text = await exportText();
+		expect(JSON.parse(text).exam).toEqual(exam);
+		await freshDevice();
+		const backup = await readBackup([text], { now: NOW });
+		expect(await previewRestore(backup)).toMatchObject({ settingsChanged: true });
+		await restoreBackup(backup);
+		expect(await getExam()).toEqual(exam);
+	});
+
+	it('is checked like every other part of the file', async () => {
+		await saveExam(exam);
+		const backup = JSON.parse(await exportText());
+		backup.exam.target = 2;
+		await expect(readBackup([JSON.stringify(backup)], { now: NOW })).rejects.toThrow(/exam: must be an interview date setting/);
 	});
 });
 

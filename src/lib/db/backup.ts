@@ -19,6 +19,7 @@ import {
 import type { ParsedBackup } from '$lib/backup/read';
 import { isValidSetting, SCHEDULER_KEYS } from '$lib/scheduler/settings';
 import type { SentToReview } from '$lib/backup/schema';
+import { EXAM_KEY, examFrom, examOn, type ExamSettings } from '$lib/scheduler/exam-settings';
 import type { BackupWriter } from '$lib/backup/write';
 import { read, write, type Tables } from './database';
 import { newProgress, toProgressRow, toReviewLogRow, type Placement, type ProgressKey, type ProgressRow, type ReviewLogRow } from './rows';
@@ -52,6 +53,14 @@ export function backupSettings(): Promise<Record<string, unknown>> {
 			if (isValidSetting(name, value)) settings[name] = value;
 		}
 		return settings;
+	});
+}
+
+/** The interview date setting, as a backup holds it; null when no date is set. */
+export function backupExam(): Promise<ExamSettings | null> {
+	return read(['settings'], async (db) => {
+		const exam = examFrom((await db.settings.get(EXAM_KEY))?.value);
+		return examOn(exam) ? exam : null;
 	});
 }
 
@@ -164,9 +173,12 @@ async function plan(db: Tables, backup: ParsedBackup): Promise<Plan> {
 	const quizIds = backup.quizHistory.map((q) => q.id);
 	const quizPresent = (await db.quizHistory.bulkGet(quizIds)).filter((q) => q !== undefined).length;
 	const current = await db.settings.bulkGet(SCHEDULER_KEYS.map((key) => SCHEDULER_PREFIX + key));
-	const settingsChanged = SCHEDULER_KEYS.some(
-		(key, i) => key in backup.header.settings && JSON.stringify(current[i]?.value) !== JSON.stringify(backup.header.settings[key])
-	);
+	const examNow = (await db.settings.get(EXAM_KEY))?.value;
+	const settingsChanged =
+		SCHEDULER_KEYS.some(
+			(key, i) => key in backup.header.settings && JSON.stringify(current[i]?.value) !== JSON.stringify(backup.header.settings[key])
+		) ||
+		(backup.header.exam !== undefined && JSON.stringify(examFrom(examNow)) !== JSON.stringify(backup.header.exam));
 	const sent = sentAfter(await db.settings.get(SENT_KEY), backup);
 	return {
 		cardsAdded,
@@ -251,6 +263,7 @@ export function restoreBackup(backup: ParsedBackup, onProgress: OnProgress = () 
 		const settings = Object.entries(backup.header.settings).map(([key, value]) => ({ key: SCHEDULER_PREFIX + key, value }));
 		await db.settings.bulkPut(settings);
 		if (p.sent) await db.settings.put({ key: SENT_KEY, value: p.sent });
+		if (backup.header.exam) await db.settings.put({ key: EXAM_KEY, value: backup.header.exam });
 		// Restored ratings and quizzes have no sync events yet: the next sync makes them (convertLegacy).
 		if (p.newLogRows.length > 0 || backup.quizHistory.length > 0) await db.settings.put({ key: CONVERTED_KEY, value: false });
 		return summary(p);

@@ -43,7 +43,7 @@ export {
 	type TodayStats
 } from './counts';
 export { todayTotals, type TodayTotals } from './totals';
-export { getAppSetting, getSettings, saveSettings, setAppSetting } from './settings';
+export { getAppSetting, getExam, getSettings, saveSettings, setAppSetting } from './settings';
 export { addQuizResult, quizHistory } from './quiz';
 export type { QuizResult } from './rows';
 export { quizCards, quizProgress, type QuizContent } from './quiz-cards';

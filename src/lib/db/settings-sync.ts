@@ -4,6 +4,7 @@
  * only those keys over it (couch.ts updateSettings retries on 409), so two devices changing
  * different settings both keep their change, and the same setting ends as the last push left it.
  */
+import { EXAM_KEY, isExamSettings } from '$lib/scheduler/exam-settings';
 import { DEFAULT_SETTINGS } from '$lib/scheduler/types';
 import type { CouchDoc, Settings } from '$lib/sync/couch';
 import { SETTINGS_ID } from '$lib/sync/couch';
@@ -14,7 +15,7 @@ import { SETTINGS_SYNC_KEY } from './sync-keys';
 export const SCHEDULER_PREFIX = 'scheduler.';
 
 /** The settings that follow a person across devices; language and sync's own rows stay per device. */
-export const SYNCED_KEYS: readonly string[] = [...Object.keys(DEFAULT_SETTINGS).map((key) => SCHEDULER_PREFIX + key), 'theme'];
+export const SYNCED_KEYS: readonly string[] = [...Object.keys(DEFAULT_SETTINGS).map((key) => SCHEDULER_PREFIX + key), 'theme', EXAM_KEY];
 
 interface SyncedState {
 	rev?: string;
@@ -40,6 +41,7 @@ export async function markChanged(db: Pick<Tables, 'settings'>, keys: readonly s
 /** A value is taken only when it has the default's type (as getSettings reads them). */
 function acceptable(key: string, value: unknown): boolean {
 	if (key === 'theme') return typeof value === 'string' && value.length < 40;
+	if (key === EXAM_KEY) return isExamSettings(value);
 	const fallback = (DEFAULT_SETTINGS as unknown as Record<string, unknown>)[key.slice(SCHEDULER_PREFIX.length)];
 	if (Array.isArray(fallback)) return Array.isArray(value) && value.every((v) => typeof v === 'string');
 	if (typeof fallback === 'number') return typeof value === 'number' && Number.isFinite(value);

@@ -1,3 +1,4 @@
+import { EXAM_KEY, examFrom, type ExamSettings } from '$lib/scheduler/exam-settings';
 import { DEFAULT_SETTINGS, type SchedulerSettings } from '$lib/scheduler/types';
 import { read, write } from './database';
 import { markChanged, SCHEDULER_PREFIX } from './settings-sync';
@@ -43,6 +44,15 @@ export async function saveSettings(partial: Partial<SchedulerSettings>): Promise
 			rows.map((row) => row.key)
 		);
 	});
+}
+
+/**
+ * The interview date setting (one settings row, synced and backed up like the scheduler's).
+ * Here rather than in exam.ts so that the review and home can ask whether a date is set
+ * without loading the plan's code.
+ */
+export function getExam(): Promise<ExamSettings> {
+	return read(['settings'], async (db) => examFrom((await db.settings.get(EXAM_KEY))?.value));
 }
 
 export function getAppSetting<T>(key: string): Promise<T | undefined> {

@@ -17,6 +17,7 @@ import { closeDatabase, database } from './database';
 import { deviceId, newEventId } from './device';
 import { buryUntil, cardReviewLog, getProgress, recordReview, resetProgress, setSuspended } from './progress';
 import { addQuizResult, quizHistory } from './quiz';
+import { getExam, saveExam } from './exam';
 import { getSettings, saveSettings } from './settings';
 import { pendingEvents } from './sync-state';
 import { syncDecks } from './sync';
@@ -177,6 +178,8 @@ describe('sync between devices through a CouchDB server', () => {
 		const id = newEventId(NOW);
 		await addQuizResult(quizResult(id, NOW, ['n1']));
 		await saveSettings({ desiredRetention: 0.85, newPerDay: 7 });
+		const exam = { date: '2025-03-20', target: 0.85, decks: { svc: '2025-03-15' } };
+		await saveExam(exam);
 		await phone.sync();
 		await laptop.use();
 		await saveSettings({ maximumInterval: 400 });
@@ -184,6 +187,7 @@ describe('sync between devices through a CouchDB server', () => {
 		expect((await quizHistory()).map((q) => q.id)).toEqual([id]);
 		const onLaptop = await getSettings();
 		expect([onLaptop.desiredRetention, onLaptop.newPerDay, onLaptop.maximumInterval]).toEqual([0.85, 7, 400]);
+		expect(await getExam()).toEqual(exam);
 		await phone.sync();
 		const onPhone = await getSettings();
 		expect([onPhone.desiredRetention, onPhone.newPerDay, onPhone.maximumInterval]).toEqual([0.85, 7, 400]);

@@ -37,7 +37,12 @@ export const quizEn = {
 	decksChosen: (titles: string[]) => (titles.length ? titles.join(', ') : 'All decks'),
 	includedWithParent: 'included with the deck above',
 	source: 'Which cards',
-	sources: { decks: 'Random cards from the decks', due: 'Everything due soon (7 days)', weak: 'My weakest cards' },
+	sources: {
+		decks: 'Random cards from the decks',
+		due: 'Everything due soon (7 days)',
+		weak: 'My weakest cards',
+		exam: 'Weakest on interview day'
+	},
 	length: 'Questions',
 	lengthAll: 'All',
 	types: 'Question types',
@@ -51,7 +56,8 @@ export const quizEn = {
 	empty: {
 		decks: 'These decks have no cards to ask.',
 		due: 'No studied card is due in the next 7 days in these decks.',
-		weak: 'No card here has been studied yet; weakest cards are ranked by what you have reviewed.'
+		weak: 'No card here has been studied yet; weakest cards are ranked by what you have reviewed.',
+		exam: 'No studied card in these decks has an interview date: set one in Settings or on a deck’s page.'
 	},
 	questionOf: (at: number, total: number) => `Question ${at} of ${total}`,
 	shorter: (n: number) => `Only ${n} ${n === 1 ? 'question' : 'questions'} could be made from these decks.`,
@@ -123,7 +129,7 @@ export const quizKo: typeof quizEn = {
 	decksChosen: (titles: string[]) => (titles.length ? titles.join(', ') : '모든 덱'),
 	includedWithParent: '상위 덱에 포함됨',
 	source: '출제 카드',
-	sources: { decks: '덱에서 무작위', due: '곧 복습할 카드 전부 (7일)', weak: '가장 약한 카드' },
+	sources: { decks: '덱에서 무작위', due: '곧 복습할 카드 전부 (7일)', weak: '가장 약한 카드', exam: '면접 날 가장 약한 카드' },
 	length: '문제 수',
 	lengthAll: '전부',
 	types: '문제 유형',
@@ -134,7 +140,8 @@ export const quizKo: typeof quizEn = {
 	empty: {
 		decks: '이 덱에는 출제할 카드가 없습니다.',
 		due: '이 덱에는 7일 안에 복습할 카드가 없습니다.',
-		weak: '아직 학습한 카드가 없습니다. 가장 약한 카드는 복습 기록으로 정합니다.'
+		weak: '아직 학습한 카드가 없습니다. 가장 약한 카드는 복습 기록으로 정합니다.',
+		exam: '이 덱에는 면접 날짜가 정해진 학습한 카드가 없습니다. 설정이나 덱 페이지에서 날짜를 정하세요.'
 	},
 	questionOf: (at: number, total: number) => `${total}문제 중 ${at}번`,
 	shorter: (n: number) => `이 덱으로는 ${n}문제만 만들 수 있습니다.`,

@@ -3,6 +3,7 @@ import type { Locale } from './strings';
 export const settingsEn = {
 	title: 'Settings',
 	scheduling: 'Scheduling',
+	exam: 'Interview date',
 	desiredRetention: 'Desired retention',
 	retentionWarning: 'Above 0.97 the workload grows steeply for little gain.',
 	newPerDay: 'New cards per day',
@@ -131,6 +132,7 @@ export const settingsEn = {
 export const settingsKo: typeof settingsEn = {
 	title: '설정',
 	scheduling: '일정',
+	exam: '면접 날짜',
 	desiredRetention: '목표 기억률',
 	retentionWarning: '0.97보다 높으면 얻는 것에 비해 복습량이 크게 늘어납니다.',
 	newPerDay: '하루 새 카드 수',

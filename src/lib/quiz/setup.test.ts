@@ -19,7 +19,8 @@ describe('quiz setup in the URL', () => {
 		const setups: QuizSetup[] = [
 			{ deckIds: ['a1', 'b2'], source: 'decks', length: 50, types: ['typed'] },
 			{ deckIds: [], source: 'due', length: 'all', types: ['mcq', 'explain'] },
-			{ deckIds: ['x'], source: 'weak', length: 20, types: ['reverse', 'typed'], seed: 4294967295 }
+			{ deckIds: ['x'], source: 'weak', length: 20, types: ['reverse', 'typed'], seed: 4294967295 },
+			{ deckIds: ['y'], source: 'exam', length: 10, types: ['mcq'] }
 		];
 		for (const setup of setups) expect(parse(quizSearch(setup))).toEqual(setup);
 	});
@@ -47,6 +48,7 @@ describe('quiz setup in the URL', () => {
 	it('reads types repeated, comma-encoded, in any case, ignoring unknown ones', () => {
 		expect(parse('types=TYPED&types=mcq%2Cnonsense').types).toEqual(['mcq', 'typed']);
 		expect(parse('source=DUE').source).toBe('due');
+		expect(parse('source=exam').source).toBe('exam');
 	});
 
 	it('caps the number of decks', () => {

@@ -10,10 +10,10 @@ export const DEFAULT_QUIZ_SETUP: Readonly<QuizSetup> = Object.freeze({
 // Deck ids are hex from the build; anything else is a hand-edited URL, ignored rather than trusted.
 const DECK_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_DECKS = 100;
-const SOURCES: Record<string, QuizSource> = { due: 'due', weak: 'weak' };
+const SOURCES: Record<string, QuizSource> = { due: 'due', weak: 'weak', exam: 'exam' };
 
 /**
- * Reads `?deck=<id>&deck=<id2>&source=due|weak&n=10|20|50|all&types=mcq,reverse,typed,explain&seed=<uint32>`;
+ * Reads `?deck=<id>&deck=<id2>&source=due|weak|exam&n=10|20|50|all&types=mcq,reverse,typed,explain&seed=<uint32>`;
  * bad values fall back to defaults, never throw.
  */
 export function parseQuizSetup(params: URLSearchParams): QuizSetup {

@@ -6,8 +6,11 @@ export type QuestionType = (typeof QUESTION_TYPES)[number];
 export const QUIZ_LENGTHS = [10, 20, 50, 'all'] as const;
 export type QuizLength = (typeof QUIZ_LENGTHS)[number];
 
-/** `decks`: random cards from `deckIds` (all decks when empty); `due`/`weak`: lowest ranking first. */
-export type QuizSource = 'decks' | 'due' | 'weak';
+/**
+ * `decks`: random cards from `deckIds` (all decks when empty); `due`/`weak`/`exam`: lowest ranking
+ * first (`exam`: predicted recall on the interview date, services/exam-plan.ts examRanking).
+ */
+export type QuizSource = 'decks' | 'due' | 'weak' | 'exam';
 
 export interface QuizSetup {
 	/** Decks to draw from, each with every deck below it. With `due`/`weak` they narrow the ranking. */

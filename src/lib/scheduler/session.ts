@@ -1,5 +1,6 @@
 import { LearningQueue, type LearningEntry } from './learning-queue';
 import { MainQueue, type MainTake } from './main-queue';
+import { isPlannedToday } from './exam-settings';
 import { queueKindOf, remainingLimits, type DueCounts, type ProgressLookup, type QueueKind } from './queue-kind';
 import { MINUTE_MS, nextDayStart } from './time';
 import { LEARNING, RELEARNING, type CardProgress, type SchedulerSettings } from './types';
@@ -17,6 +18,11 @@ export interface SessionInput {
 	reviewsDoneToday: number;
 	now: number;
 	settings: SchedulerSettings;
+	/**
+	 * Review cards an interview plan brings forward to today (see exam-plan.ts): queued as
+	 * due reviews although their due date is later. The rating is a real, early review.
+	 */
+	planned?: ReadonlySet<string>;
 }
 
 export interface SessionCard {
@@ -52,7 +58,7 @@ export class ReviewSession {
 	private readonly undoSteps: UndoStep[] = [];
 	private seq: number;
 
-	constructor({ cardIds, progress, newIntroducedToday, reviewsDoneToday, now, settings }: SessionInput) {
+	constructor({ cardIds, progress, newIntroducedToday, reviewsDoneToday, now, settings, planned }: SessionInput) {
 		this.dayEnd = nextDayStart(now, settings.dayStartHour);
 		this.learnAheadMs = settings.learnAheadMinutes * MINUTE_MS;
 		const { newLimit, reviewLimit } = remainingLimits(settings.newPerDay, settings.reviewsPerDay, newIntroducedToday, reviewsDoneToday);
@@ -64,7 +70,8 @@ export class ReviewSession {
 		for (let i = 0; i < cardIds.length; i++) {
 			const cardId = cardIds[i];
 			const row = progress.get(cardId);
-			const kind = queueKindOf(row, now, this.dayEnd);
+			const kind =
+				queueKindOf(row, now, this.dayEnd) ?? (planned?.has(cardId) && isPlannedToday(row, now, settings.dayStartHour) ? 'review' : null);
 			if (kind === 'new') {
 				if (newIds.length < newLimit) newIds.push(cardId);
 				else if (newLimit > 0) spareNew.push(cardId);

@@ -77,7 +77,7 @@ function opens(factory: IDBFactory): Promise<boolean> {
 	});
 }
 
-export interface FirstVisitHome extends HomeTotals {
+export interface FirstVisitHome extends Omit<HomeTotals, 'planned'> {
 	lines: DeckLine[];
 }
 

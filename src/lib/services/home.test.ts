@@ -47,7 +47,11 @@ describe('homeStreak', () => {
 
 describe('homeTotals', () => {
 	it('applies the daily limits to the collection’s numbers', async () => {
-		expect(await homeTotals({ ...settings, newPerDay: 3 }, NOW)).toEqual({ totals: { new: 3, learning: 0, review: 0 }, doneToday: 0 });
+		expect(await homeTotals({ ...settings, newPerDay: 3 }, NOW)).toEqual({
+			totals: { new: 3, learning: 0, review: 0 },
+			doneToday: 0,
+			planned: 0
+		});
 	});
 });
 

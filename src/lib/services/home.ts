@@ -2,6 +2,7 @@ import {
 	deckCounts,
 	deckTree,
 	getCards,
+	getExam,
 	hasRating,
 	latestRating,
 	latestReviewBefore,
@@ -13,6 +14,7 @@ import {
 	todayTotals
 } from '$lib/db';
 import { DATABASE_NAME } from '$lib/db/name';
+import { examOn } from '$lib/scheduler/exam-settings';
 import type { Deck } from '$lib/notes/types';
 import { applyDailyLimits, dayStart, liftNewLimit, nextDayStart, type DueCounts, type SchedulerSettings } from '$lib/scheduler';
 
@@ -27,6 +29,8 @@ export interface HomeTotals {
 	/** Today's numbers across every deck, daily limits applied. */
 	totals: DueCounts;
 	doneToday: number;
+	/** Reviews the interview plan brings forward to today, still to do (counted in totals.review). */
+	planned: number;
 }
 
 function studyDay(settings: SchedulerSettings, now: number) {
@@ -43,14 +47,16 @@ export async function homeTotals(settings: SchedulerSettings, now = Date.now()):
 	const { start, next } = studyDay(settings, now);
 	// The counts must promise what a session will show: sent cards come on top of the limit (see liftNewLimit).
 	const lifted = liftNewLimit(settings, (await sentCards(now)).length);
-	const [raw, used, doneToday] = await Promise.all([
+	const [raw, used, doneToday, planned] = await Promise.all([
 		todayTotals(now, next, { new: lifted.newPerDay, due: settings.reviewsPerDay }),
 		limitsUsedToday(start, next, { introduced: lifted.newPerDay, reviewed: settings.reviewsPerDay }),
-		ratingsToday(start, next)
+		ratingsToday(start, next),
+		plannedToday(settings, now)
 	]);
 	const studied = { newIntroduced: used.introduced, reviewsDone: used.reviewed };
-	const totals = applyDailyLimits({ new: raw.newAvailable, learning: raw.learning, review: raw.due }, lifted, studied);
-	return { totals, doneToday };
+	const review = raw.due + planned.length;
+	const totals = applyDailyLimits({ new: raw.newAvailable, learning: raw.learning, review }, lifted, studied);
+	return { totals, doneToday, planned: planned.length };
 }
 
 const RATINGS_KEY = `${DATABASE_NAME}.ratingsToday`;
@@ -88,6 +94,16 @@ async function ratingsToday(start: number, next: number): Promise<number> {
 export function forgetKeptCounts() {
 	globalThis.localStorage?.removeItem(RATINGS_KEY);
 	globalThis.localStorage?.removeItem(STREAK_KEY);
+}
+
+/**
+ * The interview plan's reviews still to do today; its code loads apart (most people set no
+ * date). Promise.resolve keeps a live query following the reads after the import (Dexie's rule
+ * for other async calls inside one).
+ */
+async function plannedToday(settings: SchedulerSettings, now: number) {
+	if (!examOn(await getExam())) return [];
+	return (await Promise.resolve(import('./exam'))).extraToday(settings, now);
 }
 
 /** Today's sent cards that are still in the notes, with their decks. */
@@ -134,7 +150,12 @@ function readStored<T>(key: string): T | null {
 /** Decks in tree order with today's counts (daily limits applied, sub-decks included). */
 export async function deckLines(settings: SchedulerSettings, now = Date.now()): Promise<DeckLine[]> {
 	const { start, next } = studyDay(settings, now);
-	const [decks, counts, sent] = await Promise.all([deckTree(), deckCounts(now, next), sentCards(now)]);
+	const [decks, counts, sent, planned] = await Promise.all([
+		deckTree(),
+		deckCounts(now, next),
+		sentCards(now),
+		plannedToday(settings, now)
+	]);
 	const limits = { introduced: liftNewLimit(settings, sent.length).newPerDay, reviewed: settings.reviewsPerDay };
 	const today = await limitsUsedToday(start, next, limits);
 	const studied = { newIntroduced: today.introduced, reviewsDone: today.reviewed };
@@ -144,10 +165,15 @@ export async function deckLines(settings: SchedulerSettings, now = Date.now()): 
 	for (const card of sent) {
 		for (let id: string | null | undefined = card.deckId; id; id = parentOf.get(id)) sentIn.set(id, (sentIn.get(id) ?? 0) + 1);
 	}
+	// So does a planned review: it is due today in its deck and every deck above it.
+	const plannedIn = new Map<string, number>();
+	for (const row of planned) {
+		for (let id: string | null | undefined = row.deckId; id; id = parentOf.get(id)) plannedIn.set(id, (plannedIn.get(id) ?? 0) + 1);
+	}
 	return decks.map((deck) => {
 		const raw = counts.get(deck.id) ?? { newAvailable: 0, learning: 0, due: 0 };
 		const limited = applyDailyLimits(
-			{ new: raw.newAvailable, learning: raw.learning, review: raw.due },
+			{ new: raw.newAvailable, learning: raw.learning, review: raw.due + (plannedIn.get(deck.id) ?? 0) },
 			liftNewLimit(settings, sentIn.get(deck.id) ?? 0),
 			studied
 		);

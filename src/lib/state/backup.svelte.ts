@@ -9,7 +9,7 @@ import {
 	type RestorePlan
 } from '$lib/db';
 // Straight from its module: only this flow exports the sent-to-review list.
-import { backupSentToReview } from '$lib/db/backup';
+import { backupExam, backupSentToReview } from '$lib/db/backup';
 import { messageOf } from '$lib/errors';
 import { forgetKeptCounts } from '$lib/services/home';
 import { app } from './app.svelte';
@@ -62,7 +62,8 @@ class BackupFlow {
 				exportedAt: now,
 				settings: await backupSettings(),
 				preferences: { theme: preferences.theme, locale: preferences.localeChoice },
-				sentToReview: await backupSentToReview(now)
+				sentToReview: await backupSentToReview(now),
+				exam: await backupExam()
 			};
 			const writer = new BackupWriter(head, pack);
 			await exportBackup(writer, this.progress);
@@ -111,6 +112,7 @@ class BackupFlow {
 			this.plan = await restoreBackup(parsed, this.progress);
 			// The restored log may hold ratings of today from another device.
 			forgetKeptCounts();
+			(await import('$lib/services/exam')).forgetPlannedToday();
 			const { theme, locale } = parsed.header.preferences;
 			if (theme) preferences.setTheme(theme);
 			if (locale) preferences.setLocale(locale);

@@ -154,12 +154,13 @@ export class QuizSession {
 		return this.progress.get(deckIds, () => quizProgress(deckIds));
 	}
 
-	/** Lower first: due time for `due` (only cards due within DUE_SOON_DAYS), retrievability for `weak`. */
+	/** Lower first: due time for `due` (only cards due within DUE_SOON_DAYS), retrievability for `weak`, and on the interview day for `exam`. */
 	private async ranking(setup: QuizSetup, now: number): Promise<CardRanking> {
 		const progress = await this.progressFor(setup.deckIds);
 		// Progress changes with every rating: each quiz ranks a fresh read.
 		this.progress.forget();
 		if (setup.source === 'weak') return new Map(progress.map((p) => [p.cardId, retrievability(p, now)]));
+		if (setup.source === 'exam') return (await import('$lib/services/exam-plan')).examRanking(setup.deckIds);
 		const soon = now + DUE_SOON_DAYS * DAY_MS;
 		return new Map(progress.filter((p) => p.due < soon).map((p) => [p.cardId, p.due]));
 	}

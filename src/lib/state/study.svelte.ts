@@ -14,8 +14,10 @@ import {
 	setSuspended,
 	undoLastReview,
 	UnknownCardError,
-	newEventId
+	newEventId,
+	getExam
 } from '$lib/db';
+import { examOn } from '$lib/scheduler/exam-settings';
 import { messageOf } from '$lib/errors';
 import type { Card } from '$lib/notes/types';
 import { askPersistentStorage } from '$lib/services/persist';
@@ -85,6 +87,8 @@ export class Study {
 	private session: ReviewSession | null = null;
 	/** The cards the session was built from, in the order it takes them. */
 	private scope: string[] = [];
+	/** Today's cards of the interview plan (see services/exam.ts). */
+	private planned = new Set<string>();
 	private progress = new Map<string, CardProgress>();
 	private cards = new CardCache();
 	private history = new SessionHistory(null);
@@ -110,11 +114,15 @@ export class Study {
 	async start(now = Date.now(), first?: string) {
 		const head = await latestReviewId();
 		const hour = this.settings.dayStartHour;
-		const [source, sent] = await Promise.all([
+		const [source, sent, planned] = await Promise.all([
 			queueSource(this.deckId, { now, dayStart: dayStart(now, hour), nextDayStart: nextDayStart(now, hour) }),
-			sentToReviewToday(now)
+			sentToReviewToday(now),
+			plannedReviews(this.settings, now)
 		]);
 		this.progress = new Map(source.progress.map((row) => [row.cardId, row]));
+		// The interview plan's cards for today join as due reviews (cards outside the scope stay out below).
+		for (const { progress } of planned) if (!this.progress.has(progress.cardId)) this.progress.set(progress.cardId, progress);
+		this.planned = new Set(planned.map((row) => row.progress.cardId));
 		const newIds = new Set(source.newCardIds);
 		// The session treats a card without a row as new: give it only cards it may show.
 		const cardIds = source.cardIds.filter((id) => newIds.has(id) || this.progress.has(id));
@@ -129,7 +137,8 @@ export class Study {
 			newIntroducedToday: source.today.introduced,
 			reviewsDoneToday: source.today.reviewed,
 			now,
-			settings: liftNewLimit(this.settings, sentInScope)
+			settings: liftNewLimit(this.settings, sentInScope),
+			planned: this.planned
 		});
 		this.history = new SessionHistory(head);
 		this.hidden = null;
@@ -412,4 +421,10 @@ export class Study {
 			this.error ||= messageOf(failure);
 		}
 	}
+}
+
+/** The interview plan's reviews for today; its code loads only while a date is set. */
+async function plannedReviews(settings: SchedulerSettings, now: number) {
+	if (!examOn(await getExam())) return [];
+	return (await import('$lib/services/exam')).extraToday(settings, now);
 }
