@@ -15,8 +15,9 @@ test('a deck page links a quiz of that deck; starting writes a seed, a new quiz 
 
 	await quiz.start();
 	await expect(page).toHaveURL(new RegExp(`^[^?]+\\?deck=${deckId}&n=10&types=mcq,reverse,typed,explain&seed=\\d+$`));
-	// Four service types, each asked once; fewer questions when one explain question shows two of them.
-	await expect(page.getByText(/^Question 1 of [234]$/)).toBeVisible();
+	// Four service types, each asked once, and the list of all four ("타입 4가지?"); fewer questions
+	// when one explain question shows two of the types.
+	await expect(page.getByText(/^Question 1 of [2345]$/)).toBeVisible();
 	const total = Number((await quiz.progress()).split(' ').at(-1));
 	for (let i = 0; i < total; i++) await page.getByRole('button', { name: 'Skip' }).click();
 	await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
