@@ -129,6 +129,7 @@ export function compileNote({ file, bytes }: NoteSource, parse: ParseStage = par
 			tableId,
 			line: table.line,
 			subject: tree.subjectOf(deck),
+			title: deck.deck.title,
 			ordered: table.directives?.ordered ?? false,
 			list: table.directives?.list ?? false,
 			noWhole: table.directives?.noWhole ?? false

@@ -127,6 +127,25 @@ describe('whole-table cards (issue #15, item 6)', () => {
 				['22', '원격 접속']
 			]
 		);
+		// Examples and pitfalls: the note's own picks from an open set.
+		none(
+			['표현식', '뜻'],
+			[
+				['execution(* com..*(..))', '메서드 실행'],
+				['@annotation(Log)', '어노테이션'],
+				['within(com.service.*)', '패키지 안']
+			],
+			'Pointcut 표현식 예시'
+		);
+		none(
+			['설정', '결과'],
+			[
+				['CPU만 limits', '버스트 가능'],
+				['일부 컨테이너만', '버스트 가능'],
+				['limits만', '보장됨']
+			],
+			'흔한 함정'
+		);
 		// Cases of a decision, not things to name.
 		none(
 			['상황', '선택'],

@@ -18,8 +18,10 @@ export interface WholeContext {
 	deckId: string;
 	tableId: string;
 	line: number;
-	/** What the table is about: its deck's title, after its parent's when that is a section. */
+	/** What the question names the table by (build.ts subjectOf); may be empty. */
 	subject: string;
+	/** The deck's own title, as the heading says it. */
+	title: string;
 	/** `<!-- tabledeck: ordered | list | no-whole -->`. */
 	ordered: boolean;
 	list: boolean;
@@ -101,6 +103,9 @@ export function orderOf(keys: readonly string[]): string | null {
 	}
 	return null;
 }
+
+// Headings whose rows are picks from an open set: examples, cases, pitfalls, mistakes.
+const OPEN_SET = /(예시|예제|사례|함정|실수|안티 ?패턴|examples?|pitfalls?|mistakes?|anti-?patterns?|gotchas?)/i;
 
 // A key column of cases or conditions (`상황`, `When`): its list is no knowledge of its own.
 const CASES =
@@ -189,9 +194,13 @@ function keysOrOrder(table: KeyedTable, ctx: WholeContext): WholeCards {
 		return { cards: [], signals: ['no whole-table card: keys are sentences or hold commas'] };
 	}
 	if (keys.length > MAX_LIST && !ctx.list) return { cards: [], signals: [`no whole-table card: more than ${MAX_LIST} rows`] };
-	const subject = new Set(words(ctx.subject).split(' '));
-	const named = texts.filter((text) => subject.has(words(text).split(' ')[0])).length;
+	const heading = new Set(words(`${ctx.subject} ${ctx.title}`).split(' '));
+	const named = texts.filter((text) => heading.has(words(text).split(' ')[0])).length;
 	if (named * 2 >= texts.length) return { cards: [], signals: ['no whole-table card: the heading names the keys'] };
+	// `Pointcut 표현식 예시`, `흔한 함정`: the note's own picks from an open set, no list to recall.
+	if (!ctx.list && !ctx.ordered && OPEN_SET.test(ctx.title)) {
+		return { cards: [], signals: ['no whole-table card: the heading says its rows are examples or pitfalls'] };
+	}
 	const korean =
 		hangul(ctx.subject) || hangul(table.keyName) || table.entries.some((entry) => entry.values.some((value) => hangul(value.text)));
 
