@@ -37,13 +37,22 @@ export async function markChanged(db: Pick<Tables, 'settings'>, keys: readonly s
 	await db.settings.put({ key: SETTINGS_SYNC_KEY, value: { ...state, changed: [...new Set([...state.changed, ...synced])] } });
 }
 
-/** A value is taken only when it has the default's type (as getSettings reads them). */
-function acceptable(key: string, value: unknown): boolean {
-	if (key === 'theme') return typeof value === 'string' && value.length < 40;
-	const fallback = (DEFAULT_SETTINGS as unknown as Record<string, unknown>)[key.slice(SCHEDULER_PREFIX.length)];
+/**
+ * Whether a stored scheduler setting has its default's type: steps are lists of text, the
+ * FSRS parameters (`w`) a list of numbers. (fsrs.ts checks the parameters' ranges when it uses them.)
+ */
+export function hasDefaultType(name: string, value: unknown): boolean {
+	const fallback = (DEFAULT_SETTINGS as unknown as Record<string, unknown>)[name];
+	if (name === 'w') return Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isFinite(v));
 	if (Array.isArray(fallback)) return Array.isArray(value) && value.every((v) => typeof v === 'string');
 	if (typeof fallback === 'number') return typeof value === 'number' && Number.isFinite(value);
 	return typeof value === typeof fallback;
+}
+
+/** A value is taken only when it has the default's type (as getSettings reads them). */
+function acceptable(key: string, value: unknown): boolean {
+	if (key === 'theme') return typeof value === 'string' && value.length < 40;
+	return hasDefaultType(key.slice(SCHEDULER_PREFIX.length), value);
 }
 
 function valuesOf(doc: CouchDoc | undefined): Record<string, unknown> {

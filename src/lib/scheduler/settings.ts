@@ -2,7 +2,7 @@
  * What each scheduler setting may hold: the settings page and backup import check values
  * against the same rules, so a restored backup can never carry a setting the page refuses.
  */
-import { isStep } from './fsrs';
+import { isParameterList, isStep } from './fsrs';
 import { DEFAULT_SETTINGS, type SchedulerSettings } from './types';
 
 export interface NumberRule {
@@ -44,6 +44,7 @@ export function isValidSetting(key: string, value: unknown): boolean {
 	if (key in NUMBER_RULES) return fitsRule(value, NUMBER_RULES[key as keyof typeof NUMBER_RULES]);
 	if (key === 'learningSteps' || key === 'relearningSteps') return areSteps(value);
 	if (key === 'enableFuzz') return typeof value === 'boolean';
+	if (key === 'w') return (Array.isArray(value) && value.length === 0) || isParameterList(value);
 	return false;
 }
 

@@ -72,6 +72,11 @@ export interface SchedulerSettings {
 	dayStartHour: number;
 	/** How far ahead learning cards may be shown when nothing else is left (minutes). */
 	learnAheadMinutes: number;
+	/**
+	 * The person's own FSRS-6 parameters (21 numbers, from Settings → Optimize), or empty for
+	 * FSRS's defaults. Only scheduler/fsrs.ts reads them, and only when valid.
+	 */
+	w: number[];
 }
 
 export const DEFAULT_SETTINGS: SchedulerSettings = {
@@ -83,5 +88,6 @@ export const DEFAULT_SETTINGS: SchedulerSettings = {
 	newPerDay: 20,
 	reviewsPerDay: 200,
 	dayStartHour: 4,
-	learnAheadMinutes: 20
+	learnAheadMinutes: 20,
+	w: []
 };
