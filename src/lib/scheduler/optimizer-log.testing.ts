@@ -18,12 +18,19 @@ const DAY = 86_400_000;
 const MINUTE = 60_000;
 
 /**
- * About `reviews` reviews (the last card may overshoot) over cards learned within `days`
- * before `now`, all at local noon plus minutes, so no review falls near the day-start hour.
+ * About `reviews` reviews over cards learned within `days` before `now`, all in the hours
+ * after local noon, so no review falls near the day-start hour. `memory` is the person's
+ * true memory model (FSRS's defaults unless given), which decides what they recall.
  */
-export function seededLog(reviews: number, seed: number, now: number, days = 365): SeededReview[] {
+export function seededLog(
+	reviews: number,
+	seed: number,
+	now: number,
+	days = 365,
+	memory: readonly number[] = DEFAULT_PARAMETERS
+): SeededReview[] {
 	const rng = mulberry32(seed);
-	const model = memoryModel(DEFAULT_PARAMETERS);
+	const model = memoryModel(memory);
 	const noon = new Date(now - days * DAY);
 	noon.setHours(12, 0, 0, 0);
 	const log: SeededReview[] = [];
@@ -31,10 +38,10 @@ export function seededLog(reviews: number, seed: number, now: number, days = 365
 		const cardId = `card-${c}`;
 		let day = Math.floor(rng() * (days - 1));
 		let minute = 0;
-		let memory: Memory | null = null;
+		let state: Memory | null = null;
 		let lastDay = day;
 		const push = (rating: Rating, stateBefore: CardStateKind) => {
-			memory = model.next(memory, memory ? day - lastDay : 0, rating);
+			state = model.next(state, state ? day - lastDay : 0, rating);
 			log.push({ cardId, review: noon.getTime() + day * DAY + minute * MINUTE, rating, stateBefore });
 			lastDay = day;
 			minute += 10;
@@ -43,7 +50,7 @@ export function seededLog(reviews: number, seed: number, now: number, days = 365
 		push(first < 0.2 ? 1 : first < 0.3 ? 2 : first < 0.9 ? 3 : 4, NEW);
 		if (first < 0.3) push(3, LEARNING);
 		while (log.length < reviews) {
-			const stability: number = (memory as Memory | null)?.stability ?? 1;
+			const stability: number = (state as Memory | null)?.stability ?? 1;
 			day += Math.max(1, Math.round(stability * (0.6 + 0.8 * rng())));
 			minute = Math.floor(rng() * 300);
 			if (day >= days) break;

@@ -1,0 +1,49 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LEARNING, NEW, REVIEW } from '$lib/scheduler/types';
+import { closeDatabase, database } from './database';
+import { lastOptimization, markOptimized, reviewCardRatingsSince, reviewsForOptimizer } from './optimizer';
+import { openTestDatabase } from './testing';
+
+beforeEach(async () => {
+	await openTestDatabase();
+});
+afterEach(closeDatabase);
+
+const row = (id: string, review: number, stateBefore: number) =>
+	({
+		id,
+		cardId: 'c',
+		rating: 3,
+		review,
+		stateBefore,
+		stateAfter: REVIEW,
+		elapsedDays: 0,
+		scheduledDays: 1,
+		due: review,
+		stability: 1,
+		difficulty: 5,
+		durationMs: 0,
+		previous: null
+	}) as never;
+
+describe('the optimizer’s storage', () => {
+	it('reads every rating with what the conversion needs, and counts review-card ratings after a time', async () => {
+		await database().reviewLog.bulkPut([row('a', 1000, NEW), row('b', 2000, LEARNING), row('c', 3000, REVIEW), row('d', 4000, REVIEW)]);
+		expect(await reviewsForOptimizer()).toEqual([
+			{ cardId: 'c', review: 1000, rating: 3, stateBefore: NEW },
+			{ cardId: 'c', review: 2000, rating: 3, stateBefore: LEARNING },
+			{ cardId: 'c', review: 3000, rating: 3, stateBefore: REVIEW },
+			{ cardId: 'c', review: 4000, rating: 3, stateBefore: REVIEW }
+		]);
+		expect(await reviewCardRatingsSince(0)).toBe(2);
+		expect(await reviewCardRatingsSince(3000)).toBe(1);
+	});
+
+	it('remembers the last run, and reads a malformed note as none', async () => {
+		expect(await lastOptimization()).toBeNull();
+		await markOptimized({ at: 5000, reviews: 812 });
+		expect(await lastOptimization()).toEqual({ at: 5000, reviews: 812 });
+		await database().settings.put({ key: 'optimizer.lastRun', value: 'yesterday' });
+		expect(await lastOptimization()).toBeNull();
+	});
+});

@@ -1,0 +1,46 @@
+/**
+ * What the FSRS optimizer needs from storage: the review log, how much of it is new since
+ * the last run, and when that run was. The last run is this device's own note (not synced).
+ */
+import type { LogReview } from '$lib/scheduler/optimizer-input';
+import { REVIEW } from '$lib/scheduler/types';
+import { MAX_KEY, read } from './database';
+import { getAppSetting, setAppSetting } from './settings';
+
+const LAST_RUN = 'optimizer.lastRun';
+
+export interface LastOptimization {
+	at: number;
+	/** Training reviews the run learned from. */
+	reviews: number;
+}
+
+/** Every review-log row, reduced to what the conversion reads. */
+export function reviewsForOptimizer(): Promise<LogReview[]> {
+	return read(['reviewLog'], async (db) => {
+		const rows = await db.reviewLog.toArray();
+		return rows.map(({ cardId, review, rating, stateBefore }) => ({ cardId, review, rating, stateBefore }));
+	});
+}
+
+/**
+ * Ratings of review cards given after `since` (ms): a key count on [stateBefore+review].
+ * Nearly every one of them comes on a later day than the card's previous review, so it
+ * stands for the training reviews without reading the log; a run counts them exactly.
+ */
+export function reviewCardRatingsSince(since: number): Promise<number> {
+	return read(['reviewLog'], (db) =>
+		db.reviewLog.where('[stateBefore+review]').between([REVIEW, since], [REVIEW, MAX_KEY], false, true).count()
+	);
+}
+
+export async function lastOptimization(): Promise<LastOptimization | null> {
+	const value = await getAppSetting<Partial<LastOptimization>>(LAST_RUN);
+	return typeof value?.at === 'number' && Number.isFinite(value.at) && typeof value.reviews === 'number'
+		? { at: value.at, reviews: value.reviews }
+		: null;
+}
+
+export function markOptimized(run: LastOptimization): Promise<void> {
+	return setAppSetting(LAST_RUN, run);
+}
