@@ -1,11 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LEARNING, NEW, REVIEW } from '$lib/scheduler/types';
 import { closeDatabase, database } from './database';
-import { lastOptimization, markOptimized, reviewCardRatingsSince, reviewsForOptimizer } from './optimizer';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { readReviewLog } from './log-reader';
+import { lastOptimization, markOptimized, reviewCardRatingsSince } from './optimizer';
 import { openTestDatabase } from './testing';
 
+let factory: IDBFactory;
 beforeEach(async () => {
-	await openTestDatabase();
+	factory = new IDBFactory();
+	await openTestDatabase(factory);
 });
 afterEach(closeDatabase);
 
@@ -29,7 +33,7 @@ const row = (id: string, review: number, stateBefore: number) =>
 describe('the optimizer’s storage', () => {
 	it('reads every rating with what the conversion needs, and counts review-card ratings after a time', async () => {
 		await database().reviewLog.bulkPut([row('a', 1000, NEW), row('b', 2000, LEARNING), row('c', 3000, REVIEW), row('d', 4000, REVIEW)]);
-		expect(await reviewsForOptimizer()).toEqual([
+		expect(await readReviewLog('tabledeck-test', factory, IDBKeyRange)).toEqual([
 			{ cardId: 'c', review: 1000, rating: 3, stateBefore: NEW },
 			{ cardId: 'c', review: 2000, rating: 3, stateBefore: LEARNING },
 			{ cardId: 'c', review: 3000, rating: 3, stateBefore: REVIEW },
@@ -37,6 +41,14 @@ describe('the optimizer’s storage', () => {
 		]);
 		expect(await reviewCardRatingsSince(0)).toBe(2);
 		expect(await reviewCardRatingsSince(3000)).toBe(1);
+	});
+
+	it('reads a log larger than one batch, every row once', async () => {
+		const rows = Array.from({ length: 25_001 }, (_, i) => row(`r${String(i).padStart(6, '0')}`, i, REVIEW));
+		await database().reviewLog.bulkPut(rows);
+		const read = await readReviewLog('tabledeck-test', factory, IDBKeyRange);
+		expect(read).toHaveLength(25_001);
+		expect(new Set(read.map((r) => r.review)).size).toBe(25_001);
 	});
 
 	it('remembers the last run, and reads a malformed note as none', async () => {

@@ -1,8 +1,8 @@
 /**
- * What the FSRS optimizer needs from storage: the review log, how much of it is new since
- * the last run, and when that run was. The last run is this device's own note (not synced).
+ * What the FSRS optimizer's panel needs from storage: how much of the log is new since the
+ * last run, and when that run was (this device's own note, not synced). The worker reads
+ * the log itself (log-reader.ts).
  */
-import type { LogReview } from '$lib/scheduler/optimizer-input';
 import { REVIEW } from '$lib/scheduler/types';
 import { MAX_KEY, read } from './database';
 import { getAppSetting, setAppSetting } from './settings';
@@ -13,14 +13,6 @@ export interface LastOptimization {
 	at: number;
 	/** Training reviews the run learned from. */
 	reviews: number;
-}
-
-/** Every review-log row, reduced to what the conversion reads. */
-export function reviewsForOptimizer(): Promise<LogReview[]> {
-	return read(['reviewLog'], async (db) => {
-		const rows = await db.reviewLog.toArray();
-		return rows.map(({ cardId, review, rating, stateBefore }) => ({ cardId, review, rating, stateBefore }));
-	});
 }
 
 /**

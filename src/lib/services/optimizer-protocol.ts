@@ -1,14 +1,15 @@
 /** Messages between the Settings page and the optimizer's worker (optimizer.worker.ts). */
 import type { Metrics } from '$lib/scheduler/optimizer-metrics';
-import type { PackedCards } from '$lib/scheduler/optimizer-input';
 
 export interface OptimizeRequest {
-	cards: PackedCards;
+	/** The app's IndexedDB database, which the worker reads the log from. */
+	databaseName: string;
+	dayStartHour: number;
 	/** The parameters in use, to compare against. */
 	current: readonly number[];
 }
 
-export type Stage = 'evaluating' | 'training' | 'comparing';
+export type Stage = 'reading' | 'evaluating' | 'training' | 'comparing';
 
 export interface OptimizeResult {
 	/** Training items: reviews on a later day than the one before (what the optimizer learns from). */

@@ -7,7 +7,15 @@ import init, { Fsrs } from 'fsrs-browser';
 // A hashed asset: cached by the service worker on first use (vite.config.ts), so it works offline after.
 import wasmUrl from 'fsrs-browser/fsrs_browser_bg.wasm?url';
 import { toParameterList } from '$lib/scheduler/fsrs';
-import { MIN_TRAINING_REVIEWS, optimizerInput, trainingItems, type ItemSpan, type PackedCards } from '$lib/scheduler/optimizer-input';
+import { readReviewLog } from '$lib/db/log-reader';
+import {
+	MIN_TRAINING_REVIEWS,
+	optimizerInput,
+	packReviewLog,
+	trainingItems,
+	type ItemSpan,
+	type PackedCards
+} from '$lib/scheduler/optimizer-input';
 import { evaluateParameters, newParametersBetter } from '$lib/scheduler/optimizer-metrics';
 import type { OptimizeReply, OptimizeRequest } from './optimizer-protocol';
 
@@ -21,9 +29,11 @@ function train(cards: PackedCards, items: ItemSpan[], current: readonly number[]
 
 onmessage = async ({ data }: MessageEvent<OptimizeRequest>) => {
 	try {
+		post({ kind: 'stage', stage: 'reading' });
+		const cards = packReviewLog(await readReviewLog(data.databaseName), data.dayStartHour);
 		post({ kind: 'stage', stage: 'evaluating' });
-		const items = trainingItems(data.cards);
-		const currentMetrics = evaluateParameters(data.cards, items, data.current);
+		const items = trainingItems(cards);
+		const currentMetrics = evaluateParameters(cards, items, data.current);
 		const current = { w: [...data.current], metrics: currentMetrics };
 		if (items.length < MIN_TRAINING_REVIEWS) {
 			post({ kind: 'done', result: { reviews: items.length, current, optimized: null, better: false } });
@@ -31,10 +41,10 @@ onmessage = async ({ data }: MessageEvent<OptimizeRequest>) => {
 		}
 		await init({ module_or_path: wasmUrl });
 		post({ kind: 'stage', stage: 'training' });
-		const raw = train(data.cards, items, data.current);
+		const raw = train(cards, items, data.current);
 		post({ kind: 'stage', stage: 'comparing' });
 		const w = toParameterList(raw);
-		const metrics = evaluateParameters(data.cards, items, w);
+		const metrics = evaluateParameters(cards, items, w);
 		post({
 			kind: 'done',
 			result: { reviews: items.length, current, optimized: { w, metrics }, better: newParametersBetter(currentMetrics, metrics) }
