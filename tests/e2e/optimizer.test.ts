@@ -5,35 +5,39 @@ import { seededLog, type SeededReview } from '../../src/lib/scheduler/optimizer-
 /** Someone who forgets faster than FSRS's defaults expect: initial stabilities a third as long. */
 const FORGETFUL = DEFAULT_PARAMETERS.map((v, i) => (i < 4 ? Math.max(0.01, v / 3) : v));
 
-/** Writes review-log rows straight into the app's IndexedDB, as reviews on another device would have. */
-async function seedReviewLog(page: Page, rows: SeededReview[]): Promise<void> {
-	await page.evaluate(async (rows) => {
-		const db = await new Promise<IDBDatabase>((done, fail) => {
-			const open = indexedDB.open('tabledeck');
-			open.onsuccess = () => done(open.result);
-			open.onerror = () => fail(open.error);
-		});
-		await new Promise<void>((done, fail) => {
-			const tx = db.transaction('reviewLog', 'readwrite');
-			rows.forEach((row, i) =>
-				tx.objectStore('reviewLog').put({
-					...row,
-					id: `seeded-${i}`,
-					stateAfter: 2,
-					elapsedDays: 0,
-					scheduledDays: 1,
-					due: row.review + 86_400_000,
-					stability: 1,
-					difficulty: 5,
-					durationMs: 3000,
-					previous: null
-				})
-			);
-			tx.oncomplete = () => done();
-			tx.onerror = () => fail(tx.error);
-		});
-		db.close();
-	}, rows);
+/** Writes review-log rows (and settings rows) straight into the app's IndexedDB, as another device's reviews would have. */
+async function seedReviewLog(page: Page, rows: SeededReview[], settings: { key: string; value: unknown }[] = []): Promise<void> {
+	await page.evaluate(
+		async ({ rows, settings }) => {
+			const db = await new Promise<IDBDatabase>((done, fail) => {
+				const open = indexedDB.open('tabledeck');
+				open.onsuccess = () => done(open.result);
+				open.onerror = () => fail(open.error);
+			});
+			await new Promise<void>((done, fail) => {
+				const tx = db.transaction(['reviewLog', 'settings'], 'readwrite');
+				for (const row of settings) tx.objectStore('settings').put(row);
+				rows.forEach((row, i) =>
+					tx.objectStore('reviewLog').put({
+						...row,
+						id: `seeded-${i}`,
+						stateAfter: 2,
+						elapsedDays: 0,
+						scheduledDays: 1,
+						due: row.review + 86_400_000,
+						stability: 1,
+						difficulty: 5,
+						durationMs: 3000,
+						previous: null
+					})
+				);
+				tx.oncomplete = () => done();
+				tx.onerror = () => fail(tx.error);
+			});
+			db.close();
+		},
+		{ rows, settings }
+	);
 }
 
 const parameters = (page: Page) => page.locator('code.parameters');
@@ -98,4 +102,30 @@ test('Optimize fits parameters to the log, off the page, and applies them only w
 	await expect(page.getByRole('status').filter({ hasText: 'FSRS’s default parameters are in use again.' })).toBeVisible();
 	await expect(parameters(page)).toHaveText(DEFAULT_PARAMETERS.join(', '));
 	await expect(page.getByRole('button', { name: 'Reset to defaults' })).toHaveCount(0);
+});
+
+test('a month after the last run, with enough reviews since, home and Settings suggest optimizing again', async ({ page }) => {
+	const now = Date.now();
+	await page.goto('/settings');
+	await expect(page.getByRole('heading', { name: 'Your memory model' })).toBeVisible();
+	const since = Array.from({ length: 420 }, (_, i) => ({
+		cardId: `c${i % 40}`,
+		review: now - 20 * 86_400_000 + i * 60_000,
+		rating: 3 as const,
+		stateBefore: 2 as const
+	}));
+	await seedReviewLog(page, since, [{ key: 'optimizer.lastRun', value: { at: now - 40 * 86_400_000, reviews: 900 } }]);
+
+	await page.reload();
+	await expect(page.getByRole('status').filter({ hasText: 'A month has passed since you last optimized' })).toBeVisible();
+	await page.goto('/');
+	const reminder = page.getByRole('complementary', { name: 'Optimize reminder' });
+	await expect(reminder).toBeVisible();
+	await reminder.getByRole('button', { name: 'Not now' }).click();
+	await expect(reminder).toHaveCount(0);
+	await page.reload();
+	await expect(page.getByTestId('count-done')).toBeVisible();
+	// The reminder's chunk loads after home's counts: let it arrive before looking.
+	await page.waitForLoadState('networkidle');
+	await expect(reminder).toHaveCount(0);
 });

@@ -3,7 +3,8 @@ import { LEARNING, NEW, REVIEW } from '$lib/scheduler/types';
 import { closeDatabase, database } from './database';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { readReviewLog } from './log-reader';
-import { lastOptimization, markOptimized, reviewCardRatingsSince } from './optimizer';
+import { MIN_TRAINING_REVIEWS, REMIND_AFTER_MS } from '$lib/scheduler/optimizer-input';
+import { dismissOptimizeReminder, lastOptimization, markOptimized, optimizeReminderShown, reviewCardRatingsSince } from './optimizer';
 import { openTestDatabase } from './testing';
 
 let factory: IDBFactory;
@@ -57,5 +58,19 @@ describe('the optimizer’s storage', () => {
 		expect(await lastOptimization()).toEqual({ at: 5000, reviews: 812 });
 		await database().settings.put({ key: 'optimizer.lastRun', value: 'yesterday' });
 		expect(await lastOptimization()).toBeNull();
+	});
+
+	it('reminds a month after the last run with enough ratings since, and again a month after "Not now"', async () => {
+		const now = 100 * REMIND_AFTER_MS;
+		expect(await optimizeReminderShown(now)).toBe(false);
+		const ran = now - 2 * REMIND_AFTER_MS;
+		await markOptimized({ at: ran, reviews: 500 });
+		const since = (n: number, from: number) => Array.from({ length: n }, (_, i) => row(`x${from}-${i}`, from + 1 + i, REVIEW));
+		await database().reviewLog.bulkPut(since(MIN_TRAINING_REVIEWS - 1, ran));
+		expect(await optimizeReminderShown(now)).toBe(false);
+		await database().reviewLog.bulkPut(since(1, ran + 1000));
+		expect(await optimizeReminderShown(now)).toBe(true);
+		await dismissOptimizeReminder(now);
+		expect(await optimizeReminderShown(now + REMIND_AFTER_MS)).toBe(false);
 	});
 });

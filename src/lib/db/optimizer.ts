@@ -3,11 +3,13 @@
  * last run, and when that run was (this device's own note, not synced). The worker reads
  * the log itself (log-reader.ts).
  */
+import { optimizeReminderDue } from '$lib/scheduler/optimizer-input';
 import { REVIEW } from '$lib/scheduler/types';
 import { MAX_KEY, read } from './database';
 import { getAppSetting, setAppSetting } from './settings';
 
 const LAST_RUN = 'optimizer.lastRun';
+const REMINDER_DISMISSED = 'optimizer.reminderDismissedAt';
 
 export interface LastOptimization {
 	at: number;
@@ -35,4 +37,16 @@ export async function lastOptimization(): Promise<LastOptimization | null> {
 
 export function markOptimized(run: LastOptimization): Promise<void> {
 	return setAppSetting(LAST_RUN, run);
+}
+
+/** Whether to suggest optimizing again (optimizeReminderDue), counting from the last run or the last "Not now". */
+export async function optimizeReminderShown(now: number): Promise<boolean> {
+	const [last, dismissed] = await Promise.all([lastOptimization(), getAppSetting<number>(REMINDER_DISMISSED)]);
+	if (!last) return false;
+	const since = Math.max(last.at, typeof dismissed === 'number' && Number.isFinite(dismissed) ? dismissed : 0);
+	return optimizeReminderDue(since, await reviewCardRatingsSince(since), now);
+}
+
+export function dismissOptimizeReminder(now: number): Promise<void> {
+	return setAppSetting(REMINDER_DISMISSED, now);
 }

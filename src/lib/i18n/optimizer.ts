@@ -33,7 +33,10 @@ export const optimizerEn = {
 	applied: 'The new parameters are in use. Due dates stay; intervals change from each card’s next rating on.',
 	reset: 'Reset to defaults',
 	resetDone: 'FSRS’s default parameters are in use again. Due dates stay as they were.',
-	reminder: 'A month has passed since you last optimized, and you have reviewed a lot since: optimizing again may fit your memory better.'
+	reminder: 'A month has passed since you last optimized, and you have reviewed a lot since: optimizing again may fit your memory better.',
+	reminderLabel: 'Optimize reminder',
+	reminderAction: 'Open Optimize',
+	notNow: 'Not now'
 };
 
 export const optimizerKo: typeof optimizerEn = {
@@ -69,7 +72,10 @@ export const optimizerKo: typeof optimizerEn = {
 	applied: '새 매개변수를 사용합니다. 예정일은 그대로이고, 간격은 각 카드의 다음 평가부터 바뀝니다.',
 	reset: '기본값으로 되돌리기',
 	resetDone: 'FSRS 기본 매개변수를 다시 사용합니다. 예정일은 그대로입니다.',
-	reminder: '마지막 최적화 후 한 달이 지났고 그동안 복습을 많이 했습니다. 다시 최적화하면 기억에 더 잘 맞을 수 있습니다.'
+	reminder: '마지막 최적화 후 한 달이 지났고 그동안 복습을 많이 했습니다. 다시 최적화하면 기억에 더 잘 맞을 수 있습니다.',
+	reminderLabel: '최적화 알림',
+	reminderAction: '최적화 열기',
+	notNow: '나중에'
 };
 
 export const OPTIMIZER_STRINGS: Record<Locale, typeof optimizerEn> = { en: optimizerEn, ko: optimizerKo };
