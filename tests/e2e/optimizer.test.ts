@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEFAULT_PARAMETERS } from '../../src/lib/scheduler/fsrs';
 import { seededLog, type SeededReview } from '../../src/lib/scheduler/optimizer-log.testing';
+import { waitForServiceWorker } from './helpers/pwa';
+import { TestSite } from './helpers/site';
 
 /** Someone who forgets faster than FSRS's defaults expect: initial stabilities a third as long. */
 const FORGETFUL = DEFAULT_PARAMETERS.map((v, i) => (i < 4 ? Math.max(0.01, v / 3) : v));
@@ -128,4 +130,28 @@ test('a month after the last run, with enough reviews since, home and Settings s
 	// The reminder's chunk loads after home's counts: let it arrive before looking.
 	await page.waitForLoadState('networkidle');
 	await expect(reminder).toHaveCount(0);
+});
+
+test('after Optimize ran once, it runs again with no network', async ({ page, context }) => {
+	test.slow();
+	const site = await TestSite.start();
+	try {
+		await page.goto(site.url('/settings'));
+		await waitForServiceWorker(page);
+		await seedReviewLog(page, seededLog(1500, 12, Date.now(), 365, FORGETFUL));
+		await page.reload();
+		await page.getByRole('button', { name: 'Optimize' }).click();
+		await expect(page.getByRole('table')).toBeVisible({ timeout: 60_000 });
+
+		// Only the service worker's copy may answer: the browser's HTTP cache holds the file too.
+		await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
+		await context.setOffline(true);
+		await site.stop();
+		await page.reload();
+		await page.getByRole('button', { name: 'Optimize' }).click();
+		await expect(page.getByRole('table')).toBeVisible({ timeout: 60_000 });
+		await expect(page.getByRole('alert')).toHaveCount(0);
+	} finally {
+		await site.dispose();
+	}
 });
