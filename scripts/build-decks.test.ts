@@ -139,8 +139,8 @@ describe('buildDecks', () => {
 		expect(errors.map((line) => line.slice(BROKEN.length + 1))).toEqual([
 			'latin1.md:1:6: invalid UTF-8 byte 0xE9',
 			'latin1.md:5:6: invalid UTF-8 byte 0xE9',
-			'problems.md:3:1: unknown tabledeck directive "reverse" (expected skip, transpose, key=N or no-reverse)',
-			'problems.md:16:1: unknown tabledeck directive "kye=2" (expected skip, transpose, key=N or no-reverse)',
+			'problems.md:3:1: unknown tabledeck directive "reverse" (expected skip, transpose, key=N, no-reverse, ordered, list or no-whole)',
+			'problems.md:16:1: unknown tabledeck directive "kye=2" (expected skip, transpose, key=N, no-reverse, ordered, list or no-whole)',
 			'problems.md:14:1: duplicate key "하나" in one table (first at line 12); add <!-- tabledeck: key=N --> or rename one'
 		]);
 		expect(snapshot(out)).toEqual(before);

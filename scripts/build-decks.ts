@@ -156,7 +156,8 @@ export function formatReport(report: TableReport[], notesDir: string): string {
 			const lines = [`${join(notesDir, table.file)}:${table.line}  ${table.deck}`];
 			const why = table.signals.length ? ` (${table.signals.join('; ')})` : '';
 			lines.push(`  shape: ${table.shape}${why}`);
-			if (table.shape !== 'skipped') lines.push(`  cards: ${table.cards.forward} forward, ${table.cards.reverse} reverse`);
+			if (table.shape !== 'skipped')
+				lines.push(`  cards: ${table.cards.forward} forward, ${table.cards.reverse} reverse, ${table.cards.whole} whole-table`);
 			for (const column of table.columns) lines.push(`  ${column.column === '*' ? 'table' : `column "${column.column}"`}: ${column.note}`);
 			return lines.join('\n');
 		})

@@ -4,6 +4,8 @@ declare global {
 		/** Shallow-routing state: an open menu is a history entry, so Back closes it. */
 		interface PageState {
 			cardMenu?: boolean;
+			/** The card opened from the search page's results: Back returns to them. */
+			searchCard?: string;
 		}
 	}
 }

@@ -22,6 +22,16 @@ const ROUTES: { name: string; open: (page: Page) => Promise<void> }[] = [
 			await expect(page.getByRole('list', { name: 'Cards' })).toBeVisible();
 		}
 	},
+	{
+		name: 'search, a card opened',
+		open: async (page) => {
+			await page.goto('/search');
+			await page.getByRole('searchbox', { name: 'Search cards' }).fill('pod');
+			await page.getByRole('list', { name: 'Find a card' }).getByRole('button').first().click();
+			await expect(page.getByRole('button', { name: /Back to results/ })).toBeVisible();
+		}
+	},
+	{ name: 'search', open: async (page) => (await page.goto('/search'), await ready(page)) },
 	{ name: 'quiz', open: async (page) => (await page.goto('/quiz'), await ready(page)) },
 	{ name: 'stats', open: async (page) => (await page.goto('/stats'), await ready(page)) },
 	{ name: 'settings', open: async (page) => (await page.goto('/settings'), await ready(page)) }

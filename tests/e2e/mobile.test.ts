@@ -68,7 +68,7 @@ for (const locale of ['en-US', 'ko-KR']) {
 		test('no page scrolls sideways, and the language follows the browser', async ({ page }) => {
 			const lang = locale.slice(0, 2);
 			const deckId = await serviceTypesDeckId(page);
-			for (const path of ['/', '/review', `/decks/${deckId}`, '/quiz', '/stats', '/settings']) {
+			for (const path of ['/', '/review', `/decks/${deckId}`, '/search', '/quiz', '/stats', '/settings']) {
 				await page.goto(path);
 				await expect(page.locator('h1')).toBeAttached();
 				await expect(page.locator('html')).toHaveAttribute('lang', lang);

@@ -43,7 +43,7 @@ test('after one visit it opens, deep-links, reviews and saves with no network; b
 	const deckHref = await page.getByRole('link', { name: 'Open 서비스 타입' }).getAttribute('href');
 	await page.goto(site.url(deckHref!));
 	await expect(page.getByRole('heading', { level: 1, name: '서비스 타입' })).toBeVisible();
-	await expect(page.getByRole('list', { name: 'Cards' }).getByRole('listitem')).toHaveCount(8);
+	await expect(page.getByRole('list', { name: 'Cards' }).getByRole('listitem')).toHaveCount(9); // 4 types both ways, and "타입 4가지?"
 
 	await page.goto(site.url(`/review?deck=${deckHref!.split('/').pop()}`));
 	await rateCards(page, 3);
@@ -71,7 +71,7 @@ test('after one visit it opens, deep-links, reviews and saves with no network; b
 	const cards = page.getByRole('list', { name: 'Cards' });
 	await expect(cards.getByText('Headless', { exact: true }).first()).toBeVisible();
 	await expect(cards.getByText('외부 DNS 이름으로 매핑').first()).toBeVisible();
-	await expect(cards.getByRole('listitem')).toHaveCount(10);
+	await expect(cards.getByRole('listitem')).toHaveCount(11); // 5 types both ways, and "타입 5가지?"
 	// The three ratings survived the deck update.
 	await expect(cards.getByRole('definition').filter({ hasText: /^Learning$/ })).toHaveCount(3);
 	await page.goto(site.url('/'));

@@ -102,7 +102,7 @@ export function importText(text: string, notetype: Notetype = BASIC_NOTETYPES[0]
 	const width = records[0]?.length ?? 0;
 
 	// metadata.rs maybe_init_notetype_map: 1-based columns per field, 0 for none.
-	const fieldColumns = notetype.fields.map((_, i): number => (i === 0 ? 1 : 0));
+	const fieldColumns: number[] = notetype.fields.map((_, i) => (i === 0 ? 1 : 0));
 	const labels = meta.has('columns') ? record(meta.get('columns')!) : [];
 	if (labels.every((label) => label === '')) {
 		let field = 0;

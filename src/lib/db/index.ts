@@ -14,6 +14,7 @@ export { deviceId, newEventId } from './device';
 export { pendingEvents, syncConfig, saveSyncConfig, waitingCounts, type SyncConfig } from './sync-state';
 export { onJournal } from './journal';
 export { deckCards, deckTree, getCards, getDeck, type CardWithProgress } from './content';
+export { searchContent, type SearchContent } from './search';
 export {
 	buryUntil,
 	cardReviewLog,

@@ -78,9 +78,11 @@ export function toCardRow(card: Card, noteId: string, pos: number): CardRow {
 
 /** Exactly the Card fields (also strips a CardRow's extras). */
 export function fromCardRow(row: Card): Card {
-	const { id, deckId, front, back, frontText, backText, source, tableId, rowKey, column, direction } = row;
+	const { id, deckId, front, back, frontText, backText, source, tableId, rowKey, column, direction, kind } = row;
 	const place = { file: source.file, line: source.line };
-	return { id, deckId, front, back, frontText, backText, source: place, tableId, rowKey, column, direction };
+	const card: Card = { id, deckId, front, back, frontText, backText, source: place, tableId, rowKey, column, direction };
+	if (kind === 'keys' || kind === 'order') card.kind = kind;
+	return card;
 }
 
 /** Copies exactly the CardProgress fields, so stray properties never reach the database. */

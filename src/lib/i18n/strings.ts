@@ -13,7 +13,7 @@ import type { Rating } from '$lib/scheduler/types';
 const en = {
 	appName: 'Tabledeck',
 	cancel: 'Cancel',
-	nav: { home: 'Home', review: 'Review', quiz: 'Quiz', stats: 'Stats', settings: 'Settings', main: 'Main' },
+	nav: { home: 'Home', review: 'Review', quiz: 'Quiz', stats: 'Stats', settings: 'Settings', main: 'Main', search: 'Find a card' },
 	loading: 'Loading…',
 	storageUnavailable:
 		'Tabledeck cannot save progress in this browser: storage (IndexedDB) is unavailable. Private browsing or full storage can cause this. Nothing you do here will be kept.',
@@ -109,7 +109,7 @@ export type Strings = typeof en;
 const ko: Strings = {
 	appName: 'Tabledeck',
 	cancel: '취소',
-	nav: { home: '홈', review: '복습', quiz: '퀴즈', stats: '통계', settings: '설정', main: '주 메뉴' },
+	nav: { home: '홈', review: '복습', quiz: '퀴즈', stats: '통계', settings: '설정', main: '주 메뉴', search: '카드 찾기' },
 	loading: '불러오는 중…',
 	storageUnavailable:
 		'이 브라우저에서는 진행 상황을 저장할 수 없습니다: 저장소(IndexedDB)를 사용할 수 없습니다. 시크릿 모드이거나 저장 공간이 가득 찼을 수 있습니다. 여기서 한 학습은 저장되지 않습니다.',

@@ -18,13 +18,13 @@ describe('compileNote: the deck tree', () => {
 
 	it('nests note → ## section → ### table → bold label, titled by their text', () => {
 		expect(paths(note)).toEqual([
-			['캐시 노트', 46],
+			['캐시 노트', 47],
 			['캐시 노트 › 캐시 전략', 17],
 			['캐시 노트 › 캐시 전략 › 용어', 9],
 			['캐시 노트 › 캐시 전략 › 용어 › 만료 정책', 4],
 			['캐시 노트 › 캐시 전략 › 용어 › Eviction', 1],
 			['캐시 노트 › Redis vs Memcached', 5],
-			['캐시 노트 › 저장소', 16],
+			['캐시 노트 › 저장소', 17],
 			['캐시 노트 › 알림', 4],
 			['캐시 노트 › 알림 › 주요 알림 항목', 4]
 		]);
@@ -193,7 +193,7 @@ describe('compileNote: errors', () => {
 		expect(decks).toBeNull();
 		expect(problems.map(formatProblem)).toEqual([
 			'dir/n.md:6:10: invalid UTF-8 byte 0xE9',
-			'dir/n.md:3:1: unknown tabledeck directive "nope" (expected skip, transpose, key=N or no-reverse)',
+			'dir/n.md:3:1: unknown tabledeck directive "nope" (expected skip, transpose, key=N, no-reverse, ordered, list or no-whole)',
 			'dir/n.md:9:1: duplicate key "a" in one table (first at line 6); add <!-- tabledeck: key=N --> or rename one'
 		]);
 	});
@@ -205,8 +205,8 @@ describe('compileNote: errors', () => {
 		expect(problems.map(formatProblem)).toEqual([
 			'latin1.md:1:6: invalid UTF-8 byte 0xE9',
 			'latin1.md:5:6: invalid UTF-8 byte 0xE9',
-			'problems.md:3:1: unknown tabledeck directive "reverse" (expected skip, transpose, key=N or no-reverse)',
-			'problems.md:16:1: unknown tabledeck directive "kye=2" (expected skip, transpose, key=N or no-reverse)',
+			'problems.md:3:1: unknown tabledeck directive "reverse" (expected skip, transpose, key=N, no-reverse, ordered, list or no-whole)',
+			'problems.md:16:1: unknown tabledeck directive "kye=2" (expected skip, transpose, key=N, no-reverse, ordered, list or no-whole)',
 			'problems.md:14:1: duplicate key "하나" in one table (first at line 12); add <!-- tabledeck: key=N --> or rename one'
 		]);
 	});
@@ -286,7 +286,7 @@ describe('compileNote: the build report', () => {
 					'the heading says it compares',
 					'the other headers look like names'
 				],
-				cards: { forward: 2, reverse: 2 },
+				cards: { forward: 2, reverse: 2, whole: 0 },
 				columns: []
 			},
 			{
@@ -295,7 +295,7 @@ describe('compileNote: the build report', () => {
 				deck: 'N › 알림',
 				shape: 'attribute',
 				signals: ['"조건" names an attribute'],
-				cards: { forward: 4, reverse: 0 },
+				cards: { forward: 4, reverse: 0, whole: 0 },
 				columns: [{ column: '조건', note: 'no reverse cards: values are numbers, ratings or too short to name a row' }]
 			}
 		]);

@@ -1,14 +1,15 @@
 import { tableCards, type ColumnNote } from './cards';
 import { frontMatter } from './front-matter';
-import { isListTable, listCards, MAX_LIST } from './lists';
+import { checklistOf, isListTable, listCards, MAX_LIST } from './lists';
 import { disambiguate } from './shared-fronts';
 import { contentHash, stableId } from './ids';
 import { parseMarkdown } from './markdown';
 import { nestingProblem } from './nesting';
 import { sizeProblem } from './size';
-import { shapeTable } from './shape';
+import { isParallelTable, recordOf, shapeTable, type Shape } from './shape';
 import { findTables, type FoundTable } from './tables';
 import { decodeUtf8 } from './utf8';
+import { wholeTableCards } from './whole';
 import { DECK_SCHEMA, type Card, type Deck, type DeckIndex, type NoteDecks, type Problem } from './types';
 
 export interface NoteSource {
@@ -32,7 +33,8 @@ export interface TableReport {
 	deck: string;
 	shape: 'term' | 'attribute' | 'comparison' | 'list' | 'skipped';
 	signals: string[];
-	cards: { forward: number; reverse: number };
+	/** `whole`: cards about the table as a whole (whole.ts). */
+	cards: { forward: number; reverse: number; whole: number };
 	columns: ColumnNote[];
 }
 
@@ -68,7 +70,7 @@ export function compileNote({ file, bytes }: NoteSource): CompiledNote {
 			deck: deck.deck.path.join(' › '),
 			shape: 'skipped',
 			signals: [],
-			cards: { forward: 0, reverse: 0 },
+			cards: { forward: 0, reverse: 0, whole: 0 },
 			columns: []
 		};
 		report.push(entry);
@@ -77,18 +79,28 @@ export function compileNote({ file, bytes }: NoteSource): CompiledNote {
 			continue;
 		}
 		const tableId = stableId(file, place, String(ordinal));
-		if (!table.directives?.transpose && table.directives?.keyColumn == null && isListTable(table)) {
-			// Pros and cons: each column is asked whole (lists.ts).
-			const cards = listCards(table, { file, deckId: deck.deck.id, tableId, title: deck.deck.title });
+		const guessed = !table.directives?.transpose && table.directives?.keyColumn == null;
+		const checklist = guessed ? checklistOf(table) : null;
+		const list = checklist ?? (guessed && (isListTable(table) || isParallelTable(table)) ? table : null);
+		if (list) {
+			// Pros and cons, things compared row by unnamed row, a checklist: each column is asked whole (lists.ts).
+			const cards = listCards(list, { file, deckId: deck.deck.id, tableId, title: deck.deck.title });
 			entry.shape = 'list';
-			entry.signals = ['every header names a list (장점/단점, Do/Don’t, Before/After)'];
+			entry.signals = [
+				checklist
+					? 'a checklist: the same mark in every row of the first column'
+					: isListTable(table)
+						? 'every header names a list (장점/단점, Do/Don’t, Before/After)'
+						: 'every column is a thing compared, and the rows are unnamed aspects written as sentences'
+			];
 			entry.cards.forward = cards.length;
-			if (cards.length < table.header.length)
+			if (cards.length < list.header.length)
 				entry.columns.push({ column: '*', note: `columns of more than ${MAX_LIST} items make no card` });
 			deck.cards.push(...cards);
 			continue;
 		}
-		const shape = shapeTable(table);
+		const record = recordOf(table, deck.deck.title);
+		const shape: Shape = record ? { kind: 'cards', ...record } : shapeTable(table);
 		if (shape.kind === 'skip') {
 			entry.signals.push(shape.reason);
 			warnings.push({ ...where, message: `table skipped: ${shape.reason}` });
@@ -105,7 +117,22 @@ export function compileNote({ file, bytes }: NoteSource): CompiledNote {
 		entry.columns = made.columns;
 		for (const card of made.cards) entry.cards[card.direction]++;
 		deck.cards.push(...made.cards);
+		if (made.cards.length === 0) continue;
+		const whole = wholeTableCards(shape.table, {
+			file,
+			deckId: deck.deck.id,
+			tableId,
+			line: table.line,
+			subject: tree.subjectOf(deck),
+			ordered: table.directives?.ordered ?? false,
+			list: table.directives?.list ?? false,
+			noWhole: table.directives?.noWhole ?? false
+		});
+		entry.signals.push(...whole.signals);
+		entry.cards.whole = whole.cards.length;
+		deck.cards.push(...whole.cards);
 	}
+	tree.dropRepeatedLists();
 	warnings.push(...tree.disambiguate());
 	return { decks: problems.length ? null : tree.finish(), problems, warnings, report };
 }
@@ -135,6 +162,33 @@ class DeckTree {
 			this.file,
 			decks.map((node) => ({ title: node.deck.title, cards: node.cards }))
 		);
+	}
+
+	/**
+	 * What a deck's tables are about: its title, after its parent section's (`LGTM 스택 › 구성요소`),
+	 * without the question ids and numbers interview lists put around a heading.
+	 */
+	subjectOf(node: DeckNode): string {
+		const bare = (title: string) =>
+			title
+				.replace(/\s*\((?:[A-Z][A-Z0-9]*-\d+)\)\s*$/, '')
+				.replace(/^\d+\.\s+/, '')
+				.trim();
+		const parent = node.deck.parentId === null || node.deck.parentId === this.root.deck.id ? null : node.deck.path.at(-2);
+		return parent ? `${bare(parent)} › ${bare(node.deck.title)}` : bare(node.deck.title);
+	}
+
+	/**
+	 * The same list asked in two tables of a note (`Downtime per year, …` under each availability
+	 * level) is no knowledge of either table: such whole-table cards are dropped.
+	 */
+	dropRepeatedLists(): void {
+		const count = new Map<string, number>();
+		const wholes = [...this.nodes.values()].flatMap((node) => node.cards.filter((card) => card.kind));
+		for (const card of wholes) count.set(card.backText, (count.get(card.backText) ?? 0) + 1);
+		for (const node of this.nodes.values()) {
+			node.cards = node.cards.filter((card) => !card.kind || count.get(card.backText) === 1);
+		}
 	}
 
 	/** The deck a table's cards go in: its bold label's, or its innermost heading's. */

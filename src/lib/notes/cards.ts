@@ -2,7 +2,7 @@ import { escapeHtml, type CellContent } from './cell';
 import { stableId } from './ids';
 import type { KeyedTable } from './shape';
 import type { Card, Direction, Problem } from './types';
-import { isAddress, isBareSymbol, isClue, isPlaceholder } from './values';
+import { isAddress, isBareSymbol, isClue, isPlaceholder, yesRows } from './values';
 
 export interface TableContext {
 	file: string;
@@ -101,6 +101,9 @@ function forwardFlaw(table: KeyedTable, index: number): string | null {
 	const links = cells.length > 0 && cells.every((cell) => isAddress(cell.text) || /^<a [^>]*>[^<]*<\/a>$/.test(cell.html));
 	if (REFERENCE.test(name) || links) return 'links are where to read more';
 	if (values.length >= 3 && new Set(values).size === 1) return `every row says "${values[0]}"`;
+	if (!table.transposed && yesRows(table.entries.map((entry) => entry.values[index].text))) {
+		return 'yes/no marks; asked as which rows are marked';
+	}
 	return null;
 }
 

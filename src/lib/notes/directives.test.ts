@@ -41,9 +41,9 @@ describe('parseDirectives', () => {
 			['notes/a.md', 12, 1]
 		]);
 		expect(problems.map((p) => p.message)).toEqual([
-			'unknown tabledeck directive "reverse" (expected skip, transpose, key=N or no-reverse)',
-			'unknown tabledeck directive "key=0" (expected skip, transpose, key=N or no-reverse)',
-			'unknown tabledeck directive "kye=2" (expected skip, transpose, key=N or no-reverse)'
+			'unknown tabledeck directive "reverse" (expected skip, transpose, key=N, no-reverse, ordered, list or no-whole)',
+			'unknown tabledeck directive "key=0" (expected skip, transpose, key=N, no-reverse, ordered, list or no-whole)',
+			'unknown tabledeck directive "kye=2" (expected skip, transpose, key=N, no-reverse, ordered, list or no-whole)'
 		]);
 	});
 });

@@ -1,11 +1,20 @@
 import type { Html } from 'mdast';
 import type { Problem } from './types';
 
-/** `<!-- tabledeck: skip | transpose | key=N | no-reverse -->`, any of them, space/comma/pipe separated. */
+/**
+ * `<!-- tabledeck: skip | transpose | key=N | no-reverse | ordered | list | no-whole -->`, any of
+ * them, space/comma/pipe separated.
+ */
 export interface Directives {
 	skip: boolean;
 	transpose: boolean;
 	noReverse: boolean;
+	/** The rows are in a meaningful order: ask it (whole.ts). */
+	ordered?: boolean;
+	/** Ask the keys as one list even when the table is longer than a list card holds. */
+	list?: boolean;
+	/** No card about the table as a whole. */
+	noWhole?: boolean;
 	/** 0-based index of the key column, from the 1-based `key=N`. */
 	keyColumn: number | null;
 }
@@ -28,13 +37,16 @@ export function parseDirectives(file: string, node: Html): { directives: Directi
 		if (token === 'skip') directives.skip = true;
 		else if (token === 'transpose') directives.transpose = true;
 		else if (token === 'no-reverse') directives.noReverse = true;
+		else if (token === 'ordered') directives.ordered = true;
+		else if (token === 'list') directives.list = true;
+		else if (token === 'no-whole') directives.noWhole = true;
 		else if (key && Number(key[1]) >= 1) directives.keyColumn = Number(key[1]) - 1;
 		else {
 			problems.push({
 				file,
 				line,
 				column,
-				message: `unknown tabledeck directive "${word}" (expected skip, transpose, key=N or no-reverse)`
+				message: `unknown tabledeck directive "${word}" (expected skip, transpose, key=N, no-reverse, ordered, list or no-whole)`
 			});
 		}
 	}

@@ -30,6 +30,34 @@ export function isListTable(table: FoundTable): boolean {
 	return table.header.length >= 2 && table.header.every((cell) => LIST_HEADERS.has(listWord(cell.text)));
 }
 
+// A checklist's mark column: `✅`, `✔`, `☐`, `-`, `•` in every row, the same in each.
+const MARK = /^[^\p{L}\p{N}]{1,3}$/u;
+
+/**
+ * `| | Things |` with `✅` (and perhaps `❌`) in every row: a checklist. Its mark column says
+ * nothing by itself; each other column is a list per mark (`Things ✅`, `Things ❌`). Returned
+ * as a table of those lists, or null when the table is not a checklist.
+ */
+export function checklistOf(table: FoundTable): FoundTable | null {
+	if (table.header.length < 2 || table.rows.length === 0) return null;
+	const first = table.header[0].text;
+	if (first && /\p{L}/u.test(first)) return null;
+	const marks = [...new Set(table.rows.map((row) => row.cells[0].text.trim()))];
+	if (marks.length > 2 || !marks.every((mark) => MARK.test(mark))) return null;
+	const columns = table.header.slice(1);
+	if (columns.some((cell) => !cell.text)) return null;
+	const lists = columns.flatMap((header, c) =>
+		marks.map((mark) => ({
+			header: marks.length === 1 ? header : { html: `${header.html} ${escapeHtml(mark)}`, text: `${header.text} ${mark}` },
+			items: table.rows.filter((row) => row.cells[0].text.trim() === mark).map((row) => row.cells[c + 1])
+		}))
+	);
+	const length = Math.max(...lists.map((list) => list.items.length));
+	const empty = { html: '', text: '' };
+	const rows = Array.from({ length }, (_, i) => ({ ...table.rows[i], cells: lists.map((list) => list.items[i] ?? empty) }));
+	return { ...table, header: lists.map((list) => list.header), rows };
+}
+
 /**
  * One card per column: "<deck>: 장점" → the column's items, one a line. A column of more than
  * MAX_LIST items, or of none, makes no card.

@@ -13,41 +13,41 @@ describe('the owner’s notes', () => {
 	it('compile with no problem and no warning', () => {
 		expect(compiled.problems).toEqual([]);
 		expect(compiled.warnings).toEqual([]);
-		expect(note.cards.length).toBe(181);
+		expect(note.cards.length).toBe(194);
 	});
 
 	it('form a tree: note → ## section → ### table, titled by their headings', () => {
 		expect(note.decks.map((d) => [d.path.slice(1).join(' › '), d.cardCount])).toEqual([
-			['', 181],
-			['Kubernetes 핵심 개념', 32],
-			['Kubernetes 핵심 개념 › Pod', 6],
+			['', 194],
+			['Kubernetes 핵심 개념', 34],
+			['Kubernetes 핵심 개념 › Pod', 7],
 			['Kubernetes 핵심 개념 › 주요 리소스', 18],
-			['Kubernetes 핵심 개념 › 서비스 타입', 8],
-			['Docker 최적화', 8],
-			['Docker 최적화 › 이미지 크기 최소화', 8],
-			['CI/CD 패턴', 16],
-			['CI/CD 패턴 › 배포 전략', 16],
-			['LGTM 스택', 26],
-			['LGTM 스택 › 구성요소', 12],
+			['Kubernetes 핵심 개념 › 서비스 타입', 9],
+			['Docker 최적화', 9],
+			['Docker 최적화 › 이미지 크기 최소화', 9],
+			['CI/CD 패턴', 17],
+			['CI/CD 패턴 › 배포 전략', 17],
+			['LGTM 스택', 27],
+			['LGTM 스택 › 구성요소', 13],
 			['LGTM 스택 › LGTM vs ELK', 14],
-			['Observability Three Pillars', 12],
-			['Micrometer', 12],
-			['Micrometer › 메트릭 타입', 12],
-			['Grafana Alert', 10],
-			['Grafana Alert › 주요 알림 항목', 10],
+			['Observability Three Pillars', 13],
+			['Micrometer', 13],
+			['Micrometer › 메트릭 타입', 13],
+			['Grafana Alert', 11],
+			['Grafana Alert › 주요 알림 항목', 11],
 			['SLI / SLO / SLA', 9],
-			['메트릭 프레임워크', 12],
-			['메트릭 프레임워크 › RED 메트릭 (Request-oriented)', 6],
-			['메트릭 프레임워크 › USE 메트릭 (Resource-oriented)', 6],
-			['로그 전략', 12],
-			['로그 전략 › 로그 레벨', 12],
+			['메트릭 프레임워크', 14],
+			['메트릭 프레임워크 › RED 메트릭 (Request-oriented)', 7],
+			['메트릭 프레임워크 › USE 메트릭 (Resource-oriented)', 7],
+			['로그 전략', 13],
+			['로그 전략 › 로그 레벨', 13],
 			['Prometheus vs InfluxDB', 10],
 			['장애 대응', 8],
 			['장애 대응 › On-call 가이드', 8],
-			['성능 튜닝', 8],
-			['성능 튜닝 › 부하 테스트', 8],
-			['OpenTelemetry', 6],
-			['OpenTelemetry › 구성요소', 6]
+			['성능 튜닝', 9],
+			['성능 튜닝 › 부하 테스트', 9],
+			['OpenTelemetry', 7],
+			['OpenTelemetry › 구성요소', 7]
 		]);
 		const [root] = note.decks;
 		expect(root).toMatchObject({ title: '인프라 / 모니터링', parentId: null, path: ['인프라 / 모니터링'], file: FILE });
@@ -92,7 +92,8 @@ describe('the tables the owner named', () => {
 			['forward', '설명', 'LoadBalancer', '클라우드 로드밸런서 연결'],
 			['reverse', '설명', '설명: 클라우드 로드밸런서 연결 → 타입', 'LoadBalancer'],
 			['forward', '설명', 'ExternalName', '외부 DNS 매핑'],
-			['reverse', '설명', '설명: 외부 DNS 매핑 → 타입', 'ExternalName']
+			['reverse', '설명', '설명: 외부 DNS 매핑 → 타입', 'ExternalName'],
+			['forward', '타입', 'Kubernetes 핵심 개념 › 서비스 타입: 타입 4가지?', 'ClusterIP, NodePort, LoadBalancer, ExternalName']
 		]);
 	});
 
@@ -113,7 +114,8 @@ describe('the tables the owner named', () => {
 			['forward', '설명', 'A/B Testing · 설명', '사용자 분할'],
 			['reverse', '설명', '설명: 사용자 분할 → 전략', 'A/B Testing'],
 			['forward', '장점', 'A/B Testing · 장점', '실험 가능'],
-			['forward', '단점', 'A/B Testing · 단점', '복잡']
+			['forward', '단점', 'A/B Testing · 단점', '복잡'],
+			['forward', '전략', 'CI/CD 패턴 › 배포 전략: 전략 4가지?', 'Rolling, Blue/Green, Canary, A/B Testing']
 		]);
 	});
 
@@ -130,7 +132,8 @@ describe('the tables the owner named', () => {
 			['reverse', '용도', '용도: 시간 측정 → 타입', 'Timer'],
 			['forward', '용도', 'Distribution Summary · 용도', '값 분포'],
 			['reverse', '예시', '예시: 요청 크기, 배치 크기 → 타입', 'Distribution Summary'],
-			['reverse', '용도', '용도: 값 분포 → 타입', 'Distribution Summary']
+			['reverse', '용도', '용도: 값 분포 → 타입', 'Distribution Summary'],
+			['forward', '타입', 'Micrometer › 메트릭 타입: 타입 4가지?', 'Counter, Gauge, Timer, Distribution Summary']
 		]);
 	});
 
@@ -147,7 +150,8 @@ describe('the tables the owner named', () => {
 			['reverse', '용도', '용도: 비즈니스 이벤트 → 레벨', 'INFO'],
 			['forward', '용도', 'DEBUG · 용도', '개발/디버깅용'],
 			['reverse', '예시', '예시: 요청/응답 상세 → 레벨', 'DEBUG'],
-			['reverse', '용도', '용도: 개발/디버깅용 → 레벨', 'DEBUG']
+			['reverse', '용도', '용도: 개발/디버깅용 → 레벨', 'DEBUG'],
+			['forward', '레벨', '로그 전략 › 로그 레벨: 레벨 순서 (ERROR → …)?', 'ERROR → WARN → INFO → DEBUG']
 		]);
 	});
 
@@ -194,7 +198,13 @@ describe('the tables the owner named', () => {
 			['forward', '조건', 'Memory Usage · 조건', '> 85%'],
 			['forward', '심각도', 'Memory Usage · 심각도', 'Warning'],
 			['forward', '조건', 'Kafka Lag · 조건', '> 10000'],
-			['forward', '심각도', 'Kafka Lag · 심각도', 'Critical']
+			['forward', '심각도', 'Kafka Lag · 심각도', 'Critical'],
+			[
+				'forward',
+				'항목',
+				'Grafana Alert › 주요 알림 항목: 항목 5가지?',
+				'Error Rate, Response Time p99, CPU Usage, Memory Usage, Kafka Lag'
+			]
 		]);
 	});
 

@@ -1,6 +1,6 @@
-import type { CellContent } from './cell';
+import { escapeHtml, type CellContent } from './cell';
 import type { FoundTable } from './tables';
-import { isPlainNumber } from './values';
+import { isPlainNumber, isQuantity } from './values';
 
 export interface Attribute {
 	name: string;
@@ -209,6 +209,53 @@ export function comparisonSignals(table: FoundTable): { score: number; signals: 
 	// Without a criterion word, only a heading naming every column says the columns are things.
 	if (!criterion && named.length < others.length) return { score: Math.min(score, 1), signals };
 	return { score, signals };
+}
+
+/**
+ * `| Divide and Conquer | Dynamic Programming | Greedy |` under "DP vs … vs GREEDY": every
+ * column is one of the things compared, and a row is an aspect nobody named, written as a
+ * sentence in each column. No column is a key; each is asked whole (lists.ts). Needs a
+ * heading that compares, name-like headers that name no attribute, and cells that are mostly
+ * sentences in every column (a criterion would be a word or two).
+ */
+export function isParallelTable(table: FoundTable): boolean {
+	const names = table.header.map((cell) => cell.text);
+	if (names.length < 2 || names.some((name) => !name || ATTRIBUTE_WORDS.test(name) || CRITERION.has(name.toLowerCase()))) return false;
+	if (WEAK_CRITERION.has(names[0].toLowerCase()) || !names.every((name) => /[A-Z0-9]/.test(name))) return false;
+	const context = [table.label, table.sections.at(-1)?.title, table.lead].filter(Boolean).join(' \n ');
+	if (!COMPARES.test(context)) return false;
+	// Sentences in every column: `| Signup | POST /signup | POST /persons |` is keyed by its operations.
+	const sentence = (text: string) => text.split(/\s+/).length >= 3 || [...text].length > 20;
+	return names.every((_, i) => {
+		const cells = table.rows.map((row) => row.cells[i].text).filter(Boolean);
+		return cells.length >= 2 && cells.filter(sentence).length * 2 > cells.length;
+	});
+}
+
+/**
+ * `| Space Complexity | Time Complexity |` over one row `| O(1) | O(n^2) |` under "Bubble
+ * Sort": no column names the row; the headers are attributes of what the heading names. Read
+ * as that subject's record (`Bubble Sort · Space Complexity` → `O(1)`), or null when the table
+ * is not such a record: more than one row, headers missing or repeated, or a first cell that
+ * is no quantity (it could name the row).
+ */
+export function recordOf(table: FoundTable, subject: string): { table: KeyedTable; signals: string[] } | null {
+	if (table.rows.length !== 1 || table.header.length < 2 || !subject || table.directives) return null;
+	const names = table.header.map((cell) => cell.text);
+	if (names.some((name) => !name) || new Set(names).size < names.length) return null;
+	const first = table.rows[0].cells[0].text;
+	if (!first || !(isQuantity(first) || isPlainNumber(first))) return null;
+	const row = table.rows[0];
+	const key = { text: subject, html: escapeHtml(subject) };
+	return {
+		table: {
+			transposed: false,
+			keyName: '',
+			attributes: table.header.map((cell, i) => ({ name: columnName(cell.text, i), line: table.line })),
+			entries: [{ key, values: row.cells, line: row.line, column: row.column }]
+		},
+		signals: [`one row of values under attribute headers: the record of "${subject}"`]
+	};
 }
 
 /** `뮤텍스 (Mutex)` is named as `뮤텍스` too. */

@@ -116,8 +116,8 @@ describe('findTables: directives', () => {
 	it('reports unknown words as problems, whether or not the comment found its table', () => {
 		const found = find(`<!-- tabledeck: reverse -->\n${table('| a | b |')}\n<!-- tabledeck: kye=2 -->\n\n## Next\n`);
 		expect(found.problems.map((p) => `${p.line}:${p.column}: ${p.message}`)).toEqual([
-			'1:1: unknown tabledeck directive "reverse" (expected skip, transpose, key=N or no-reverse)',
-			'6:1: unknown tabledeck directive "kye=2" (expected skip, transpose, key=N or no-reverse)'
+			'1:1: unknown tabledeck directive "reverse" (expected skip, transpose, key=N, no-reverse, ordered, list or no-whole)',
+			'6:1: unknown tabledeck directive "kye=2" (expected skip, transpose, key=N, no-reverse, ordered, list or no-whole)'
 		]);
 	});
 });

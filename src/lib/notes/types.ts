@@ -3,6 +3,12 @@ export const DECK_SCHEMA = 1;
 
 export type Direction = 'forward' | 'reverse';
 
+/**
+ * A card about a whole table rather than one row (notes/whole.ts): `keys`, the table's keys
+ * as a set; `order`, the keys (or, for numbered keys, the first column) in the table's order.
+ */
+export type CardKind = 'keys' | 'order';
+
 /** A place in a notes file, 1-based like editors show it. */
 export interface SourcePos {
 	file: string;
@@ -29,6 +35,8 @@ export interface Card {
 	/** The header asked about: the attribute column, or the row label when transposed. */
 	column: string;
 	direction: Direction;
+	/** Absent on a row's card; see CardKind. Its `rowKey` is empty and `column` the key column. */
+	kind?: CardKind;
 }
 
 export interface Deck {

@@ -90,3 +90,20 @@ export function isBareSymbol(text: string): boolean {
 export function isPlainNumber(text: string): boolean {
 	return /^[~≈<>≤≥±+-]*\s*[\d.,]*\d[\d.,]*\s*%?$/.test(text.trim());
 }
+
+const YES = /^(✅|✔️?|✓|☑️?|o|○|◯|⭕|yes|y|true|예|있음|가능|지원)$/i;
+const NO = /^(❌|✗|✘|✖️?|x|×|no|n|false|아니오|아니요|없음|불가|불가능|미지원)$/i;
+
+/**
+ * A column of yes/no marks (`O`/`X`, `✅`/`❌`, `Yes`/`No`), as the rows' texts: the keys
+ * marked yes, and the yes mark as written, or null when any value is something else or the
+ * marks do not split the rows. Asked row by row, each is a yes/no question; asked as "which
+ * rows are marked", it is one list.
+ */
+export function yesRows(values: readonly string[]): { yes: number[]; mark: string } | null {
+	const given = values.map((value, i) => [value.trim(), i] as const).filter(([value]) => value && !isPlaceholder(value));
+	if (given.length < 3 || !given.every(([value]) => YES.test(value) || NO.test(value))) return null;
+	const yes = given.filter(([value]) => YES.test(value));
+	if (yes.length === 0 || yes.length === given.length) return null;
+	return { yes: yes.map(([, i]) => i), mark: yes[0][0] };
+}

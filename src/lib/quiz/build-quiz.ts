@@ -45,7 +45,7 @@ export function buildQuiz(source: QuizIndex | readonly Card[], setup: QuizSetup,
 		const row = `${card.tableId}\u0000${card.rowKey}`;
 		if (askedFacts.has(fact) || explainedRows.has(row)) continue;
 		const requested = types[questions.length % types.length];
-		if (requested === 'explain') {
+		if (requested === 'explain' && !card.kind) {
 			const made = buildExplain(index, card, rng, options.explainWords ?? BARE_WORDS, (tableId, key) =>
 				askedRows.has(`${tableId}\u0000${key}`)
 			);
@@ -61,6 +61,8 @@ export function buildQuiz(source: QuizIndex | readonly Card[], setup: QuizSetup,
 }
 
 function askedAs(index: QuizIndex, card: Card, requested: QuestionType, rng: Rng, poolDistractors: boolean): Question {
+	// A whole table's keys or order has no sibling answers to choose from, and no row to explain.
+	if (card.kind) return buildTyped(index, card, requested, false);
 	if (requested === 'mcq') return buildMcq(index, card, rng, { poolDistractors }) ?? buildTyped(index, card, requested, false);
 	if (requested === 'reverse') return buildReverse(index, card, rng) ?? buildTyped(index, card, requested, true);
 	return buildTyped(index, card, requested, false);

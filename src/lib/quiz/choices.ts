@@ -134,7 +134,8 @@ export function buildTyped(index: QuizIndex, card: Card, requested: QuestionType
 		type: 'typed',
 		prompt: card.frontText,
 		promptHtml: card.front,
-		expected: card.backText,
+		// `DEBUG → INFO → WARN` is typed with spaces or commas, in that order (a list of commas would take any order).
+		expected: card.kind === 'order' ? card.backText.replaceAll(' → ', ' ') : card.backText,
 		expectedHtml: card.back
 	};
 }

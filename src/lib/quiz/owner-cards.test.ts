@@ -42,7 +42,8 @@ describe("the owner's notes", () => {
 	});
 
 	it('explains every table, whatever its shape', () => {
-		const byTable = new Map(cards.map((card) => [card.tableId, card]));
+		// A row's card of each table (a whole-table card has no row to explain; the quiz types it).
+		const byTable = new Map(cards.filter((card) => !card.kind).map((card) => [card.tableId, card]));
 		for (const card of byTable.values()) {
 			const { question } = buildExplain(index, card, mulberry32(3), EXPLAIN_WORDS);
 			expect(question.prompt.length).toBeGreaterThan(0);

@@ -23,6 +23,8 @@ export class TableView {
 	) {
 		const columns = new Set<string>();
 		for (const card of cards) {
+			// A card about the whole table (notes/whole.ts) is no row of it.
+			if (card.kind) continue;
 			columns.add(card.column);
 			const row = this.rowFor(card.rowKey);
 			(card.direction === 'forward' ? row.forward : row.reverse).set(card.column, card);
