@@ -1,8 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { DEFAULT_PARAMETERS } from '../../src/lib/scheduler/fsrs';
 import { seededLog, type SeededReview } from '../../src/lib/scheduler/optimizer-log.testing';
 import { waitForServiceWorker } from './helpers/pwa';
 import { TestSite } from './helpers/site';
+
+// The optimizer shares the machine's two cores with the rest of the suite: give its screens time.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 /** Someone who forgets faster than FSRS's defaults expect: initial stabilities a third as long. */
 const FORGETFUL = DEFAULT_PARAMETERS.map((v, i) => (i < 4 ? Math.max(0.01, v / 3) : v));

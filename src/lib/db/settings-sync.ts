@@ -4,6 +4,7 @@
  * only those keys over it (couch.ts updateSettings retries on 409), so two devices changing
  * different settings both keep their change, and the same setting ends as the last push left it.
  */
+import { SCHEDULER_KEYS } from '$lib/scheduler/setting-names';
 import { DEFAULT_SETTINGS } from '$lib/scheduler/types';
 import type { CouchDoc, Settings } from '$lib/sync/couch';
 import { SETTINGS_ID } from '$lib/sync/couch';
@@ -14,7 +15,7 @@ import { SETTINGS_SYNC_KEY } from './sync-keys';
 export const SCHEDULER_PREFIX = 'scheduler.';
 
 /** The settings that follow a person across devices; language and sync's own rows stay per device. */
-export const SYNCED_KEYS: readonly string[] = [...Object.keys(DEFAULT_SETTINGS).map((key) => SCHEDULER_PREFIX + key), 'theme'];
+export const SYNCED_KEYS: readonly string[] = [...SCHEDULER_KEYS.map((key) => SCHEDULER_PREFIX + key), 'theme'];
 
 interface SyncedState {
 	rev?: string;

@@ -1,3 +1,4 @@
+import { SCHEDULER_KEYS } from '$lib/scheduler/setting-names';
 import { DEFAULT_SETTINGS, type SchedulerSettings } from '$lib/scheduler/types';
 import { read, write } from './database';
 import { hasDefaultType, markChanged, SCHEDULER_PREFIX } from './settings-sync';
@@ -7,7 +8,6 @@ import { hasDefaultType, markChanged, SCHEDULER_PREFIX } from './settings-sync';
  * app setting by its own key (`theme`, `language`), so new settings need no schema change.
  */
 export { SCHEDULER_PREFIX };
-const SCHEDULER_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof SchedulerSettings)[];
 
 /** DEFAULT_SETTINGS with every stored scheduler setting laid over it. */
 export function getSettings(): Promise<SchedulerSettings> {

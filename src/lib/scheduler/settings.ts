@@ -3,7 +3,8 @@
  * against the same rules, so a restored backup can never carry a setting the page refuses.
  */
 import { isParameterList, isStep } from './fsrs';
-import { DEFAULT_SETTINGS, type SchedulerSettings } from './types';
+import { SCHEDULER_KEYS } from './setting-names';
+import type { SchedulerSettings } from './types';
 
 export interface NumberRule {
 	min: number;
@@ -48,4 +49,4 @@ export function isValidSetting(key: string, value: unknown): boolean {
 	return false;
 }
 
-export const SCHEDULER_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof SchedulerSettings)[];
+export { SCHEDULER_KEYS };

@@ -73,10 +73,10 @@ export interface SchedulerSettings {
 	/** How far ahead learning cards may be shown when nothing else is left (minutes). */
 	learnAheadMinutes: number;
 	/**
-	 * The person's own FSRS-6 parameters (21 numbers, from Settings → Optimize), or empty for
-	 * FSRS's defaults. Only scheduler/fsrs.ts reads them, and only when valid.
+	 * The person's own FSRS-6 parameters (21 numbers, from Settings → Optimize); absent or
+	 * empty for FSRS's defaults. Only scheduler/fsrs.ts reads them, and only when valid.
 	 */
-	w: number[];
+	w?: number[];
 }
 
 export const DEFAULT_SETTINGS: SchedulerSettings = {
@@ -88,6 +88,5 @@ export const DEFAULT_SETTINGS: SchedulerSettings = {
 	newPerDay: 20,
 	reviewsPerDay: 200,
 	dayStartHour: 4,
-	learnAheadMinutes: 20,
-	w: []
+	learnAheadMinutes: 20
 };
