@@ -76,7 +76,8 @@ export default defineConfig({
 			kit: { base: `${BASE}/`, adapterFallback: FALLBACK, spa: true },
 			workbox: {
 				globPatterns: ['client/**/*.{js,css,ico,png,svg,webmanifest}', 'prerendered/**/*.html'],
-				globIgnores: ['client/decks/**'],
+				// fsrs-browser's thread-pool helper is never started (the optimizer runs single-threaded).
+				globIgnores: ['client/decks/**', 'client/_app/immutable/workers/workerHelpers-*.js'],
 				additionalManifestEntries: deckPrecacheEntries(),
 				// Pages only: a file's URL opened offline (/decks/index.json) must not get the app.
 				navigateFallbackDenylist: [/\/[^/]+\.[a-z0-9]+$/i],
@@ -89,6 +90,19 @@ export default defineConfig({
 				skipWaiting: false,
 				cleanupOutdatedCaches: true,
 				runtimeCaching: [
+					{
+						// fsrs-browser's WebAssembly (1.7 MB, 0.44 MB gzip) is not precached: only
+						// Settings → Optimize fetches it, and it is kept from that first use on, so the
+						// optimizer works offline afterwards. Its file name carries a content hash, so a
+						// cached copy is never stale; the limit drops the copies of older builds.
+						urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.endsWith('.wasm'),
+						handler: 'CacheFirst',
+						options: {
+							cacheName: `tabledeck-wasm${BASE}`,
+							cacheableResponse: { statuses: [200] },
+							expiration: { maxEntries: 2 }
+						}
+					},
 					{
 						// `<scope>decks/<file>.json`, the scope being the base path: Workbox copies
 						// this function's text into sw.js, so it cannot read BASE itself.

@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readBackup } from '$lib/backup/read';
+import { DEFAULT_PARAMETERS } from '$lib/scheduler/fsrs';
 import { BackupWriter } from '$lib/backup/write';
 import { backupSettings, exportBackup, previewRestore, restoreBackup } from './backup';
 import { backupReminderDue, dismissBackupReminder, markBackedUp } from './reminder';
@@ -92,7 +93,12 @@ describe('backup export and restore', () => {
 		await review('l2', NOW - HOUR);
 		await resetProgress('l2'); // no progress row, but its log stays
 		await addQuizResult(quizResult('q1'));
-		await saveSettings({ newPerDay: 7, learningSteps: ['2m', '1h'] });
+		// The person's own FSRS parameters travel with the other settings.
+		await saveSettings({
+			newPerDay: 7,
+			learningSteps: ['2m', '1h'],
+			w: DEFAULT_PARAMETERS.map((v) => Math.round(v * 1.05 * 10_000) / 10_000)
+		});
 		const before = await everything();
 		const text = await exportText();
 

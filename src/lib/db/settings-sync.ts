@@ -5,6 +5,7 @@
  * different settings both keep their change, and the same setting ends as the last push left it.
  */
 import { EXAM_KEY, isExamSettings } from '$lib/scheduler/exam-settings';
+import { SCHEDULER_KEYS } from '$lib/scheduler/setting-names';
 import { DEFAULT_SETTINGS } from '$lib/scheduler/types';
 import type { CouchDoc, Settings } from '$lib/sync/couch';
 import { SETTINGS_ID } from '$lib/sync/couch';
@@ -15,7 +16,7 @@ import { SETTINGS_SYNC_KEY } from './sync-keys';
 export const SCHEDULER_PREFIX = 'scheduler.';
 
 /** The settings that follow a person across devices; language and sync's own rows stay per device. */
-export const SYNCED_KEYS: readonly string[] = [...Object.keys(DEFAULT_SETTINGS).map((key) => SCHEDULER_PREFIX + key), 'theme', EXAM_KEY];
+export const SYNCED_KEYS: readonly string[] = [...SCHEDULER_KEYS.map((key) => SCHEDULER_PREFIX + key), 'theme', EXAM_KEY];
 
 interface SyncedState {
 	rev?: string;
@@ -38,14 +39,23 @@ export async function markChanged(db: Pick<Tables, 'settings'>, keys: readonly s
 	await db.settings.put({ key: SETTINGS_SYNC_KEY, value: { ...state, changed: [...new Set([...state.changed, ...synced])] } });
 }
 
+/**
+ * Whether a stored scheduler setting has its default's type: steps are lists of text, the
+ * FSRS parameters (`w`) a list of numbers. (fsrs.ts checks the parameters' ranges when it uses them.)
+ */
+export function hasDefaultType(name: string, value: unknown): boolean {
+	const fallback = (DEFAULT_SETTINGS as unknown as Record<string, unknown>)[name];
+	if (name === 'w') return Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isFinite(v));
+	if (Array.isArray(fallback)) return Array.isArray(value) && value.every((v) => typeof v === 'string');
+	if (typeof fallback === 'number') return typeof value === 'number' && Number.isFinite(value);
+	return typeof value === typeof fallback;
+}
+
 /** A value is taken only when it has the default's type (as getSettings reads them). */
 function acceptable(key: string, value: unknown): boolean {
 	if (key === 'theme') return typeof value === 'string' && value.length < 40;
 	if (key === EXAM_KEY) return isExamSettings(value);
-	const fallback = (DEFAULT_SETTINGS as unknown as Record<string, unknown>)[key.slice(SCHEDULER_PREFIX.length)];
-	if (Array.isArray(fallback)) return Array.isArray(value) && value.every((v) => typeof v === 'string');
-	if (typeof fallback === 'number') return typeof value === 'number' && Number.isFinite(value);
-	return typeof value === typeof fallback;
+	return hasDefaultType(key.slice(SCHEDULER_PREFIX.length), value);
 }
 
 function valuesOf(doc: CouchDoc | undefined): Record<string, unknown> {

@@ -1,21 +1,14 @@
 import { EXAM_KEY, examFrom, type ExamSettings } from '$lib/scheduler/exam-settings';
+import { SCHEDULER_KEYS } from '$lib/scheduler/setting-names';
 import { DEFAULT_SETTINGS, type SchedulerSettings } from '$lib/scheduler/types';
 import { read, write } from './database';
-import { markChanged, SCHEDULER_PREFIX } from './settings-sync';
+import { hasDefaultType, markChanged, SCHEDULER_PREFIX } from './settings-sync';
 
 /**
  * Settings are key/value rows: one per scheduler setting (`scheduler.newPerDay`) and any
  * app setting by its own key (`theme`, `language`), so new settings need no schema change.
  */
 export { SCHEDULER_PREFIX };
-const SCHEDULER_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof SchedulerSettings)[];
-
-/** A stored value is used only when it has the default's type, so a bad row cannot break scheduling. */
-function sameType(value: unknown, fallback: unknown): boolean {
-	if (Array.isArray(fallback)) return Array.isArray(value) && value.every((v) => typeof v === 'string');
-	if (typeof fallback === 'number') return typeof value === 'number' && Number.isFinite(value);
-	return typeof value === typeof fallback;
-}
 
 /** DEFAULT_SETTINGS with every stored scheduler setting laid over it. */
 export function getSettings(): Promise<SchedulerSettings> {
@@ -25,7 +18,8 @@ export function getSettings(): Promise<SchedulerSettings> {
 		const settings: Record<string, unknown> = { ...structuredClone(DEFAULT_SETTINGS) };
 		SCHEDULER_KEYS.forEach((key, i) => {
 			const row = rows[i];
-			if (row && sameType(row.value, DEFAULT_SETTINGS[key])) settings[key] = row.value;
+			// Only a value of the default's type, so a bad row cannot break scheduling.
+			if (row && hasDefaultType(key, row.value)) settings[key] = row.value;
 		});
 		return settings as unknown as SchedulerSettings;
 	});
@@ -35,7 +29,7 @@ export function getSettings(): Promise<SchedulerSettings> {
 export async function saveSettings(partial: Partial<SchedulerSettings>): Promise<void> {
 	const rows = SCHEDULER_KEYS.filter((key) => partial[key] !== undefined).map((key) => ({
 		key: SCHEDULER_PREFIX + key,
-		value: Array.isArray(partial[key]) ? [...(partial[key] as string[])] : partial[key]
+		value: Array.isArray(partial[key]) ? [...(partial[key] as unknown[])] : partial[key]
 	}));
 	await write(['settings'], async (db) => {
 		await db.settings.bulkPut(rows);

@@ -2,7 +2,17 @@
  * The one module that imports ts-fsrs. ts-fsrs computes FSRS itself, the memory states;
  * states.ts turns them into Anki's steps and intervals.
  */
-import { default_w, forgetting_curve, fsrs, generatorParameters, type FSRS, type Grade, type StepUnit } from 'ts-fsrs';
+import {
+	CLAMP_PARAMETERS,
+	default_w,
+	forgetting_curve,
+	fsrs,
+	generatorParameters,
+	W17_W18_Ceiling,
+	type FSRS,
+	type Grade,
+	type StepUnit
+} from 'ts-fsrs';
 import { mulberry32, seedFromString } from '$lib/quiz/rng';
 import { movesOf, type StepRules } from './states';
 import { studyDay } from './time';
@@ -25,15 +35,44 @@ export function isStep(step: string): step is StepUnit {
 
 const instances = new Map<string, FSRS>();
 
+/** FSRS-6's parameters as fitted to many people's logs: used until a person's own replace them. */
+export const DEFAULT_PARAMETERS: readonly number[] = Object.freeze([...default_w]);
+
+/**
+ * Whether `w` is a full FSRS-6 parameter list that ts-fsrs would use as it is: 21 finite
+ * numbers, each within the range ts-fsrs clamps it to (short-term on, as here).
+ */
+export function isParameterList(w: unknown): w is number[] {
+	if (!Array.isArray(w) || w.length !== 21) return false;
+	const ranges = CLAMP_PARAMETERS(W17_W18_Ceiling, true);
+	return w.every((value, i) => typeof value === 'number' && Number.isFinite(value) && value >= ranges[i][0] && value <= ranges[i][1]);
+}
+
+/**
+ * The optimizer's 32-bit floats as settings keep them: four decimals (as Anki shows them),
+ * pulled into ts-fsrs's ranges (a float32 bound such as 0.8 reads as 0.80000001).
+ */
+export function toParameterList(raw: ArrayLike<number>): number[] {
+	const ranges = CLAMP_PARAMETERS(W17_W18_Ceiling, true);
+	return Array.from(raw, (value, i) => Math.min(ranges[i][1], Math.max(ranges[i][0], Math.round(value * 10_000) / 10_000)));
+}
+
+/** The parameters scheduling uses: the person's own when valid, otherwise the defaults. */
+export function parametersOf(settings: Pick<SchedulerSettings, 'w'>): readonly number[] {
+	return isParameterList(settings.w) ? settings.w : DEFAULT_PARAMETERS;
+}
+
 /**
  * ts-fsrs gives the memory states (FSRS itself); the intervals, steps and fuzz are Anki's
  * (states.ts), so its own fuzz and learning steps are off.
  */
 function schedulerFor(settings: SchedulerSettings): FSRS {
-	const key = `${settings.desiredRetention}|${settings.maximumInterval}`;
+	const w = parametersOf(settings);
+	const key = `${settings.desiredRetention}|${settings.maximumInterval}|${w.join(',')}`;
 	let instance = instances.get(key);
 	if (!instance) {
 		const params = generatorParameters({
+			w: [...w],
 			request_retention: settings.desiredRetention,
 			maximum_interval: settings.maximumInterval,
 			enable_fuzz: false,
@@ -118,6 +157,31 @@ export function outcomesOf(
 		lapses: (progress?.lapses ?? 0) + (position.state === REVIEW && r === 1 ? 1 : 0)
 	});
 	return { 1: outcome(1), 2: outcome(2), 3: outcome(3), 4: outcome(4) };
+}
+
+export interface Memory {
+	stability: number;
+	difficulty: number;
+}
+
+/** FSRS's memory model with parameters `w`: how a rating changes memory, and recall after a gap. */
+export interface MemoryModel {
+	/** The memory after `rating` given `days` study days after the previous review (null before the first). */
+	next(memory: Memory | null, days: number, rating: Rating): Memory;
+	/** The chance of recall `days` after a review that left `stability`. */
+	recall(days: number, stability: number): number;
+}
+
+export function memoryModel(w: readonly number[]): MemoryModel {
+	const scheduler = fsrs(generatorParameters({ w: [...w], enable_short_term: true, learning_steps: [], relearning_steps: [] }));
+	const used = scheduler.parameters.w;
+	return {
+		next: (memory, days, rating) => {
+			const state = scheduler.next_state(memory, days, rating as Grade);
+			return { stability: state.stability, difficulty: state.difficulty };
+		},
+		recall: (days, stability) => forgetting_curve(used, days, stability)
+	};
 }
 
 /** FSRS's forgetting curve with the default parameters: the chance of recall after `days`. */

@@ -2,8 +2,9 @@
  * What each scheduler setting may hold: the settings page and backup import check values
  * against the same rules, so a restored backup can never carry a setting the page refuses.
  */
-import { isStep } from './fsrs';
-import { DEFAULT_SETTINGS, type SchedulerSettings } from './types';
+import { isParameterList, isStep } from './fsrs';
+import { SCHEDULER_KEYS } from './setting-names';
+import type { SchedulerSettings } from './types';
 
 export interface NumberRule {
 	min: number;
@@ -44,7 +45,8 @@ export function isValidSetting(key: string, value: unknown): boolean {
 	if (key in NUMBER_RULES) return fitsRule(value, NUMBER_RULES[key as keyof typeof NUMBER_RULES]);
 	if (key === 'learningSteps' || key === 'relearningSteps') return areSteps(value);
 	if (key === 'enableFuzz') return typeof value === 'boolean';
+	if (key === 'w') return (Array.isArray(value) && value.length === 0) || isParameterList(value);
 	return false;
 }
 
-export const SCHEDULER_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof SchedulerSettings)[];
+export { SCHEDULER_KEYS };

@@ -72,6 +72,11 @@ export interface SchedulerSettings {
 	dayStartHour: number;
 	/** How far ahead learning cards may be shown when nothing else is left (minutes). */
 	learnAheadMinutes: number;
+	/**
+	 * The person's own FSRS-6 parameters (21 numbers, from Settings → Optimize); absent or
+	 * empty for FSRS's defaults. Only scheduler/fsrs.ts reads them, and only when valid.
+	 */
+	w?: number[];
 }
 
 export const DEFAULT_SETTINGS: SchedulerSettings = {
