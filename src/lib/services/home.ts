@@ -1,6 +1,7 @@
 import {
 	deckCounts,
 	deckTree,
+	deviceNotes,
 	getCards,
 	hasRating,
 	latestRating,
@@ -21,6 +22,8 @@ export interface DeckLine {
 	new: number;
 	learning: number;
 	review: number;
+	/** A note's root deck that was added in the app rather than built from decks/. */
+	addedHere?: boolean;
 }
 
 export interface HomeTotals {
@@ -134,7 +137,8 @@ function readStored<T>(key: string): T | null {
 /** Decks in tree order with today's counts (daily limits applied, sub-decks included). */
 export async function deckLines(settings: SchedulerSettings, now = Date.now()): Promise<DeckLine[]> {
 	const { start, next } = studyDay(settings, now);
-	const [decks, counts, sent] = await Promise.all([deckTree(), deckCounts(now, next), sentCards(now)]);
+	const [decks, counts, sent, added] = await Promise.all([deckTree(), deckCounts(now, next), sentCards(now), deviceNotes()]);
+	const addedHere = new Set(added.map((note) => note.id));
 	const limits = { introduced: liftNewLimit(settings, sent.length).newPerDay, reviewed: settings.reviewsPerDay };
 	const today = await limitsUsedToday(start, next, limits);
 	const studied = { newIntroduced: today.introduced, reviewsDone: today.reviewed };
@@ -151,6 +155,6 @@ export async function deckLines(settings: SchedulerSettings, now = Date.now()): 
 			liftNewLimit(settings, sentIn.get(deck.id) ?? 0),
 			studied
 		);
-		return { deck, ...limited };
+		return addedHere.has(deck.id) ? { deck, ...limited, addedHere: true } : { deck, ...limited };
 	});
 }
