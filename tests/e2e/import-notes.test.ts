@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { waitForServiceWorker } from './helpers/pwa';
 import { DeckPage, HomePage, ReviewPage } from './helpers/review';
@@ -40,8 +41,11 @@ test('a note added by file chooser: preview, add, review, offline reload, re-imp
 	page,
 	context
 }) => {
+	test.slow();
 	const panel = new AddNotesPanel(page);
 	await panel.open();
+	// Installed (everything precached) before anything else, as offline.test.ts does.
+	await waitForServiceWorker(page);
 	await panel.choose('http-basics.md', NOTE);
 	const preview = panel.preview('http-basics.md');
 	await expect(preview).toContainText('13 cards');
@@ -60,7 +64,6 @@ test('a note added by file chooser: preview, add, review, offline reload, re-imp
 	await review.rate('Good');
 
 	// Offline after a reload: the note's decks and the rating are in IndexedDB.
-	await waitForServiceWorker(page);
 	await context.setOffline(true);
 	await page.goto('/');
 	await page.reload();
@@ -77,6 +80,9 @@ test('a note added by file chooser: preview, add, review, offline reload, re-imp
 	await panel.choose('http-basics.md', edited);
 	await expect(preview).toContainText('This note is already here');
 	await expect(preview.getByTestId('card-changes')).toHaveText('2 new, 2 changed, 0 removed cards.');
+	await preview.getByText('Changed (2)').click();
+	await expect(preview).toContainText('Code: 200 → OK (success)');
+	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 	await panel.add();
 	const deck = new DeckPage(page);
 	await page.goto('/');
@@ -104,7 +110,8 @@ test('a note added by paste, and bad input refused with a reason and nothing sav
 	const refusals: [string, string | Buffer, RegExp][] = [
 		['infra-monitoring.md', NOTE, /same ids as the built-in note infra-monitoring\.md/],
 		['prose.md', '# Prose\n\nNo tables.\n', /has no tables/],
-		['latin1.md', Buffer.from([0x7c, 0x20, 0xe9, 0x0a]), /not UTF-8/]
+		['latin1.md', Buffer.from([0x7c, 0x20, 0xe9, 0x0a]), /not UTF-8/],
+		['big.md', Buffer.alloc(3 * 1024 * 1024, 'a'), /larger than 2 MB/]
 	];
 	for (const [name, text, reason] of refusals) {
 		await panel.choose(name, text);
@@ -114,5 +121,6 @@ test('a note added by paste, and bad input refused with a reason and nothing sav
 	await panel.choose('broken.md', `# Deep\n\n${'>'.repeat(5000)} x\n\n${NOTE}`);
 	await expect(panel.preview('broken.md').getByRole('alert')).toContainText('broken.md:');
 	await expect(page.getByRole('button', { name: 'Add', exact: true })).toBeDisabled();
+	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 	await expect(page.getByRole('listitem').filter({ hasText: /\.md · \d+ cards/ })).toHaveCount(1);
 });

@@ -2,6 +2,7 @@ import { deviceNotes, planDeviceNote, removeDeviceNote, storeDeviceNote, type De
 import { messageOf } from '$lib/errors';
 import { previewNote, type NotePreview } from '$lib/import/preview';
 import { noteFileName, type NoteRead, type Refusal } from '$lib/import/read-note';
+import { MAX_NOTE_MB } from '$lib/notes/size';
 import type { NoteDecks, Problem } from '$lib/notes/types';
 import { readNoteInWorker } from '$lib/services/note-import';
 
@@ -31,7 +32,11 @@ class AddNotesFlow {
 
 	async readFiles(files: File[]) {
 		this.start();
-		const sources = await Promise.all(files.map(async (file) => ({ file: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+		// A file over the limit is refused by its size, never read into memory (it may be 50 MB).
+		const limit = MAX_NOTE_MB * 1024 * 1024;
+		const sources = await Promise.all(
+			files.map(async (file) => ({ file: file.name, bytes: file.size > limit ? null : new Uint8Array(await file.arrayBuffer()) }))
+		);
 		await this.read(sources);
 	}
 
@@ -74,11 +79,15 @@ class AddNotesFlow {
 		this.status = 'reading';
 	}
 
-	private async read(sources: { file: string; bytes: Uint8Array }[]) {
+	/** `bytes` null: a file too big to read. */
+	private async read(sources: { file: string; bytes: Uint8Array | null }[]) {
 		try {
 			const items: NoteItem[] = [];
 			for (const source of sources) {
-				const item = await toItem(await readNoteInWorker(source.file, source.bytes));
+				const read: NoteRead = source.bytes
+					? await readNoteInWorker(source.file, source.bytes)
+					: { file: source.file, markdown: '', refusal: 'too-big', output: null };
+				const item = await toItem(read);
 				if (items.some((other) => other.note && item.note && other.note.decks[0].id === item.note.decks[0].id)) {
 					items.push({ ...item, refusal: 'duplicate', note: null, preview: null });
 				} else items.push(item);
