@@ -34,7 +34,6 @@ const en = {
 		studyDeck: (title: string) => `Study ${title}`,
 		openDeck: (title: string) => `Open ${title}`,
 		noDecks: 'No decks yet. Put markdown notes with tables in decks/ and rebuild.',
-		addNotes: 'Add notes',
 		addedHere: 'added on this device'
 	},
 	review: {
@@ -132,7 +131,6 @@ const ko: Strings = {
 		studyDeck: (title: string) => `${title} 학습`,
 		openDeck: (title: string) => `${title} 열기`,
 		noDecks: '아직 덱이 없습니다. 표가 있는 마크다운 노트를 decks/에 넣고 다시 빌드하세요.',
-		addNotes: '노트 추가',
 		addedHere: '이 기기에서 추가함'
 	},
 	review: {
