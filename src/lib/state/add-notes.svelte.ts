@@ -77,6 +77,8 @@ class AddNotesFlow {
 	private start() {
 		this.reset();
 		this.status = 'reading';
+		// Marks for the benchmark (bench:import): from a choice to its preview.
+		performance.mark('tabledeck:notes-chosen');
 	}
 
 	/** `bytes` null: a file too big to read. */
@@ -94,6 +96,7 @@ class AddNotesFlow {
 			}
 			this.items = items;
 			this.status = 'preview';
+			performance.mark('tabledeck:notes-preview');
 		} catch (error) {
 			this.error = messageOf(error);
 			this.status = 'failed';
