@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 import { basePath, fallbackPage, staticHostFiles } from './scripts/hosting.js';
 
@@ -27,6 +28,20 @@ function deckPrecacheEntries() {
 				.update(readFileSync(`${DECKS_DIR}/${name}`))
 				.digest('hex')
 		}));
+}
+
+/**
+ * The note builder runs in a Web Worker when a note is added in the app, and a worker has no
+ * `document`: the "browser" build of micromark's entity decoder creates an element to decode
+ * with, so workers get its plain build (a table of entities) instead.
+ */
+function entitiesWithoutDocument() {
+	const plain = createRequire(import.meta.url).resolve('decode-named-character-reference');
+	return {
+		name: 'tabledeck:entities-without-document',
+		enforce: 'pre' as const,
+		resolveId: (source: string) => (source === 'decode-named-character-reference' ? plain : null)
+	};
 }
 
 export default defineConfig({
@@ -130,6 +145,7 @@ export default defineConfig({
 			}
 		})
 	],
+	worker: { plugins: () => [entitiesWithoutDocument()] },
 	// The base path, for src/lib/paths.ts and src/lib/db/name.ts.
 	define: { __BASE_PATH__: JSON.stringify(BASE) },
 	resolve: {

@@ -10,6 +10,16 @@ export {
 	type UnavailableReason
 } from './errors';
 export { hasStoredDecks, syncDecks, type SyncReport } from './sync';
+export {
+	deviceNotes,
+	NoteClashError,
+	planDeviceNote,
+	removeDeviceNote,
+	storeDeviceNote,
+	type AddPlan,
+	type DeviceNoteInfo,
+	type NoteClash
+} from './device-notes';
 export { deviceId, newEventId } from './device';
 export { pendingEvents, syncConfig, saveSyncConfig, waitingCounts, type SyncConfig } from './sync-state';
 export { onJournal } from './journal';

@@ -16,6 +16,13 @@ export interface NoteRow {
 	hash: string;
 	/** Place in index.json: notes are shown and studied in this order. */
 	pos: number;
+	/**
+	 * 'device': added in the app (src/lib/db/device-notes.ts), not from the built decks, so a
+	 * deck refresh leaves it alone. Absent on bundled notes. Not indexed: no schema change.
+	 */
+	source?: 'device';
+	/** A device note's markdown as added, so it can be exported or re-imported later. */
+	markdown?: string;
 }
 
 export interface DeckRow extends Deck {

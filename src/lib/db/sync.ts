@@ -20,12 +20,17 @@ export interface SyncReport {
  */
 export async function syncDecks(fetchJson: (path: string) => Promise<unknown>): Promise<SyncReport> {
 	const index = parseDeckIndex(await fetchJson('index.json'));
-	const stored = new Map((await database().notes.toArray()).map((row) => [row.id, row]));
-	const changed = index.notes.filter((entry) => stored.get(entry.deckId)?.hash !== entry.hash);
+	const rows = await database().notes.toArray();
+	// Notes added on this device are the person's, not the build's: never removed or replaced
+	// here. A bundled note with the same id (the same file name) waits until that one is removed.
+	const device = new Set(rows.filter((row) => row.source === 'device').map((row) => row.id));
+	const stored = new Map(rows.filter((row) => !device.has(row.id)).map((row) => [row.id, row]));
+	const entries = index.notes.filter((entry) => !device.has(entry.deckId));
+	const changed = entries.filter((entry) => stored.get(entry.deckId)?.hash !== entry.hash);
 	const fetched = await Promise.all(changed.map(async (entry) => ({ entry, note: parseNoteDecks(await fetchJson(entry.json), entry) })));
-	const listed = new Set(index.notes.map((entry) => entry.deckId));
+	const listed = new Set(entries.map((entry) => entry.deckId));
 	const removed = [...stored.keys()].filter((id) => !listed.has(id));
-	const noteRows = index.notes.map(toNoteRow);
+	const noteRows = index.notes.map(toNoteRow).filter((row) => !device.has(row.id));
 	const moved = noteRows.some((row) => stored.get(row.id)?.pos !== row.pos);
 
 	if (changed.length > 0 || removed.length > 0 || moved) {
@@ -39,7 +44,7 @@ export async function syncDecks(fetchJson: (path: string) => Promise<unknown>): 
 		added: changed.filter((entry) => !stored.has(entry.deckId)).map((entry) => entry.deckId),
 		updated: changed.filter((entry) => stored.has(entry.deckId)).map((entry) => entry.deckId),
 		removed,
-		unchanged: index.notes.length - changed.length
+		unchanged: entries.length - changed.length
 	};
 }
 
@@ -57,13 +62,13 @@ async function deleteContent(db: Tables, noteId: string): Promise<void> {
 	await db.cards.where('[noteId+pos]').between([noteId, MIN_KEY], [noteId, MAX_KEY]).delete();
 }
 
-async function removeNote(db: Tables, noteId: string): Promise<void> {
+export async function removeNote(db: Tables, noteId: string): Promise<void> {
 	await deleteContent(db, noteId);
 	await db.progress.where('noteId').equals(noteId).modify({ live: 0, active: 0 });
 	await db.notes.delete(noteId);
 }
 
-async function replaceNote(db: Tables, noteId: string, note: NoteDecks): Promise<void> {
+export async function replaceNote(db: Tables, noteId: string, note: NoteDecks): Promise<void> {
 	await deleteContent(db, noteId);
 	const ownCards = new Map<string, number>();
 	for (const card of note.cards) ownCards.set(card.deckId, (ownCards.get(card.deckId) ?? 0) + 1);

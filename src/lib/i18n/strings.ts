@@ -33,7 +33,8 @@ const en = {
 		cards: (n: number) => `${n} cards`,
 		studyDeck: (title: string) => `Study ${title}`,
 		openDeck: (title: string) => `Open ${title}`,
-		noDecks: 'No decks yet. Put markdown notes with tables in decks/ and rebuild.'
+		noDecks: 'No decks yet. Put markdown notes with tables in decks/ and rebuild.',
+		addedHere: 'added on this device'
 	},
 	review: {
 		title: 'Review',
@@ -129,7 +130,8 @@ const ko: Strings = {
 		cards: (n: number) => `카드 ${n}장`,
 		studyDeck: (title: string) => `${title} 학습`,
 		openDeck: (title: string) => `${title} 열기`,
-		noDecks: '아직 덱이 없습니다. 표가 있는 마크다운 노트를 decks/에 넣고 다시 빌드하세요.'
+		noDecks: '아직 덱이 없습니다. 표가 있는 마크다운 노트를 decks/에 넣고 다시 빌드하세요.',
+		addedHere: '이 기기에서 추가함'
 	},
 	review: {
 		title: '복습',

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { closeDatabase, importProgress, sendToReview, syncDecks, undoLastReview } from '$lib/db';
+import { closeDatabase, importProgress, sendToReview, storeDeviceNote, syncDecks, undoLastReview } from '$lib/db';
 import { database } from '$lib/db/database';
 import { toReviewLogRow } from '$lib/db/rows';
-import { DAY, HOUR, k8sNote, logOf, MINUTE, NEXT_DAY, NOW, openTestDatabase, progressOf, serve } from '$lib/db/testing';
+import { DAY, HOUR, k8sNote, logOf, makeNote, MINUTE, NEXT_DAY, NOW, openTestDatabase, progressOf, serve } from '$lib/db/testing';
 import { DEFAULT_SETTINGS, dayStart } from '$lib/scheduler';
 import { deckLines, forgetKeptCounts, homeStreak, homeTotals } from './home';
 
@@ -52,6 +52,18 @@ describe('homeTotals', () => {
 			doneToday: 0,
 			planned: 0
 		});
+	});
+});
+
+describe('deck lines', () => {
+	it('mark the root deck of a note added on this device, and only it', async () => {
+		const mine = makeNote('my.md', 'd', [
+			{ id: 'd1', cards: [] },
+			{ id: 'dsec', parentId: 'd1', cards: ['m1'] }
+		]);
+		await storeDeviceNote('my.md', '| a | b |', mine);
+		const marked = (await deckLines(settings, NOW)).filter((line) => line.addedHere).map((line) => line.deck.id);
+		expect(marked).toEqual(['d1']);
 	});
 });
 

@@ -1,6 +1,7 @@
 import {
 	deckCounts,
 	deckTree,
+	deviceNotes,
 	getCards,
 	getExam,
 	hasRating,
@@ -23,6 +24,8 @@ export interface DeckLine {
 	new: number;
 	learning: number;
 	review: number;
+	/** A note's root deck that was added in the app rather than built from decks/. */
+	addedHere?: boolean;
 }
 
 export interface HomeTotals {
@@ -150,12 +153,14 @@ function readStored<T>(key: string): T | null {
 /** Decks in tree order with today's counts (daily limits applied, sub-decks included). */
 export async function deckLines(settings: SchedulerSettings, now = Date.now()): Promise<DeckLine[]> {
 	const { start, next } = studyDay(settings, now);
-	const [decks, counts, sent, planned] = await Promise.all([
+	const [decks, counts, sent, planned, added] = await Promise.all([
 		deckTree(),
 		deckCounts(now, next),
 		sentCards(now),
-		plannedToday(settings, now)
+		plannedToday(settings, now),
+		deviceNotes()
 	]);
+	const addedHere = new Set(added.map((note) => note.id));
 	const limits = { introduced: liftNewLimit(settings, sent.length).newPerDay, reviewed: settings.reviewsPerDay };
 	const today = await limitsUsedToday(start, next, limits);
 	const studied = { newIntroduced: today.introduced, reviewsDone: today.reviewed };
@@ -177,6 +182,6 @@ export async function deckLines(settings: SchedulerSettings, now = Date.now()): 
 			liftNewLimit(settings, sentIn.get(deck.id) ?? 0),
 			studied
 		);
-		return { deck, ...limited };
+		return addedHere.has(deck.id) ? { deck, ...limited, addedHere: true } : { deck, ...limited };
 	});
 }

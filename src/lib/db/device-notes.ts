@@ -1,0 +1,103 @@
+/**
+ * Notes added in the app: stored as content beside the bundled notes, marked `source:
+ * 'device'` so that a deck refresh (sync.ts) never touches them. Their cards follow the same
+ * identity rules, so adding a note again after editing keeps every unchanged card's progress.
+ */
+import type { Card, NoteDecks } from '$lib/notes/types';
+import { MAX_KEY, MIN_KEY, read, write, type Tables } from './database';
+import { fromCardRow } from './rows';
+import { removeNote, replaceNote } from './sync';
+
+/** After every bundled note: they are numbered from 0 in index order. */
+const DEVICE_POS = 1_000_000;
+
+/** The note already holding some of a new note's deck ids. */
+export interface NoteClash {
+	file: string;
+	bundled: boolean;
+}
+
+export class NoteClashError extends Error {
+	constructor(readonly clash: NoteClash) {
+		super(`its decks have the same ids as the decks of ${clash.file}`);
+		this.name = 'NoteClashError';
+	}
+}
+
+export interface DeviceNoteInfo {
+	id: string;
+	file: string;
+	cardCount: number;
+	markdown: string;
+}
+
+export interface AddPlan {
+	/** Another note (bundled, or added from another file) whose decks have these ids; null when none. */
+	clash: NoteClash | null;
+	/** The cards of the same device note stored now (a re-import); null for a new note. */
+	before: Card[] | null;
+}
+
+/** What adding `note` would do: refused for a clash, or a new note, or the new version of one. */
+export function planDeviceNote(note: NoteDecks): Promise<AddPlan> {
+	return read(['notes', 'decks', 'cards'], async (db) => {
+		const clash = await clashOf(db, note);
+		if (clash) return { clash, before: null };
+		const rootId = note.decks[0].id;
+		const existing = await db.notes.get(rootId);
+		if (!existing) return { clash: null, before: null };
+		const rows = await db.cards.where('[noteId+pos]').between([rootId, MIN_KEY], [rootId, MAX_KEY]).toArray();
+		return { clash: null, before: rows.map(fromCardRow) };
+	});
+}
+
+/**
+ * Stores a note added on this device with its decks and cards, in one transaction, replacing
+ * the earlier version of the same note. Progress of cards still in it stays; the rest is hidden.
+ * Throws NoteClashError (changing nothing) when another note owns any of its deck ids.
+ */
+export function storeDeviceNote(file: string, markdown: string, note: NoteDecks): Promise<void> {
+	return write(['notes', 'decks', 'cards', 'progress'], async (db) => {
+		const clash = await clashOf(db, note);
+		if (clash) throw new NoteClashError(clash);
+		const rootId = note.decks[0].id;
+		const existing = await db.notes.get(rootId);
+		const devicePos = (await db.notes.toArray()).filter((row) => row.source === 'device').map((row) => row.pos);
+		const pos = existing?.pos ?? Math.max(DEVICE_POS - 1, ...devicePos) + 1;
+		await replaceNote(db, rootId, note);
+		await db.notes.put({ id: rootId, file, json: '', hash: note.hash, pos, source: 'device', markdown });
+	});
+}
+
+/** Removes a device note's decks and cards; their progress is kept, hidden. Bundled notes are left alone. */
+export function removeDeviceNote(noteId: string): Promise<boolean> {
+	return write(['notes', 'decks', 'cards', 'progress'], async (db) => {
+		if ((await db.notes.get(noteId))?.source !== 'device') return false;
+		await removeNote(db, noteId);
+		return true;
+	});
+}
+
+/** The notes added on this device, in the order they were added. */
+export function deviceNotes(): Promise<DeviceNoteInfo[]> {
+	return read(['notes', 'decks'], async (db) => {
+		const rows = (await db.notes.toArray()).filter((row) => row.source === 'device').sort((a, b) => a.pos - b.pos);
+		const roots = await db.decks.bulkGet(rows.map((row) => row.id));
+		return rows.map((row, i) => ({ id: row.id, file: row.file, cardCount: roots[i]?.cardCount ?? 0, markdown: row.markdown ?? '' }));
+	});
+}
+
+/**
+ * Deck ids come from the note's file name (notes/ids.ts), so a note named like a bundled one
+ * has that note's ids. Only the same device note may own them.
+ */
+async function clashOf(db: Tables, note: NoteDecks): Promise<NoteClash | null> {
+	const rootId = note.decks[0].id;
+	const owners = new Set([rootId]);
+	for (const row of await db.decks.bulkGet(note.decks.map((deck) => deck.id))) if (row) owners.add(row.noteId);
+	for (const id of owners) {
+		const row = await db.notes.get(id);
+		if (row && (row.source !== 'device' || id !== rootId)) return { file: row.file, bundled: row.source !== 'device' };
+	}
+	return null;
+}
