@@ -4,6 +4,7 @@ process.env.TZ = 'Asia/Seoul';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '$lib/quiz/rng';
 import { daysLeft, planForDate, type ExamCard } from './exam';
+import { DEFAULT_PARAMETERS } from './fsrs';
 import { retrievability } from './rate';
 import { DAY_MS, HOUR_MS } from './time';
 import { DEFAULT_SETTINGS, NEW, REVIEW, type CardProgress } from './types';
@@ -77,6 +78,18 @@ describe('a plan for an interview in 14 days', () => {
 		const plan = planForDate(cards, NOW, EXAM, TARGET, DEFAULT_SETTINGS);
 		expect(plan.days.flatMap((d) => d.cardIds)).toEqual([]);
 		expect(plan.decks.get('d')?.recall).toBeCloseTo(retrievability(strong, EXAM) / 3, 10);
+	});
+
+	it('predicts with the person’s own forgetting curve when Optimize has given parameters', () => {
+		const card = reviewed('c', 20, 5);
+		const cards: ExamCard[] = [{ cardId: 'c', deckId: 'd', progress: card }];
+		// A steeper decay (w[20]) than the default's: recall falls faster after the same stability.
+		const w = [...DEFAULT_PARAMETERS];
+		w[20] = 0.6;
+		const own = planForDate(cards, NOW, EXAM, TARGET, { ...DEFAULT_SETTINGS, w });
+		const usual = planForDate(cards, NOW, EXAM, TARGET, DEFAULT_SETTINGS);
+		expect(own.decks.get('d')?.recall).toBeCloseTo(retrievability(card, EXAM, w), 10);
+		expect(own.decks.get('d')?.recall).not.toBeCloseTo(usual.decks.get('d')!.recall, 3);
 	});
 
 	it('plans nothing once the date has come', () => {

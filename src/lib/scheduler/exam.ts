@@ -4,7 +4,7 @@
  * below a target then, spread evenly over the days left. The plan fakes nothing: it says which
  * cards to review on which day; the reviews themselves are real ratings.
  */
-import { outcomeOf } from './fsrs';
+import { outcomeOf, parametersOf } from './fsrs';
 import { retrievability } from './rate';
 import { HOUR_MS, studyDay, studyDayStart } from './time';
 import { NEW, Rating, type CardProgress, type SchedulerSettings } from './types';
@@ -34,7 +34,7 @@ export interface ExamPlan {
 /** The chance of recalling the card at `at` if it is reviewed as Good at `reviewAt`. */
 function recallAfterReview(card: ExamCard, reviewAt: number, at: number, settings: SchedulerSettings): number {
 	const next = outcomeOf(card.progress, card.cardId, Rating.Good, reviewAt, settings);
-	return retrievability({ ...(card.progress as CardProgress), ...next, lastReview: reviewAt }, at);
+	return retrievability({ ...(card.progress as CardProgress), ...next, lastReview: reviewAt }, at, parametersOf(settings));
 }
 
 /**
@@ -64,7 +64,7 @@ export function planForDate(
 		decks.set(card.deckId, deck);
 		deck.cards++;
 		const studied = card.progress !== null && card.progress.state !== NEW && card.progress.stability > 0;
-		const recall = studied ? retrievability(card.progress, examAt) : 0;
+		const recall = studied ? retrievability(card.progress, examAt, parametersOf(settings)) : 0;
 		deck.recall += recall;
 		if (!studied || recall >= target || days.length === 0) {
 			deck.planned += recall;

@@ -184,7 +184,10 @@ export function memoryModel(w: readonly number[]): MemoryModel {
 	};
 }
 
-/** FSRS's forgetting curve with the default parameters: the chance of recall after `days`. */
-export function recallProbability(stability: number, days: number): number {
-	return forgetting_curve(default_w, days, stability);
+/**
+ * FSRS's forgetting curve: the chance of recall after `days`, with the person's parameters
+ * when given (their decay, w[20], shapes the curve), else the defaults.
+ */
+export function recallProbability(stability: number, days: number, w: readonly number[] = default_w): number {
+	return forgetting_curve([...w], days, stability);
 }

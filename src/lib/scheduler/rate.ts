@@ -92,9 +92,9 @@ export function previewIntervals(
  * The chance (0–1) the card is recalled at `now`, on FSRS's forgetting curve with the time
  * since the last review in fractional days. 0 for a card never reviewed.
  */
-export function retrievability(progress: CardProgress | null | undefined, now: number): number {
+export function retrievability(progress: CardProgress | null | undefined, now: number, w?: readonly number[]): number {
 	if (!progress || progress.state === NEW || progress.lastReview === null) return 0;
 	if (!(progress.stability > 0)) return 0;
 	const days = Math.max(0, now - progress.lastReview) / DAY_MS;
-	return recallProbability(progress.stability, days);
+	return recallProbability(progress.stability, days, w);
 }

@@ -7,6 +7,7 @@ import type { DeckReadiness } from '$lib/scheduler/exam';
 import { mergeReadiness, planExams, plannedOn, type DatedPlan } from '$lib/scheduler/exam-plan';
 import { daysLeft } from '$lib/scheduler/exam';
 import { dateOfDeck, examAtOf, type ExamSettings } from '$lib/scheduler/exam-settings';
+import { parametersOf } from '$lib/scheduler/fsrs';
 import { retrievability } from '$lib/scheduler/rate';
 import type { SchedulerSettings } from '$lib/scheduler/types';
 
@@ -72,7 +73,7 @@ export async function examRanking(deckIds: readonly string[]): Promise<Map<strin
 	for (const { cardId, deckId, progress } of source.started) {
 		if (deckIds.length > 0 && !within(deckId, deckIds, source.parentOf)) continue;
 		const date = dateOfDeck(deckId, source.parentOf, exam);
-		if (date) ranking.set(cardId, retrievability(progress, examAtOf(date, settings.dayStartHour)));
+		if (date) ranking.set(cardId, retrievability(progress, examAtOf(date, settings.dayStartHour), parametersOf(settings)));
 	}
 	return ranking;
 }
