@@ -60,6 +60,8 @@ export function compileNote({ file, bytes }: NoteSource, parse: ParseStage = par
 	const places = new Map<string, number>();
 	const report: TableReport[] = [];
 	const reportOf = new Map<string, TableReport>();
+	/** Tables read as their heading's record (shape.ts recordOf). */
+	const records = new Set<string>();
 
 	for (const table of found.tables) {
 		const where = { file, line: table.line, column: table.column };
@@ -84,6 +86,16 @@ export function compileNote({ file, bytes }: NoteSource, parse: ParseStage = par
 			continue;
 		}
 		const tableId = stableId(file, place, String(ordinal));
+		reportOf.set(tableId, entry);
+		// A table of contents (`| [[CS기초/os|운영체제]] | … | 122문항 |`) points at other notes; what
+		// it says is a syllabus, not something to remember.
+		const linked = table.rows.filter((row) => row.cells[0]?.text);
+		if (!table.directives && linked.length >= 2 && linked.every((row) => row.cells[0].toNote)) {
+			const reason = 'a table of contents: every row links to another note';
+			entry.signals.push(reason);
+			warnings.push({ ...where, message: `table skipped: ${reason}` });
+			continue;
+		}
 		const guessed = !table.directives?.transpose && table.directives?.keyColumn == null;
 		const checklist = guessed ? checklistOf(table) : null;
 		const list = checklist ?? (guessed && (isListTable(table) || isParallelTable(table)) ? table : null);
@@ -105,6 +117,7 @@ export function compileNote({ file, bytes }: NoteSource, parse: ParseStage = par
 			continue;
 		}
 		const record = recordOf(table, deck.deck.title);
+		if (record) records.add(tableId);
 		const shape: Shape = record ? { kind: 'cards', ...record } : shapeTable(table);
 		if (shape.kind === 'skip') {
 			entry.signals.push(shape.reason);
@@ -136,8 +149,19 @@ export function compileNote({ file, bytes }: NoteSource, parse: ParseStage = par
 		});
 		entry.signals.push(...whole.signals);
 		entry.cards.whole = whole.cards.length;
-		reportOf.set(tableId, entry);
 		deck.cards.push(...whole.cards);
+	}
+	// `Bubble Sort · Space Complexity` from a one-row table under "Bubble Sort" repeats the same
+	// question of a summary table of the note: the summary's card is the one kept.
+	const asked = new Set(
+		tree
+			.cards()
+			.filter((card) => !records.has(card.tableId))
+			.map((card) => card.frontText.toLowerCase())
+	);
+	for (const card of tree.drop((card) => records.has(card.tableId) && asked.has(card.frontText.toLowerCase()))) {
+		const entry = reportOf.get(card.tableId);
+		if (entry) entry.cards.forward--;
 	}
 	for (const card of tree.dropRepeatedLists()) {
 		const entry = reportOf.get(card.tableId)!;
@@ -204,6 +228,20 @@ class DeckTree {
 	 * The same list asked in two tables of a note (`Downtime per year, …` under each availability
 	 * level) is no knowledge of either table: such whole-table cards are dropped (and returned).
 	 */
+	/** Every card so far, in no particular order. */
+	cards(): Card[] {
+		return [...this.nodes.values()].flatMap((node) => node.cards);
+	}
+
+	/** Takes the cards `drop` picks out of their decks, and returns them. */
+	drop(drop: (card: Card) => boolean): Card[] {
+		const dropped: Card[] = [];
+		for (const node of this.nodes.values()) {
+			node.cards = node.cards.filter((card) => !drop(card) || (dropped.push(card), false));
+		}
+		return dropped;
+	}
+
 	dropRepeatedLists(): Card[] {
 		const count = new Map<string, number>();
 		const wholes = [...this.nodes.values()].flatMap((node) => node.cards.filter((card) => card.kind));

@@ -9,6 +9,8 @@ export interface CellContent {
 	html: string;
 	/** What the cell says, without markup: for matching, ids and quizzes. */
 	text: string;
+	/** The whole cell is an Obsidian link to another note (`[[CS기초/os|운영체제]]`). */
+	toNote?: boolean;
 }
 
 // `</br>` too: browsers, and so GitHub, render it as a line break.
@@ -25,7 +27,8 @@ export function renderCell(cell: TableCell | undefined, definitions: Definitions
 	const rendered = renderChildren(cell?.children ?? [], definitions);
 	// Obsidian's `[[notes/pl|Go]]` links point into the person's vault: the card shows their label.
 	if (!rendered.text.includes('[[')) return rendered;
-	return { html: unwiki(rendered.html), text: unwiki(rendered.text) };
+	const toNote = /^\[\[[^\]]+\]\]$/.test(rendered.text);
+	return { html: unwiki(rendered.html), text: unwiki(rendered.text), ...(toNote && { toNote }) };
 }
 
 const WIKI_LINK = /\[\[([^\]|]+)(?:\|([^\]]+))?\]\]/g;

@@ -87,6 +87,27 @@ describe('tables whose columns are lists (issue #15)', () => {
 		]);
 	});
 
+	it('a record that repeats a summary table’s question is left to the summary', () => {
+		const note = decksOf(
+			'# 정렬\n\n## Bubble Sort\n\n| Space Complexity | Time Complexity |\n|---|---|\n| O(1) | O(n^2) |\n\n## 요약\n\n| Algorithm | Space Complexity | Time Complexity |\n|---|---|---|\n| Bubble sort | O(1) | O(n^2) |\n| Merge sort | O(n) | O(n log n) |\n'
+		);
+		const fronts = note.cards.map((card) => card.frontText.toLowerCase());
+		expect(fronts.filter((front) => front === 'bubble sort · space complexity')).toHaveLength(1);
+		expect(note.cards.find((card) => card.frontText.toLowerCase() === 'bubble sort · space complexity')!.frontText).toBe(
+			'Bubble sort · Space Complexity'
+		);
+	});
+
+	it('a table of contents (every row an Obsidian link to another note) makes no cards', () => {
+		const { decks, warnings, report } = compileText(
+			'# 면접 준비\n\n## P1\n\n| 주제 | 내용 | 문항 |\n|---|---|---|\n| [[CS/os\\|운영체제]] | 프로세스, 스레드 | 122문항 |\n| [[CS/db\\|데이터베이스]] | 트랜잭션, 인덱스 | 70문항 |\n\n## 용어\n\n| 용어 | 뜻 |\n|---|---|\n| [[CS/os\\|프로세스]] | 실행 중인 프로그램 |\n| 스레드 | 실행 단위 |\n'
+		);
+		expect(report[0].signals).toEqual(['a table of contents: every row links to another note']);
+		expect(warnings.map((warning) => warning.message)).toContain('table skipped: a table of contents: every row links to another note');
+		// One link among plain keys is a term that links to more: its table makes cards.
+		expect(decks!.cards.map((card) => card.frontText)).toContain('프로세스');
+	});
+
 	it('keeps a table keyed by short criteria a comparison or an attribute table', () => {
 		// `| Operation | RPC | REST |`: the first column names operations, and the cells are short.
 		const rpc = compileText(
