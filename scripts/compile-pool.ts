@@ -4,7 +4,12 @@
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { createHash } from 'node:crypto';
 import { compileNoteOutput, type NoteOutput, type NoteSource } from '../src/lib/notes/build';
+import { useNativeSha256 } from '../src/lib/notes/ids';
+
+// Same ids as the browser's hash, computed natively (ids.ts).
+useNativeSha256(createHash);
 
 const WORKER_FLAG = 'tabledeck-compile-worker';
 const IN_PROCESS_BYTES = 256 * 1024;

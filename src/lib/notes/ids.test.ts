@@ -21,3 +21,21 @@ describe('contentHash', () => {
 		expect(contentHash('{"a":1}')).not.toBe(contentHash('{"a":2}'));
 	});
 });
+
+describe('useNativeSha256', () => {
+	it('gives the same ids as the browser’s hash, for any text (Korean, emoji, a lone surrogate)', async () => {
+		const { createHash } = await import('node:crypto');
+		const texts = [
+			'infra-monitoring.md\u001fClusterIP',
+			'서비스 타입\u001f설명',
+			'🚀 emoji',
+			'lone \ud800 surrogate',
+			'',
+			'x'.repeat(10_000)
+		];
+		const browser = texts.map((text) => [stableId(text), contentHash(text)]);
+		const ids = await import('./ids');
+		ids.useNativeSha256(createHash);
+		expect(texts.map((text) => [ids.stableId(text), ids.contentHash(text)])).toEqual(browser);
+	});
+});

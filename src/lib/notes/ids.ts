@@ -7,10 +7,21 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
  * 64 bits: at 100k cards the chance of any collision is about 3e-10.
  */
 export function stableId(...parts: string[]): string {
-	return bytesToHex(sha256(utf8ToBytes(parts.join('\u001f')))).slice(0, 16);
+	return hash16(parts.join('\u001f'));
 }
 
 /** A content hash of any text, for change detection. */
 export function contentHash(text: string): string {
-	return bytesToHex(sha256(utf8ToBytes(text))).slice(0, 16);
+	return hash16(text);
+}
+
+/** The first 16 hex digits of the text's SHA-256 (of its UTF-8 bytes). */
+let hash16 = (text: string): string => bytesToHex(sha256(utf8ToBytes(text))).slice(0, 16);
+
+/**
+ * Lets a Node build hash with Node's own SHA-256 (`createHash` from node:crypto): the same
+ * digest, natively, for a sixth of a big build's time. The browser keeps @noble/hashes.
+ */
+export function useNativeSha256(createHash: (algorithm: 'sha256') => { update(text: string): { digest(encoding: 'hex'): string } }): void {
+	hash16 = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
