@@ -3,7 +3,7 @@ import { tableCards } from './cards';
 import { parseMarkdown } from './markdown';
 import { shapeTable } from './shape';
 import { findTables } from './tables';
-import { brief } from './testing';
+import { brief, decksOf } from './testing';
 
 function cardsOf(markdown: string, noReverse = false) {
 	const shape = shapeTable(findTables('n.md', parseMarkdown(markdown)).tables[0]);
@@ -194,5 +194,19 @@ describe('tableCards', () => {
 		const edited = cardsOf('| a | b | c |\n|---|---|---|\n| x | 9 | 8 |\n| y | 7 | 6 |\n').cards;
 		expect(new Set(first.map((c) => c.id)).size).toBe(first.length);
 		expect(edited.map((c) => c.id)).toEqual(first.map((c) => c.id));
+	});
+});
+
+describe('a card whose answer is already written in its key (issue #15)', () => {
+	it('is not made; a column name sharing the answer’s word does not count', () => {
+		const cards = decksOf(
+			'# K8s\n\n### CSI 드라이버\n\n| 드라이버 | 스토리지 | 설명 |\n|---|---|---|\n| csi-driver-nfs | NFS | 네트워크 파일 공유 |\n| aws-ebs-csi-driver | AWS EBS | 블록 볼륨 |\n| ceph-csi | Ceph RBD | 분산 스토리지 |\n\n### 스케줄링\n\n| 알고리즘 | 선점 여부 |\n|---|---|\n| FCFS | 비선점 |\n| SRTF | 선점 |\n'
+		).cards;
+		const fronts = cards.filter((card) => card.direction === 'forward' && !card.kind).map((card) => `${card.frontText} → ${card.backText}`);
+		expect(fronts).not.toContain('csi-driver-nfs · 스토리지 → NFS');
+		expect(fronts).not.toContain('aws-ebs-csi-driver · 스토리지 → AWS EBS');
+		expect(fronts).toContain('ceph-csi · 스토리지 → Ceph RBD');
+		expect(fronts).toContain('csi-driver-nfs · 설명 → 네트워크 파일 공유');
+		expect(fronts).toContain('SRTF → 선점');
 	});
 });

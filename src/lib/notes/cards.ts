@@ -164,6 +164,8 @@ interface Side {
 function push(cards: Card[], ctx: TableContext, side: Side) {
 	// No card may ask nothing, answer nothing, or answer with its own question.
 	if (!side.front.text || !side.back.text || side.front.text === side.back.text) return;
+	// A reverse card names its choices (`→ Prometheus / InfluxDB`) on purpose.
+	if (side.direction === 'forward' && answerInQuestion(side.rowKey, side.back.text)) return;
 	cards.push({
 		id: stableId(ctx.tableId, side.rowKey, side.column, side.direction),
 		deckId: ctx.deckId,
@@ -177,6 +179,23 @@ function push(cards: Card[], ctx: TableContext, side: Side) {
 		column: side.column,
 		direction: side.direction
 	});
+}
+
+const tokens = (text: string) =>
+	text
+		.toLowerCase()
+		.split(/[^\p{L}\p{N}]+/u)
+		.filter(Boolean);
+
+/**
+ * `csi-driver-nfs → NFS`, `get · HTTP 메서드 → GET`: every word of the answer is already in
+ * the row's key. (The column's name may share the answer's word: `SRTF · 선점 여부 → 선점`.)
+ */
+function answerInQuestion(key: string, back: string): boolean {
+	const answer = tokens(back);
+	if (answer.join('').length < 2) return false;
+	const asked = new Set(tokens(key));
+	return answer.every((word) => asked.has(word));
 }
 
 function joined(key: CellContent, attribute: string): CellContent {
