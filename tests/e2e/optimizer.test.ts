@@ -59,6 +59,9 @@ test('Optimize fits parameters to the log, off the page, and applies them only w
 	await seedReviewLog(page, seededLog(1500, 11, Date.now(), 365, FORGETFUL));
 	await page.reload();
 	await expect(optimize).toBeEnabled();
+	// The worker's WebAssembly is kept by the service worker: it must control the page first
+	// (a first visit's service worker may still be installing).
+	await waitForServiceWorker(page);
 
 	// Cancel ends the worker: nothing changes.
 	await optimize.click();
