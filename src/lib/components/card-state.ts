@@ -1,8 +1,8 @@
-import type { Strings } from '$lib/i18n/strings';
+import type { StudyStrings } from '$lib/i18n/study';
 import { LEARNING, RELEARNING, REVIEW, type CardProgress } from '$lib/scheduler/types';
 
 /** A card's state in a word, as a deck page or a search result says it. */
-export function cardStateName(p: CardProgress | null, now: number, t: Strings): string {
+export function cardStateName(p: CardProgress | null, now: number, t: StudyStrings): string {
 	if (!p) return t.deck.new;
 	if (p.suspended) return t.deck.suspended;
 	if (p.buriedUntil > now) return t.deck.buried;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { STRINGS } from './strings';
+import { STUDY_STRINGS } from './study';
 
 describe('review and deck strings', () => {
 	it('count one card in the singular in English, and say the same in Korean', () => {
-		const { en, ko } = STRINGS;
+		const { en, ko } = STUDY_STRINGS;
 		expect(en.review.summary(1, '1 minute', '0%')).toBe('1 card reviewed in 1 minute; again rate 0%.');
 		expect(en.review.summary(2, '1 minute', '50%')).toBe('2 cards reviewed in 1 minute; again rate 50%.');
 		expect(en.review.newWaiting(1)).toBe('1 new card is past today’s limit.');
