@@ -36,13 +36,7 @@ const en = {
 		addedHere: 'added on this device'
 	},
 	notFound: { title: 'Page not found', text: 'There is no page at this address.', home: 'Back to home', error: 'Something went wrong' },
-	update: pwaEn,
-	reminder: {
-		label: 'Backup',
-		text: (days: number) => `You have studied on ${days} days since your last backup. Your progress lives only in this browser.`,
-		action: 'Back up now',
-		dismiss: 'Dismiss'
-	}
+	update: pwaEn
 };
 
 export type Strings = typeof en;
@@ -74,13 +68,7 @@ const ko: Strings = {
 		addedHere: '이 기기에서 추가함'
 	},
 	notFound: { title: '페이지를 찾을 수 없습니다', text: '이 주소에는 페이지가 없습니다.', home: '홈으로', error: '문제가 생겼습니다' },
-	update: pwaKo,
-	reminder: {
-		label: '백업',
-		text: (days: number) => `마지막 백업 이후 ${days}일 동안 학습했습니다. 진행 상황은 이 브라우저에만 저장되어 있습니다.`,
-		action: '지금 백업',
-		dismiss: '닫기'
-	}
+	update: pwaKo
 };
 
 export type Locale = 'en' | 'ko';
