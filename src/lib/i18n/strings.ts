@@ -14,10 +14,7 @@ const en = {
 	cancel: 'Cancel',
 	nav: { home: 'Home', review: 'Review', quiz: 'Quiz', stats: 'Stats', settings: 'Settings', main: 'Main', search: 'Find a card' },
 	loading: 'Loading…',
-	storageUnavailable:
-		'Tabledeck cannot save progress in this browser: storage (IndexedDB) is unavailable. Private browsing or full storage can cause this. Nothing you do here will be kept.',
 	storageError: (message: string) => `Saving failed: ${message}`,
-	decksError: (message: string) => `The decks could not be loaded: ${message}`,
 	home: {
 		title: 'Today',
 		due: 'Due',
@@ -35,7 +32,6 @@ const en = {
 		noDecks: 'No decks yet. Put markdown notes with tables in decks/ and rebuild.',
 		addedHere: 'added on this device'
 	},
-	notFound: { title: 'Page not found', text: 'There is no page at this address.', home: 'Back to home', error: 'Something went wrong' },
 	update: pwaEn
 };
 
@@ -46,10 +42,7 @@ const ko: Strings = {
 	cancel: '취소',
 	nav: { home: '홈', review: '복습', quiz: '퀴즈', stats: '통계', settings: '설정', main: '주 메뉴', search: '카드 찾기' },
 	loading: '불러오는 중…',
-	storageUnavailable:
-		'이 브라우저에서는 진행 상황을 저장할 수 없습니다: 저장소(IndexedDB)를 사용할 수 없습니다. 시크릿 모드이거나 저장 공간이 가득 찼을 수 있습니다. 여기서 한 학습은 저장되지 않습니다.',
 	storageError: (message: string) => `저장하지 못했습니다: ${message}`,
-	decksError: (message: string) => `덱을 불러오지 못했습니다: ${message}`,
 	home: {
 		title: '오늘',
 		due: '복습 예정',
@@ -67,7 +60,6 @@ const ko: Strings = {
 		noDecks: '아직 덱이 없습니다. 표가 있는 마크다운 노트를 decks/에 넣고 다시 빌드하세요.',
 		addedHere: '이 기기에서 추가함'
 	},
-	notFound: { title: '페이지를 찾을 수 없습니다', text: '이 주소에는 페이지가 없습니다.', home: '홈으로', error: '문제가 생겼습니다' },
 	update: pwaKo
 };
 

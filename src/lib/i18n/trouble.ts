@@ -6,6 +6,9 @@
 import type { Locale } from './strings';
 
 const en = {
+	storageUnavailable:
+		'Tabledeck cannot save progress in this browser: storage (IndexedDB) is unavailable. Private browsing or full storage can cause this. Nothing you do here will be kept.',
+	decksError: (message: string) => `The decks could not be loaded: ${message}`,
 	slowOpen:
 		'Tabledeck is still opening its database. Another Tabledeck tab may be holding it (one being updated, for example), or the browser’s storage is stuck: close the other Tabledeck tabs, or reload this one. Your progress stays in the database; once it opens, Settings can export a backup.',
 	replaced: 'Tabledeck was updated in another tab — reload this tab to go on. Everything saved so far is kept.',
@@ -20,6 +23,9 @@ const en = {
 };
 
 const ko: typeof en = {
+	storageUnavailable:
+		'이 브라우저에서는 진행 상황을 저장할 수 없습니다: 저장소(IndexedDB)를 사용할 수 없습니다. 시크릿 모드이거나 저장 공간이 가득 찼을 수 있습니다. 여기서 한 학습은 저장되지 않습니다.',
+	decksError: (message: string) => `덱을 불러오지 못했습니다: ${message}`,
 	slowOpen:
 		'Tabledeck이 아직 데이터베이스를 여는 중입니다. 다른 Tabledeck 탭이 데이터베이스를 붙잡고 있거나(예: 업데이트 중인 탭) 브라우저 저장소가 멈췄을 수 있습니다. 다른 Tabledeck 탭을 닫거나 이 탭을 새로 고치세요. 진행 상황은 데이터베이스에 그대로 있으며, 열리면 설정에서 백업을 내보낼 수 있습니다.',
 	replaced: '다른 탭에서 Tabledeck이 업데이트되었습니다 — 이 탭을 새로 고쳐 계속하세요. 지금까지 저장된 내용은 그대로 있습니다.',

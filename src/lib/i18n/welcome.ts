@@ -1,29 +1,21 @@
 /**
- * A first visit's welcome (components/Welcome.svelte). A file of its own (WELCOME_STRINGS,
- * through `preferences.pick`), so only home, where it shows, carries it.
+ * A first visit's welcome (components/Welcome.svelte). Each language is a module of its own,
+ * loaded with home's first-visit numbers (routes/+page.svelte), so a first visit downloads only
+ * the language it shows, and no other page carries either.
  */
 import type { Locale } from './strings';
 
-const en = {
-	label: 'Welcome',
-	what: 'Tabledeck turns the tables in your notes into flashcards and quizzes, and works offline.',
-	review: 'A review: read the question, tap Show answer, then say how well you knew it: Again, Hard, Good or Easy.',
-	installPrompt: 'Install it to open it from your home screen:',
-	install: 'Install',
-	installIos: 'To install it, tap Share, then Add to Home Screen.',
-	installMenu: 'To install it, choose Install app or Add to Home screen in the browser menu.',
-	dismiss: 'Got it'
-};
+export interface WelcomeStrings {
+	label: string;
+	what: string;
+	review: string;
+	installPrompt: string;
+	install: string;
+	installIos: string;
+	installMenu: string;
+	dismiss: string;
+}
 
-const ko: typeof en = {
-	label: '환영합니다',
-	what: 'Tabledeck은 노트의 표를 플래시카드와 퀴즈로 만들고, 오프라인에서도 동작합니다.',
-	review: '복습: 질문을 읽고 정답 보기를 누른 뒤, 얼마나 알았는지 다시·어려움·알맞음·쉬움 중에서 고르세요.',
-	installPrompt: '설치하면 홈 화면에서 바로 열 수 있습니다:',
-	install: '설치',
-	installIos: '설치하려면 공유 버튼을 누르고 홈 화면에 추가를 고르세요.',
-	installMenu: '설치하려면 브라우저 메뉴에서 앱 설치 또는 홈 화면에 추가를 고르세요.',
-	dismiss: '확인'
-};
-
-export const WELCOME_STRINGS: Record<Locale, typeof en> = { en, ko };
+export function welcomeStrings(locale: Locale): Promise<WelcomeStrings> {
+	return (locale === 'ko' ? import('./welcome-ko') : import('./welcome-en')).then((module) => module.default);
+}
