@@ -3,35 +3,19 @@ process.env.TZ = 'Asia/Seoul';
 
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '$lib/quiz/rng';
+import { reviewedCard } from './exam.testing';
 import type { ExamCard } from './exam';
 import { mergeReadiness, planExams, plannedOn } from './exam-plan';
 import { dateOfDeck, DEFAULT_EXAM, examAtOf, examFrom, isExamDate, type ExamSettings } from './exam-settings';
 import { retrievability } from './rate';
 import { ReviewSession } from './session';
 import { DAY_MS, HOUR_MS, studyDay } from './time';
-import { DEFAULT_SETTINGS, REVIEW, type CardProgress } from './types';
+import { DEFAULT_SETTINGS, type CardProgress } from './types';
 
 const NOW = Date.parse('2025-06-02T09:00:00+09:00');
 const settings = DEFAULT_SETTINGS;
 
-function reviewed(cardId: string, stability: number, daysAgo: number): CardProgress {
-	const lastReview = NOW - daysAgo * DAY_MS - 3 * HOUR_MS;
-	return {
-		cardId,
-		due: lastReview + Math.max(1, Math.round(stability)) * DAY_MS,
-		stability,
-		difficulty: 5,
-		elapsedDays: 0,
-		scheduledDays: Math.max(1, Math.round(stability)),
-		learningSteps: 0,
-		reps: 4,
-		lapses: 0,
-		state: REVIEW,
-		lastReview,
-		suspended: 0,
-		buriedUntil: 0
-	};
-}
+const reviewed = (cardId: string, stability: number, daysAgo: number) => reviewedCard(NOW, cardId, stability, daysAgo);
 
 /** 600 studied cards in six decks, seeded: stabilities of 2 to 42 days, reviewed up to half of that ago. */
 function collection(seed: number): ExamCard[] {

@@ -3,34 +3,17 @@ process.env.TZ = 'Asia/Seoul';
 
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '$lib/quiz/rng';
+import { reviewedCard } from './exam.testing';
 import { daysLeft, planForDate, type ExamCard } from './exam';
 import { DEFAULT_PARAMETERS } from './fsrs';
 import { retrievability } from './rate';
-import { DAY_MS, HOUR_MS } from './time';
-import { DEFAULT_SETTINGS, NEW, REVIEW, type CardProgress } from './types';
+import { DEFAULT_SETTINGS, NEW } from './types';
 
 const NOW = Date.parse('2025-06-02T09:00:00+09:00');
 const EXAM = Date.parse('2025-06-16T10:00:00+09:00');
 const TARGET = 0.9;
 
-function reviewed(cardId: string, stability: number, daysAgo: number): CardProgress {
-	const lastReview = NOW - daysAgo * DAY_MS - 3 * HOUR_MS;
-	return {
-		cardId,
-		due: lastReview + Math.round(stability) * DAY_MS,
-		stability,
-		difficulty: 5,
-		elapsedDays: 0,
-		scheduledDays: Math.max(1, Math.round(stability)),
-		learningSteps: 0,
-		reps: 4,
-		lapses: 0,
-		state: REVIEW,
-		lastReview,
-		suspended: 0,
-		buriedUntil: 0
-	};
-}
+const reviewed = (cardId: string, stability: number, daysAgo: number) => reviewedCard(NOW, cardId, stability, daysAgo);
 
 /** Four decks of studied cards with stabilities from a day to two months, seeded. */
 function collection(seed: number): ExamCard[] {
