@@ -53,8 +53,10 @@ export async function replaceNote(db: Tables, noteId: string, note: NoteDecks): 
 
 	const digests = note.cards.map(cardDigest);
 	const cards: CardRow[] = [];
+	let added = 0;
 	note.cards.forEach((card, pos) => {
 		const was = old.get(card.id);
+		if (!was) added++;
 		if (was?.pos !== pos || was.digest !== digests[pos]) cards.push(toCardRow(card, noteId, pos));
 	});
 	const kept = new Set(note.cards.map((card) => card.id));
@@ -74,7 +76,9 @@ export async function replaceNote(db: Tables, noteId: string, note: NoteDecks): 
 	for (let i = 0; i < cards.length; i += BATCH) await db.cards.bulkPut(cards.slice(i, i + BATCH));
 	await db.cards.bulkDelete(removedCards);
 	await db.decks.bulkDelete(oldDecks.filter((deck) => !deckIds.has(deck.id)).map((deck) => deck.id));
-	if (cards.length > 0 || removedCards.length > 0) {
+	// A card id names its table, so a card never changes deck (see Placement): only cards that
+	// came or went move progress. Edited ones leave it alone, and it is not even read.
+	if (added > 0 || removedCards.length > 0) {
 		await placeProgress(db, noteId, new Map(note.cards.map((card) => [card.id, card.deckId])));
 	}
 	return { digests: digests.join(''), cards: cards.length, removedCards: removedCards.length, decks: decks.length };

@@ -61,7 +61,12 @@ class AppState {
 			this.slowOpen = false;
 		}
 		onDatabaseReplaced(() => (this.status = 'replaced'));
-		const onProgress = (progress: SyncProgress) => (this.deckUpdate = progress.done < progress.total ? { ...progress } : null);
+		let firstNoteStored = () => {};
+		const firstNote = new Promise<void>((resolve) => (firstNoteStored = resolve));
+		const onProgress = (progress: SyncProgress) => {
+			this.deckUpdate = progress.done < progress.total ? { ...progress } : null;
+			if (progress.done > 0) firstNoteStored();
+		};
 		const sync = syncDecks(fetchDeckJson, { onProgress })
 			.then(
 				() => (this.deckError = ''),
@@ -70,8 +75,9 @@ class AppState {
 			.finally(() => (this.deckUpdate = null));
 		// With decks stored from an earlier visit, pages start from them at once (offline, or on
 		// a slow network, that is seconds sooner); live queries show what the check changes.
-		// The first visit has nothing to show until the decks arrive.
-		if (!(await hasStoredDecks())) await sync;
+		// The first visit has nothing to show until the decks arrive: it starts once the first
+		// note is stored (the notes are written one by one, each whole), and the rest follow.
+		if (!(await hasStoredDecks())) await Promise.race([sync, firstNote]);
 		this.settings = await getSettings();
 		if (this.status === 'loading') this.status = 'ready';
 		announceDatabaseOpened();
