@@ -35,18 +35,16 @@ export interface NoteChanges {
  */
 export async function replaceNote(db: Tables, noteId: string, note: NoteDecks): Promise<NoteChanges> {
 	const range = () => db.cards.where('[noteId+pos]').between([noteId, MIN_KEY], [noteId, MAX_KEY]);
-	const [row, keys, ids, oldDecks] = await Promise.all([
+	// Ids in card order, from the index alone (one getAllKeys; Dexie walks a cursor for the index
+	// keys themselves). Every version stored a note's cards at places 0, 1, 2…, so the i-th is at i.
+	const [row, ids, oldDecks] = await Promise.all([
 		db.notes.get(noteId),
-		range().keys() as Promise<unknown[]>,
 		range().primaryKeys(),
 		db.decks.where('noteId').equals(noteId).toArray()
 	]);
 	const stored = row?.cardDigests?.length === ids.length * DIGEST_LENGTH ? row.cardDigests : undefined;
 	const old = new Map<string, { pos: number; digest: string | undefined }>();
-	ids.forEach((id, i) => {
-		const pos = (keys[i] as [string, number])[1];
-		old.set(id, { pos, digest: digestAt(stored, pos) });
-	});
+	ids.forEach((id, pos) => old.set(id, { pos, digest: digestAt(stored, pos) }));
 	if ([...old.values()].some((card) => card.digest === undefined)) {
 		for (const card of await range().toArray()) old.set(card.id, { pos: card.pos, digest: cardDigest(card) });
 	}
