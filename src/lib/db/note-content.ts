@@ -71,8 +71,8 @@ export async function replaceNote(db: Tables, noteId: string, note: NoteDecks): 
 		.filter((deck) => !sameDeck(oldDeck.get(deck.id), deck));
 	const deckIds = new Set(note.decks.map((deck) => deck.id));
 
-	// A card's deck before the card, and the card before its old deck goes: a failure anywhere
-	// aborts the transaction, so this order only matters to the reader of a single batch.
+	// No reader sees any of this before the transaction commits, and a failure anywhere in it
+	// (a full disk, a row that cannot be stored) aborts all of it: the note stays as it was.
 	await db.decks.bulkPut(decks);
 	const waiting: Promise<unknown>[] = [];
 	for (let i = 0; i < cards.length; i += BATCH) {
