@@ -91,3 +91,19 @@ test('review goes on while a deck update writes 40,000 cards, which shows its pr
 	await home.expectCounts({ done: 3 });
 	await expect(page.getByRole('link', { name: `Open Extra ${NOTES - 1}`, exact: true })).toBeVisible();
 });
+
+test('a first visit starts once the first note is stored, while the other notes load with their progress shown', async ({ page }) => {
+	test.setTimeout(180_000);
+	await publishExtraNotes(page);
+	const review = new ReviewPage(page);
+	await review.open(pod);
+	const loading = page.getByRole('status').filter({ hasText: /Updating the decks: [\d,]+ of [\d,]+ cards/ });
+	await review.expectQuestion(cardsOf(pod)[0].frontText);
+	await expect(loading).toBeVisible();
+	await review.rate('Good');
+	await expect(loading).toBeHidden({ timeout: 150_000 });
+	const home = new HomePage(page);
+	await home.open();
+	await home.expectCounts({ done: 1 });
+	await expect(page.getByRole('link', { name: `Open Extra ${NOTES - 1}`, exact: true })).toBeVisible();
+});
