@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { DeckIndex, NoteDecks } from '../../src/lib/notes/types';
+import { expectNoSeriousViolations } from './helpers/axe';
 import { builtDecks, HomePage, ReviewPage } from './helpers/review';
 
 const { deck, cardsOf } = builtDecks();
@@ -100,6 +101,7 @@ test('a first visit starts once the first note is stored, while the other notes 
 	const loading = page.getByRole('status').filter({ hasText: /Updating the decks: [\d,]+ of [\d,]+ cards/ });
 	await review.expectQuestion(cardsOf(pod)[0].frontText);
 	await expect(loading).toBeVisible();
+	await expectNoSeriousViolations(page);
 	await review.rate('Good');
 	await expect(loading).toBeHidden({ timeout: 150_000 });
 	const home = new HomePage(page);
