@@ -36,6 +36,18 @@ describe('a deck update touches only what changed', () => {
 		expect(await backs(['s1', 'e1'])).toEqual({ s1: 'answer s1', e1: 'new' });
 	});
 
+	it('reads no old card row and no progress to find an edited card', async () => {
+		await syncDecks(serve([k8sNote(), logsNote()]).fetchJson);
+		const progress = progressOf('e1');
+		await recordReview(progress, logOf(progress, null, NOW));
+		const read: string[] = [];
+		database().cards.hook('reading', (card) => (read.push(`card ${card.id}`), card));
+		database().progress.hook('reading', (row) => (read.push(`progress ${row.cardId}`), row));
+		await syncDecks(serve([withAnswer(k8sNote(), 'h1b', 'e1', 'new'), logsNote()]).fetchJson);
+		expect(read).toEqual([]);
+		expect(await backs(['e1'])).toEqual({ e1: 'new' });
+	});
+
 	it('rewrites the cards a removed card moves up, and deletes it', async () => {
 		await syncDecks(serve([k8sNote()]).fetchJson);
 		const written = watchCardWrites();
