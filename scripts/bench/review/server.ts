@@ -45,7 +45,8 @@ export async function seedBundle(): Promise<string> {
 		stdin: {
 			contents: [
 				"export { closeDatabase, importProgress, openDatabase, syncDecks } from './src/lib/db';",
-				"export { generateBenchData } from './scripts/bench/db-data';"
+				"export { generateBenchData } from './scripts/bench/db-data';",
+				"export { cardDigest } from './src/lib/db/card-digest';"
 			].join('\n'),
 			resolveDir: process.cwd(),
 			loader: 'ts'
