@@ -164,8 +164,14 @@ interface Side {
 function push(cards: Card[], ctx: TableContext, side: Side) {
 	// No card may ask nothing, answer nothing, or answer with its own question.
 	if (!side.front.text || !side.back.text || side.front.text === side.back.text) return;
-	// A reverse card names its choices (`→ Prometheus / InfluxDB`) on purpose.
+	// A reverse card names its choices (`→ Prometheus / InfluxDB`) on purpose. Its clue must not
+	// hold the answer (`HTTP 메서드: PATCH → Verb` ⟶ `patch`), nor be a word of it
+	// (`스토리지: NFS → 드라이버` ⟶ `csi-driver-nfs`: the forward card was left out for that).
 	if (side.direction === 'forward' && answerInQuestion(side.rowKey, side.back.text)) return;
+	if (side.direction === 'reverse') {
+		const clue = clueOf(side.front.text, side.column);
+		if (answerInQuestion(clue, side.back.text) || answerInQuestion(side.back.text, clue)) return;
+	}
 	cards.push({
 		id: stableId(ctx.tableId, side.rowKey, side.column, side.direction),
 		deckId: ctx.deckId,
@@ -187,14 +193,20 @@ const tokens = (text: string) =>
 		.split(/[^\p{L}\p{N}]+/u)
 		.filter(Boolean);
 
+/** `설명: WebSocket 세션당 하나 → Scope` → the value alone: the column's name may share the answer's word. */
+function clueOf(front: string, column: string): string {
+	const clue = front.slice(0, front.lastIndexOf(' → '));
+	return clue.startsWith(`${column}: `) ? clue.slice(column.length + 2) : clue;
+}
+
 /**
  * `csi-driver-nfs → NFS`, `get · HTTP 메서드 → GET`: every word of the answer is already in
- * the row's key. (The column's name may share the answer's word: `SRTF · 선점 여부 → 선점`.)
+ * the row's key (or, backwards, in the clue). (The column's name may share the answer's word: `SRTF · 선점 여부 → 선점`.)
  */
-function answerInQuestion(key: string, back: string): boolean {
+function answerInQuestion(question: string, back: string): boolean {
 	const answer = tokens(back);
 	if (answer.join('').length < 2) return false;
-	const asked = new Set(tokens(key));
+	const asked = new Set(tokens(question));
 	return answer.every((word) => asked.has(word));
 }
 
