@@ -9,6 +9,8 @@ export interface TableContext {
 	deckId: string;
 	tableId: string;
 	noReverse: boolean;
+	/** What the question names when the deck's title does not (build.ts rowSubject); may be empty. */
+	subject?: string;
 }
 
 /** Why a column asks less than every row's value, for the build report. */
@@ -80,11 +82,11 @@ export function tableCards(table: KeyedTable, ctx: TableContext): TableCards {
 			if (isPlaceholder(value.text)) return;
 			const line = table.transposed ? attribute.line : entry.line;
 			if (forward[i] && value.text !== key) {
-				const front = term ? named : joined(named, attribute.name);
+				const front = about(ctx.subject, term ? named : joined(named, attribute.name));
 				push(cards, ctx, { front, back: value, rowKey: key, column: attribute.name, direction: 'forward', line });
 			}
 			if (reversed.get(i)?.has(value.text) && value.text !== key) {
-				const front = reverseFront(attribute.name, value, table.keyName);
+				const front = reverseFront(attribute.name, value, table.keyName, ctx.subject);
 				push(reverse, ctx, { front, back: entry.key, rowKey: key, column: attribute.name, direction: 'reverse', line });
 			}
 		});
@@ -219,10 +221,17 @@ function labelled(label: string, value: CellContent): CellContent {
 	return { html: `${escapeHtml(label)}: ${value.html}`, text: `${label}: ${value.text}` };
 }
 
+/** `Write Concern 주요 옵션 › w: majority · 설명`: a row's question under a heading that names nothing. */
+function about(subject: string | undefined, front: CellContent): CellContent {
+	if (!subject) return front;
+	return { html: `${escapeHtml(subject)} › ${front.html}`, text: `${subject} › ${front.text}` };
+}
+
 /** `설명: 외부 DNS 매핑 → 타입`: the value with its column, and what kind of answer is asked. */
-function reverseFront(column: string, value: CellContent, keyName: string): CellContent {
+function reverseFront(column: string, value: CellContent, keyName: string, subject = ''): CellContent {
 	const front = labelled(column, value);
-	// The quiz reads the value back from between the label and the last arrow (quiz/table-view.ts).
-	const asked = keyName || '?';
+	// The quiz reads the value back from between the label and the last arrow (quiz/table-view.ts),
+	// so the subject goes after the arrow: `→ 옵션 (Write Concern 주요 옵션)`.
+	const asked = [keyName || '?', subject && `(${subject})`].filter(Boolean).join(' ');
 	return { html: `${front.html} → ${escapeHtml(asked)}`, text: `${front.text} → ${asked}` };
 }

@@ -39,4 +39,25 @@ describe('graded fixtures: the cards a person would have written', () => {
 			'[CSI 드라이버별 백엔드] forward · csi-driver-nfs · 접근 모드 ⟶ ReadWriteMany'
 		]);
 	});
+
+	it('a row under a heading that names no subject (`주요 옵션`, `비교`) asks with its parent’s (generic-heading.md)', () => {
+		expect(graded('generic-heading.md')).toEqual([
+			// The parent is a question: its subject is the thing it defines (`acks 설정이란`).
+			'[주요 옵션] forward · acks 설정 주요 옵션 › acks=0 · 설명 ⟶ 브로커 응답을 기다리지 않음',
+			'[주요 옵션] reverse · 설명: 브로커 응답을 기다리지 않음 → 값 (acks 설정 주요 옵션) ⟶ acks=0',
+			'[주요 옵션] forward · acks 설정 주요 옵션 › acks=0 · 유실 가능성 ⟶ 전송 중 유실 가능',
+			'[주요 옵션] forward · acks 설정 주요 옵션 › acks=1 · 설명 ⟶ 리더 기록만 확인',
+			'[주요 옵션] reverse · 설명: 리더 기록만 확인 → 값 (acks 설정 주요 옵션) ⟶ acks=1',
+			'[주요 옵션] forward · acks 설정 주요 옵션 › acks=1 · 유실 가능성 ⟶ 리더 장애 시 유실 가능',
+			'[주요 옵션] forward · acks 설정 주요 옵션 › acks=all · 설명 ⟶ 모든 ISR 복제까지 확인',
+			'[주요 옵션] reverse · 설명: 모든 ISR 복제까지 확인 → 값 (acks 설정 주요 옵션) ⟶ acks=all',
+			'[주요 옵션] forward · acks 설정 주요 옵션 › acks=all · 유실 가능성 ⟶ ISR이 남아 있으면 유실 없음',
+			'[비교] forward · Redis 영속성 비교 › RDB · 저장 내용 ⟶ 특정 시점의 스냅샷',
+			'[비교] reverse · 저장 내용: 특정 시점의 스냅샷 → 방식 (Redis 영속성 비교) ⟶ RDB',
+			'[비교] forward · Redis 영속성 비교 › RDB · 주 용도 ⟶ 백업, 빠른 재시작',
+			'[비교] forward · Redis 영속성 비교 › AOF · 저장 내용 ⟶ 모든 쓰기 명령의 로그',
+			'[비교] reverse · 저장 내용: 모든 쓰기 명령의 로그 → 방식 (Redis 영속성 비교) ⟶ AOF',
+			'[비교] forward · Redis 영속성 비교 › AOF · 주 용도 ⟶ 데이터 유실 최소화'
+		]);
+	});
 });

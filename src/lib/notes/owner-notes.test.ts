@@ -217,10 +217,11 @@ describe('the tables the owner named', () => {
 	it('keep **L**oki as "Loki" in plain text and rowKey', () => {
 		const loki = cardsIn(note, 'LGTM 스택', '구성요소').filter((c) => c.rowKey === 'Loki');
 		expect(brief(loki)).toEqual([
-			['forward', '역할', 'Loki · 역할', '로그'],
-			['reverse', '역할', '역할: 로그 → 구성', 'Loki'],
-			['forward', '설명', 'Loki · 설명', '레이블 기반 로그 저장소']
+			// `구성요소` says what kind of table it is, not whose: the question names the stack.
+			['forward', '역할', 'LGTM 스택 구성요소 › Loki · 역할', '로그'],
+			['reverse', '역할', '역할: 로그 → 구성 (LGTM 스택 구성요소)', 'Loki'],
+			['forward', '설명', 'LGTM 스택 구성요소 › Loki · 설명', '레이블 기반 로그 저장소']
 		]);
-		expect(loki[0].front).toBe('<strong>L</strong>oki · 역할');
+		expect(loki[0].front).toBe('LGTM 스택 구성요소 › <strong>L</strong>oki · 역할');
 	});
 });
