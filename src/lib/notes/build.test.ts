@@ -18,13 +18,13 @@ describe('compileNote: the deck tree', () => {
 
 	it('nests note → ## section → ### table → bold label, titled by their text', () => {
 		expect(paths(note)).toEqual([
-			['캐시 노트', 47],
+			['캐시 노트', 46],
 			['캐시 노트 › 캐시 전략', 17],
 			['캐시 노트 › 캐시 전략 › 용어', 9],
 			['캐시 노트 › 캐시 전략 › 용어 › 만료 정책', 4],
 			['캐시 노트 › 캐시 전략 › 용어 › Eviction', 1],
 			['캐시 노트 › Redis vs Memcached', 5],
-			['캐시 노트 › 저장소', 17],
+			['캐시 노트 › 저장소', 16],
 			['캐시 노트 › 알림', 4],
 			['캐시 노트 › 알림 › 주요 알림 항목', 4]
 		]);

@@ -60,4 +60,30 @@ describe('graded fixtures: the cards a person would have written', () => {
 			'[비교] forward · Redis 영속성 비교 › AOF · 주 용도 ⟶ 데이터 유실 최소화'
 		]);
 	});
+
+	it('a table of the note’s picks from an open set asks no “all of them” card; a fixed set does (open-set.md)', () => {
+		expect(graded('open-set.md')).toEqual([
+			// `주요` (the main ones): there are more CI tools than these three.
+			'[주요 CI 도구] forward · Jenkins ⟶ 플러그인 생태계가 가장 넓음',
+			'[주요 CI 도구] reverse · 특징: 플러그인 생태계가 가장 넓음 → 도구 ⟶ Jenkins',
+			'[주요 CI 도구] forward · GitHub Actions ⟶ 저장소 이벤트로 워크플로 실행',
+			'[주요 CI 도구] reverse · 특징: 저장소 이벤트로 워크플로 실행 → 도구 ⟶ GitHub Actions',
+			// Backwards, `.gitlab-ci.yml` would name its answer.
+			'[주요 CI 도구] forward · GitLab CI ⟶ .gitlab-ci.yml 하나로 파이프라인 정의',
+			// A key column of libraries: always more than a note lists.
+			'[Spring에서 쓰는 메시징] forward · spring-kafka ⟶ Apache Kafka 클러스터',
+			'[Spring에서 쓰는 메시징] reverse · 연결 대상: Apache Kafka 클러스터 → 라이브러리 ⟶ spring-kafka',
+			'[Spring에서 쓰는 메시징] forward · spring-amqp ⟶ RabbitMQ 같은 AMQP 브로커',
+			'[Spring에서 쓰는 메시징] reverse · 연결 대상: RabbitMQ 같은 AMQP 브로커 → 라이브러리 ⟶ spring-amqp',
+			'[Spring에서 쓰는 메시징] forward · spring-jms ⟶ ActiveMQ 같은 JMS 브로커',
+			'[Spring에서 쓰는 메시징] reverse · 연결 대상: ActiveMQ 같은 JMS 브로커 → 라이브러리 ⟶ spring-jms',
+			'[Kafka 전달 보장] forward · At most once ⟶ 유실 가능, 중복 없음',
+			'[Kafka 전달 보장] reverse · 의미: 유실 가능, 중복 없음 → 보장 ⟶ At most once',
+			'[Kafka 전달 보장] forward · At least once ⟶ 유실 없음, 중복 가능',
+			'[Kafka 전달 보장] reverse · 의미: 유실 없음, 중복 가능 → 보장 ⟶ At least once',
+			'[Kafka 전달 보장] forward · Exactly once ⟶ 유실도 중복도 없음',
+			'[Kafka 전달 보장] reverse · 의미: 유실도 중복도 없음 → 보장 ⟶ Exactly once',
+			'[Kafka 전달 보장] keys · Kafka 전달 보장: 보장 3가지? ⟶ At most once, At least once, Exactly once'
+		]);
+	});
 });

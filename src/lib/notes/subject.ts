@@ -49,11 +49,11 @@ export function headingSubject(title: string): string {
 		const found = PARTICLE.exec(word);
 		taken.push(found ? found[1] : word);
 		if (found) break;
-		if (taken.length > 4) return '';
+		if (taken.length > 5) return '';
 	}
 	const subject = taken.join(' ');
 	// `requests만 설정했을 때`: a clause, not a name.
 	if (taken.some((word) => /(?:했|됐|할|될|된|한|하는|되는|만)$/.test(word))) return '';
 	const length = [...subject].length;
-	return length >= 2 && length <= 30 && !/^(?:우리|저희|이|그)$/.test(subject) ? subject : '';
+	return length >= 2 && length <= SUBJECT_MAX && !/^(?:우리|저희|이|그)$/.test(subject) ? subject : '';
 }

@@ -104,8 +104,14 @@ export function orderOf(keys: readonly string[]): string | null {
 	return null;
 }
 
-// Headings whose rows are picks from an open set: examples, cases, pitfalls, mistakes.
-const OPEN_SET = /(예시|예제|사례|함정|실수|안티 ?패턴|examples?|pitfalls?|mistakes?|anti-?patterns?|gotchas?)/i;
+// Headings whose rows are picks from an open set: examples, cases, pitfalls, mistakes, "the
+// main ones" (`주요 CSI 드라이버`, `대표적인 도구`), considerations and reasons the author chose,
+// and a summary's arrangement of what came before.
+const OPEN_SET =
+	/(예시|예제|사례|함정|실수|안티 ?패턴|주요|대표|대안|유명한|인기|일반적인|고려사항|필요성|조합|요약|정리|examples?|pitfalls?|mistakes?|anti-?patterns?|gotchas?|popular|common|notable|main|major|some|well-known|considerations|summary|alternatives?)/i;
+// A key column of things of which there are always more than a note lists: tools, plugins, drivers.
+const OPEN_KINDS =
+	/^(도구|툴|플러그인|드라이버|구현체|구현|컨트롤러|라이브러리|프레임워크|솔루션|제품|벤더|서비스|카테고리|cni|csi|operator|converter|starter|tools?|plugins?|drivers?|implementations?|librar(?:y|ies)|frameworks?|products?|vendors?|providers?|solutions?)$/i;
 
 // A key column of cases or conditions (`상황`, `When`): its list is no knowledge of its own.
 const CASES =
@@ -199,7 +205,10 @@ function keysOrOrder(table: KeyedTable, ctx: WholeContext): WholeCards {
 	if (named * 2 >= texts.length) return { cards: [], signals: ['no whole-table card: the heading names the keys'] };
 	// `Pointcut 표현식 예시`, `흔한 함정`: the note's own picks from an open set, no list to recall.
 	if (!ctx.list && !ctx.ordered && OPEN_SET.test(ctx.title)) {
-		return { cards: [], signals: ['no whole-table card: the heading says its rows are examples or pitfalls'] };
+		return { cards: [], signals: ['no whole-table card: the heading says its rows are picks (examples, pitfalls, the main ones)'] };
+	}
+	if (!ctx.list && !ctx.ordered && OPEN_KINDS.test(table.keyName.trim())) {
+		return { cards: [], signals: [`no whole-table card: there are always more "${table.keyName}" than a note lists`] };
 	}
 	const korean =
 		hangul(ctx.subject) || hangul(table.keyName) || table.entries.some((entry) => entry.values.some((value) => hangul(value.text)));
