@@ -132,11 +132,10 @@ export function compileNote({ file, bytes }: NoteSource, parse: ParseStage = par
 		const made = tableCards(shape.table, { file, deckId: deck.deck.id, tableId, noReverse, subject: tree.rowSubject(deck) });
 		problems.push(...made.problems);
 		warnings.push(...made.warnings);
-		if (made.cards.length === 0) warnings.push({ ...where, message: 'table skipped: no row gives a card' });
 		entry.columns = made.columns;
 		for (const card of made.cards) entry.cards[card.direction]++;
 		deck.cards.push(...made.cards);
-		if (made.cards.length === 0) continue;
+		// A grid of ratings makes no row cards but may say which row is highest.
 		const whole = wholeTableCards(shape.table, {
 			file,
 			deckId: deck.deck.id,
@@ -148,9 +147,15 @@ export function compileNote({ file, bytes }: NoteSource, parse: ParseStage = par
 			list: table.directives?.list ?? false,
 			noWhole: table.directives?.noWhole ?? false
 		});
+		// Whole-table cards of a table with no row card would be all it asks: only "which is highest".
+		const kept = made.cards.length ? whole.cards : whole.cards.filter((card) => card.id === stableId(tableId, 'highest', card.column));
+		if (kept.length === 0 && made.cards.length === 0) {
+			warnings.push({ ...where, message: 'table skipped: no row gives a card' });
+			continue;
+		}
 		entry.signals.push(...whole.signals);
-		entry.cards.whole = whole.cards.length;
-		deck.cards.push(...whole.cards);
+		entry.cards.whole = kept.length;
+		deck.cards.push(...kept);
 	}
 	// `Bubble Sort · Space Complexity` from a one-row table under "Bubble Sort" repeats the same
 	// question of a summary table of the note: the summary's card is the one kept.
@@ -248,7 +253,9 @@ class DeckTree {
 		const count = new Map<string, number>();
 		const wholes = [...this.nodes.values()].flatMap((node) => node.cards.filter((card) => card.kind));
 		for (const card of wholes) count.set(card.backText, (count.get(card.backText) ?? 0) + 1);
-		const repeated = (card: Card) => card.kind !== undefined && count.get(card.backText)! > 1;
+		// "Which row is highest" answers one row, which may well be the answer of two such questions.
+		const repeated = (card: Card) =>
+			card.kind !== undefined && count.get(card.backText)! > 1 && card.id !== stableId(card.tableId, 'highest', card.column);
 		for (const node of this.nodes.values()) node.cards = node.cards.filter((card) => !repeated(card));
 		return wholes.filter(repeated);
 	}

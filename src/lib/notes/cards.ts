@@ -2,6 +2,7 @@ import { escapeHtml, type CellContent } from './cell';
 import { stableId } from './ids';
 import type { KeyedTable } from './shape';
 import type { Card, Direction, Problem } from './types';
+import { ratingColumns } from './ratings';
 import { isAddress, isBareSymbol, isClue, isPlaceholder, yesRows } from './values';
 
 export interface TableContext {
@@ -48,8 +49,9 @@ export function tableCards(table: KeyedTable, ctx: TableContext): TableCards {
 	const seen = new Map<string, number>();
 	// A comparison with one criterion row still names it: "Prometheus · 데이터 수집", not "Prometheus".
 	const term = !table.transposed && table.attributes.length === 1;
+	const ratings = ratingColumns(table);
 	const forward = table.attributes.map((attribute, i) => {
-		const why = forwardFlaw(table, i);
+		const why = ratings.has(i) ? 'ratings on a small scale; asked as which row is highest' : forwardFlaw(table, i);
 		if (why) columns.push({ column: attribute.name, note: `no forward cards: ${why}` });
 		return !why;
 	});

@@ -86,4 +86,22 @@ describe('graded fixtures: the cards a person would have written', () => {
 			'[Kafka 전달 보장] keys · Kafka 전달 보장: 보장 3가지? ⟶ At most once, At least once, Exactly once'
 		]);
 	});
+
+	it('a grid of ratings asks which row is highest, not each rating (rating-grid.md)', () => {
+		expect(graded('rating-grid.md')).toEqual([
+			'[트랜잭션 격리 수준] forward · READ UNCOMMITTED · 막는 현상 ⟶ 없음',
+			'[트랜잭션 격리 수준] forward · READ COMMITTED · 막는 현상 ⟶ Dirty Read',
+			'[트랜잭션 격리 수준] forward · REPEATABLE READ · 막는 현상 ⟶ Non-repeatable Read',
+			'[트랜잭션 격리 수준] forward · SERIALIZABLE · 막는 현상 ⟶ Phantom Read',
+			'[트랜잭션 격리 수준] keys · 트랜잭션 격리 수준: 격리 수준 4가지? ⟶ READ UNCOMMITTED, READ COMMITTED, REPEATABLE READ, SERIALIZABLE',
+			// `매우 높음` is above `높음`: one row on top.
+			'[트랜잭션 격리 수준] keys · 트랜잭션 격리 수준 › 동시성: 가장 높은 격리 수준? ⟶ READ UNCOMMITTED',
+			'[트랜잭션 격리 수준] keys · 트랜잭션 격리 수준 › 정합성: 가장 높은 격리 수준? ⟶ SERIALIZABLE',
+			'[B-Tree vs LSM-Tree 비교] forward · B-Tree · 대표 구현 ⟶ InnoDB',
+			'[B-Tree vs LSM-Tree 비교] forward · LSM-Tree · 대표 구현 ⟶ RocksDB',
+			'[B-Tree vs LSM-Tree 비교] keys · B-Tree vs LSM-Tree 비교 › 쓰기 속도: 더 빠른 쪽 (B-Tree / LSM-Tree)? ⟶ LSM-Tree',
+			'[B-Tree vs LSM-Tree 비교] keys · B-Tree vs LSM-Tree 비교 › 읽기 속도: 더 빠른 쪽 (B-Tree / LSM-Tree)? ⟶ B-Tree'
+			// `Study plan` (Some / Many / Most by timeline) makes no card: it rates, and names nothing.
+		]);
+	});
 });

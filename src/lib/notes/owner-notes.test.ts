@@ -13,12 +13,12 @@ describe('the owner’s notes', () => {
 	it('compile with no problem and no warning', () => {
 		expect(compiled.problems).toEqual([]);
 		expect(compiled.warnings).toEqual([]);
-		expect(note.cards.length).toBe(192);
+		expect(note.cards.length).toBe(191);
 	});
 
 	it('form a tree: note → ## section → ### table, titled by their headings', () => {
 		expect(note.decks.map((d) => [d.path.slice(1).join(' › '), d.cardCount])).toEqual([
-			['', 192],
+			['', 191],
 			['Kubernetes 핵심 개념', 34],
 			['Kubernetes 핵심 개념 › Pod', 7],
 			['Kubernetes 핵심 개념 › 주요 리소스', 18],
@@ -27,9 +27,9 @@ describe('the owner’s notes', () => {
 			['Docker 최적화 › 이미지 크기 최소화', 9],
 			['CI/CD 패턴', 17],
 			['CI/CD 패턴 › 배포 전략', 17],
-			['LGTM 스택', 27],
+			['LGTM 스택', 26],
 			['LGTM 스택 › 구성요소', 13],
-			['LGTM 스택 › LGTM vs ELK', 14],
+			['LGTM 스택 › LGTM vs ELK', 13],
 			['Observability Three Pillars', 13],
 			['Micrometer', 13],
 			['Micrometer › 메트릭 타입', 13],
@@ -205,7 +205,11 @@ describe('the tables the owner named', () => {
 
 	it('LGTM vs ELK: the other comparison, keyed by the stacks', () => {
 		const cards = cardsIn(note, 'LGTM 스택', 'LGTM vs ELK');
-		expect(new Set(cards.map((c) => c.rowKey))).toEqual(new Set(['ELK', 'LGTM']));
+		// The one rated row (리소스 사용량 높음 / 낮음) is asked once, as which stack uses more.
+		expect(new Set(cards.map((c) => c.rowKey))).toEqual(new Set(['ELK', 'LGTM', '']));
+		expect(brief(cards.filter((c) => c.column === '리소스 사용량'))).toEqual([
+			['forward', '리소스 사용량', 'LGTM vs ELK › 리소스 사용량: 더 높은 쪽 (ELK / LGTM)?', 'ELK']
+		]);
 		expect(brief(cards.filter((c) => c.column === '로그'))).toEqual([
 			['forward', '로그', 'ELK · 로그', 'Elasticsearch'],
 			['reverse', '로그', '로그: Elasticsearch → ELK / LGTM', 'ELK'],

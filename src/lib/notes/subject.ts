@@ -47,9 +47,11 @@ export function headingSubject(title: string): string {
 			break;
 		}
 		const found = PARTICLE.exec(word);
-		taken.push(found ? found[1] : word);
-		if (found) break;
-		if (taken.length > 5) return '';
+		// `컴파일 언어와 인터프리터 언어의 차이`: both things are the subject.
+		const and = found && /[와과]$/.test(word) && !/(?:이란|란)$/.test(word);
+		taken.push(found && !and ? found[1] : word);
+		if (found && !and) break;
+		if (taken.length > 7) return '';
 	}
 	const subject = taken.join(' ');
 	// `requests만 설정했을 때`: a clause, not a name.

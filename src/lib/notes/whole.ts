@@ -6,6 +6,7 @@
 import { escapeHtml, type CellContent } from './cell';
 import { stableId } from './ids';
 import { MAX_LIST } from './lists';
+import { ratingColumns, topOf } from './ratings';
 import type { KeyedTable } from './shape';
 import type { Card, CardKind } from './types';
 import { isBareSymbol, isPlaceholder, yesRows } from './values';
@@ -177,11 +178,55 @@ export interface WholeCards {
  */
 export function wholeTableCards(table: KeyedTable, ctx: WholeContext): WholeCards {
 	if (ctx.noWhole) return { cards: [], signals: ['no whole-table card: directive no-whole'] };
-	if (table.transposed) return { cards: [], signals: [] };
+	const highest = highestCards(table, ctx);
+	const rated = highest.length ? [`${highest.length} which-row-is-highest card(s) for rating columns`] : [];
+	if (table.transposed) return { cards: highest, signals: rated };
 	const marked = markedRowCards(table, ctx);
 	const keysCard = keysOrOrder(table, ctx);
 	const signals = marked.length ? [...keysCard.signals, `${marked.length} which-rows card(s) for yes/no columns`] : keysCard.signals;
-	return { cards: [...keysCard.cards, ...marked], signals };
+	return { cards: [...keysCard.cards, ...marked, ...highest], signals: [...signals, ...rated] };
+}
+
+/**
+ * `| 방식 | 격리 수준 | 확장성 |` rated `낮음/중간/높음`: per rating column (ratings.ts), the row on
+ * top, asked in Korean as the scale says it ("격리 수준: 가장 높은 방식?", "속도: 더 빠른 쪽 (L1 /
+ * L2)?"). Only for a Korean table: the question is Korean words around the note's own.
+ */
+function highestCards(table: KeyedTable, ctx: WholeContext): Card[] {
+	const korean = hangul(table.keyName) || table.attributes.some((a) => hangul(a.name)) || hangul(ctx.title);
+	if (!korean) return [];
+	const cards: Card[] = [];
+	for (const i of ratingColumns(table)) {
+		const attribute = table.attributes[i].name;
+		const found = topOf(table, i);
+		if (!found || [...attribute].length > 30 || /^#\d+$/.test(attribute)) continue;
+		const key = table.entries[found.row].key;
+		if (!key.text) continue;
+		// The rows rated: a comparison names them as the choices (`프로세스 / 스레드`).
+		const rated = table.entries.filter((entry) => entry.key.text && entry.values[i].text && !isPlaceholder(entry.values[i].text));
+		const keyName = table.transposed ? rated.map((entry) => entry.key.text).join(' / ') : table.keyName;
+		const name = keyName && !/^#\d+$/.test(keyName) ? keyName : '';
+		const which =
+			rated.length === 2 || table.transposed || !name
+				? `${rated.length === 2 ? '더' : '가장'} ${found.top} 쪽${name ? ` (${name})` : ''}`
+				: `가장 ${found.top} ${name}`;
+		const front = `${ctx.subject ? `${ctx.subject} › ` : ''}${attribute}: ${which}?`;
+		cards.push({
+			id: stableId(ctx.tableId, 'highest', attribute),
+			deckId: ctx.deckId,
+			front: escapeHtml(front),
+			back: key.html,
+			frontText: front,
+			backText: key.text,
+			source: { file: ctx.file, line: ctx.line },
+			tableId: ctx.tableId,
+			rowKey: '',
+			column: attribute,
+			direction: 'forward',
+			kind: 'keys'
+		});
+	}
+	return cards;
 }
 
 function keysOrOrder(table: KeyedTable, ctx: WholeContext): WholeCards {
