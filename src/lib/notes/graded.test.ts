@@ -104,4 +104,15 @@ describe('graded fixtures: the cards a person would have written', () => {
 			// `Study plan` (Some / Many / Most by timeline) makes no card: it rates, and names nothing.
 		]);
 	});
+
+	it('a yes/no column is one question, in words a person would use (marked-rows.md)', () => {
+		expect(graded('marked-rows.md')).toEqual([
+			'[주요 HTTP 메서드의 성질] forward · GET · 용도 ⟶ 리소스 조회',
+			'[주요 HTTP 메서드의 성질] forward · POST · 용도 ⟶ 리소스 생성',
+			'[주요 HTTP 메서드의 성질] forward · PUT · 용도 ⟶ 리소스 전체 교체',
+			'[주요 HTTP 메서드의 성질] forward · DELETE · 용도 ⟶ 리소스 삭제',
+			// Not "메서드 4가지?": `주요` says there are more methods than these.
+			'[주요 HTTP 메서드의 성질] keys · 주요 HTTP 메서드의 성질: 멱등성 O인 메서드? ⟶ GET, PUT, DELETE'
+		]);
+	});
 });

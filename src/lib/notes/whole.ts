@@ -144,7 +144,13 @@ export function markedRowCards(table: KeyedTable, ctx: WholeContext): Card[] {
 		if (!marked || marked.yes.length > MAX_LIST) return;
 		const keys = marked.yes.map((row) => table.entries[row].key).filter((key) => key.text);
 		if (keys.length === 0 || keys.some((key) => key.text.includes(','))) return;
-		const front = `${ctx.subject ? `${ctx.subject}: ` : ''}${attribute.name} ${marked.mark} → ${table.keyName || '?'}`;
+		// `멱등성 O인 메서드?`, `Verb with Idempotent Yes?` (a footnote mark `*` is no part of the name).
+		const column = attribute.name.replace(/[*†‡]+$/, '').trim();
+		const korean = hangul(column) || hangul(table.keyName) || hangul(ctx.subject);
+		const asked = korean
+			? `${column} ${marked.mark}인 ${table.keyName || '것'}?`
+			: `${table.keyName || 'Rows'} with ${column} ${marked.mark}?`;
+		const front = `${ctx.subject ? `${ctx.subject}: ` : ''}${asked}`;
 		cards.push({
 			id: stableId(ctx.tableId, 'marked', attribute.name),
 			deckId: ctx.deckId,
