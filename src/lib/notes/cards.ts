@@ -172,10 +172,7 @@ function push(cards: Card[], ctx: TableContext, side: Side) {
 	// hold the answer (`HTTP 메서드: PATCH → Verb` ⟶ `patch`), nor be a word of it
 	// (`스토리지: NFS → 드라이버` ⟶ `csi-driver-nfs`: the forward card was left out for that).
 	if (side.direction === 'forward' && answerInQuestion(side.rowKey, side.back.text)) return;
-	if (side.direction === 'reverse') {
-		const clue = clueOf(side.front.text, side.column);
-		if (answerInQuestion(clue, side.back.text) || answerInQuestion(side.back.text, clue)) return;
-	}
+	if (side.direction === 'reverse' && restates(clueOf(side.front.text, side.column), side.back.text)) return;
 	cards.push({
 		id: stableId(ctx.tableId, side.rowKey, side.column, side.direction),
 		deckId: ctx.deckId,
@@ -208,10 +205,29 @@ function clueOf(front: string, column: string): string {
  * the row's key (or, backwards, in the clue). (The column's name may share the answer's word: `SRTF · 선점 여부 → 선점`.)
  */
 function answerInQuestion(question: string, back: string): boolean {
-	const answer = tokens(back);
-	if (answer.join('').length < 2) return false;
-	const asked = new Set(tokens(question));
-	return answer.every((word) => asked.has(word));
+	return within(tokens(back), tokens(question));
+}
+
+/** Whether one side's words all occur in the other's, either way round. */
+function restates(clue: string, answer: string): boolean {
+	// Cheap first: one side's first word must occur in the other (most reverse cards stop here).
+	const lowerClue = clue.toLowerCase();
+	const lowerAnswer = answer.toLowerCase();
+	const firstOfClue = FIRST_WORD.exec(lowerClue)?.[0];
+	const firstOfAnswer = FIRST_WORD.exec(lowerAnswer)?.[0];
+	if (!(firstOfAnswer && lowerClue.includes(firstOfAnswer)) && !(firstOfClue && lowerAnswer.includes(firstOfClue))) return false;
+	const a = tokens(clue);
+	const b = tokens(answer);
+	return within(b, a) || within(a, b);
+}
+
+const FIRST_WORD = /[\p{L}\p{N}]+/u;
+
+/** Every word of `some` is in `all` (and `some` says more than one letter). */
+function within(some: string[], all: string[]): boolean {
+	if (some.join('').length < 2) return false;
+	const words = new Set(all);
+	return some.every((word) => words.has(word));
 }
 
 function joined(key: CellContent, attribute: string): CellContent {

@@ -89,11 +89,23 @@ export function isScaleValue(text: string): boolean {
  * them: a comparison, or two such columns (`| 항목 | 조건 | 심각도 |` keeps its one 심각도).
  */
 export function ratingColumns(table: KeyedTable): Set<number> {
-	const columns = table.attributes.flatMap((_, i) => {
-		const given = table.entries.map((entry) => entry.values[i]?.text ?? '').filter((text) => text && !isPlaceholder(text));
-		return given.length >= 2 && given.every(isScaleValue) && new Set(given.map(word)).size > 1 ? [i] : [];
+	const columns = new Set<number>();
+	table.attributes.forEach((_, i) => {
+		// One pass, stopping at the first value that is no step: most columns stop at their first row.
+		let given = 0;
+		let first = '';
+		let varied = false;
+		for (const entry of table.entries) {
+			const text = entry.values[i]?.text ?? '';
+			if (!text || isPlaceholder(text)) continue;
+			if (!isScaleValue(text)) return;
+			given++;
+			if (given === 1) first = word(text);
+			else varied ||= word(text) !== first;
+		}
+		if (given >= 2 && varied) columns.add(i);
 	});
-	return table.transposed || columns.length >= 2 ? new Set(columns) : new Set();
+	return table.transposed || columns.size >= 2 ? columns : new Set();
 }
 
 /** The row on top of a rating column, and how a question says "highest", or null when none is clear. */
