@@ -13,18 +13,18 @@ describe('the owner’s notes', () => {
 	it('compile with no problem and no warning', () => {
 		expect(compiled.problems).toEqual([]);
 		expect(compiled.warnings).toEqual([]);
-		expect(note.cards.length).toBe(191);
+		expect(note.cards.length).toBe(190);
 	});
 
 	it('form a tree: note → ## section → ### table, titled by their headings', () => {
 		expect(note.decks.map((d) => [d.path.slice(1).join(' › '), d.cardCount])).toEqual([
-			['', 191],
+			['', 190],
 			['Kubernetes 핵심 개념', 34],
 			['Kubernetes 핵심 개념 › Pod', 7],
 			['Kubernetes 핵심 개념 › 주요 리소스', 18],
 			['Kubernetes 핵심 개념 › 서비스 타입', 9],
-			['Docker 최적화', 9],
-			['Docker 최적화 › 이미지 크기 최소화', 9],
+			['Docker 최적화', 8],
+			['Docker 최적화 › 이미지 크기 최소화', 8],
 			['CI/CD 패턴', 17],
 			['CI/CD 패턴 › 배포 전략', 17],
 			['LGTM 스택', 26],

@@ -112,7 +112,7 @@ const OPEN_SET =
 	/(예시|예제|사례|함정|실수|안티 ?패턴|주요|대표|대안|유명한|인기|일반적인|고려사항|필요성|조합|요약|정리|examples?|pitfalls?|mistakes?|anti-?patterns?|gotchas?|popular|common|notable|main|major|some|well-known|considerations|summary|alternatives?)/i;
 // A key column of things of which there are always more than a note lists: tools, plugins, drivers.
 const OPEN_KINDS =
-	/^(도구|툴|플러그인|드라이버|구현체|구현|컨트롤러|라이브러리|프레임워크|솔루션|제품|벤더|서비스|카테고리|cni|csi|operator|converter|starter|tools?|plugins?|drivers?|implementations?|librar(?:y|ies)|frameworks?|products?|vendors?|providers?|solutions?)$/i;
+	/^(도구|툴|플러그인|드라이버|구현체|구현|컨트롤러|라이브러리|프레임워크|솔루션|제품|벤더|서비스|카테고리|(?:베이스 |base )?이미지|(?:base )?images?|cni|csi|operator|converter|starter|tools?|plugins?|drivers?|implementations?|librar(?:y|ies)|frameworks?|products?|vendors?|providers?|solutions?)$/i;
 
 // A key column of cases or conditions (`상황`, `When`): its list is no knowledge of its own.
 const CASES =
