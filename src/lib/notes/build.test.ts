@@ -56,8 +56,9 @@ describe('compileNote: the deck tree', () => {
 			['reverse', '로그 레벨: DEBUG → 개발 / 운영', '개발']
 		]);
 		expect(brief(store.filter((c) => c.rowKey === 'Redis'))).toEqual([
-			['forward', '분류', 'Redis · 분류', 'KV'],
-			['forward', '특징', 'Redis · 특징', '인메모리']
+			// `분류` groups the rows: a category is not asked row by row, and the next column is reversed.
+			['forward', '특징', 'Redis · 특징', '인메모리'],
+			['reverse', '특징', '특징: 인메모리 → 제품', 'Redis']
 		]);
 		expect(store.some((c) => c.frontText.includes('할 일'))).toBe(false);
 		expect(compiled.warnings.map(formatProblem)).toEqual(['shapes.md:49:1: "분류" groups rows, so column 2 "제품" is the key']);

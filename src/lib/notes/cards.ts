@@ -101,6 +101,9 @@ export function tableCards(table: KeyedTable, ctx: TableContext): TableCards {
 /** Why a column makes no "key · column" cards, or null when it does. */
 function forwardFlaw(table: KeyedTable, index: number): string | null {
 	const name = table.attributes[index].name;
+	// `Bigtable - … database from Google · Type` → `Data store`: a category a few rows share, not
+	// a fact of the row (and the key often says it).
+	if (index === table.grouping) return 'it groups the rows; a category is not asked row by row';
 	if (!table.transposed && EXAMPLE.test(name)) return 'examples have many right answers; they are asked as clues instead';
 	if (!table.transposed && MISBELIEF.test(name)) return 'what people wrongly expect is no fact to learn';
 	const cells = table.entries.map((entry) => entry.values[index]).filter((cell) => cell.text && !isPlaceholder(cell.text));
@@ -129,7 +132,8 @@ function reverseColumns(table: KeyedTable, noReverse: boolean, notes: ColumnNote
 	const candidates = table.attributes.flatMap((attribute, i) =>
 		!links.has(i) &&
 		!(!table.transposed && MISBELIEF.test(attribute.name)) &&
-		(i === 0 || (!table.transposed && EXAMPLE.test(attribute.name)))
+		// The first column's values, or the next one's when the first only groups the rows.
+		(i === (table.grouping === 0 ? 1 : 0) || (!table.transposed && EXAMPLE.test(attribute.name)))
 			? [i]
 			: []
 	);

@@ -115,4 +115,18 @@ describe('graded fixtures: the cards a person would have written', () => {
 			'[주요 HTTP 메서드의 성질] keys · 주요 HTTP 메서드의 성질: 멱등성 O인 메서드? ⟶ GET, PUT, DELETE'
 		]);
 	});
+
+	it('a column that only groups the rows is not asked row by row (grouping.md)', () => {
+		expect(graded('grouping.md')).toEqual([
+			// Not "Bigtable - 구글의 분산 컬럼 저장소 · 유형 → 저장소": the key says it, and two rows share it.
+			'[실제 시스템 사례] forward · Bigtable - 구글의 분산 컬럼 저장소 · 쓰임 ⟶ 검색 색인',
+			'[실제 시스템 사례] reverse · 쓰임: 검색 색인 → 시스템 ⟶ Bigtable - 구글의 분산 컬럼 저장소',
+			'[실제 시스템 사례] forward · Cassandra - 페이스북이 만든 분산 DB · 쓰임 ⟶ 받은편지함 검색',
+			'[실제 시스템 사례] reverse · 쓰임: 받은편지함 검색 → 시스템 ⟶ Cassandra - 페이스북이 만든 분산 DB',
+			'[실제 시스템 사례] forward · Kafka - 링크드인의 pub/sub 로그 · 쓰임 ⟶ 활동 스트림',
+			'[실제 시스템 사례] reverse · 쓰임: 활동 스트림 → 시스템 ⟶ Kafka - 링크드인의 pub/sub 로그',
+			'[실제 시스템 사례] forward · RabbitMQ - AMQP 메시지 브로커 · 쓰임 ⟶ 작업 분배',
+			'[실제 시스템 사례] reverse · 쓰임: 작업 분배 → 시스템 ⟶ RabbitMQ - AMQP 메시지 브로커'
+		]);
+	});
 });
