@@ -4,8 +4,12 @@
  * grid says is which row is highest on a column. Such columns make no row cards, and at most
  * one "highest" card each, when their words are steps of a known scale with one row on top.
  */
+import { escapeHtml } from './cell';
+import { stableId } from './ids';
 import type { KeyedTable } from './shape';
-import { isPlaceholder, isRating } from './values';
+import type { Card } from './types';
+import { hangul, isPlaceholder, isRating } from './values';
+import type { WholeContext } from './whole';
 
 // Steps of a scale, lowest first; each step lists its spellings. The last entry is how a
 // question says "the highest" on that scale, in Korean (the adnominal: 높음 → 높은).
@@ -128,4 +132,46 @@ export function topOf(table: KeyedTable, index: number): { row: number; top: str
 		if (rows.length === 1 && steps.filter((step) => step >= 0).length >= 2) return { row: rows[0], top: scale.top };
 	}
 	return null;
+}
+
+/**
+ * `| 방식 | 격리 수준 | 확장성 |` rated `낮음/중간/높음`: per rating column (ratings.ts), the row on
+ * top, asked in Korean as the scale says it ("격리 수준: 가장 높은 방식?", "속도: 더 빠른 쪽 (L1 /
+ * L2)?"). Only for a Korean table: the question is Korean words around the note's own.
+ */
+export function highestCards(table: KeyedTable, ctx: WholeContext): Card[] {
+	const korean = hangul(table.keyName) || table.attributes.some((a) => hangul(a.name)) || hangul(ctx.title);
+	if (!korean) return [];
+	const cards: Card[] = [];
+	for (const i of ratingColumns(table)) {
+		const attribute = table.attributes[i].name;
+		const found = topOf(table, i);
+		if (!found || [...attribute].length > 30 || /^#\d+$/.test(attribute)) continue;
+		const key = table.entries[found.row].key;
+		if (!key.text) continue;
+		// The rows rated: a comparison names them as the choices (`프로세스 / 스레드`).
+		const rated = table.entries.filter((entry) => entry.key.text && entry.values[i].text && !isPlaceholder(entry.values[i].text));
+		const keyName = table.transposed ? rated.map((entry) => entry.key.text).join(' / ') : table.keyName;
+		const name = keyName && !/^#\d+$/.test(keyName) ? keyName : '';
+		const which =
+			rated.length === 2 || table.transposed || !name
+				? `${rated.length === 2 ? '더' : '가장'} ${found.top} 쪽${name ? ` (${name})` : ''}`
+				: `가장 ${found.top} ${name}`;
+		const front = `${ctx.subject ? `${ctx.subject} › ` : ''}${attribute}: ${which}?`;
+		cards.push({
+			id: stableId(ctx.tableId, 'highest', attribute),
+			deckId: ctx.deckId,
+			front: escapeHtml(front),
+			back: key.html,
+			frontText: front,
+			backText: key.text,
+			source: { file: ctx.file, line: ctx.line },
+			tableId: ctx.tableId,
+			rowKey: '',
+			column: attribute,
+			direction: 'forward',
+			kind: 'keys'
+		});
+	}
+	return cards;
 }

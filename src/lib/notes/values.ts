@@ -108,3 +108,6 @@ export function yesRows(values: readonly string[]): { yes: number[]; mark: strin
 	if (yes.length === 0 || yes.length === given.length) return null;
 	return { yes: yes.map(([, i]) => i), mark: yes[0][0] };
 }
+
+/** Whether a text has Hangul: a Korean note's questions are asked in Korean. */
+export const hangul = (text: string) => /[\uac00-\ud7a3]/.test(text);

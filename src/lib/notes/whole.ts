@@ -6,10 +6,10 @@
 import { escapeHtml, type CellContent } from './cell';
 import { stableId } from './ids';
 import { MAX_LIST } from './lists';
-import { ratingColumns, topOf } from './ratings';
+import { highestCards } from './ratings';
 import type { KeyedTable } from './shape';
 import type { Card, CardKind } from './types';
-import { isBareSymbol, isPlaceholder, yesRows } from './values';
+import { hangul, isBareSymbol, isPlaceholder, yesRows } from './values';
 
 /** Fewer keys than this are a pair, not a list worth recalling. */
 export const MIN_WHOLE = 3;
@@ -118,8 +118,6 @@ const OPEN_KINDS =
 const CASES =
 	/^(상황|경우|조건|시나리오|케이스|문제|증상|when|case|cases|condition|conditions|scenario|scenarios|situation|situations|symptom|symptoms|problem|if)$/i;
 
-const hangul = (text: string) => /[\uac00-\ud7a3]/.test(text);
-
 /** The same words the subject and key column would be asked in, by the table's language. */
 function question(kind: CardKind, ctx: WholeContext, table: KeyedTable, n: number, first: string, korean: boolean): string {
 	const name = table.keyName && !/^#\d+$/.test(table.keyName) ? table.keyName : '';
@@ -191,48 +189,6 @@ export function wholeTableCards(table: KeyedTable, ctx: WholeContext): WholeCard
 	const keysCard = keysOrOrder(table, ctx);
 	const signals = marked.length ? [...keysCard.signals, `${marked.length} which-rows card(s) for yes/no columns`] : keysCard.signals;
 	return { cards: [...keysCard.cards, ...marked, ...highest], signals: [...signals, ...rated] };
-}
-
-/**
- * `| 방식 | 격리 수준 | 확장성 |` rated `낮음/중간/높음`: per rating column (ratings.ts), the row on
- * top, asked in Korean as the scale says it ("격리 수준: 가장 높은 방식?", "속도: 더 빠른 쪽 (L1 /
- * L2)?"). Only for a Korean table: the question is Korean words around the note's own.
- */
-function highestCards(table: KeyedTable, ctx: WholeContext): Card[] {
-	const korean = hangul(table.keyName) || table.attributes.some((a) => hangul(a.name)) || hangul(ctx.title);
-	if (!korean) return [];
-	const cards: Card[] = [];
-	for (const i of ratingColumns(table)) {
-		const attribute = table.attributes[i].name;
-		const found = topOf(table, i);
-		if (!found || [...attribute].length > 30 || /^#\d+$/.test(attribute)) continue;
-		const key = table.entries[found.row].key;
-		if (!key.text) continue;
-		// The rows rated: a comparison names them as the choices (`프로세스 / 스레드`).
-		const rated = table.entries.filter((entry) => entry.key.text && entry.values[i].text && !isPlaceholder(entry.values[i].text));
-		const keyName = table.transposed ? rated.map((entry) => entry.key.text).join(' / ') : table.keyName;
-		const name = keyName && !/^#\d+$/.test(keyName) ? keyName : '';
-		const which =
-			rated.length === 2 || table.transposed || !name
-				? `${rated.length === 2 ? '더' : '가장'} ${found.top} 쪽${name ? ` (${name})` : ''}`
-				: `가장 ${found.top} ${name}`;
-		const front = `${ctx.subject ? `${ctx.subject} › ` : ''}${attribute}: ${which}?`;
-		cards.push({
-			id: stableId(ctx.tableId, 'highest', attribute),
-			deckId: ctx.deckId,
-			front: escapeHtml(front),
-			back: key.html,
-			frontText: front,
-			backText: key.text,
-			source: { file: ctx.file, line: ctx.line },
-			tableId: ctx.tableId,
-			rowKey: '',
-			column: attribute,
-			direction: 'forward',
-			kind: 'keys'
-		});
-	}
-	return cards;
 }
 
 function keysOrOrder(table: KeyedTable, ctx: WholeContext): WholeCards {
