@@ -2,8 +2,10 @@ import { EARLIEST, REVIEW_SLACK } from '$lib/scheduler/time';
 import { LEARNING, NEW, RELEARNING, REVIEW } from '$lib/scheduler/types';
 import { subtreeDecks } from './content';
 import { MAX_KEY, MIN_KEY, read, type Tables } from './database';
-import { activeDueBefore, activeStarted, buriedAfter, LEARNING_STATES, suspendedRows } from './ranges';
-import type { ProgressKey, ProgressRow, ReviewLogRow } from './rows';
+import { contribution } from './deck-totals';
+import { dueByDeck, loadTotals } from './deck-totals-store';
+import { buriedAfter } from './ranges';
+import type { ProgressRow, ReviewLogRow } from './rows';
 
 /** Raw numbers for one deck and every deck below it; daily limits are applied by the caller. */
 export interface DeckCounts {
@@ -18,33 +20,29 @@ export interface DeckCounts {
 }
 
 /**
- * Counts for every deck, sub-decks included, keyed by deck id. Reads deck rows, a few
- * key-only ranges of progress ([deckId, cardId] pairs) and the (few) suspended and buried
- * rows; no card rows and no review log.
+ * Counts for every deck, sub-decks included, keyed by deck id. Reads deck rows, each deck's
+ * totals (deckTotals) and the (few) buried rows; no card rows, no review log, and no other
+ * progress row (but for a day starting off the 15-minute grid, see dueByDeck).
  */
 export function deckCounts(now: number, nextDayStart: number): Promise<Map<string, DeckCounts>> {
-	return read(['decks', 'progress'], async (db) => {
-		const [decks, started, due, learning, suspended, buried] = await Promise.all([
-			db.decks.toArray(),
-			activeStarted(db).primaryKeys(),
-			activeDueBefore(db, REVIEW, nextDayStart).primaryKeys(),
-			Promise.all(LEARNING_STATES.map((state) => activeDueBefore(db, state, nextDayStart).primaryKeys())),
-			suspendedRows(db).toArray(),
-			buriedAfter(db, now).toArray()
-		]);
+	return read(['decks', 'deckTotals', 'progress'], async (db) => {
+		const [decks, totals, buried] = await Promise.all([db.decks.toArray(), loadTotals(db), buriedAfter(db, now).toArray()]);
+		const due = await dueByDeck(db, totals, nextDayStart);
 		const counts = new Map(decks.map((deck) => [deck.id, { cards: deck.ownCards, newAvailable: deck.ownCards, learning: 0, due: 0 }]));
 		const add = (deckId: string, field: keyof DeckCounts, n: number) => {
 			const count = counts.get(deckId);
 			if (count) count[field] += n;
 		};
-		const buriedIds = new Set(buried.map((row) => row.cardId));
-		const unlessBuried = (keys: ProgressKey[]) => keys.filter(([, cardId]) => !buriedIds.has(cardId));
-
-		for (const [deckId] of started) add(deckId, 'newAvailable', -1);
-		for (const row of suspended) if (row.live === 1) add(row.deckId, 'newAvailable', -1);
-		for (const row of buried) if (row.active === 1 && row.state === NEW) add(row.deckId, 'newAvailable', -1);
-		for (const [deckId] of unlessBuried(due)) add(deckId, 'due', 1);
-		for (const [deckId] of unlessBuried(learning.flat())) add(deckId, 'learning', 1);
+		for (const row of totals.values()) add(row.deckId, 'newAvailable', -(row.started + row.suspended));
+		for (const [deckId, { review, learning }] of due) {
+			add(deckId, 'due', review);
+			add(deckId, 'learning', learning);
+		}
+		for (const row of buried) {
+			if (row.active === 1 && row.state === NEW) add(row.deckId, 'newAvailable', -1);
+			const c = contribution(row);
+			if (c?.due && row.due < nextDayStart) add(c.deckId, c.due.state === 'review' ? 'due' : 'learning', -1);
+		}
 
 		// A note lists parents before children, so walking it backwards adds each finished subtree to its parent.
 		for (const deck of [...decks].sort((a, b) => b.pos - a.pos)) {
