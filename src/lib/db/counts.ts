@@ -2,58 +2,11 @@ import { EARLIEST, REVIEW_SLACK } from '$lib/scheduler/time';
 import { LEARNING, NEW, RELEARNING, REVIEW } from '$lib/scheduler/types';
 import { subtreeDecks } from './content';
 import { MAX_KEY, MIN_KEY, read, type Tables } from './database';
-import { contribution } from './deck-totals';
-import { dueByDeck, loadTotals } from './deck-totals-store';
 import { buriedAfter } from './ranges';
 import type { ProgressRow, ReviewLogRow } from './rows';
 
-/** Raw numbers for one deck and every deck below it; daily limits are applied by the caller. */
-export interface DeckCounts {
-	/** Cards in the notes (cards gone from the notes are not counted anywhere). */
-	cards: number;
-	/** New cards that could be introduced: not started, suspended or buried. */
-	newAvailable: number;
-	/** Learning and relearning cards due before the next day starts. */
-	learning: number;
-	/** Review cards due before the next day starts. */
-	due: number;
-}
-
-/**
- * Counts for every deck, sub-decks included, keyed by deck id. Reads deck rows, each deck's
- * totals (deckTotals) and the (few) buried rows; no card rows, no review log, and no other
- * progress row (but for a day starting off the 15-minute grid, see dueByDeck).
- */
-export function deckCounts(now: number, nextDayStart: number): Promise<Map<string, DeckCounts>> {
-	return read(['decks', 'deckTotals', 'progress'], async (db) => {
-		const [decks, totals, buried] = await Promise.all([db.decks.toArray(), loadTotals(db), buriedAfter(db, now).toArray()]);
-		const due = await dueByDeck(db, totals, nextDayStart);
-		const counts = new Map(decks.map((deck) => [deck.id, { cards: deck.ownCards, newAvailable: deck.ownCards, learning: 0, due: 0 }]));
-		const add = (deckId: string, field: keyof DeckCounts, n: number) => {
-			const count = counts.get(deckId);
-			if (count) count[field] += n;
-		};
-		for (const row of totals.values()) add(row.deckId, 'newAvailable', -(row.started + row.suspended));
-		for (const [deckId, { review, learning }] of due) {
-			add(deckId, 'due', review);
-			add(deckId, 'learning', learning);
-		}
-		for (const row of buried) {
-			if (row.active === 1 && row.state === NEW) add(row.deckId, 'newAvailable', -1);
-			const c = contribution(row);
-			if (c?.due && row.due < nextDayStart) add(c.deckId, c.due.state === 'review' ? 'due' : 'learning', -1);
-		}
-
-		// A note lists parents before children, so walking it backwards adds each finished subtree to its parent.
-		for (const deck of [...decks].sort((a, b) => b.pos - a.pos)) {
-			const own = counts.get(deck.id)!;
-			own.newAvailable = Math.max(0, own.newAvailable);
-			if (deck.parentId === null) continue;
-			for (const field of ['cards', 'newAvailable', 'learning', 'due'] as const) add(deck.parentId, field, own[field]);
-		}
-		return counts;
-	});
-}
+// The deck tree's counts come from per-deck totals, as home's do.
+export { deckCounts, type DeckCounts } from './totals';
 
 export interface TodayStats {
 	/** Every rating given today. */

@@ -7,7 +7,6 @@ import { DATABASE_NAME } from './name';
 import type {
 	CardRow,
 	DeckRow,
-	DeckTotalsRow,
 	EventRow,
 	NoteRow,
 	ProgressKey,
@@ -15,7 +14,8 @@ import type {
 	QuizResult,
 	ReviewLogRow,
 	SettingRow,
-	TotalsCompleteRow
+	TotalsCompleteRow,
+	TotalsShardRow
 } from './rows';
 
 export { DATABASE_NAME };
@@ -69,12 +69,12 @@ export const SCHEMA_V4 = {
 
 /**
  * Adds per-deck totals of progress (deck-totals.ts), so the deck tree and home counts read a
- * row per deck, not a key per started card. Every write to progress keeps them in the same
+ * few rows (decks' totals packed by a hash of their ids), not a key per started card. Every write to progress keeps them in the same
  * transaction (deck-totals-middleware.ts). The upgrade rewrites no row and counts nothing:
  * the first reader counts them (deck-totals-store.ts), so the database opens at once.
  */
 export const SCHEMA_V5 = {
-	deckTotals: 'deckId'
+	deckTotals: 'shard'
 };
 
 export class TabledeckDatabase extends Dexie {
@@ -86,7 +86,7 @@ export class TabledeckDatabase extends Dexie {
 	settings!: Table<SettingRow, string>;
 	quizHistory!: Table<QuizResult, string>;
 	events!: Table<EventRow, string>;
-	deckTotals!: Table<DeckTotalsRow | TotalsCompleteRow, string | number>;
+	deckTotals!: Table<TotalsShardRow | TotalsCompleteRow, number>;
 
 	constructor(name: string, indexedDB: IDBFactory, keyRange: typeof IDBKeyRange) {
 		super(name, { indexedDB, IDBKeyRange: keyRange });
@@ -97,7 +97,7 @@ export class TabledeckDatabase extends Dexie {
 		this.version(5).stores(SCHEMA_V5);
 		this.use(deckTotalsMiddleware);
 		// A new database has no progress, so its totals are complete from the start.
-		this.on('populate', (tx) => tx.table('deckTotals').add({ deckId: COMPLETE_KEY, format: TOTALS_FORMAT }));
+		this.on('populate', (tx) => tx.table('deckTotals').add({ shard: COMPLETE_KEY, format: TOTALS_FORMAT }));
 	}
 }
 

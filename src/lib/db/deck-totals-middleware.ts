@@ -9,8 +9,8 @@
  * next reader recounts (deck-totals-store.ts).
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
-import { adjust, COMPLETE_KEY, contribution, emptyTotals, isEmptyTotals, isKey, isTotalsRow, TOTALS_FORMAT } from './deck-totals';
-import type { DeckTotalsRow } from './rows';
+import { adjust, COMPLETE_KEY, contribution, emptyTotals, isEmptyTotals, isKey, isShardRow, shardOf, TOTALS_FORMAT } from './deck-totals';
+import type { DeckTotalsRow, TotalsShardRow } from './rows';
 
 const PROGRESS = 'progress';
 const TOTALS = 'deckTotals';
@@ -48,12 +48,14 @@ async function isComplete(totals: DBCoreTable, trans: DBCoreTransaction): Promis
 
 async function mutateKeepingTotals(progress: DBCoreTable, totals: DBCoreTable, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
 	const { trans } = req;
-	if (!covers(trans) || !(await isComplete(totals, trans))) return progress.mutate(req);
+	const none = req.type === 'delete' ? req.keys.length === 0 : req.type !== 'deleteRange' && req.values.length === 0;
+	if (none || !covers(trans)) return progress.mutate(req);
 	if (req.type === 'deleteRange') {
+		if (!(await isComplete(totals, trans))) return progress.mutate(req);
 		if (req.range.type === ANY_RANGE) {
 			const res = await progress.mutate(req);
 			await totals.mutate({ trans, type: 'deleteRange', range: req.range });
-			await totals.mutate({ trans, type: 'put', values: [{ deckId: COMPLETE_KEY, format: TOTALS_FORMAT }] });
+			await totals.mutate({ trans, type: 'put', values: [{ shard: COMPLETE_KEY, format: TOTALS_FORMAT }] });
 			return res;
 		}
 		const query = { index: progress.schema.primaryKey, range: req.range };
@@ -68,10 +70,16 @@ async function mutateKeepingTotals(progress: DBCoreTable, totals: DBCoreTable, r
 	}
 	const extractKey = progress.schema.primaryKey.extractKey!;
 	const keys: unknown[] = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((value) => extractKey(value)));
-	if (keys.length === 0) return progress.mutate(req);
 	// A key IndexedDB refuses fails its own write; reading it would fail the whole request.
 	const readable = keys.filter((key) => isKey(key));
-	const found = req.type === 'add' || readable.length === 0 ? [] : await progress.getMany({ trans, keys: readable });
+	// A deck id is its key's first part, so the shards a write can touch are known before it: one round of reads.
+	const shards = [...new Set(readable.flatMap((key) => (Array.isArray(key) && typeof key[0] === 'string' ? [shardOf(key[0])] : [])))];
+	const [complete, found, stored] = await Promise.all([
+		isComplete(totals, trans),
+		req.type === 'add' || readable.length === 0 ? [] : progress.getMany({ trans, keys: readable }),
+		totals.getMany({ trans, keys: shards })
+	]);
+	if (!complete) return progress.mutate(req);
 	const before = new Map<string, unknown>(readable.map((key, i) => [JSON.stringify(key), found[i]]));
 	const res = await progress.mutate(req);
 	// A key written twice in one request replaces what the first write left.
@@ -83,31 +91,44 @@ async function mutateKeepingTotals(progress: DBCoreTable, totals: DBCoreTable, r
 		changes.push({ old: before.get(id), next });
 		before.set(id, next);
 	}
-	await applyChanges(totals, trans, changes);
+	await applyChanges(totals, trans, changes, new Map(shards.map((shard, i) => [shard, stored[i]])));
 	return res;
 }
 
 /** Moves each replaced row's contribution out of its deck's totals and the new row's in. */
-async function applyChanges(totals: DBCoreTable, trans: DBCoreTransaction, changes: { old: unknown; next: unknown }[]): Promise<void> {
+async function applyChanges(
+	totals: DBCoreTable,
+	trans: DBCoreTransaction,
+	changes: { old: unknown; next: unknown }[],
+	read = new Map<number, unknown>()
+): Promise<void> {
 	const parts = changes.map(({ old, next }) => ({ out: contribution(old), in: contribution(next) }));
-	const deckIds = [...new Set(parts.flatMap((p) => [p.out?.deckId, p.in?.deckId]).filter((id) => id !== undefined))];
-	if (deckIds.length === 0) return;
-	const stored = await totals.getMany({ trans, keys: deckIds });
-	let matches = stored.every((row) => row === undefined || isTotalsRow(row));
-	const rows = new Map<string, DeckTotalsRow>(
-		deckIds.map((id, i) => [id, isTotalsRow(stored[i]) ? structuredClone(stored[i]) : emptyTotals(id)])
-	);
+	const deckIds = new Set(parts.flatMap((p) => [p.out?.deckId, p.in?.deckId]).filter((id) => id !== undefined));
+	if (deckIds.size === 0) return;
+	const shards = [...new Set([...deckIds].map(shardOf))];
+	const unread = shards.filter((shard) => !read.has(shard));
+	const more: unknown[] = unread.length ? await totals.getMany({ trans, keys: unread }) : [];
+	unread.forEach((shard, i) => read.set(shard, more[i]));
+	const stored = shards.map((shard) => read.get(shard));
+	let matches = stored.every((row) => row === undefined || isShardRow(row));
+	// Every deck of the shards read, the changed ones as working copies.
+	const decks = new Map<string, DeckTotalsRow>();
+	for (const row of stored) if (isShardRow(row)) for (const deck of row.decks) decks.set(deck.deckId, deck);
+	for (const id of deckIds) decks.set(id, decks.has(id) ? structuredClone(decks.get(id)!) : emptyTotals(id));
 	for (const part of parts) {
-		if (part.out) matches = adjust(rows.get(part.out.deckId)!, part.out, -1) && matches;
-		if (part.in) adjust(rows.get(part.in.deckId)!, part.in, 1);
+		if (part.out) matches = adjust(decks.get(part.out.deckId)!, part.out, -1) && matches;
+		if (part.in) adjust(decks.get(part.in.deckId)!, part.in, 1);
 	}
 	if (!matches) {
 		// Totals that do not match progress are worth nothing: the next reader recounts them all.
 		await totals.mutate({ trans, type: 'delete', keys: [COMPLETE_KEY] });
 		return;
 	}
-	const kept = [...rows.values()].filter((row) => !isEmptyTotals(row));
-	const emptied = [...rows.values()].filter(isEmptyTotals).map((row) => row.deckId);
+	const rows = new Map<number, TotalsShardRow>(shards.map((shard) => [shard, { shard, decks: [] }]));
+	for (const deck of decks.values()) if (!isEmptyTotals(deck)) rows.get(shardOf(deck.deckId))!.decks.push(deck);
+	const kept = [...rows.values()].filter((row) => row.decks.length > 0);
+	const emptied = [...rows.values()].filter((row) => row.decks.length === 0).map((row) => row.shard);
+	for (const row of kept) row.decks.sort((a, b) => (a.deckId < b.deckId ? -1 : 1));
 	if (kept.length) await totals.mutate({ trans, type: 'put', values: kept });
 	if (emptied.length) await totals.mutate({ trans, type: 'delete', keys: emptied });
 }

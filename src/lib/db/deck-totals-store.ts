@@ -10,9 +10,10 @@ import {
 	COMPLETE_KEY,
 	DUE_STATES,
 	dueBefore,
-	isTotalsRow,
+	isShardRow,
 	stateNumber,
 	tally,
+	toShardRows,
 	TOTALS_FORMAT,
 	type DueState
 } from './deck-totals';
@@ -21,11 +22,11 @@ import type { DeckTotalsRow, TotalsCompleteRow } from './rows';
 /** Every deck's totals, keyed by deck id; a deck with none has no entry. */
 export async function loadTotals(db: Tables): Promise<Map<string, DeckTotalsRow>> {
 	const rows: unknown[] = await db.deckTotals.toArray();
-	const complete = rows.some(
-		(row) => (row as TotalsCompleteRow).deckId === COMPLETE_KEY && (row as TotalsCompleteRow).format === TOTALS_FORMAT
-	);
-	const decks = rows.filter((row) => (row as TotalsCompleteRow).deckId !== COMPLETE_KEY);
-	if (complete && decks.every(isTotalsRow)) return new Map(decks.map((row) => [row.deckId, row]));
+	const isComplete = (row: unknown) =>
+		(row as TotalsCompleteRow).shard === COMPLETE_KEY && (row as TotalsCompleteRow).format === TOTALS_FORMAT;
+	const shards = rows.filter((row) => !isComplete(row));
+	if (shards.length < rows.length && shards.every(isShardRow))
+		return new Map(shards.flatMap((row) => row.decks.map((deck) => [deck.deckId, deck])));
 	recountSoon(database());
 	return tally(await db.progress.toArray());
 }
@@ -48,7 +49,7 @@ export function recountTotals(db: TabledeckDatabase = database()): Promise<void>
 		const totals = tally(await tx.table('progress').toArray());
 		const table = tx.table('deckTotals');
 		await table.clear();
-		await table.bulkPut([...totals.values(), { deckId: COMPLETE_KEY, format: TOTALS_FORMAT }]);
+		await table.bulkPut([...toShardRows(totals.values()), { shard: COMPLETE_KEY, format: TOTALS_FORMAT }]);
 	});
 }
 

@@ -2,17 +2,31 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mulberry32, randomInt, type Rng } from '$lib/quiz/rng';
 import { DEFAULT_SETTINGS } from '$lib/scheduler';
 import { LEARNING, NEW, RELEARNING, REVIEW, type CardProgress, type CardStateKind } from '$lib/scheduler/types';
+import { readBackup } from '$lib/backup/read';
+import { BackupWriter } from '$lib/backup/write';
+import { backupSettings, exportBackup, restoreBackup } from './backup';
 import { importProgress } from './bulk';
 import { deckCounts } from './counts';
 import { closeDatabase, database, write } from './database';
-import { BUCKET_MS, COMPLETE_KEY, contribution, dueBefore, emptyTotals, isTotalsRow, tally } from './deck-totals';
+import {
+	BUCKET_MS,
+	COMPLETE_KEY,
+	contribution,
+	dueBefore,
+	emptyTotals,
+	isShardRow,
+	isTotalsRow,
+	shardOf,
+	tally,
+	toShardRows
+} from './deck-totals';
 import { recountTotals } from './deck-totals-store';
 import { countReads, deckCountsFromRanges, todayTotalsFromRanges } from './deck-totals.testing';
 import { deriveCards } from './derive';
 import { buryUntil, getProgress, recordReview, resetProgress, setSuspended, undoLastReview } from './progress';
 import { sendToReview } from './quiz-review';
 import { syncDecks } from './sync';
-import { todayTotals } from './totals';
+import { deckTreeWithCounts, todayTotals } from './totals';
 import { DAY, HOUR, k8sNote, logOf, logsNote, makeNote, MINUTE, NEXT_DAY, NOW, openTestDatabase, progressOf, serve } from './testing';
 
 beforeEach(async () => {
@@ -52,22 +66,24 @@ describe('a row’s contribution', () => {
 		expect(isTotalsRow({ ...emptyTotals('d'), review: { buckets: [2, 1], counts: [1, 1] } })).toBe(false);
 		expect(isTotalsRow({ ...emptyTotals('d'), review: { buckets: [1], counts: [0] } })).toBe(false);
 		expect(isTotalsRow({ deckId: 'd' })).toBe(false);
+		const shard = shardOf('d');
+		expect(isShardRow({ shard, decks: [emptyTotals('d')] })).toBe(true);
+		expect(isShardRow({ shard: (shard + 1) % 64, decks: [emptyTotals('d')] }), 'a deck in a row not its own').toBe(false);
+		expect(isShardRow({ shard, decks: [emptyTotals('d'), emptyTotals('d')] }), 'a deck twice').toBe(false);
 	});
 });
 
 /** The stored totals, which must equal a count from scratch of every progress row. */
 async function expectInStep(step: string) {
-	const rows = await database().deckTotals.toArray();
-	expect(rows[0], `complete after ${step}`).toEqual({ deckId: COMPLETE_KEY, format: 1 });
-	expect(new Map(rows.slice(1).map((row) => [row.deckId, row])), `totals after ${step}`).toEqual(
-		tally(await database().progress.toArray())
-	);
+	const [complete, ...shards] = await database().deckTotals.toArray();
+	expect(complete, `complete after ${step}`).toEqual({ shard: COMPLETE_KEY, format: 1 });
+	expect(shards, `totals after ${step}`).toEqual(toShardRows(tally(await database().progress.toArray()).values()));
 }
 
 const CARDS = ['s1', 's2', 's3', 'e1', 'e2', 'p1', 'p2', 'l0', 'l1', 'l2', 'x9'];
 const STATES: CardStateKind[] = [NEW, LEARNING, REVIEW, RELEARNING];
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[randomInt(rng, xs.length)];
-const someTime = (rng: Rng) => NOW + (rng() - 0.5) * 4 * DAY + pick(rng, [0, 1, 0.5]) * BUCKET_MS;
+const someTime = (rng: Rng) => Math.round(NOW + (rng() - 0.5) * 4 * DAY + pick(rng, [0, 1, 0.5]) * BUCKET_MS);
 const randomProgress = (rng: Rng, cardId: string): CardProgress =>
 	progressOf(cardId, {
 		state: pick(rng, STATES),
@@ -98,10 +114,15 @@ const NOTES = [
 	]
 ];
 
+const ODD = ['odd1', 'odd2'];
+/** The latest backup the steps below made, restored by a later one. */
+let saved = '';
+
 /** Every kind of progress write the app makes, and raw ones with rows no code of ours writes. */
 const STEPS: Record<string, (rng: Rng) => Promise<unknown>> = {
 	rate: async (rng) => {
-		const next = randomProgress(rng, pick(rng, CARDS));
+		// A rating always leaves a card learning or reviewed.
+		const next = { ...randomProgress(rng, pick(rng, CARDS)), state: pick(rng, STATES.slice(1)) };
 		await recordReview(next, logOf(next, await getProgress(next.cardId), NOW - MINUTE * randomInt(rng, 100)));
 	},
 	undo: () => undoLastReview(NOW).catch(() => null),
@@ -113,8 +134,17 @@ const STEPS: Record<string, (rng: Rng) => Promise<unknown>> = {
 	import: (rng) => importProgress([...new Set(Array.from({ length: 6 }, () => pick(rng, CARDS)))].map((id) => randomProgress(rng, id))),
 	replay: (rng) =>
 		write(['cards', 'progress', 'reviewLog', 'settings', 'events'], (db) => deriveCards(db, [pick(rng, CARDS)], DEFAULT_SETTINGS, NOW)),
-	oddRow: (rng) => {
-		const odd = { ...randomProgress(rng, pick(rng, ['odd1', 'odd2'])), suspended: 0, due: pick(rng, [NaN, 'x', NOW, -Infinity]) };
+	backup: async () => {
+		// A backup holds only rows it can restore: none of the odd ones below.
+		if ((await database().progress.where('cardId').anyOf(ODD).count()) > 0) return;
+		const writer = new BackupWriter({ exportedAt: NOW, settings: await backupSettings(), preferences: {} }, (texts) => texts.join(''));
+		await exportBackup(writer);
+		saved = writer.finish().join('');
+	},
+	restore: async () => saved && restoreBackup(await readBackup([saved], { now: NOW })),
+	oddRow: async (rng) => {
+		if (rng() < 0.5) return database().progress.where('cardId').anyOf(ODD).delete();
+		const odd = { ...randomProgress(rng, pick(rng, ODD)), suspended: 0, due: pick(rng, [NaN, 'x', NOW, -Infinity]) };
 		return database().progress.put({
 			...odd,
 			deckId: pick(rng, ['svc', 'logs']),
@@ -159,7 +189,7 @@ describe('deck totals', () => {
 	it('are counted from progress when missing or not believable, then stored complete', async () => {
 		await syncDecks(serve(NOTES[0]).fetchJson);
 		await importProgress(['s1', 's3', 'e1', 'l2'].map((id, i) => progressOf(id, { state: STATES[1 + (i % 3)], due: NOW - i * HOUR })));
-		await database().deckTotals.put({ deckId: 'svc', started: 'lots' } as never);
+		await database().deckTotals.put({ shard: shardOf('svc'), decks: [{ ...emptyTotals('svc'), started: 'lots' }] } as never);
 		// A write to a deck whose totals cannot be believed gives up keeping any: the reader recounts.
 		await setSuspended('s2', true, NOW);
 		expect(await database().deckTotals.get(COMPLETE_KEY)).toBeUndefined();
@@ -174,7 +204,7 @@ describe('deck totals', () => {
 });
 
 describe('the deck tree and home counts', () => {
-	it('read deck rows, one totals row per deck and the buried rows: no other progress row, no card, no log', async () => {
+	it('read deck rows, the rows of deck totals and the buried rows: no other progress row, no card, no log', async () => {
 		const cards = Array.from({ length: 300 }, (_, i) => `c${i}`);
 		await syncDecks(
 			serve([
@@ -192,11 +222,18 @@ describe('the deck tree and home counts', () => {
 		const day = Math.ceil(NOW / DAY) * DAY;
 
 		const tree = await countReads(() => deckCounts(NOW, day));
-		expect(Object.fromEntries(tree.rows)).toEqual({ decks: 3, deckTotals: 3, progress: buried });
+		// The totals of decks a and b, in one row or two (by their ids' hash), and the one saying they are complete.
+		const totalsRows = 1 + new Set(['a', 'b'].map(shardOf)).size;
+		expect(Object.fromEntries(tree.rows)).toEqual({ decks: 3, deckTotals: totalsRows, progress: buried });
 		expect(Object.fromEntries(tree.keys)).toEqual({});
 
+		// Home's deck lines: the tree and its counts from one read of the deck rows.
+		const lines = await countReads(() => deckTreeWithCounts(NOW, day));
+		expect(Object.fromEntries(lines.rows)).toEqual({ notes: 1, decks: 3, deckTotals: totalsRows, progress: buried });
+		expect((await deckTreeWithCounts(NOW, day)).counts).toEqual(await deckCounts(NOW, day));
+
 		const home = await countReads(() => todayTotals(NOW, day, { new: 20, due: 200 }));
-		expect(Object.fromEntries(home.rows)).toEqual({ decks: 1, deckTotals: 3, progress: buried });
+		expect(Object.fromEntries(home.rows)).toEqual({ decks: 1, deckTotals: totalsRows, progress: buried });
 		expect(Object.fromEntries(home.keys)).toEqual({ notes: 1 });
 	});
 });

@@ -10,14 +10,28 @@
  * that the reader counts on the index (see dueBefore).
  */
 import { LEARNING, RELEARNING, REVIEW } from '$lib/scheduler/types';
-import type { DeckTotalsRow, DueHistogram } from './rows';
+import type { DeckTotalsRow, DueHistogram, TotalsShardRow } from './rows';
 
 export const BUCKET_MS = 15 * 60_000;
 
-/** deckTotals' key for the row saying the totals are complete (deck ids are strings, so it meets none). */
-export const COMPLETE_KEY = 0;
+/** deckTotals' key for the row saying the totals are complete (no shard's). */
+export const COMPLETE_KEY = -1;
 /** Totals written in another format than this one's are recounted. */
 export const TOTALS_FORMAT = 1;
+
+/**
+ * Decks' totals are kept in this many rows, each deck's in the one its id hashes to: reading
+ * a row costs IndexedDB about as much as reading a deck's few bytes, so 5,000 decks read as
+ * 64 rows, while a rating rewrites only its deck's row of ~1/64 of them.
+ */
+export const SHARDS = 64;
+
+/** The deckTotals row holding a deck's totals (FNV-1a of the id's UTF-16 units). */
+export function shardOf(deckId: string): number {
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < deckId.length; i++) hash = Math.imul(hash ^ deckId.charCodeAt(i), 0x01000193);
+	return (hash >>> 0) % SHARDS;
+}
 
 export type DueState = 'learning' | 'review' | 'relearning';
 export const DUE_STATES: readonly DueState[] = ['learning', 'review', 'relearning'];
@@ -136,6 +150,34 @@ export function isTotalsRow(row: unknown): row is DeckTotalsRow {
 	if (row === null || typeof row !== 'object') return false;
 	const r = row as DeckTotalsRow;
 	return typeof r.deckId === 'string' && isCount(r.started) && isCount(r.suspended) && DUE_STATES.every((s) => isHistogram(r[s]));
+}
+
+/** Whether a stored shard row can be believed: every deck in it belongs there, once. */
+export function isShardRow(row: unknown): row is TotalsShardRow {
+	if (row === null || typeof row !== 'object') return false;
+	const { shard, decks } = row as TotalsShardRow;
+	if (!Number.isInteger(shard) || shard < 0 || shard >= SHARDS || !Array.isArray(decks)) return false;
+	const ids = new Set<string>();
+	for (const deck of decks) {
+		if (!isTotalsRow(deck) || shardOf(deck.deckId) !== shard || ids.has(deck.deckId)) return false;
+		ids.add(deck.deckId);
+	}
+	return true;
+}
+
+/** Totals per deck as deckTotals keeps them: a row per shard that holds any, decks in id order. */
+export function toShardRows(totals: Iterable<DeckTotalsRow>): TotalsShardRow[] {
+	const shards = new Map<number, DeckTotalsRow[]>();
+	for (const deck of totals) {
+		if (isEmptyTotals(deck)) continue;
+		const shard = shardOf(deck.deckId);
+		const decks = shards.get(shard);
+		if (decks) decks.push(deck);
+		else shards.set(shard, [deck]);
+	}
+	return [...shards]
+		.sort(([a], [b]) => a - b)
+		.map(([shard, decks]) => ({ shard, decks: decks.sort((a, b) => (a.deckId < b.deckId ? -1 : 1)) }));
 }
 
 /**

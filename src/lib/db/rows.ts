@@ -199,8 +199,14 @@ export interface DeckTotalsRow {
 	relearning: DueHistogram;
 }
 
+/** A deckTotals row: the totals of the decks whose ids hash to `shard` (see shardOf), few rows for thousands of decks. */
+export interface TotalsShardRow {
+	shard: number;
+	decks: DeckTotalsRow[];
+}
+
 /** deckTotals' row under COMPLETE_KEY: present when every deck's totals are there, in `format`. */
 export interface TotalsCompleteRow {
-	deckId: 0;
+	shard: -1;
 	format: number;
 }
