@@ -28,10 +28,29 @@ export const deckTotalsMiddleware: Middleware<DBCore> = {
 		table(name) {
 			const table = down.table(name);
 			if (name !== PROGRESS) return table;
-			return { ...table, mutate: (req) => mutateKeepingTotals(table, down.table(TOTALS), req) };
+			return { ...table, mutate: (req) => inTurn(req.trans, () => mutateKeepingTotals(table, down.table(TOTALS), req)) };
 		}
 	})
 };
+
+/** Each transaction's writes to progress, in the order they were asked for. */
+const turns = new WeakMap<DBCoreTransaction, Promise<unknown>>();
+
+/**
+ * Runs one write to progress after the previous one of its transaction is done. Writes run
+ * side by side in one transaction (Promise.all over cards in sync's replay): each reads its
+ * decks' totals, adds its change and writes them back, and two at once would both start from
+ * the same totals, so the second would undo the first.
+ */
+function inTurn<T>(trans: DBCoreTransaction, work: () => Promise<T>): Promise<T> {
+	const previous = turns.get(trans) ?? Promise.resolve();
+	const result = previous.then(work, work);
+	turns.set(
+		trans,
+		result.catch(() => undefined)
+	);
+	return result;
+}
 
 const hasStore = (core: DBCore, name: string) => core.schema.tables.some((table) => table.name === name);
 

@@ -132,8 +132,16 @@ const STEPS: Record<string, (rng: Rng) => Promise<unknown>> = {
 	send: (rng) => sendToReview([pick(rng, CARDS), pick(rng, CARDS)], NOW, NEXT_DAY),
 	notes: (rng) => syncDecks(serve(pick(rng, NOTES)).fetchJson),
 	import: (rng) => importProgress([...new Set(Array.from({ length: 6 }, () => pick(rng, CARDS)))].map((id) => randomProgress(rng, id))),
+	// Several cards at once: deriveCards replays them side by side in one transaction.
 	replay: (rng) =>
-		write(['cards', 'progress', 'reviewLog', 'settings', 'events'], (db) => deriveCards(db, [pick(rng, CARDS)], DEFAULT_SETTINGS, NOW)),
+		write(['cards', 'progress', 'reviewLog', 'settings', 'events'], (db) =>
+			deriveCards(db, [pick(rng, CARDS), pick(rng, CARDS), pick(rng, CARDS)], DEFAULT_SETTINGS, NOW)
+		),
+	sideBySide: (rng) =>
+		write(['progress'], async (db) => {
+			const rows = await db.progress.toArray();
+			await Promise.all(rows.map((row) => db.progress.put({ ...row, due: someTime(rng), state: pick(rng, STATES) })));
+		}),
 	backup: async () => {
 		// A backup holds only rows it can restore: none of the odd ones below.
 		if ((await database().progress.where('cardId').anyOf(ODD).count()) > 0) return;
