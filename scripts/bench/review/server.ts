@@ -46,7 +46,8 @@ export async function seedBundle(): Promise<string> {
 			contents: [
 				"export { closeDatabase, deckCounts, deckTree, importProgress, openDatabase, syncDecks, todayTotals } from './src/lib/db';",
 				"export { recountTotals } from './src/lib/db/deck-totals-store';",
-				"export { generateBenchData } from './scripts/bench/db-data';"
+				"export { generateBenchData } from './scripts/bench/db-data';",
+				"export { cardDigest } from './src/lib/db/card-digest';"
 			].join('\n'),
 			resolveDir: process.cwd(),
 			loader: 'ts'

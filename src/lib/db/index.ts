@@ -9,7 +9,7 @@ export {
 	UnknownCardError,
 	type UnavailableReason
 } from './errors';
-export { hasStoredDecks, syncDecks, type SyncReport } from './sync';
+export { hasStoredDecks, syncDecks, type SyncOptions, type SyncProgress, type SyncReport } from './sync';
 export {
 	deviceNotes,
 	NoteClashError,

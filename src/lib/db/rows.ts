@@ -23,6 +23,12 @@ export interface NoteRow {
 	source?: 'device';
 	/** A device note's markdown as added, so it can be exported or re-imported later. */
 	markdown?: string;
+	/**
+	 * Each card's digest (db/card-digest.ts) in the note's card order, 16 hex digits a card,
+	 * so a deck update finds changed cards without reading them. Absent on rows stored before
+	 * it existed and on device notes; then the old cards are read once. Not indexed.
+	 */
+	cardDigests?: string;
 }
 
 export interface DeckRow extends Deck {
