@@ -6,7 +6,10 @@
 import type { BenchOptions } from '../db-data';
 
 /** The seeding module's exports, as the page sees them. */
-type Seed = typeof import('../../../src/lib/db') & typeof import('../db-data') & typeof import('../../../src/lib/db/card-digest');
+type Seed = typeof import('../../../src/lib/db') &
+	typeof import('../db-data') &
+	typeof import('../../../src/lib/db/card-digest') &
+	typeof import('../../../src/lib/db/deck-totals-store');
 
 /** What one sync of the served decks took, and the page's longest task meanwhile. */
 export interface SyncTiming {
@@ -63,6 +66,51 @@ export async function importInPage(options: BenchOptions): Promise<{ ms: number;
 	}
 	seed.closeDatabase();
 	return { ms: performance.now() - start, progress: data.progress.length, reviews };
+}
+
+/**
+ * Runs in the page: counts every deck's totals from progress and stores them, as the first
+ * read after the upgrade to schema version 5 does once; returns the time it took.
+ */
+export async function recountInPage(): Promise<number> {
+	const url = ['', '__bench', 'seed.js'].join('/');
+	const seed = (await import(/* @vite-ignore */ url)) as Seed;
+	await seed.openDatabase();
+	const start = performance.now();
+	await seed.recountTotals();
+	const ms = performance.now() - start;
+	seed.closeDatabase();
+	return ms;
+}
+
+/**
+ * Runs in the page: the storage reads under home's numbers and the deck tree, each timed
+ * alone (median of 5, ms), without the page around them: what is left of a screen's time
+ * once these are subtracted is the app's start and the rendering.
+ */
+export async function readsInPage(options: BenchOptions): Promise<Record<string, number>> {
+	const url = ['', '__bench', 'seed.js'].join('/');
+	const seed = (await import(/* @vite-ignore */ url)) as Seed;
+	await seed.openDatabase();
+	// A day boundary on the 15-minute grid, as every time zone's is.
+	const next = Math.ceil(options.now / 86_400_000) * 86_400_000 + 4 * 3_600_000;
+	const reads: Record<string, () => Promise<unknown>> = {
+		deckCounts: () => seed.deckCounts(options.now, next),
+		todayTotals: () => seed.todayTotals(options.now, next, { new: 20, due: 200 }),
+		deckTree: () => seed.deckTree()
+	};
+	const times: Record<string, number> = {};
+	for (const [name, run] of Object.entries(reads)) {
+		const runs: number[] = [];
+		for (let i = 0; i < 5; i++) {
+			const start = performance.now();
+			await run();
+			runs.push(performance.now() - start);
+		}
+		times[name] = runs.sort((a, b) => a - b)[2];
+	}
+	seed.closeDatabase();
+	return times;
 }
 
 /** Installed before any page script: notes when the home counts and the first card are on screen. */
