@@ -6,7 +6,7 @@
 import type { Card, NoteDecks } from '$lib/notes/types';
 import { MAX_KEY, MIN_KEY, read, write, type Tables } from './database';
 import { fromCardRow } from './rows';
-import { removeNote, replaceNote } from './sync';
+import { removeNote, replaceNote } from './note-content';
 
 /** After every bundled note: they are numbered from 0 in index order. */
 const DEVICE_POS = 1_000_000;
@@ -64,8 +64,8 @@ export function storeDeviceNote(file: string, markdown: string, note: NoteDecks)
 		const existing = await db.notes.get(rootId);
 		const devicePos = (await db.notes.toArray()).filter((row) => row.source === 'device').map((row) => row.pos);
 		const pos = existing?.pos ?? Math.max(DEVICE_POS - 1, ...devicePos) + 1;
-		await replaceNote(db, rootId, note);
-		await db.notes.put({ id: rootId, file, json: '', hash: note.hash, pos, source: 'device', markdown });
+		const { digests } = await replaceNote(db, rootId, note);
+		await db.notes.put({ id: rootId, file, json: '', hash: note.hash, pos, source: 'device', markdown, cardDigests: digests });
 	});
 }
 
