@@ -147,8 +147,8 @@ describe('tableCards', () => {
 	it('names the key column when the key alone says nothing: `/24`, `1`', () => {
 		const { cards } = cardsOf('| CIDR | 주소 수 |\n|---|---|\n| /24 | 256 |\n| /16 | 65,536 |\n');
 		expect(brief(cards)).toEqual([
-			['forward', '주소 수', 'CIDR: /24', '256'],
-			['forward', '주소 수', 'CIDR: /16', '65,536']
+			['forward', '주소 수', 'CIDR: /24 · 주소 수', '256'],
+			['forward', '주소 수', 'CIDR: /16 · 주소 수', '65,536']
 		]);
 	});
 
@@ -207,6 +207,6 @@ describe('a card whose answer is already written in its key (issue #15)', () => 
 		expect(fronts).not.toContain('aws-ebs-csi-driver · 스토리지 → AWS EBS');
 		expect(fronts).toContain('ceph-csi · 스토리지 → Ceph RBD');
 		expect(fronts).toContain('csi-driver-nfs · 설명 → 네트워크 파일 공유');
-		expect(fronts).toContain('SRTF → 선점');
+		expect(fronts).toContain('SRTF · 선점 여부 → 선점');
 	});
 });
