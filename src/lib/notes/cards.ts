@@ -65,7 +65,11 @@ export function tableCards(table: KeyedTable, ctx: TableContext): TableCards {
 	const columns: ColumnNote[] = [];
 	const seen = new Map<string, number>();
 	// A comparison with one criterion row still names it: "Prometheus · 데이터 수집", not "Prometheus".
-	const term = !table.transposed && table.attributes.length === 1 && DESCRIPTION.test(table.attributes[0].name);
+	const single = !table.transposed && table.attributes.length === 1;
+	// The column goes unnamed where it says what the key is, or where the question already says it
+	// (`멀티 클러스터 관리 주요 고려사항 › 보안`, `Downtime per year` for `Acceptable downtime`).
+	const said = (key: string) => shareWord(`${key} ${ctx.subject ?? ''} ${ctx.title ?? ''}`, table.attributes[0].name);
+	const term = single && DESCRIPTION.test(table.attributes[0].name);
 	const ratings = ratingColumns(table);
 	const forward = table.attributes.map((attribute, i) => {
 		const why = ratings.has(i) ? 'ratings on a small scale; asked as which row is highest' : forwardFlaw(table, i);
@@ -101,7 +105,7 @@ export function tableCards(table: KeyedTable, ctx: TableContext): TableCards {
 			if (isPlaceholder(value.text)) return;
 			const line = table.transposed ? attribute.line : entry.line;
 			if (forward[i] && value.text !== key) {
-				const front = about(ctx.subject, term ? named : joined(named, attribute.name));
+				const front = about(ctx.subject, term || (single && said(key)) ? named : joined(named, attribute.name));
 				push(cards, ctx, { front, back: value, rowKey: key, column: attribute.name, direction: 'forward', line });
 			}
 			if (reversed.get(i)?.has(value.text) && value.text !== key) {
@@ -184,6 +188,12 @@ function reverseColumns(table: KeyedTable, ctx: TableContext, notes: ColumnNote[
 	}
 	if (candidates.length === 0) notes.push({ column: '*', note: 'no reverse cards: no column to reverse' });
 	return chosen;
+}
+
+/** Whether a word of `name` (two letters or more) is a word of `text`. */
+function shareWord(text: string, name: string): boolean {
+	const words = new Set(tokens(text));
+	return tokens(name).some((word) => word.length >= 2 && !/^(?:주요|핵심|기본|main|key)$/.test(word) && words.has(word));
 }
 
 /** A value without its trailing aside: `First-Fit (예측 가능)` → `first-fit`. */

@@ -137,7 +137,8 @@ describe('graded fixtures: the cards a person would have written', () => {
 			// `Young 영역이 가득 찼을 때와 Old …` names one of the two rows: no subject at all.
 			// `장점` and `권장 설정` are clues only where the question names the subject; `LRU` and
 			// `LRU (고정 크기)` are one answer; a `…와 혼동` row warns, it does not name a row; a
-			// two-column table whose column is no description names it (`LFU · 보완하는 약점`).
+			// two-column table whose column is no description names it (`LFU · 보완하는 약점`) unless the deck
+			// title already says it (`할당 정책별 권장`).
 			'[흔한 함정] forward · Redis Sentinel 흔한 함정 › Sentinel 2대만 운영 · 문제 ⟶ 과반수 투표 불가',
 			'[흔한 함정] reverse · 문제: 과반수 투표 불가 → 상황 (Redis Sentinel 흔한 함정) ⟶ Sentinel 2대만 운영',
 			'[흔한 함정] forward · Redis Sentinel 흔한 함정 › Sentinel 2대만 운영 · 해결 ⟶ 3대 이상 홀수로 운영',
@@ -165,9 +166,9 @@ describe('graded fixtures: the cards a person would have written', () => {
 			'[예외 상황] forward · 읽기만 많음 · 권장 설정 ⟶ 긴 TTL 먼저',
 			'[예외 상황] forward · 쓰기만 많음 · 권장 설정 ⟶ 짧은 TTL',
 			'[예외 상황] forward · 읽기와 쓰기 모두 많음 · 권장 설정 ⟶ 무효화 이벤트 사용',
-			'[할당 정책별 권장] forward · 일반 웹 캐시 · 권장 정책 ⟶ LRU',
-			'[할당 정책별 권장] forward · 인기 항목 고정 · 권장 정책 ⟶ LFU',
-			'[할당 정책별 권장] forward · 예측 가능한 지연 · 권장 정책 ⟶ LRU (고정 크기)',
+			'[할당 정책별 권장] forward · 일반 웹 캐시 ⟶ LRU',
+			'[할당 정책별 권장] forward · 인기 항목 고정 ⟶ LFU',
+			'[할당 정책별 권장] forward · 예측 가능한 지연 ⟶ LRU (고정 크기)',
 			'[할당 정책별 권장] keys · 할당 정책별 권장: 워크로드 3가지? ⟶ 일반 웹 캐시, 인기 항목 고정, 예측 가능한 지연',
 			'[흔한 오류] forward · 캐시 미스와 혼동 · 실제 원인 ⟶ 만료가 아니라 축출',
 			'[흔한 오류] forward · 메모리 부족 경고 · 실제 원인 ⟶ maxmemory 미설정',
