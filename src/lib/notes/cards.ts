@@ -198,10 +198,9 @@ function shareWord(text: string, name: string): boolean {
 
 /** A value without its trailing aside: `First-Fit (예측 가능)` → `first-fit`. */
 function stem(text: string): string {
-	return text
-		.replace(/\s*\([^()]*\)\s*$/, '')
-		.trim()
-		.toLowerCase();
+	const bare = text.replace(/\s*\([^()]*\)\s*$/, '').trim();
+	// `(없음)` is all aside: it stays itself.
+	return (bare || text).toLowerCase();
 }
 
 /** Whether a deck title says what its table is about, beyond the key column's name and vague words. */
