@@ -44,7 +44,7 @@ describe('every card of the fixtures and the owner’s notes', () => {
 
 describe('the rule checker', () => {
 	it('catches each broken rule, so that the checks above can fail', () => {
-		const note = compileText('# N\n\n| k | v |\n|---|---|\n| aa | bb |\n').decks!;
+		const note = compileText('# N\n\n| k | 설명 |\n|---|---|\n| aa | bb |\n').decks!;
 		expect(brokenRules(note)).toEqual([]);
 		const [forward, reverse] = note.cards;
 		const broken = (card: Partial<Card>, cards = [{ ...forward, ...card }, reverse]) => brokenRules({ ...note, cards });

@@ -129,7 +129,17 @@ export function compileNote({ file, bytes }: NoteSource, parse: ParseStage = par
 		entry.signals = shape.signals;
 		if (shape.note) warnings.push({ ...where, message: shape.note });
 		const noReverse = table.directives?.noReverse ?? false;
-		const made = tableCards(shape.table, { file, deckId: deck.deck.id, tableId, noReverse, subject: tree.rowSubject(deck) });
+		const made = tableCards(shape.table, {
+			file,
+			deckId: deck.deck.id,
+			tableId,
+			noReverse,
+			title: deck.deck.title,
+			subject: tree.rowSubject(
+				deck,
+				shape.table.entries.map((entry) => entry.key.text)
+			)
+		});
 		problems.push(...made.problems);
 		warnings.push(...made.warnings);
 		entry.columns = made.columns;
@@ -224,10 +234,15 @@ class DeckTree {
 	 * What a row's question must name when its deck's title does not say what the table is about
 	 * (`Write Concern 주요 옵션` for a table under "33. … Write Concern이란 …? › 주요 옵션"), or ''.
 	 */
-	rowSubject(node: DeckNode): string {
+	rowSubject(node: DeckNode, keys: string[] = []): string {
 		const title = bareTitle(node.deck.title);
 		if (!GENERIC_TITLE.test(title)) return '';
 		const parent = node.deck.parentId === null ? '' : headingSubject(node.deck.path.at(-2) ?? '');
+		// `Memory limits` (from "Memory limits을 초과했을 때와 CPU limits을 …") over rows Memory and
+		// CPU names one of two things compared, not the table: no subject is better than a wrong one.
+		const lower = parent.toLowerCase();
+		const named = keys.filter((key) => key && lower.includes(key.toLowerCase())).length;
+		if (keys.length <= 3 && named > 0 && named < keys.length) return '';
 		return parent ? `${parent} ${title}` : '';
 	}
 

@@ -147,8 +147,8 @@ describe('tableCards', () => {
 	it('names the key column when the key alone says nothing: `/24`, `1`', () => {
 		const { cards } = cardsOf('| CIDR | 주소 수 |\n|---|---|\n| /24 | 256 |\n| /16 | 65,536 |\n');
 		expect(brief(cards)).toEqual([
-			['forward', '주소 수', 'CIDR: /24', '256'],
-			['forward', '주소 수', 'CIDR: /16', '65,536']
+			['forward', '주소 수', 'CIDR: /24 · 주소 수', '256'],
+			['forward', '주소 수', 'CIDR: /16 · 주소 수', '65,536']
 		]);
 	});
 
@@ -207,6 +207,16 @@ describe('a card whose answer is already written in its key (issue #15)', () => 
 		expect(fronts).not.toContain('aws-ebs-csi-driver · 스토리지 → AWS EBS');
 		expect(fronts).toContain('ceph-csi · 스토리지 → Ceph RBD');
 		expect(fronts).toContain('csi-driver-nfs · 설명 → 네트워크 파일 공유');
-		expect(fronts).toContain('SRTF → 선점');
+		expect(fronts).toContain('SRTF · 선점 여부 → 선점');
+	});
+});
+
+describe('reverse cards need a clue that names one row (issue #15)', () => {
+	it('counts values equal but for a trailing aside as one, and keeps a value that is all aside', () => {
+		const cards = decksOf(
+			'# N\n\n### 정책\n\n| 상황 | 권장 알고리즘 | 비고 |\n|---|---|---|\n| 일반 캐시 | 최근 사용 기준 교체 | a |\n| 고정 지연 | 최근 사용 기준 교체 (고정 크기) | b |\n| 빈도 중시 | 참조 횟수 기준 교체 | c |\n| 모름 | (정해지지 않음) | d |\n'
+		).cards;
+		const reverse = cards.filter((card) => card.direction === 'reverse').map((card) => card.backText);
+		expect(reverse).toEqual(['빈도 중시', '모름']);
 	});
 });

@@ -12,6 +12,8 @@ export interface TableContext {
 	noReverse: boolean;
 	/** What the question names when the deck's title does not (build.ts rowSubject); may be empty. */
 	subject?: string;
+	/** The deck's title, shown above the card; may be empty. */
+	title?: string;
 }
 
 /** Why a column asks less than every row's value, for the build report. */
@@ -28,10 +30,25 @@ export interface TableCards {
 	columns: ColumnNote[];
 }
 
+// A two-column table asks its bare key only when the column says what the key is
+// (`LFU` ⟶ its 설명); `LFU · 해결하는 문제` names any other column.
+const DESCRIPTION =
+	/^(설명|값|의미|정의|뜻|내용|개요|요약|특징|특성|역할|기능|용도|description|meaning|definition|summary|purpose|role|value|answer|#\d+)$/i;
 // `예시`, `Example`, `e.g.`: many right answers forwards, a good clue backwards.
 const EXAMPLE = /^(예시|예|예제|사례|examples?|e\.g\.?|ex\.?|sample|샘플)$/i;
 // `| 상황 | 예상 | 실제 |`: what people wrongly expect is not something to learn.
 const MISBELIEF = /^(예상|예상 ?\S*|기대|오해|흔한 오해|착각|misconceptions?|expected|expectation|myth)$/i;
+// `장점`, `권장 순서`: a clue from such a column fits any subject's rows (`장점: 구현 단순`), so
+// backwards it must come with what the table is about.
+const GENERIC_CLUE =
+	/^(장점|단점|특징|특성|권장(?: ?\S+)?|비고|참고|이유|효과|결과|주의|주의사항|pros?|cons?|notes?|remarks?|advantages?|disadvantages?)$/i;
+// Deck titles that say no more than "cases" or "summary": `예외 상황`, `기타`.
+const VAGUE_WORD = /^(예외|경우|상황|케이스|정리|요약|비교|기타|주의|권장|차이|차이점|장단점|트레이드오프)$/;
+// `ImagePullBackOff와 혼동` / `이미지 문제는 Pending이 아님`: a warning against a mix-up, not a fact
+// that names its row.
+const NEGATION = /(?:혼동|헷갈|(?<![\w./-])not(?![\w-])|n't\b|[Cc]onfus)/;
+// `… Pending이 아님`: a cell that is one denial (a list of conditions may hold one: `…, Guaranteed 아님`).
+const DENIAL = /^[^,]*(?:아님|아니다|아닙니다)\.?$/;
 // Links and sources are where to read more, not something to remember.
 const REFERENCE = /^(references?|reference\(s\)|links?|sources?|urls?|출처|참고|참고 ?자료|링크|문서|docs?|further reading)$/i;
 
@@ -48,7 +65,11 @@ export function tableCards(table: KeyedTable, ctx: TableContext): TableCards {
 	const columns: ColumnNote[] = [];
 	const seen = new Map<string, number>();
 	// A comparison with one criterion row still names it: "Prometheus · 데이터 수집", not "Prometheus".
-	const term = !table.transposed && table.attributes.length === 1;
+	const single = !table.transposed && table.attributes.length === 1;
+	// The column goes unnamed where it says what the key is, or where the question already says it
+	// (`멀티 클러스터 관리 주요 고려사항 › 보안`, `Downtime per year` for `Acceptable downtime`).
+	const said = (key: string) => shareWord(`${key} ${ctx.subject ?? ''} ${ctx.title ?? ''}`, table.attributes[0].name);
+	const term = single && DESCRIPTION.test(table.attributes[0].name);
 	const ratings = ratingColumns(table);
 	const forward = table.attributes.map((attribute, i) => {
 		const why = ratings.has(i) ? 'ratings on a small scale; asked as which row is highest' : forwardFlaw(table, i);
@@ -57,7 +78,7 @@ export function tableCards(table: KeyedTable, ctx: TableContext): TableCards {
 	});
 	// A column of links is neither asked nor a clue.
 	const links = new Set(table.attributes.flatMap((_, i) => (forwardFlaw(table, i)?.startsWith('links') ? [i] : [])));
-	const reversed = reverseColumns(table, ctx.noReverse, columns, links);
+	const reversed = reverseColumns(table, ctx, columns, links);
 
 	for (const entry of table.entries) {
 		const key = entry.key.text;
@@ -84,7 +105,7 @@ export function tableCards(table: KeyedTable, ctx: TableContext): TableCards {
 			if (isPlaceholder(value.text)) return;
 			const line = table.transposed ? attribute.line : entry.line;
 			if (forward[i] && value.text !== key) {
-				const front = about(ctx.subject, term ? named : joined(named, attribute.name));
+				const front = about(ctx.subject, term || (single && said(key)) ? named : joined(named, attribute.name));
 				push(cards, ctx, { front, back: value, rowKey: key, column: attribute.name, direction: 'forward', line });
 			}
 			if (reversed.get(i)?.has(value.text) && value.text !== key) {
@@ -123,9 +144,9 @@ function forwardFlaw(table: KeyedTable, index: number): string | null {
  * number, threshold, rating, yes/no or link). A column whose values mostly are not clues gives
  * none at all, since its few wordy values are still answers to a vague question.
  */
-function reverseColumns(table: KeyedTable, noReverse: boolean, notes: ColumnNote[], links: Set<number>): Map<number, Set<string>> {
+function reverseColumns(table: KeyedTable, ctx: TableContext, notes: ColumnNote[], links: Set<number>): Map<number, Set<string>> {
 	const chosen = new Map<number, Set<string>>();
-	if (noReverse) {
+	if (ctx.noReverse) {
 		notes.push({ column: '*', note: 'no reverse cards: directive no-reverse' });
 		return chosen;
 	}
@@ -137,13 +158,21 @@ function reverseColumns(table: KeyedTable, noReverse: boolean, notes: ColumnNote
 			? [i]
 			: []
 	);
+	const named = Boolean(ctx.subject) || namesSubject(ctx.title ?? '', table.keyName);
 	for (const i of candidates) {
 		const name = table.attributes[i].name;
-		const values = table.entries.filter((entry) => entry.key.text).map((entry) => entry.values[i].text);
+		if (!table.transposed && GENERIC_CLUE.test(name) && !named) {
+			notes.push({ column: name, note: 'no reverse cards: a generic clue, and neither the question nor the deck names the subject' });
+			continue;
+		}
+		const rows = table.entries.filter((entry) => entry.key.text);
+		const values = rows.map((entry) => entry.values[i].text);
 		const given = values.filter((text) => text && !isPlaceholder(text));
+		// `First-Fit` and `First-Fit (예측 가능)` are one answer to "which row says First-Fit?".
 		const counts = new Map<string, number>();
-		for (const text of given) counts.set(text, (counts.get(text) ?? 0) + 1);
-		const clues = given.filter((text) => counts.get(text) === 1 && isClue(text));
+		for (const text of given) counts.set(stem(text), (counts.get(stem(text)) ?? 0) + 1);
+		const negated = new Set(rows.filter((entry) => NEGATION.test(entry.key.text)).map((entry) => entry.values[i].text));
+		const clues = given.filter((text) => counts.get(stem(text)) === 1 && isClue(text));
 		if (given.length === 0) continue;
 		if (clues.length * 2 < given.length || clues.length === 0) {
 			const why =
@@ -153,11 +182,34 @@ function reverseColumns(table: KeyedTable, noReverse: boolean, notes: ColumnNote
 			notes.push({ column: name, note: `no reverse cards: ${why}` });
 			continue;
 		}
-		if (clues.length < given.length) notes.push({ column: name, note: `reverse cards for ${clues.length} of ${given.length} values` });
-		chosen.set(i, new Set(clues));
+		const kept = clues.filter((text) => !negated.has(text) && !NEGATION.test(text) && !DENIAL.test(text));
+		if (kept.length < given.length) notes.push({ column: name, note: `reverse cards for ${kept.length} of ${given.length} values` });
+		if (kept.length) chosen.set(i, new Set(kept));
 	}
 	if (candidates.length === 0) notes.push({ column: '*', note: 'no reverse cards: no column to reverse' });
 	return chosen;
+}
+
+/** Whether a word of `name` (two letters or more) is a word of `text`. */
+function shareWord(text: string, name: string): boolean {
+	const words = new Set(tokens(text));
+	return tokens(name).some((word) => word.length >= 2 && !/^(?:주요|핵심|기본|main|key)$/.test(word) && words.has(word));
+}
+
+/** A value without its trailing aside: `First-Fit (예측 가능)` → `first-fit`. */
+function stem(text: string): string {
+	const bare = text.replace(/\s*\([^()]*\)\s*$/, '').trim();
+	// `(없음)` is all aside: it stays itself.
+	return (bare || text).toLowerCase();
+}
+
+/** Whether a deck title says what its table is about, beyond the key column's name and vague words. */
+function namesSubject(title: string, keyName: string): boolean {
+	const key = new Set(keyName.toLowerCase().split(/\s+/));
+	return title
+		.toLowerCase()
+		.split(/\s+/)
+		.some((word) => word && !key.has(word) && !VAGUE_WORD.test(word));
 }
 
 interface Side {

@@ -71,11 +71,11 @@ describe('graded fixtures: the cards a person would have written', () => {
 			// Backwards, `.gitlab-ci.yml` would name its answer.
 			'[주요 CI 도구] forward · GitLab CI ⟶ .gitlab-ci.yml 하나로 파이프라인 정의',
 			// A key column of libraries: always more than a note lists.
-			'[Spring에서 쓰는 메시징] forward · spring-kafka ⟶ Apache Kafka 클러스터',
+			'[Spring에서 쓰는 메시징] forward · spring-kafka · 연결 대상 ⟶ Apache Kafka 클러스터',
 			'[Spring에서 쓰는 메시징] reverse · 연결 대상: Apache Kafka 클러스터 → 라이브러리 ⟶ spring-kafka',
-			'[Spring에서 쓰는 메시징] forward · spring-amqp ⟶ RabbitMQ 같은 AMQP 브로커',
+			'[Spring에서 쓰는 메시징] forward · spring-amqp · 연결 대상 ⟶ RabbitMQ 같은 AMQP 브로커',
 			'[Spring에서 쓰는 메시징] reverse · 연결 대상: RabbitMQ 같은 AMQP 브로커 → 라이브러리 ⟶ spring-amqp',
-			'[Spring에서 쓰는 메시징] forward · spring-jms ⟶ ActiveMQ 같은 JMS 브로커',
+			'[Spring에서 쓰는 메시징] forward · spring-jms · 연결 대상 ⟶ ActiveMQ 같은 JMS 브로커',
 			'[Spring에서 쓰는 메시징] reverse · 연결 대상: ActiveMQ 같은 JMS 브로커 → 라이브러리 ⟶ spring-jms',
 			'[Kafka 전달 보장] forward · At most once ⟶ 유실 가능, 중복 없음',
 			'[Kafka 전달 보장] reverse · 의미: 유실 가능, 중복 없음 → 보장 ⟶ At most once',
@@ -127,6 +127,56 @@ describe('graded fixtures: the cards a person would have written', () => {
 			'[실제 시스템 사례] reverse · 쓰임: 활동 스트림 → 시스템 ⟶ Kafka - 링크드인의 pub/sub 로그',
 			'[실제 시스템 사례] forward · RabbitMQ - AMQP 메시지 브로커 · 쓰임 ⟶ 작업 분배',
 			'[실제 시스템 사례] reverse · 쓰임: 작업 분배 → 시스템 ⟶ RabbitMQ - AMQP 메시지 브로커'
+		]);
+	});
+
+	it('a subject is short and right, or left out; generic or negated clues and near-duplicate values give no reverse card (subjects-and-clues.md)', () => {
+		expect(graded('subjects-and-clues.md')).toEqual([
+			// `… 사용 시 주의사항과 …`: the subject ends where the question's aspect starts.
+			// `Kafka Broker의 log cleaner의 …`: a part named through its whole is the subject.
+			// `Young 영역이 가득 찼을 때와 Old …` names one of the two rows: no subject at all.
+			// `장점` and `권장 설정` are clues only where the question names the subject; `LRU` and
+			// `LRU (고정 크기)` are one answer; a `…와 혼동` row warns, it does not name a row; a
+			// two-column table whose column is no description names it (`LFU · 보완하는 약점`) unless the deck
+			// title already says it (`할당 정책별 권장`).
+			'[흔한 함정] forward · Redis Sentinel 흔한 함정 › Sentinel 2대만 운영 · 문제 ⟶ 과반수 투표 불가',
+			'[흔한 함정] reverse · 문제: 과반수 투표 불가 → 상황 (Redis Sentinel 흔한 함정) ⟶ Sentinel 2대만 운영',
+			'[흔한 함정] forward · Redis Sentinel 흔한 함정 › Sentinel 2대만 운영 · 해결 ⟶ 3대 이상 홀수로 운영',
+			'[흔한 함정] forward · Redis Sentinel 흔한 함정 › 클라이언트가 마스터 주소 고정 · 문제 ⟶ 장애 조치 후 연결 실패',
+			'[흔한 함정] reverse · 문제: 장애 조치 후 연결 실패 → 상황 (Redis Sentinel 흔한 함정) ⟶ 클라이언트가 마스터 주소 고정',
+			'[흔한 함정] forward · Redis Sentinel 흔한 함정 › 클라이언트가 마스터 주소 고정 · 해결 ⟶ Sentinel에서 주소 조회',
+			'[비교] forward · log cleaner 비교 › delete · 남는 데이터 ⟶ 보존 기간 안의 모든 레코드',
+			'[비교] reverse · 남는 데이터: 보존 기간 안의 모든 레코드 → delete / compact (log cleaner 비교) ⟶ delete',
+			'[비교] forward · log cleaner 비교 › delete · 적합한 토픽 ⟶ 이벤트 로그',
+			'[비교] forward · log cleaner 비교 › compact · 남는 데이터 ⟶ 키별 마지막 레코드',
+			'[비교] reverse · 남는 데이터: 키별 마지막 레코드 → delete / compact (log cleaner 비교) ⟶ compact',
+			'[비교] forward · log cleaner 비교 › compact · 적합한 토픽 ⟶ 상태 변경 기록',
+			'[비교] forward · Young · 가득 찼을 때 ⟶ Minor GC',
+			'[비교] reverse · 가득 찼을 때: Minor GC → 영역 ⟶ Young',
+			'[비교] forward · Young · 멈춤 시간 ⟶ 짧음',
+			'[비교] forward · Old · 가득 찼을 때 ⟶ Full GC',
+			'[비교] reverse · 가득 찼을 때: Full GC → 영역 ⟶ Old',
+			'[비교] forward · Old · 멈춤 시간 ⟶ 김',
+			'[성능 영향] forward · 캐시 교체 성능 영향 › 쓰기 즉시 반영 · 장점 ⟶ 항상 일관됨',
+			'[성능 영향] reverse · 장점: 항상 일관됨 → 방법 (캐시 교체 성능 영향) ⟶ 쓰기 즉시 반영',
+			'[성능 영향] forward · 캐시 교체 성능 영향 › 쓰기 즉시 반영 · 단점 ⟶ 쓰기 지연 증가',
+			'[성능 영향] forward · 캐시 교체 성능 영향 › 지연 쓰기 · 장점 ⟶ 쓰기 빠름',
+			'[성능 영향] reverse · 장점: 쓰기 빠름 → 방법 (캐시 교체 성능 영향) ⟶ 지연 쓰기',
+			'[성능 영향] forward · 캐시 교체 성능 영향 › 지연 쓰기 · 단점 ⟶ 장애 시 유실',
+			'[예외 상황] forward · 읽기만 많음 · 권장 설정 ⟶ 긴 TTL 먼저',
+			'[예외 상황] forward · 쓰기만 많음 · 권장 설정 ⟶ 짧은 TTL',
+			'[예외 상황] forward · 읽기와 쓰기 모두 많음 · 권장 설정 ⟶ 무효화 이벤트 사용',
+			'[할당 정책별 권장] forward · 일반 웹 캐시 ⟶ LRU',
+			'[할당 정책별 권장] forward · 인기 항목 고정 ⟶ LFU',
+			'[할당 정책별 권장] forward · 예측 가능한 지연 ⟶ LRU (고정 크기)',
+			'[할당 정책별 권장] keys · 할당 정책별 권장: 워크로드 3가지? ⟶ 일반 웹 캐시, 인기 항목 고정, 예측 가능한 지연',
+			'[흔한 오류] forward · 캐시 미스와 혼동 · 실제 원인 ⟶ 만료가 아니라 축출',
+			'[흔한 오류] forward · 메모리 부족 경고 · 실제 원인 ⟶ maxmemory 미설정',
+			'[흔한 오류] reverse · 실제 원인: maxmemory 미설정 → 증상 ⟶ 메모리 부족 경고',
+			'[대안 알고리즘] forward · LFU · 보완하는 약점 ⟶ 한 번 쓰인 항목이 오래 남음',
+			'[대안 알고리즘] reverse · 보완하는 약점: 한 번 쓰인 항목이 오래 남음 → 알고리즘 ⟶ LFU',
+			'[대안 알고리즘] forward · ARC · 보완하는 약점 ⟶ 접근 패턴 변화에 느림',
+			'[대안 알고리즘] reverse · 보완하는 약점: 접근 패턴 변화에 느림 → 알고리즘 ⟶ ARC'
 		]);
 	});
 });

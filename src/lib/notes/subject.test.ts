@@ -23,4 +23,14 @@ describe('headingSubject: what a heading is about', () => {
 		expect(headingSubject('Kubernetes에서 requests만 설정했을 때와 limits만 설정했을 때의 동작 차이를 설명해주세요. (K8S-069)')).toBe('');
 		expect(headingSubject('우리는 스케줄링 알고리즘을 "프로세스" 스케줄링 알고리즘이라고 부릅니다. 왜 그럴까요?')).toBe('');
 	});
+
+	it('ends where the question’s aspect starts, takes a part named through its whole, and skips a condition (issue #15)', () => {
+		expect(headingSubject('Kubernetes HPA 사용 시 주의사항과 Best Practice를 설명해주세요. (K8S-078)')).toBe('Kubernetes HPA');
+		expect(headingSubject('Kafka Broker의 log cleaner의 역할과 delete/compact 정책의 차이점을 설명해주세요.')).toBe('log cleaner');
+		expect(headingSubject('Context Switching이 발생하면 TLB에는 어떤 변화가 발생하나요? (OS-108)')).toBe('TLB');
+		// Not `역할과 Chart, Release, Repository`: an aspect is no part.
+		expect(headingSubject('Helm의 역할과 Chart, Release, Repository의 개념을 설명해주세요. (K8S-106)')).toBe('Helm');
+		// Not `성능`: the name after a condition must look like one.
+		expect(headingSubject('TLB를 사용하면 왜 성능이 향상되나요? (OS-104)')).toBe('TLB');
+	});
 });

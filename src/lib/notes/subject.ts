@@ -37,25 +37,61 @@ export function headingSubject(title: string): string {
 		for (let i = defined - 1; i >= 0 && name.length < 4 && LATIN.test(words[i]); i--) name.unshift(words[i]);
 		return name.join(' ');
 	}
+	const first = phrase(words, 0);
+	if (!first) return '';
+	let { taken, next } = first;
+	const after = phrase(words, next);
+	// `Kubernetes Worker Node의 kube-proxy의 역할과 …`: a part named through its whole is the subject.
+	if (after && /의$/.test(words[next - 1]) && /의$/.test(words[after.next - 1]) && !after.taken.some(isAspect) && fits(after.taken)) {
+		taken = after.taken;
+		next = after.next;
+	}
+	// `Context Switching이 발생하면 TLB에는 …`: a condition first; the name after it is asked about.
+	if (/면$/.test(words[next] ?? '')) {
+		const asked = phrase(words, next + 1);
+		if (asked && asked.taken.some((word) => LATIN.test(word)) && !asked.taken.some(isAspect) && fits(asked.taken)) taken = asked.taken;
+	}
+	const subject = taken.join(' ');
+	const length = [...subject].length;
+	return length >= 2 && length <= SUBJECT_MAX && !/^(?:우리|저희|이|그)$/.test(subject) ? subject : '';
+}
+
+// Words that start what a question asks of its subject, not the subject's name:
+// `Kubernetes HPA 사용 시 주의사항과 …`, `Helm의 역할과 …`.
+const ASPECT =
+	/^(?:사용|시|때|역할|개념|특징|정의|원리|동작|방법|차이|차이점|필요성|장단점|종류|주의사항|구성|목적)(?:과|와|을|를|은|는|이|가|의|에)?$/;
+const isAspect = (word: string) => ASPECT.test(word.replace(/[,.]$/, ''));
+const fits = (taken: string[]) => [...taken.join(' ')].length <= SUBJECT_MAX;
+
+/**
+ * The noun phrase starting at `from`, up to the particle that ends it, and the index after it;
+ * null when it is a clause (`requests만 설정했을 때`) or runs on like a sentence.
+ */
+function phrase(words: string[], from: number): { taken: string[]; next: number } | null {
 	const taken: string[] = [];
-	for (const word of words) {
-		if (ALONE.test(word)) break;
+	let i = from;
+	for (; i < words.length; i++) {
+		const word = words[i];
+		if (ALONE.test(word) || /^(?:왜|어떻게|어떤|무엇|언제)$/.test(word)) break;
+		if (taken.length > 0 && isAspect(word)) break;
 		if (/(?:에서|에서는|에서의)$/.test(word)) {
 			// `Kubernetes에서 Memory limits을 …`: a one-word scope; the subject follows it.
 			if (taken.length === 0) continue;
 			taken.push(word.replace(/(?:에서|에서는|에서의)$/, ''));
+			i++;
 			break;
 		}
 		const found = PARTICLE.exec(word);
 		// `컴파일 언어와 인터프리터 언어의 차이`: both things are the subject.
 		const and = found && /[와과]$/.test(word) && !/(?:이란|란)$/.test(word);
 		taken.push(found && !and ? found[1] : word);
-		if (found && !and) break;
-		if (taken.length > 7) return '';
+		if (found && !and) {
+			i++;
+			break;
+		}
+		if (taken.length > 7) return null;
 	}
-	const subject = taken.join(' ');
 	// `requests만 설정했을 때`: a clause, not a name.
-	if (taken.some((word) => /(?:했|됐|할|될|된|한|하는|되는|만)$/.test(word))) return '';
-	const length = [...subject].length;
-	return length >= 2 && length <= SUBJECT_MAX && !/^(?:우리|저희|이|그)$/.test(subject) ? subject : '';
+	if (taken.length === 0 || taken.some((word) => /(?:했|됐|할|될|된|한|하는|되는|만)$/.test(word))) return null;
+	return { taken, next: i };
 }

@@ -53,7 +53,7 @@ export function brief(cards: Card[]): [Card['direction'], string, string, string
 
 // Tags the builder may emit: markdown's inline elements (images only from `![alt](url)`).
 const SAFE_TAG =
-	/^<\/?(strong|em|code|del|br|a|img|sup|sub)(\s+(href|src|alt|title)="(?!\s*(javascript|vbscript|data):)[^"<>]*")*\s*\/?>$/i;
+	/^<\/?(strong|em|code|kbd|del|br|a|img|sup|sub)(\s+(href|src|alt|title)="(?!\s*(javascript|vbscript|data):)[^"<>]*")*\s*\/?>$/i;
 
 /**
  * Everything that must hold of any compiled note, as a list of broken rules (empty when all
@@ -75,7 +75,8 @@ export function brokenRules(note: NoteDecks): string[] {
 		if (card.direction !== 'forward' && card.direction !== 'reverse') broken.push(`${name}: direction ${card.direction}`);
 		for (const html of [card.front, card.back]) {
 			for (const tag of html.match(/<[^>]*>?/g) ?? []) if (!SAFE_TAG.test(tag)) broken.push(`${name}: unsafe tag ${tag}`);
-			const text = html === card.front ? card.frontText : card.backText;
+			// A `<code>` or `<kbd>` written as a tag stays in the text as written (cell.ts).
+			const text = (html === card.front ? card.frontText : card.backText).replace(/<\/?(?:code|kbd)>/gi, '');
 			// A line break reads as a space in a cell, and as " / " between a list card's items.
 			if (!html.includes('<img') && shownText(html) !== text && shownText(html.replaceAll('<br>', ' / ')) !== text) {
 				broken.push(`${name}: HTML ${html} does not show its text`);
