@@ -2,10 +2,12 @@
  * Notes added in the app: stored as content beside the bundled notes, marked `source:
  * 'device'` so that a deck refresh (sync.ts) never touches them. Their cards follow the same
  * identity rules, so adding a note again after editing keeps every unchanged card's progress.
+ * Each add and removal journals a note event (note-log.ts), so the note follows the person's devices.
  */
 import type { Card, NoteDecks } from '$lib/notes/types';
 import { MAX_KEY, MIN_KEY, read, write, type Tables } from './database';
 import { fromCardRow } from './rows';
+import { journalNote } from './note-log';
 import { removeNote, replaceNote } from './sync';
 
 /** After every bundled note: they are numbered from 0 in index order. */
@@ -60,8 +62,11 @@ export function planDeviceNote(note: NoteDecks): Promise<AddPlan> {
  * the earlier version of the same note. Progress of cards still in it stays; the rest is hidden.
  * Throws NoteClashError (changing nothing) when another note owns any of its deck ids.
  */
-export function storeDeviceNote(file: string, markdown: string, note: NoteDecks): Promise<void> {
-	return write(['notes', 'decks', 'cards', 'progress'], (db) => putDeviceNote(db, file, markdown, note));
+export function storeDeviceNote(file: string, markdown: string, note: NoteDecks, now = Date.now()): Promise<void> {
+	return write(['notes', 'decks', 'cards', 'progress', 'events', 'settings'], async (db) => {
+		await putDeviceNote(db, file, markdown, note);
+		await journalNote(db, note.decks[0].id, file, markdown, now);
+	});
 }
 
 /** storeDeviceNote inside a transaction of the caller's (a restore, a sync) that holds notes, decks, cards and progress. */
@@ -99,10 +104,12 @@ export async function absentDeviceNotes(db: Tables, notes: CarriedNote[]): Promi
 }
 
 /** Removes a device note's decks and cards; their progress is kept, hidden. Bundled notes are left alone. */
-export function removeDeviceNote(noteId: string): Promise<boolean> {
-	return write(['notes', 'decks', 'cards', 'progress'], async (db) => {
-		if ((await db.notes.get(noteId))?.source !== 'device') return false;
+export function removeDeviceNote(noteId: string, now = Date.now()): Promise<boolean> {
+	return write(['notes', 'decks', 'cards', 'progress', 'events', 'settings'], async (db) => {
+		const row = await db.notes.get(noteId);
+		if (row?.source !== 'device') return false;
 		await removeNote(db, noteId);
+		await journalNote(db, noteId, row.file, null, now);
 		return true;
 	});
 }
