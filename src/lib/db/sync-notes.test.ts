@@ -57,7 +57,7 @@ async function newUser(): Promise<string> {
 
 /** The open device's notes added in the app, and every deck and card id of them. */
 async function notesHere() {
-	const decks = (await deckTree()).filter((deck) => deck.noteId === noteId);
+	const decks = (await deckTree()).filter((deck) => note.decks.some((own) => own.id === deck.id));
 	const cards = await Promise.all(decks.map(async (deck) => (await deckCards(deck.id)).map((c) => c.card.id)));
 	return { notes: (await deviceNotes()).map((n) => [n.file, n.markdown]), decks: decks.map((d) => d.id), cards: cards.flat() };
 }
