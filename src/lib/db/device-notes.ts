@@ -8,7 +8,7 @@ import type { Card, NoteDecks } from '$lib/notes/types';
 import { MAX_KEY, MIN_KEY, read, write, type Tables } from './database';
 import { fromCardRow } from './rows';
 import { journalNote } from './note-log';
-import { removeNote, replaceNote } from './sync';
+import { removeNote, replaceNote } from './note-content';
 
 /** After every bundled note: they are numbered from 0 in index order. */
 const DEVICE_POS = 1_000_000;

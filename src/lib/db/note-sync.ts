@@ -9,7 +9,7 @@ import type { NoteDecks } from '$lib/notes/types';
 import { read, write } from './database';
 import { NoteClashError, putDeviceNote } from './device-notes';
 import { isLater, journalNote, notesSync, putNotesSync } from './note-log';
-import { removeNote } from './sync';
+import { removeNote } from './note-content';
 
 export type NoteCompiler = (file: string, bytes: Uint8Array) => NoteRead | Promise<NoteRead>;
 
