@@ -252,13 +252,11 @@ test('a note added in the app on one device is built on the other at its next sy
 	const user = await newUser();
 	const [phone, laptop] = [await device(browser), await device(browser)];
 	await phone.page.goto('/settings');
-	await phone.page
-		.getByLabel('Choose .md files')
-		.setInputFiles({
-			name: 'http-basics.md',
-			mimeType: 'text/markdown',
-			buffer: readFileSync('tests/fixtures/notes/import/http-basics.md')
-		});
+	await phone.page.getByLabel('Choose .md files').setInputFiles({
+		name: 'http-basics.md',
+		mimeType: 'text/markdown',
+		buffer: readFileSync('tests/fixtures/notes/import/http-basics.md')
+	});
 	await expect(phone.page.getByRole('region', { name: 'Preview of http-basics.md' })).toContainText('13 cards');
 	await phone.page.getByRole('button', { name: 'Add', exact: true }).click();
 	await expect(phone.page.getByRole('listitem').filter({ hasText: 'http-basics.md · 13 cards' })).toBeVisible();
