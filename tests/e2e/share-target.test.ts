@@ -44,4 +44,15 @@ test('a .md file shared to the installed app reaches the Add notes preview throu
 	}, NOTE);
 	await page.waitForURL('**/settings?shared#add-notes');
 	await expect(preview).toContainText('13 cards');
+
+	// Text shared without a file (a note app sharing its text) becomes a note named by its title.
+	await page.evaluate(async (text) => {
+		const form = new FormData();
+		form.append('title', 'my note');
+		form.append('text', text);
+		await fetch('/share-target', { method: 'POST', body: form, redirect: 'manual' });
+	}, NOTE);
+	// The page is at the share's address already: load it again.
+	await page.reload();
+	await expect(page.getByRole('region', { name: 'Preview of my note.md' })).toContainText('13 cards');
 });
