@@ -13,6 +13,18 @@
  *     arrays, every number (the review's and the state before it) in one Float64Array;
  *   - packedProgress: the cards' progress a thousand to a record, no index (what the home
  *     counts would have to read whole on every visit if progress were packed too).
+ * and, for loading the decks (issue #20), 100k card rows as syncDecks stores them:
+ *   - cards: a record per card with the cards store's indexes (deckId, [noteId+pos]);
+ *   - cardsNoIndex: the same rows, no index;
+ *   - cardsRelaxed, cardsNoIndexRelaxed: the same two with durability 'relaxed' (Dexie's
+ *     chromeTransactionDurability), which lets Chromium skip the flush to disk at commit;
+ *   - cardsStrict: the same with durability 'strict' (a flush to disk before 'complete');
+ *     since Chromium 121 'default' means 'relaxed' (what Dexie asks for unless told otherwise);
+ *   - cardsChunked, cardsChunkedRelaxed, cardsChunkedStrict: the indexed rows in 100
+ *     transactions of 1,000, where each commit's flush counts a hundred times;
+ *   - cardsUpdate: the indexed rows, then a tenth of them put again with a new answer (a deck
+ *     update of 10,000 cards in a 100k collection, a transaction per 2,000): only that is timed;
+ *   - packedCards: the same cards a thousand to a record, no index.
  * Prints ms and records per second, and the time the bench:stats profile would take at that
  * rate (100k progress rows + 1M log rows). No budget of its own; see BENCHMARKS.md.
  */
@@ -22,7 +34,28 @@ const CHROMIUM = '/usr/bin/chromium';
 const RECORDS = Number(process.env.BENCH_IDB_RECORDS ?? 100_000);
 const PROFILE = { progress: 100_000, reviewLog: 1_000_000 };
 
-type Shape = 'tiny' | 'progress' | 'reviewLog' | 'reviewLogDexie' | 'packed' | 'columns' | 'packedProgress';
+const SHAPES = [
+	'tiny',
+	'progress',
+	'reviewLog',
+	'reviewLogDexie',
+	'packed',
+	'columns',
+	'packedProgress',
+	'cards',
+	'cardsNoIndex',
+	'cardsRelaxed',
+	'cardsNoIndexRelaxed',
+	'cardsStrict',
+	'cardsChunked',
+	'cardsChunkedRelaxed',
+	'cardsChunkedStrict',
+	'cardsUpdate',
+	'packedCards'
+] as const;
+type Shape = (typeof SHAPES)[number];
+/** BENCH_IDB_SHAPES=cards,packedCards runs only those. */
+const ONLY = process.env.BENCH_IDB_SHAPES?.split(',');
 interface Timing {
 	shape: Shape;
 	records: number;
@@ -50,6 +83,12 @@ async function measure([shape, records]: [Shape, number]): Promise<Timing> {
 				store.createIndex('review', 'review');
 				store.createIndex('[cardId+review]', ['cardId', 'review']);
 				store.createIndex('[stateBefore+review]', ['stateBefore', 'review']);
+			} else if (['cards', 'cardsRelaxed', 'cardsStrict', 'cardsUpdate'].includes(shape) || shape.startsWith('cardsChunked')) {
+				const store = db.createObjectStore('s', { keyPath: 'id' });
+				store.createIndex('deckId', 'deckId');
+				store.createIndex('[noteId+pos]', ['noteId', 'pos']);
+			} else if (shape.startsWith('cardsNoIndex')) {
+				db.createObjectStore('s', { keyPath: 'id' });
 			} else {
 				db.createObjectStore('s');
 			}
@@ -132,6 +171,31 @@ async function measure([shape, records]: [Shape, number]): Promise<Timing> {
 	}
 	if (shape === 'packedProgress')
 		for (let i = 0; i < records; i += 1000) values.push([Array.from({ length: 1000 }, (_, j) => progress(i + j)), i]);
+	// A card row as src/lib/db/rows.ts stores it: 2,000 cards a note, 20 a table, as bench:review's decks.
+	const card = (i: number) => {
+		const note = `note-${Math.floor(i / 2000)}`;
+		const key = `Row key ${i % 10}`;
+		return {
+			id: (i * 2654435761).toString(16).padStart(16, '0').slice(-16),
+			deckId: `deck-${Math.floor(i / 20)}`,
+			front: `<strong>${key}</strong> · 설명`,
+			back: `클러스터 내부에서만 접근하는 값 ${i} (<code>ClusterIP</code>)`,
+			frontText: `${key} · 설명`,
+			backText: `클러스터 내부에서만 접근하는 값 ${i} (ClusterIP)`,
+			source: { file: `bench/${note}.md`, line: 10 + (i % 2000) },
+			tableId: `table-${Math.floor(i / 20)}`,
+			rowKey: key,
+			column: '설명',
+			direction: i % 2 ? 'reverse' : 'forward',
+			noteId: note,
+			pos: i % 2000
+		};
+	};
+	if (shape.startsWith('cards')) for (let i = 0; i < records; i++) values.push([card(i), undefined]);
+	if (shape === 'packedCards')
+		for (let i = 0; i < records; i += 1000) values.push([Array.from({ length: 1000 }, (_, j) => card(i + j)), i]);
+	const durability: IDBTransactionDurability = shape.endsWith('Relaxed') ? 'relaxed' : shape.endsWith('Strict') ? 'strict' : 'default';
+	const chunk = shape.startsWith('cardsChunked') ? 1000 : values.length;
 
 	let t0 = performance.now();
 	if (shape === 'reviewLogDexie') {
@@ -162,14 +226,32 @@ async function measure([shape, records]: [Shape, number]): Promise<Timing> {
 		indexedDB.deleteDatabase(name);
 		return { shape, records, writeMs: t1 - t0, readMs: NaN };
 	}
-	await new Promise<void>((resolve, reject) => {
-		const tx = db.transaction('s', 'readwrite');
-		const store = tx.objectStore('s');
-		for (const [value, key] of values) store.put(value, key);
-		tx.oncomplete = () => resolve();
-		tx.onerror = () => reject(tx.error);
-	});
-	const t1 = performance.now();
+	for (let from = 0; from < values.length; from += chunk) {
+		await new Promise<void>((resolve, reject) => {
+			const tx = db.transaction('s', 'readwrite', { durability });
+			const store = tx.objectStore('s');
+			for (const [value, key] of values.slice(from, from + chunk)) store.put(value, key);
+			tx.oncomplete = () => resolve();
+			tx.onerror = () => reject(tx.error);
+		});
+	}
+	let t1 = performance.now();
+	if (shape === 'cardsUpdate') {
+		// A deck update of a tenth of the cards: each of them put again with a new answer, 2,000 (a
+		// note) to a transaction, into the full store. Timed alone; reported per card rewritten.
+		const changed = values.slice(0, values.length / 10).map(([value]) => ({ ...(value as object), back: 'edited' }));
+		t0 = performance.now();
+		for (let from = 0; from < changed.length; from += 2000) {
+			await new Promise<void>((resolve, reject) => {
+				const tx = db.transaction('s', 'readwrite');
+				for (const value of changed.slice(from, from + 2000)) tx.objectStore('s').put(value);
+				tx.oncomplete = () => resolve();
+				tx.onerror = () => reject(tx.error);
+			});
+		}
+		t1 = performance.now();
+		records = changed.length;
+	}
 	const read = await new Promise<unknown[]>((resolve, reject) => {
 		const request = db.transaction('s').objectStore('s').getAll();
 		request.onsuccess = () => resolve(request.result);
@@ -179,7 +261,7 @@ async function measure([shape, records]: [Shape, number]): Promise<Timing> {
 	if (read.length !== values.length) throw new Error(`${shape}: read ${read.length} of ${values.length} records`);
 	db.close();
 	indexedDB.deleteDatabase(name);
-	return { shape, records, writeMs: t1 - t0, readMs: t2 - t1 };
+	return { shape, records, writeMs: t1 - t0, readMs: shape === 'cardsUpdate' ? NaN : t2 - t1 };
 }
 
 // Loaded at run time, not bundled into this script by scripts/run.js: it finds its own files.
@@ -200,38 +282,40 @@ try {
 	);
 	await page.goto('http://bench.tabledeck.test/');
 	console.log(
-		`Chromium ${browser.version()}: ${RECORDS.toLocaleString('en')} reviews or cards per shape, one transaction, then one getAll`
+		`Chromium ${browser.version()}: ${RECORDS.toLocaleString('en')} reviews or cards per shape, one transaction (but the chunked ones), then one getAll`
 	);
 	const rate = (count: number, ms: number) => `${Math.round((count / ms) * 1000).toLocaleString('en')}/s`.padStart(10);
 	const timings: Partial<Record<Shape, Timing>> = {};
-	for (const shape of ['tiny', 'progress', 'reviewLog', 'reviewLogDexie', 'packed', 'columns', 'packedProgress'] as const) {
+	for (const shape of SHAPES.filter((name) => !ONLY || ONLY.includes(name))) {
 		const t = await page.evaluate(measure, [shape, RECORDS] as [Shape, number]);
 		timings[shape] = t;
-		const unit = shape === 'packed' || shape === 'columns' ? 'reviews' : shape === 'packedProgress' ? 'cards' : 'records';
+		const unit = shape === 'packed' || shape === 'columns' ? 'reviews' : shape.startsWith('packed') ? 'cards' : 'records';
 		const read = Number.isNaN(t.readMs) ? '' : `   read ${(t.readMs / 1000).toFixed(2)} s ${rate(t.records, t.readMs)} ${unit}`;
-		console.log(`${shape.padEnd(14)} write ${(t.writeMs / 1000).toFixed(2)} s ${rate(t.records, t.writeMs)} ${unit}${read}`);
+		console.log(`${shape.padEnd(20)} write ${(t.writeMs / 1000).toFixed(2)} s ${rate(t.records, t.writeMs)} ${unit}${read}`);
 	}
-	const at = (t: Timing, key: 'writeMs' | 'readMs', count: number) => ((t[key] / t.records) * count) / 1000;
-	const { progress, reviewLog, packed } = timings as Record<Shape, Timing>;
-	const profile = `${PROFILE.progress.toLocaleString('en')} progress rows + ${PROFILE.reviewLog.toLocaleString('en')} reviews`;
-	console.log(`\nAt these rates, ${profile} (bench:stats), IndexedDB alone:`);
-	console.log(
-		`  a record per review:        write ${(at(progress, 'writeMs', PROFILE.progress) + at(reviewLog, 'writeMs', PROFILE.reviewLog)).toFixed(1)} s   read ${(at(progress, 'readMs', PROFILE.progress) + at(reviewLog, 'readMs', PROFILE.reviewLog)).toFixed(1)} s`
-	);
-	console.log(
-		`  reviews 100 to a record:    write ${(at(progress, 'writeMs', PROFILE.progress) + at(packed, 'writeMs', PROFILE.reviewLog)).toFixed(1)} s   read ${(at(progress, 'readMs', PROFILE.progress) + at(packed, 'readMs', PROFILE.reviewLog)).toFixed(1)} s`
-	);
-	const { packedProgress, columns } = timings as Record<Shape, Timing>;
-	console.log(
-		`  progress 1,000 to a record too: write ${(at(packedProgress, 'writeMs', PROFILE.progress) + at(packed, 'writeMs', PROFILE.reviewLog)).toFixed(1)} s   read ${(at(packedProgress, 'readMs', PROFILE.progress) + at(packed, 'readMs', PROFILE.reviewLog)).toFixed(1)} s`
-	);
-	console.log(
-		`  and the reviews as columns:   write ${(at(packedProgress, 'writeMs', PROFILE.progress) + at(columns, 'writeMs', PROFILE.reviewLog)).toFixed(1)} s   read ${(at(packedProgress, 'readMs', PROFILE.progress) + at(columns, 'readMs', PROFILE.reviewLog)).toFixed(1)} s`
-	);
-	console.log(
-		`  (then every home visit reads all progress: ${at(packedProgress, 'readMs', PROFILE.progress).toFixed(2)} s for ${PROFILE.progress.toLocaleString('en')} cards, against bench:review's 0.5 s)`
-	);
-	console.log('Budget of bench:stats: export < 10 s, import < 10 s.');
+	if (!ONLY) {
+		const at = (t: Timing, key: 'writeMs' | 'readMs', count: number) => ((t[key] / t.records) * count) / 1000;
+		const { progress, reviewLog, packed } = timings as Record<Shape, Timing>;
+		const profile = `${PROFILE.progress.toLocaleString('en')} progress rows + ${PROFILE.reviewLog.toLocaleString('en')} reviews`;
+		console.log(`\nAt these rates, ${profile} (bench:stats), IndexedDB alone:`);
+		console.log(
+			`  a record per review:        write ${(at(progress, 'writeMs', PROFILE.progress) + at(reviewLog, 'writeMs', PROFILE.reviewLog)).toFixed(1)} s   read ${(at(progress, 'readMs', PROFILE.progress) + at(reviewLog, 'readMs', PROFILE.reviewLog)).toFixed(1)} s`
+		);
+		console.log(
+			`  reviews 100 to a record:    write ${(at(progress, 'writeMs', PROFILE.progress) + at(packed, 'writeMs', PROFILE.reviewLog)).toFixed(1)} s   read ${(at(progress, 'readMs', PROFILE.progress) + at(packed, 'readMs', PROFILE.reviewLog)).toFixed(1)} s`
+		);
+		const { packedProgress, columns } = timings as Record<Shape, Timing>;
+		console.log(
+			`  progress 1,000 to a record too: write ${(at(packedProgress, 'writeMs', PROFILE.progress) + at(packed, 'writeMs', PROFILE.reviewLog)).toFixed(1)} s   read ${(at(packedProgress, 'readMs', PROFILE.progress) + at(packed, 'readMs', PROFILE.reviewLog)).toFixed(1)} s`
+		);
+		console.log(
+			`  and the reviews as columns:   write ${(at(packedProgress, 'writeMs', PROFILE.progress) + at(columns, 'writeMs', PROFILE.reviewLog)).toFixed(1)} s   read ${(at(packedProgress, 'readMs', PROFILE.progress) + at(columns, 'readMs', PROFILE.reviewLog)).toFixed(1)} s`
+		);
+		console.log(
+			`  (then every home visit reads all progress: ${at(packedProgress, 'readMs', PROFILE.progress).toFixed(2)} s for ${PROFILE.progress.toLocaleString('en')} cards, against bench:review's 0.5 s)`
+		);
+		console.log('Budget of bench:stats: export < 10 s, import < 10 s.');
+	}
 } finally {
 	await browser.close();
 }

@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { DEFAULT_SETTINGS, previewIntervals } from '../../src/lib/scheduler';
 import { builtDecks, DeckPage, expectRatingsSaved, HomePage, ReviewPage, type RatingName } from './helpers/review';
 
-// Each test gets a fresh browser context, so a fresh IndexedDB: every one starts with 194 new cards.
+// Each test gets a fresh browser context, so a fresh IndexedDB: every one starts with 190 new cards.
 const { cards, deck, cardsOf } = builtDecks();
 const fronts = cards.map((card) => card.frontText);
 

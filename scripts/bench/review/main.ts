@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BrowserContext, Page } from '@playwright/test';
 import { generateBenchData, type BenchOptions } from '../db-data';
-import { armRatingTimer, importInPage, markScreens, startPhases, syncInPage } from './page';
+import { armRatingTimer, importInPage, markScreens, readsInPage, recountInPage, startPhases, syncInPage, type SyncTiming } from './page';
 import { editedDecks, seedBundle, serialise, startServer, type BenchServer } from './server';
 
 // Loaded at run time: scripts/run.js bundles imports, and Playwright cannot be bundled.
@@ -123,6 +123,11 @@ async function rateMany(page: Page, count: number): Promise<{ dom: number[]; fra
 	return times;
 }
 
+/** Where a sync's time went, and whether it held the page up. */
+function syncDetail(sync: SyncTiming): string {
+	return `(of which fetching and parsing the notes ~${ms(sync.fetchParseMs)}, digesting their cards ~${ms(sync.digestMs)}; longest task ${ms(sync.longestTask)})`;
+}
+
 interface Seeded {
 	/** IndexedDB belongs to an origin: a kept profile must be served on the port it was seeded on. */
 	port: number;
@@ -136,12 +141,14 @@ interface Seeded {
 async function seedProfile(profile: string, server: BenchServer, options: BenchOptions): Promise<Seeded> {
 	let context = await launch(profile);
 	const sync = await onSeedPage(context, server.url, syncInPage, options);
-	console.log(`first sync of the decks: ${ms(sync.ms)}`);
+	console.log(`first sync of the decks: ${ms(sync.ms)} ${syncDetail(sync)}`);
 	await context.close();
 	context = await launch(profile);
 	const contentBytes = await storage(context, server.url);
 	const imported = await onSeedPage(context, server.url, importInPage, options);
 	console.log(`import: ${imported.progress} progress rows, ${imported.reviews} review-log rows in ${ms(imported.ms)}`);
+	const recount = await onSeedPage(context, server.url, recountInPage, options);
+	console.log(`deck totals counted from every progress row (once, after the upgrade to schema 5): ${ms(recount)}`);
 	await context.close();
 	return { port: Number(new URL(server.url).port), now: options.now, syncMs: sync.ms, importMs: imported.ms, contentBytes };
 }
@@ -201,6 +208,12 @@ async function benchScale(cards: number, seedJs: string) {
 			`  where a reload's time goes (median, ms from navigation start): ${phaseNames.map((name) => `${name} ${median(phases.slice(1).map((p) => p[name])).toFixed(0)}`).join(', ')}`
 		);
 		console.log(`home streak painted: ${line(streak)}; deck tree with counts: ${line(tree)}`);
+		const reads = await onSeedPage(context, server.url, readsInPage, options);
+		console.log(
+			`  their reads alone (median of 5): ${Object.entries(reads)
+				.map(([name, t]) => `${name} ${ms(t)}`)
+				.join(', ')}`
+		);
 
 		const firstCard: number[] = [];
 		for (let i = 0; i < 3; i++) firstCard.push((await screenTimes(page, `${server.url}/review`, ['review']))[0]);
@@ -215,9 +228,11 @@ async function benchScale(cards: number, seedJs: string) {
 
 		server.decks = editedDecks(data.files, CHANGED);
 		const update = await onSeedPage(context, server.url, syncInPage, options);
-		console.log(`deck update, ${CHANGED} changed cards: ${ms(update.ms)} ${JSON.stringify(update.report).slice(0, 80)}…`);
+		console.log(
+			`deck update, ${CHANGED} changed cards: ${ms(update.ms)} ${syncDetail(update)} ${JSON.stringify(update.report).slice(0, 160)}…`
+		);
 		await context.close();
-		Object.assign(result, { seeded, bytes, home, streak, tree, firstCard, rating: r, update: update.ms });
+		Object.assign(result, { seeded, bytes, home, streak, tree, reads, firstCard, rating: r, update: update.ms });
 	} finally {
 		await server.close();
 		rmSync(profile, { recursive: true, force: true });

@@ -6,19 +6,49 @@
 import type { BenchOptions } from '../db-data';
 
 /** The seeding module's exports, as the page sees them. */
-type Seed = typeof import('../../../src/lib/db') & typeof import('../db-data');
+type Seed = typeof import('../../../src/lib/db') &
+	typeof import('../db-data') &
+	typeof import('../../../src/lib/db/card-digest') &
+	typeof import('../../../src/lib/db/deck-totals-store');
+
+/** What one sync of the served decks took, and the page's longest task meanwhile. */
+export interface SyncTiming {
+	ms: number;
+	report: unknown;
+	/** The longest task (> 50 ms, Chromium's long tasks) while the sync ran; 0 when none. */
+	longestTask: number;
+	/** After the sync, for where its time goes: fetching and parsing every note it wrote, and digesting their cards. */
+	fetchParseMs: number;
+	digestMs: number;
+}
 
 /** Runs in the page: syncs the served decks into the profile's IndexedDB; returns the time it took. */
-export async function syncInPage(): Promise<{ ms: number; report: unknown }> {
+export async function syncInPage(): Promise<SyncTiming> {
 	const url = ['', '__bench', 'seed.js'].join('/');
 	const seed = (await import(/* @vite-ignore */ url)) as Seed;
 	await seed.openDatabase();
 	const fetchJson = async (path: string) => (await fetch(`/decks/${path}`)).json();
+	let longestTask = 0;
+	const observer = new PerformanceObserver((list) => {
+		for (const entry of list.getEntries()) longestTask = Math.max(longestTask, entry.duration);
+	});
+	observer.observe({ type: 'longtask' });
 	const start = performance.now();
-	const report = await seed.syncDecks(fetchJson);
+	const report = (await seed.syncDecks(fetchJson)) as { added: string[]; updated: string[] };
 	const ms = performance.now() - start;
+	await new Promise((resolve) => setTimeout(resolve, 100));
+	observer.takeRecords().forEach((entry) => (longestTask = Math.max(longestTask, entry.duration)));
+	observer.disconnect();
 	seed.closeDatabase();
-	return { ms, report };
+
+	const t0 = performance.now();
+	const index = (await fetchJson('index.json')) as { notes: { deckId: string; json: string }[] };
+	const written = new Set([...report.added, ...report.updated]);
+	const notes = await Promise.all(index.notes.filter((note) => written.has(note.deckId)).map((note) => fetchJson(note.json)));
+	const t1 = performance.now();
+	for (const note of notes as { cards: Parameters<Seed['cardDigest']>[0][] }[]) note.cards.forEach(seed.cardDigest);
+	const t2 = performance.now();
+	return { ms, report, longestTask, fetchParseMs: t1 - t0, digestMs: t2 - t1 };
 }
 
 /** Runs in the page: imports the generated progress and review log in batches; returns the time it took. */
@@ -36,6 +66,51 @@ export async function importInPage(options: BenchOptions): Promise<{ ms: number;
 	}
 	seed.closeDatabase();
 	return { ms: performance.now() - start, progress: data.progress.length, reviews };
+}
+
+/**
+ * Runs in the page: counts every deck's totals from progress and stores them, as the first
+ * read after the upgrade to schema version 5 does once; returns the time it took.
+ */
+export async function recountInPage(): Promise<number> {
+	const url = ['', '__bench', 'seed.js'].join('/');
+	const seed = (await import(/* @vite-ignore */ url)) as Seed;
+	await seed.openDatabase();
+	const start = performance.now();
+	await seed.recountTotals();
+	const ms = performance.now() - start;
+	seed.closeDatabase();
+	return ms;
+}
+
+/**
+ * Runs in the page: the storage reads under home's numbers and the deck tree, each timed
+ * alone (median of 5, ms), without the page around them: what is left of a screen's time
+ * once these are subtracted is the app's start and the rendering.
+ */
+export async function readsInPage(options: BenchOptions): Promise<Record<string, number>> {
+	const url = ['', '__bench', 'seed.js'].join('/');
+	const seed = (await import(/* @vite-ignore */ url)) as Seed;
+	await seed.openDatabase();
+	// A day boundary on the 15-minute grid, as every time zone's is.
+	const next = Math.ceil(options.now / 86_400_000) * 86_400_000 + 4 * 3_600_000;
+	const reads: Record<string, () => Promise<unknown>> = {
+		deckCounts: () => seed.deckCounts(options.now, next),
+		todayTotals: () => seed.todayTotals(options.now, next, { new: 20, due: 200 }),
+		deckTree: () => seed.deckTree()
+	};
+	const times: Record<string, number> = {};
+	for (const [name, run] of Object.entries(reads)) {
+		const runs: number[] = [];
+		for (let i = 0; i < 5; i++) {
+			const start = performance.now();
+			await run();
+			runs.push(performance.now() - start);
+		}
+		times[name] = runs.sort((a, b) => a - b)[2];
+	}
+	seed.closeDatabase();
+	return times;
 }
 
 /** Installed before any page script: notes when the home counts and the first card are on screen. */

@@ -44,8 +44,10 @@ export async function seedBundle(): Promise<string> {
 	const result = await build({
 		stdin: {
 			contents: [
-				"export { closeDatabase, importProgress, openDatabase, syncDecks } from './src/lib/db';",
-				"export { generateBenchData } from './scripts/bench/db-data';"
+				"export { closeDatabase, deckCounts, deckTree, importProgress, openDatabase, syncDecks, todayTotals } from './src/lib/db';",
+				"export { recountTotals } from './src/lib/db/deck-totals-store';",
+				"export { generateBenchData } from './scripts/bench/db-data';",
+				"export { cardDigest } from './src/lib/db/card-digest';"
 			].join('\n'),
 			resolveDir: process.cwd(),
 			loader: 'ts'

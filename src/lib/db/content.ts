@@ -13,11 +13,16 @@ function byNoteThenPos(notePos: Map<string, number>) {
 	return (a: DeckRow, b: DeckRow) => (notePos.get(a.noteId) ?? 0) - (notePos.get(b.noteId) ?? 0) || a.pos - b.pos;
 }
 
+/** Deck rows sorted as the tree shows them: notes in index order, each note's decks parent before child. */
+export function inTreeOrder(decks: DeckRow[], notes: { id: string; pos: number }[]): DeckRow[] {
+	return [...decks].sort(byNoteThenPos(new Map(notes.map((note) => [note.id, note.pos]))));
+}
+
 /** Every deck, notes in index order, each note's decks parent before child. */
 export function deckTree(): Promise<Deck[]> {
 	return read(['notes', 'decks'], async (db) => {
-		const notePos = new Map((await db.notes.toArray()).map((note) => [note.id, note.pos]));
-		return (await db.decks.toArray()).sort(byNoteThenPos(notePos)).map(fromDeckRow);
+		const [notes, decks] = await Promise.all([db.notes.toArray(), db.decks.toArray()]);
+		return inTreeOrder(decks, notes).map(fromDeckRow);
 	});
 }
 

@@ -2,60 +2,11 @@ import { EARLIEST, REVIEW_SLACK } from '$lib/scheduler/time';
 import { LEARNING, NEW, RELEARNING, REVIEW } from '$lib/scheduler/types';
 import { subtreeDecks } from './content';
 import { MAX_KEY, MIN_KEY, read, type Tables } from './database';
-import { activeDueBefore, activeStarted, buriedAfter, LEARNING_STATES, suspendedRows } from './ranges';
-import type { ProgressKey, ProgressRow, ReviewLogRow } from './rows';
+import { buriedAfter } from './ranges';
+import type { ProgressRow, ReviewLogRow } from './rows';
 
-/** Raw numbers for one deck and every deck below it; daily limits are applied by the caller. */
-export interface DeckCounts {
-	/** Cards in the notes (cards gone from the notes are not counted anywhere). */
-	cards: number;
-	/** New cards that could be introduced: not started, suspended or buried. */
-	newAvailable: number;
-	/** Learning and relearning cards due before the next day starts. */
-	learning: number;
-	/** Review cards due before the next day starts. */
-	due: number;
-}
-
-/**
- * Counts for every deck, sub-decks included, keyed by deck id. Reads deck rows, a few
- * key-only ranges of progress ([deckId, cardId] pairs) and the (few) suspended and buried
- * rows; no card rows and no review log.
- */
-export function deckCounts(now: number, nextDayStart: number): Promise<Map<string, DeckCounts>> {
-	return read(['decks', 'progress'], async (db) => {
-		const [decks, started, due, learning, suspended, buried] = await Promise.all([
-			db.decks.toArray(),
-			activeStarted(db).primaryKeys(),
-			activeDueBefore(db, REVIEW, nextDayStart).primaryKeys(),
-			Promise.all(LEARNING_STATES.map((state) => activeDueBefore(db, state, nextDayStart).primaryKeys())),
-			suspendedRows(db).toArray(),
-			buriedAfter(db, now).toArray()
-		]);
-		const counts = new Map(decks.map((deck) => [deck.id, { cards: deck.ownCards, newAvailable: deck.ownCards, learning: 0, due: 0 }]));
-		const add = (deckId: string, field: keyof DeckCounts, n: number) => {
-			const count = counts.get(deckId);
-			if (count) count[field] += n;
-		};
-		const buriedIds = new Set(buried.map((row) => row.cardId));
-		const unlessBuried = (keys: ProgressKey[]) => keys.filter(([, cardId]) => !buriedIds.has(cardId));
-
-		for (const [deckId] of started) add(deckId, 'newAvailable', -1);
-		for (const row of suspended) if (row.live === 1) add(row.deckId, 'newAvailable', -1);
-		for (const row of buried) if (row.active === 1 && row.state === NEW) add(row.deckId, 'newAvailable', -1);
-		for (const [deckId] of unlessBuried(due)) add(deckId, 'due', 1);
-		for (const [deckId] of unlessBuried(learning.flat())) add(deckId, 'learning', 1);
-
-		// A note lists parents before children, so walking it backwards adds each finished subtree to its parent.
-		for (const deck of [...decks].sort((a, b) => b.pos - a.pos)) {
-			const own = counts.get(deck.id)!;
-			own.newAvailable = Math.max(0, own.newAvailable);
-			if (deck.parentId === null) continue;
-			for (const field of ['cards', 'newAvailable', 'learning', 'due'] as const) add(deck.parentId, field, own[field]);
-		}
-		return counts;
-	});
-}
+// The deck tree's counts come from per-deck totals, as home's do.
+export { deckCounts, type DeckCounts } from './totals';
 
 export interface TodayStats {
 	/** Every rating given today. */

@@ -1,8 +1,22 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { StorageUnavailableError, toUnavailableError, toWriteError } from './errors';
+import { COMPLETE_KEY, TOTALS_FORMAT } from './deck-totals';
+import { deckTotalsMiddleware } from './deck-totals-middleware';
 import { loadDevice } from './device';
 import { DATABASE_NAME } from './name';
-import type { CardRow, DeckRow, EventRow, NoteRow, ProgressKey, ProgressRow, QuizResult, ReviewLogRow, SettingRow } from './rows';
+import type {
+	CardRow,
+	DeckRow,
+	EventRow,
+	NoteRow,
+	ProgressKey,
+	ProgressRow,
+	QuizResult,
+	ReviewLogRow,
+	SettingRow,
+	TotalsCompleteRow,
+	TotalsShardRow
+} from './rows';
 
 export { DATABASE_NAME };
 
@@ -53,6 +67,16 @@ export const SCHEMA_V4 = {
 	events: 'id, [cardId+at], pushed'
 };
 
+/**
+ * Adds per-deck totals of progress (deck-totals.ts), so the deck tree and home counts read a
+ * few rows (decks' totals packed by a hash of their ids), not a key per started card. Every write to progress keeps them in the same
+ * transaction (deck-totals-middleware.ts). The upgrade rewrites no row and counts nothing:
+ * the first reader counts them (deck-totals-store.ts), so the database opens at once.
+ */
+export const SCHEMA_V5 = {
+	deckTotals: 'shard'
+};
+
 export class TabledeckDatabase extends Dexie {
 	notes!: Table<NoteRow, string>;
 	decks!: Table<DeckRow, string>;
@@ -62,6 +86,7 @@ export class TabledeckDatabase extends Dexie {
 	settings!: Table<SettingRow, string>;
 	quizHistory!: Table<QuizResult, string>;
 	events!: Table<EventRow, string>;
+	deckTotals!: Table<TotalsShardRow | TotalsCompleteRow, number>;
 
 	constructor(name: string, indexedDB: IDBFactory, keyRange: typeof IDBKeyRange) {
 		super(name, { indexedDB, IDBKeyRange: keyRange });
@@ -69,10 +94,14 @@ export class TabledeckDatabase extends Dexie {
 		this.version(2).stores(SCHEMA_V2);
 		this.version(3).stores(SCHEMA_V3);
 		this.version(4).stores(SCHEMA_V4);
+		this.version(5).stores(SCHEMA_V5);
+		this.use(deckTotalsMiddleware);
+		// A new database has no progress, so its totals are complete from the start.
+		this.on('populate', (tx) => tx.table('deckTotals').add({ shard: COMPLETE_KEY, format: TOTALS_FORMAT }));
 	}
 }
 
-export type TableName = 'notes' | 'decks' | 'cards' | 'progress' | 'reviewLog' | 'settings' | 'quizHistory' | 'events';
+export type TableName = 'notes' | 'decks' | 'cards' | 'progress' | 'reviewLog' | 'settings' | 'quizHistory' | 'events' | 'deckTotals';
 
 export interface OpenOptions {
 	/** A fresh name per test keeps tests apart. */

@@ -91,7 +91,7 @@ describe('syncDecks and device notes', () => {
 		await storeDeviceNote('my.md', 'v1', myNote());
 		const before = await database().notes.get('d1');
 		const report = await syncDecks(serve([k8sNote('h1b'), logsNote()]).fetchJson);
-		expect(report).toEqual({ added: ['n2'], updated: ['n1'], removed: [], unchanged: 0 });
+		expect(report).toEqual({ added: ['n2'], updated: ['n1'], removed: [], unchanged: 0, cardsWritten: 3, cardsRemoved: 0 });
 		expect(await database().notes.get('d1')).toEqual(before);
 		expect((await deckCards('d1')).map((c) => c.card.id)).toEqual(['m1', 'm2', 'm3']);
 		expect((await deckTree()).map((d) => d.id).slice(-2)).toEqual(['d1', 'dsec']);
@@ -103,7 +103,7 @@ describe('syncDecks and device notes', () => {
 		const { fetchJson, fetched } = serve([bundledTwin, logsNote()]);
 		const report = await syncDecks(fetchJson);
 		expect(fetched).not.toContain('d1.json');
-		expect(report).toEqual({ added: ['n2'], updated: [], removed: [], unchanged: 0 });
+		expect(report).toEqual({ added: ['n2'], updated: [], removed: [], unchanged: 0, cardsWritten: 3, cardsRemoved: 0 });
 		expect(await database().notes.get('d1')).toMatchObject({ source: 'device', markdown: 'v1' });
 		expect((await getCards(['b1', 'm1'])).map((c) => c.id)).toEqual(['m1']);
 	});

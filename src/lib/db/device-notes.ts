@@ -77,8 +77,8 @@ export async function putDeviceNote(db: Tables, file: string, markdown: string, 
 	const existing = await db.notes.get(rootId);
 	const devicePos = (await db.notes.toArray()).filter((row) => row.source === 'device').map((row) => row.pos);
 	const pos = existing?.pos ?? Math.max(DEVICE_POS - 1, ...devicePos) + 1;
-	await replaceNote(db, rootId, note);
-	await db.notes.put({ id: rootId, file, json: '', hash: note.hash, pos, source: 'device', markdown });
+	const { digests } = await replaceNote(db, rootId, note);
+	await db.notes.put({ id: rootId, file, json: '', hash: note.hash, pos, source: 'device', markdown, cardDigests: digests });
 }
 
 /** A note from a backup or another device, with what the builder made of its markdown here. */

@@ -9,7 +9,7 @@ export {
 	UnknownCardError,
 	type UnavailableReason
 } from './errors';
-export { hasStoredDecks, syncDecks, type SyncReport } from './sync';
+export { hasStoredDecks, syncDecks, type SyncOptions, type SyncProgress, type SyncReport } from './sync';
 export {
 	deviceNotes,
 	NoteClashError,
@@ -52,7 +52,7 @@ export {
 	type DeckCounts,
 	type TodayStats
 } from './counts';
-export { todayTotals, type TodayTotals } from './totals';
+export { deckTreeWithCounts, todayTotals, type TodayTotals } from './totals';
 export { getAppSetting, getExam, getSettings, saveSettings, setAppSetting } from './settings';
 export { addQuizResult, quizHistory } from './quiz';
 export type { QuizResult } from './rows';

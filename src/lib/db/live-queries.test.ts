@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { liveQuery } from 'dexie';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { deckCounts } from './counts';
-import { closeDatabase } from './database';
+import { closeDatabase, database } from './database';
 import { recordReview } from './progress';
 import { queueSource } from './queue';
 import { syncDecks } from './sync';
@@ -42,6 +42,21 @@ it('re-runs the home counts when a rating is recorded', async () => {
 	);
 	expect(before.get('svc')).toMatchObject({ due: 0, newAvailable: 5 });
 	expect(after.get('svc')).toMatchObject({ due: 1, newAvailable: 4 });
+});
+
+it('counts deck totals missing in a live query, stores them after it, and runs again from them', async () => {
+	const progress = progressOf('s2', { due: NOW - DAY });
+	await recordReview(progress, logOf(progress, null, NOW));
+	// As after the upgrade from version 4: no totals yet. A live query cannot write them itself.
+	await database().deckTotals.clear();
+	const [counted, stored] = await emissions(
+		() => deckCounts(NOW, NEXT_DAY),
+		2,
+		() => Promise.resolve()
+	);
+	expect(counted.get('svc')).toMatchObject({ due: 1, newAvailable: 4 });
+	expect(stored).toEqual(counted);
+	expect(await database().deckTotals.get(-1)).toEqual({ shard: -1, format: 1 });
 });
 
 it('re-runs a deck’s queue source when one of its cards is rated', async () => {

@@ -1,31 +1,101 @@
-/**
- * A note's decks and cards in the content tables, replaced or removed as one, with its cards'
- * progress placed (shown or hidden) to match: used by the deck refresh (sync.ts) and by notes
- * added in the app (device-notes.ts, note-sync.ts). Kept apart from the deck refresh so that
- * sync's lazily loaded code reaches these without it (with it, `/` loaded 0.3 kB more).
- */
 import type { NoteDecks } from '$lib/notes/types';
+import { cardDigest, DIGEST_LENGTH, digestAt } from './card-digest';
 import { MAX_KEY, MIN_KEY, type Tables } from './database';
-import { progressKey, toCardRow, toDeckRow, type ProgressRow } from './rows';
+import { fromDeckRow, progressKey, toCardRow, toDeckRow, type CardRow, type DeckRow, type ProgressRow } from './rows';
 
-async function deleteContent(db: Tables, noteId: string): Promise<void> {
+/**
+ * Card rows handed to IndexedDB per call inside a note's transaction: each put clones its row
+ * on the page's thread, so a whole 2,000-card note at once would be one long task (100 rows:
+ * ~10 ms). Up to IN_FLIGHT calls wait at once, so the database always has the next rows queued
+ * instead of idling for a round trip to the page after each call.
+ */
+const BATCH = 100;
+const IN_FLIGHT = 4;
+
+/** Hides a note's progress and removes its decks, cards and note row. */
+export async function removeNote(db: Tables, noteId: string): Promise<void> {
 	await db.decks.where('noteId').equals(noteId).delete();
 	await db.cards.where('[noteId+pos]').between([noteId, MIN_KEY], [noteId, MAX_KEY]).delete();
-}
-
-export async function removeNote(db: Tables, noteId: string): Promise<void> {
-	await deleteContent(db, noteId);
 	await db.progress.where('noteId').equals(noteId).modify({ live: 0, active: 0 });
 	await db.notes.delete(noteId);
 }
 
-export async function replaceNote(db: Tables, noteId: string, note: NoteDecks): Promise<void> {
-	await deleteContent(db, noteId);
+/** What replaceNote wrote: the note's card digests for its note row, and the rows it touched. */
+export interface NoteChanges {
+	digests: string;
+	cards: number;
+	removedCards: number;
+	decks: number;
+}
+
+/**
+ * Makes the stored decks and cards of `noteId` those of `note`, writing only the rows that
+ * differ: a card is rewritten when it is new, moved or its digest changed; cards and decks
+ * no longer in the note are deleted. The old cards are known from the index's keys and the
+ * note row's digests (old rows are read only when the row has none: stored by an older
+ * version). Runs in the caller's transaction, which must hold notes, decks, cards, progress;
+ * the caller stores `digests` on the note row.
+ */
+export async function replaceNote(db: Tables, noteId: string, note: NoteDecks): Promise<NoteChanges> {
+	const range = () => db.cards.where('[noteId+pos]').between([noteId, MIN_KEY], [noteId, MAX_KEY]);
+	// Ids in card order, from the index alone (one getAllKeys; Dexie walks a cursor for the index
+	// keys themselves). Every version stored a note's cards at places 0, 1, 2…, so the i-th is at i.
+	const [row, ids, oldDecks] = await Promise.all([
+		db.notes.get(noteId),
+		range().primaryKeys(),
+		db.decks.where('noteId').equals(noteId).toArray()
+	]);
+	const stored = row?.cardDigests?.length === ids.length * DIGEST_LENGTH ? row.cardDigests : undefined;
+	const old = new Map<string, { pos: number; digest: string | undefined }>();
+	ids.forEach((id, pos) => old.set(id, { pos, digest: digestAt(stored, pos) }));
+	if ([...old.values()].some((card) => card.digest === undefined)) {
+		for (const card of await range().toArray()) old.set(card.id, { pos: card.pos, digest: cardDigest(card) });
+	}
+
+	const digests = note.cards.map(cardDigest);
+	const cards: CardRow[] = [];
+	let added = 0;
+	note.cards.forEach((card, pos) => {
+		const was = old.get(card.id);
+		if (!was) added++;
+		if (was?.pos !== pos || was.digest !== digests[pos]) cards.push(toCardRow(card, noteId, pos));
+	});
+	const kept = new Set(note.cards.map((card) => card.id));
+	const removedCards = ids.filter((id) => !kept.has(id));
+
 	const ownCards = new Map<string, number>();
 	for (const card of note.cards) ownCards.set(card.deckId, (ownCards.get(card.deckId) ?? 0) + 1);
-	await db.decks.bulkAdd(note.decks.map((deck, pos) => toDeckRow(deck, noteId, pos, ownCards.get(deck.id) ?? 0)));
-	await db.cards.bulkAdd(note.cards.map((card, pos) => toCardRow(card, noteId, pos)));
-	await placeProgress(db, noteId, new Map(note.cards.map((card) => [card.id, card.deckId])));
+	const oldDeck = new Map(oldDecks.map((deck) => [deck.id, deck]));
+	const decks = note.decks
+		.map((deck, pos) => toDeckRow(deck, noteId, pos, ownCards.get(deck.id) ?? 0))
+		.filter((deck) => !sameDeck(oldDeck.get(deck.id), deck));
+	const deckIds = new Set(note.decks.map((deck) => deck.id));
+
+	// No reader sees any of this before the transaction commits, and a failure anywhere in it
+	// (a full disk, a row that cannot be stored) aborts all of it: the note stays as it was.
+	await db.decks.bulkPut(decks);
+	const waiting: Promise<unknown>[] = [];
+	for (let i = 0; i < cards.length; i += BATCH) {
+		const put = db.cards.bulkPut(cards.slice(i, i + BATCH));
+		// A failure aborts the transaction and reaches the caller through the call awaited then.
+		put.catch(() => undefined);
+		waiting.push(put);
+		if (waiting.length >= IN_FLIGHT) await waiting.shift();
+	}
+	await Promise.all(waiting);
+	await db.cards.bulkDelete(removedCards);
+	await db.decks.bulkDelete(oldDecks.filter((deck) => !deckIds.has(deck.id)).map((deck) => deck.id));
+	// A card id names its table, so a card never changes deck (see Placement): only cards that
+	// came or went move progress. Edited ones leave it alone, and it is not even read.
+	if (added > 0 || removedCards.length > 0) {
+		await placeProgress(db, noteId, new Map(note.cards.map((card) => [card.id, card.deckId])));
+	}
+	return { digests: digests.join(''), cards: cards.length, removedCards: removedCards.length, decks: decks.length };
+}
+
+function sameDeck(before: DeckRow | undefined, after: DeckRow): boolean {
+	if (!before) return false;
+	return JSON.stringify(toDeckRow(fromDeckRow(before), before.noteId, before.pos, before.ownCards)) === JSON.stringify(after);
 }
 
 /**

@@ -23,6 +23,12 @@ export interface NoteRow {
 	source?: 'device';
 	/** A device note's markdown as added, so it can be exported or re-imported later. */
 	markdown?: string;
+	/**
+	 * Each card's digest (db/card-digest.ts) in the note's card order, 16 hex digits a card,
+	 * so a deck update finds changed cards without reading them. Absent on rows stored before
+	 * it existed and on device notes; then the old cards are read once. Not indexed.
+	 */
+	cardDigests?: string;
 }
 
 export interface DeckRow extends Deck {
@@ -182,3 +188,31 @@ export interface QuizResult {
 
 /** A sync event as this device keeps it: `pushed` is 1 once the server confirmed it has it. */
 export type EventRow = SyncEvent & { pushed: 0 | 1 };
+
+/** Cards per 15-minute bucket of due time (bucket = floor(due / 15 min)), buckets ascending, no zero counts. */
+export interface DueHistogram {
+	buckets: number[];
+	counts: number[];
+}
+
+/** One deck's totals of its progress rows (see deck-totals.ts); kept in step by every progress write. */
+export interface DeckTotalsRow {
+	deckId: string;
+	started: number;
+	suspended: number;
+	learning: DueHistogram;
+	review: DueHistogram;
+	relearning: DueHistogram;
+}
+
+/** A deckTotals row: the totals of the decks whose ids hash to `shard` (see shardOf), few rows for thousands of decks. */
+export interface TotalsShardRow {
+	shard: number;
+	decks: DeckTotalsRow[];
+}
+
+/** deckTotals' row under COMPLETE_KEY: present when every deck's totals are there, in `format`. */
+export interface TotalsCompleteRow {
+	shard: -1;
+	format: number;
+}

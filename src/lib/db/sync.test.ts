@@ -18,7 +18,7 @@ describe('syncDecks', () => {
 	it('loads every note on the first sync, decks in order and cards in note order', async () => {
 		const { fetchJson, fetched } = serve([k8sNote(), logsNote()]);
 		const report = await syncDecks(fetchJson);
-		expect(report).toEqual({ added: ['n1', 'n2'], updated: [], removed: [], unchanged: 0 });
+		expect(report).toEqual({ added: ['n1', 'n2'], updated: [], removed: [], unchanged: 0, cardsWritten: 10, cardsRemoved: 0 });
 		expect(fetched.sort()).toEqual(['index.json', 'n1.json', 'n2.json']);
 		expect((await deckTree()).map((d) => d.id)).toEqual(['n1', 'svc', 'ext', 'probe', 'n2', 'logs']);
 		expect(await getDeck('svc')).toMatchObject({ title: 'svc', parentId: 'n1', cardCount: 5 });
@@ -38,7 +38,7 @@ describe('syncDecks', () => {
 		fetched.length = 0;
 		const report = await syncDecks(fetchJson);
 		expect(fetched).toEqual(['index.json']);
-		expect(report).toEqual({ added: [], updated: [], removed: [], unchanged: 2 });
+		expect(report).toEqual({ added: [], updated: [], removed: [], unchanged: 2, cardsWritten: 0, cardsRemoved: 0 });
 	});
 
 	it('replaces only the note whose hash changed', async () => {

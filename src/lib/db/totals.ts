@@ -1,7 +1,11 @@
-import { NEW, REVIEW } from '$lib/scheduler/types';
-import { MAX_KEY, MIN_KEY, read, type Tables } from './database';
-import { activeDueBefore, activeStarted, buriedAfter, LEARNING_STATES, suspendedRows } from './ranges';
-import type { ProgressRow } from './rows';
+import type { Deck } from '$lib/notes/types';
+import { NEW } from '$lib/scheduler/types';
+import { inTreeOrder } from './content';
+import { read, type Tables } from './database';
+import { contribution } from './deck-totals';
+import { dueByDeck, loadTotals } from './deck-totals-store';
+import { buriedAfter } from './ranges';
+import { fromDeckRow, type DeckRow } from './rows';
 
 /** Collection-wide numbers for the home screen's totals; see todayTotals. */
 export interface TodayTotals {
@@ -13,83 +17,97 @@ export interface TodayTotals {
 	newAvailable: number;
 }
 
-/** Cards looked at from the end of the notes before new cards are counted the slow way. */
-const NEW_PROBE = 256;
+/** Raw numbers for one deck and every deck below it; daily limits are applied by the caller. */
+export interface DeckCounts {
+	/** Cards in the notes (cards gone from the notes are not counted anywhere). */
+	cards: number;
+	/** New cards that could be introduced: not started, suspended or buried. */
+	newAvailable: number;
+	/** Learning and relearning cards due before the next day starts. */
+	learning: number;
+	/** Review cards due before the next day starts. */
+	due: number;
+}
 
 /**
- * The home screen's totals without a pass over every card (deckCounts makes that pass, for
- * per-deck numbers): due reviews are read only up to `max.due` (the daily limit caps what is
- * shown), and new cards are looked for from the end of the notes, where the ones not yet
- * introduced gather (new cards are introduced in note order), until `max.new` are found.
- * Only when that fails are new cards counted over every started card.
+ * Counts for every deck, sub-decks included, keyed by deck id. Reads deck rows, each deck's
+ * totals (deckTotals) and the (few) buried rows; no card rows, no review log, and no other
+ * progress row (but for a day starting off the 15-minute grid, see dueByDeck).
  */
-export async function todayTotals(now: number, nextDayStart: number, max: { new: number; due: number }): Promise<TodayTotals> {
-	// Two reads side by side: the new-card lookups need not wait behind the counts.
-	const [dueAndLearning, newAvailable] = await Promise.all([
-		read(['progress'], (db) => dueAndLearningToday(db, now, nextDayStart, max.due)),
-		read(
-			['notes', 'decks', 'cards', 'progress'],
-			async (db) => (await newFromTheEnd(db, max.new, now)) ?? Math.min(max.new, await newAvailableAll(db, now))
-		)
-	]);
-	return { ...dueAndLearning, newAvailable };
+export function deckCounts(now: number, nextDayStart: number): Promise<Map<string, DeckCounts>> {
+	return read(['decks', 'deckTotals', 'progress'], async (db) => countDecks(db, await db.decks.toArray(), now, nextDayStart));
 }
 
-async function dueAndLearningToday(db: Tables, now: number, nextDayStart: number, maxDue: number) {
-	const buried = await buriedAfter(db, now).toArray();
-	const buriedIds = new Set(buried.map((row) => row.cardId));
-	const buriedLearning = buried.filter(
-		(row) => row.active === 1 && row.state !== NEW && row.state !== REVIEW && row.due < nextDayStart
-	).length;
-	const [dueKeys, learning] = await Promise.all([
-		activeDueBefore(db, REVIEW, nextDayStart)
-			.limit(maxDue + buried.length)
-			.primaryKeys(),
-		Promise.all(LEARNING_STATES.map((state) => activeDueBefore(db, state, nextDayStart).count()))
-	]);
-	return {
-		due: Math.min(maxDue, dueKeys.filter(([, cardId]) => !buriedIds.has(cardId)).length),
-		learning: learning[0] + learning[1] - buriedLearning
+/**
+ * Every deck in tree order (as deckTree gives them) and their counts (as deckCounts), from
+ * one read of the deck rows: the home screen's deck lines need both.
+ */
+export function deckTreeWithCounts(now: number, nextDayStart: number): Promise<{ decks: Deck[]; counts: Map<string, DeckCounts> }> {
+	return read(['notes', 'decks', 'deckTotals', 'progress'], async (db) => {
+		const [notes, rows] = await Promise.all([db.notes.toArray(), db.decks.toArray()]);
+		const counts = await countDecks(db, rows, now, nextDayStart);
+		return { decks: inTreeOrder(rows, notes).map(fromDeckRow), counts };
+	});
+}
+
+async function countDecks(db: Tables, decks: DeckRow[], now: number, nextDayStart: number): Promise<Map<string, DeckCounts>> {
+	const [totals, buried] = await Promise.all([loadTotals(db), buriedAfter(db, now).toArray()]);
+	const due = await dueByDeck(db, totals, nextDayStart);
+	const counts = new Map(decks.map((deck) => [deck.id, { cards: deck.ownCards, newAvailable: deck.ownCards, learning: 0, due: 0 }]));
+	const add = (deckId: string, field: keyof DeckCounts, n: number) => {
+		const count = counts.get(deckId);
+		if (count) count[field] += n;
 	};
-}
-
-/** `max` new cards found among the last cards of the notes, or null when they are not there. */
-async function newFromTheEnd(db: Tables, max: number, now: number): Promise<number | null> {
-	if (max <= 0) return 0;
-	const notes = (await db.notes.toArray()).sort((a, b) => b.pos - a.pos);
-	let found = 0;
-	let looked = 0;
-	for (const note of notes) {
-		if (looked >= NEW_PROBE) return null;
-		const cardIds = await db.cards
-			.where('[noteId+pos]')
-			.between([note.id, MIN_KEY], [note.id, MAX_KEY])
-			.reverse()
-			.limit(Math.min(NEW_PROBE - looked, 2 * (max - found)))
-			.primaryKeys();
-		const rows = await Promise.all(cardIds.map((id) => db.progress.where('cardId').equals(id).first()));
-		found += rows.filter((row) => !row || !blocksNew(row, now)).length;
-		looked += cardIds.length;
-		if (found >= max) return max;
+	for (const row of totals.values()) add(row.deckId, 'newAvailable', -(row.started + row.suspended));
+	for (const [deckId, { review, learning }] of due) {
+		add(deckId, 'due', review);
+		add(deckId, 'learning', learning);
 	}
-	return null;
+	for (const row of buried) {
+		if (row.active === 1 && row.state === NEW) add(row.deckId, 'newAvailable', -1);
+		const c = contribution(row);
+		if (c?.due && row.due < nextDayStart) add(c.deckId, c.due.state === 'review' ? 'due' : 'learning', -1);
+	}
+
+	// A note lists parents before children, so walking it backwards adds each finished subtree to its parent.
+	for (const deck of [...decks].sort((a, b) => b.pos - a.pos)) {
+		const own = counts.get(deck.id)!;
+		own.newAvailable = Math.max(0, own.newAvailable);
+		if (deck.parentId === null) continue;
+		for (const field of ['cards', 'newAvailable', 'learning', 'due'] as const) add(deck.parentId, field, own[field]);
+	}
+	return counts;
 }
 
-/** A row that keeps its card from being introduced: started, suspended or buried. */
-function blocksNew(row: ProgressRow, now: number): boolean {
-	return row.suspended === 1 || row.buriedUntil > now || (row.active === 1 && row.state !== NEW);
-}
-
-/** Every new card that could be introduced, from counts over started, suspended and buried rows. */
-async function newAvailableAll(db: Tables, now: number): Promise<number> {
-	const noteIds = (await db.notes.toArray()).map((note) => note.id);
-	const [roots, started, suspended, buried] = await Promise.all([
-		db.decks.bulkGet(noteIds),
-		activeStarted(db).count(),
-		suspendedRows(db).toArray(),
-		buriedAfter(db, now).toArray()
-	]);
-	const cards = roots.reduce((sum, root) => sum + (root?.cardCount ?? 0), 0);
-	const blockedApart = [...suspended, ...buried].filter((row) => row.live === 1 && !(row.active === 1 && row.state !== NEW));
-	return Math.max(0, cards - started - new Set(blockedApart.map((row) => row.cardId)).size);
+/**
+ * The home screen's totals from every deck's totals (deckTotals) and the (few) buried rows:
+ * no card row, no review log, no other progress row (but for a day starting off the
+ * 15-minute grid, see dueByDeck). Rows of every deck id count, as the review queue's ranges
+ * count them; new cards are those of the notes' root decks less the started, suspended and
+ * buried ones.
+ */
+export function todayTotals(now: number, nextDayStart: number, max: { new: number; due: number }): Promise<TodayTotals> {
+	return read(['notes', 'decks', 'deckTotals', 'progress'], async (db) => {
+		const noteIds = (await db.notes.toCollection().primaryKeys()) as string[];
+		const [roots, totals, buried] = await Promise.all([db.decks.bulkGet(noteIds), loadTotals(db), buriedAfter(db, now).toArray()]);
+		let due = 0;
+		let learning = 0;
+		for (const counts of (await dueByDeck(db, totals, nextDayStart)).values()) {
+			due += counts.review;
+			learning += counts.learning;
+		}
+		let blocked = 0;
+		for (const row of totals.values()) blocked += row.started + row.suspended;
+		for (const row of buried) {
+			const c = contribution(row);
+			if (c?.due && row.due < nextDayStart) {
+				if (c.due.state === 'review') due--;
+				else learning--;
+			}
+			// Counted already when started or suspended.
+			if (row.live === 1 && !c) blocked++;
+		}
+		const cards = roots.reduce((sum, root) => sum + (root?.cardCount ?? 0), 0);
+		return { due: Math.min(max.due, due), learning, newAvailable: Math.min(max.new, Math.max(0, cards - blocked)) };
+	});
 }

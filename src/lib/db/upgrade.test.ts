@@ -8,12 +8,15 @@ import { readFileSync } from 'node:fs';
 import Dexie, { type Table } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { todayStats } from './counts';
+import { deckCounts, todayStats } from './counts';
 import { closeDatabase, database } from './database';
+import { recountTotals } from './deck-totals-store';
+import { deckCountsFromRanges, todayTotalsFromRanges } from './deck-totals.testing';
 import { cardReviewLog, getProgress, undoLastReview, recordReview } from './progress';
 import { quizHistory } from './quiz';
 import { getSettings } from './settings';
 import { openTestDatabase } from './testing';
+import { todayTotals } from './totals';
 
 interface Fixture {
 	version: number;
@@ -22,7 +25,7 @@ interface Fixture {
 }
 
 const fixture = (file: string): Fixture => JSON.parse(readFileSync(new URL(`../../../tests/fixtures/db/${file}`, import.meta.url), 'utf8'));
-const RELEASED = ['v1.json', 'v2.json', 'v3.json', 'v4.json'];
+const RELEASED = ['v1.json', 'v2.json', 'v3.json', 'v4.json', 'v5.json'];
 
 afterEach(closeDatabase);
 
@@ -41,7 +44,7 @@ async function released(f: Fixture): Promise<IDBFactory> {
  * - every table of the fixture keeps every row, field for field (version 3 adds the
  *   reviewLog `seq` index and rewrites no row; its own rows keep their `seq`);
  * - a table the fixture's version did not have (quizHistory before version 2, events before
- *   version 4) is empty;
+ *   version 4, deckTotals before version 5: the first reader counts them) is empty;
  * - settings gain one row, the device id (`sync.device`), when the fixture has none: the only
  *   row opening a database adds; version 4 converts no older row into events.
  */
@@ -136,6 +139,26 @@ describe.each(RELEASED)('upgrading the released database %s', (file) => {
 		await recordReview(after, log);
 		expect(await undoLastReview()).toEqual(log);
 		expect(await getProgress('c-nodeport')).toEqual(before);
+		// Kept in step by the rating and its undo: back to what the released database held.
+		if (f.tables.deckTotals) expect(await database().deckTotals.toArray()).toEqual(f.tables.deckTotals);
+	});
+
+	it('counts decks and home totals as version 4 did, before the deck totals are counted and after', async () => {
+		const f = fixture(file);
+		await openTestDatabase(await released(f));
+		const T = Date.UTC(2026, 10, 20, 9);
+		const next = T + 12 * 3_600_000;
+		const max = { new: 20, due: 200 };
+		const decks = await deckCountsFromRanges(T, next);
+		expect(decks.get('svc')).toMatchObject({ learning: 1, due: 0 });
+		const expected = [decks, await todayTotalsFromRanges(T, next, max)];
+		expect([await deckCounts(T, next), await todayTotals(T, next, max)]).toEqual(expected);
+		await recountTotals();
+		const stored = await database().deckTotals.toArray();
+		expect(stored[0]).toEqual({ shard: -1, format: 1 });
+		// The frozen totals are what a count from scratch gives.
+		if (f.tables.deckTotals) expect(stored).toEqual(f.tables.deckTotals);
+		expect([await deckCounts(T, next), await todayTotals(T, next, max)]).toEqual(expected);
 	});
 });
 

@@ -18,13 +18,13 @@ describe('compileNote: the deck tree', () => {
 
 	it('nests note → ## section → ### table → bold label, titled by their text', () => {
 		expect(paths(note)).toEqual([
-			['캐시 노트', 47],
+			['캐시 노트', 46],
 			['캐시 노트 › 캐시 전략', 17],
 			['캐시 노트 › 캐시 전략 › 용어', 9],
 			['캐시 노트 › 캐시 전략 › 용어 › 만료 정책', 4],
 			['캐시 노트 › 캐시 전략 › 용어 › Eviction', 1],
 			['캐시 노트 › Redis vs Memcached', 5],
-			['캐시 노트 › 저장소', 17],
+			['캐시 노트 › 저장소', 16],
 			['캐시 노트 › 알림', 4],
 			['캐시 노트 › 알림 › 주요 알림 항목', 4]
 		]);
@@ -56,8 +56,9 @@ describe('compileNote: the deck tree', () => {
 			['reverse', '로그 레벨: DEBUG → 개발 / 운영', '개발']
 		]);
 		expect(brief(store.filter((c) => c.rowKey === 'Redis'))).toEqual([
-			['forward', '분류', 'Redis · 분류', 'KV'],
-			['forward', '특징', 'Redis · 특징', '인메모리']
+			// `분류` groups the rows: a category is not asked row by row, and the next column is reversed.
+			['forward', '특징', 'Redis · 특징', '인메모리'],
+			['reverse', '특징', '특징: 인메모리 → 제품', 'Redis']
 		]);
 		expect(store.some((c) => c.frontText.includes('할 일'))).toBe(false);
 		expect(compiled.warnings.map(formatProblem)).toEqual(['shapes.md:49:1: "분류" groups rows, so column 2 "제품" is the key']);

@@ -6,6 +6,7 @@ import { disambiguate } from './shared-fronts';
 import { contentHash, stableId } from './ids';
 import { parseMarkdown } from './markdown';
 import { nestingProblem } from './nesting';
+import { bareTitle, headingSubject } from './subject';
 import { sizeProblem } from './size';
 import { isParallelTable, recordOf, shapeTable, type Shape } from './shape';
 import { findTables, type FoundTable } from './tables';
@@ -101,7 +102,7 @@ export function compileNote({ file, bytes }: NoteSource, parse: ParseStage = par
 		const list = checklist ?? (guessed && (isListTable(table) || isParallelTable(table)) ? table : null);
 		if (list) {
 			// Pros and cons, things compared row by unnamed row, a checklist: each column is asked whole (lists.ts).
-			const cards = listCards(list, { file, deckId: deck.deck.id, tableId, title: deck.deck.title });
+			const cards = listCards(list, { file, deckId: deck.deck.id, tableId, title: tree.rowSubject(deck) || deck.deck.title });
 			entry.shape = 'list';
 			entry.signals = [
 				checklist
@@ -128,14 +129,13 @@ export function compileNote({ file, bytes }: NoteSource, parse: ParseStage = par
 		entry.signals = shape.signals;
 		if (shape.note) warnings.push({ ...where, message: shape.note });
 		const noReverse = table.directives?.noReverse ?? false;
-		const made = tableCards(shape.table, { file, deckId: deck.deck.id, tableId, noReverse });
+		const made = tableCards(shape.table, { file, deckId: deck.deck.id, tableId, noReverse, subject: tree.rowSubject(deck) });
 		problems.push(...made.problems);
 		warnings.push(...made.warnings);
-		if (made.cards.length === 0) warnings.push({ ...where, message: 'table skipped: no row gives a card' });
 		entry.columns = made.columns;
 		for (const card of made.cards) entry.cards[card.direction]++;
 		deck.cards.push(...made.cards);
-		if (made.cards.length === 0) continue;
+		// A grid of ratings makes no row cards but may say which row is highest.
 		const whole = wholeTableCards(shape.table, {
 			file,
 			deckId: deck.deck.id,
@@ -147,19 +147,27 @@ export function compileNote({ file, bytes }: NoteSource, parse: ParseStage = par
 			list: table.directives?.list ?? false,
 			noWhole: table.directives?.noWhole ?? false
 		});
+		// Whole-table cards of a table with no row card would be all it asks: only "which is highest".
+		const kept = made.cards.length ? whole.cards : whole.cards.filter((card) => card.id === stableId(tableId, 'highest', card.column));
+		if (kept.length === 0 && made.cards.length === 0) {
+			warnings.push({ ...where, message: 'table skipped: no row gives a card' });
+			continue;
+		}
 		entry.signals.push(...whole.signals);
-		entry.cards.whole = whole.cards.length;
-		deck.cards.push(...whole.cards);
+		entry.cards.whole = kept.length;
+		deck.cards.push(...kept);
 	}
 	// `Bubble Sort · Space Complexity` from a one-row table under "Bubble Sort" repeats the same
 	// question of a summary table of the note: the summary's card is the one kept.
+	// Compared by row and column: a summary under a generic heading has its subject before its question.
+	const question = (card: Card) => `${card.rowKey} · ${card.column}`.toLowerCase();
 	const asked = new Set(
 		tree
 			.cards()
-			.filter((card) => !records.has(card.tableId))
-			.map((card) => card.frontText.toLowerCase())
+			.filter((card) => !records.has(card.tableId) && !card.kind)
+			.map(question)
 	);
-	for (const card of tree.drop((card) => records.has(card.tableId) && asked.has(card.frontText.toLowerCase()))) {
+	for (const card of tree.drop((card) => records.has(card.tableId) && asked.has(question(card)))) {
 		const entry = reportOf.get(card.tableId);
 		if (entry) entry.cards.forward--;
 	}
@@ -172,13 +180,10 @@ export function compileNote({ file, bytes }: NoteSource, parse: ParseStage = par
 	return { decks: problems.length ? null : tree.finish(), problems, warnings, report };
 }
 
-/** A subject longer than this, or a question, is a sentence, not a name to put before a question. */
-const SUBJECT_MAX = 40;
-const QUESTION = /(?:\?|요\.?|니까\.?|하시오\.?|세요\.?)$/;
-// Headings that say what kind of table follows, not what it is about.
+// Headings that say what kind of table follows, not what it is about: `종류`, `주요 옵션`,
+// `트레이드오프 상세`, `흔한 실수와 함정`.
 const GENERIC_TITLE =
-	/^(?:주요|핵심|대표적인|기본)?\s*(?:비교|요약|정리|개요|종류|유형|특징|구성|구성 ?요소|옵션|예시|사례|필요성|장단점|차이|차이점|트레이드오프|흔한 함정|주의사항|고려사항|용어|개념|명령어|설정|summary|overview|types|options|examples|comparison|pitfalls)$/i;
-
+	/^(?:(?:주요|핵심|대표적인|기본|각|흔한)\s*)?(?:비교|요약|정리|개요|종류|유형|특징|구성|구성 ?요소|옵션|예시|사례|필요성|장단점|차이|차이점|트레이드오프|함정|실수|주의사항|고려사항|용어|개념|명령어|설정|설정 ?항목|속성|알고리즘|구현|구현체|메트릭|어노테이션|반환 타입|모드|모드 차이|의미|성능 영향|동작|역할|방식|summary|overview|types|options|examples|comparison|pitfalls)(?:\s*(?:과|와)?\s*(?:비교|상세|고려사항|요약|정리|목록|차이|함정|실수))?$/i;
 interface DeckNode {
 	deck: Deck;
 	key: string;
@@ -207,21 +212,23 @@ class DeckTree {
 	}
 
 	/**
-	 * What a deck's tables are about, for a question that names it: the deck's own title, which
-	 * the app shows above the card too. A generic title (`비교`, `요약`, `주요 옵션`) gets its
-	 * parent's before it; a title that is itself a long question is left out (the card says only
-	 * what it asks). Question ids and list numbers of interview notes are dropped.
+	 * What a deck's tables are about, for a whole-table question that names it: the deck's own
+	 * title, or the subject of a title that is a question (subject.ts). A generic title (`비교`,
+	 * `주요 옵션`) gets its parent's subject before it.
 	 */
 	subjectOf(node: DeckNode): string {
-		const bare = (title: string) =>
-			title
-				.replace(/\s*\((?:[A-Z][A-Z0-9]*-\d+)\)\s*$/, '')
-				.replace(/^\d+\.\s+/, '')
-				.trim();
-		const title = bare(node.deck.title);
-		if ([...title].length > SUBJECT_MAX || QUESTION.test(title)) return '';
-		const parent = node.deck.parentId === null || node.deck.parentId === this.root.deck.id ? '' : bare(node.deck.path.at(-2) ?? '');
-		return GENERIC_TITLE.test(title) && parent && [...parent].length <= SUBJECT_MAX ? `${parent} › ${title}` : title;
+		return this.rowSubject(node) || headingSubject(node.deck.title);
+	}
+
+	/**
+	 * What a row's question must name when its deck's title does not say what the table is about
+	 * (`Write Concern 주요 옵션` for a table under "33. … Write Concern이란 …? › 주요 옵션"), or ''.
+	 */
+	rowSubject(node: DeckNode): string {
+		const title = bareTitle(node.deck.title);
+		if (!GENERIC_TITLE.test(title)) return '';
+		const parent = node.deck.parentId === null ? '' : headingSubject(node.deck.path.at(-2) ?? '');
+		return parent ? `${parent} ${title}` : '';
 	}
 
 	/**
@@ -246,7 +253,9 @@ class DeckTree {
 		const count = new Map<string, number>();
 		const wholes = [...this.nodes.values()].flatMap((node) => node.cards.filter((card) => card.kind));
 		for (const card of wholes) count.set(card.backText, (count.get(card.backText) ?? 0) + 1);
-		const repeated = (card: Card) => card.kind !== undefined && count.get(card.backText)! > 1;
+		// "Which row is highest" answers one row, which may well be the answer of two such questions.
+		const repeated = (card: Card) =>
+			card.kind !== undefined && count.get(card.backText)! > 1 && card.id !== stableId(card.tableId, 'highest', card.column);
 		for (const node of this.nodes.values()) node.cards = node.cards.filter((card) => !repeated(card));
 		return wholes.filter(repeated);
 	}

@@ -2,6 +2,7 @@ import { escapeHtml, type CellContent } from './cell';
 import { stableId } from './ids';
 import type { KeyedTable } from './shape';
 import type { Card, Direction, Problem } from './types';
+import { ratingColumns } from './ratings';
 import { isAddress, isBareSymbol, isClue, isPlaceholder, yesRows } from './values';
 
 export interface TableContext {
@@ -9,6 +10,8 @@ export interface TableContext {
 	deckId: string;
 	tableId: string;
 	noReverse: boolean;
+	/** What the question names when the deck's title does not (build.ts rowSubject); may be empty. */
+	subject?: string;
 }
 
 /** Why a column asks less than every row's value, for the build report. */
@@ -46,8 +49,9 @@ export function tableCards(table: KeyedTable, ctx: TableContext): TableCards {
 	const seen = new Map<string, number>();
 	// A comparison with one criterion row still names it: "Prometheus · 데이터 수집", not "Prometheus".
 	const term = !table.transposed && table.attributes.length === 1;
+	const ratings = ratingColumns(table);
 	const forward = table.attributes.map((attribute, i) => {
-		const why = forwardFlaw(table, i);
+		const why = ratings.has(i) ? 'ratings on a small scale; asked as which row is highest' : forwardFlaw(table, i);
 		if (why) columns.push({ column: attribute.name, note: `no forward cards: ${why}` });
 		return !why;
 	});
@@ -80,11 +84,11 @@ export function tableCards(table: KeyedTable, ctx: TableContext): TableCards {
 			if (isPlaceholder(value.text)) return;
 			const line = table.transposed ? attribute.line : entry.line;
 			if (forward[i] && value.text !== key) {
-				const front = term ? named : joined(named, attribute.name);
+				const front = about(ctx.subject, term ? named : joined(named, attribute.name));
 				push(cards, ctx, { front, back: value, rowKey: key, column: attribute.name, direction: 'forward', line });
 			}
 			if (reversed.get(i)?.has(value.text) && value.text !== key) {
-				const front = reverseFront(attribute.name, value, table.keyName);
+				const front = reverseFront(attribute.name, value, table.keyName, ctx.subject);
 				push(reverse, ctx, { front, back: entry.key, rowKey: key, column: attribute.name, direction: 'reverse', line });
 			}
 		});
@@ -97,6 +101,9 @@ export function tableCards(table: KeyedTable, ctx: TableContext): TableCards {
 /** Why a column makes no "key · column" cards, or null when it does. */
 function forwardFlaw(table: KeyedTable, index: number): string | null {
 	const name = table.attributes[index].name;
+	// `Bigtable - … database from Google · Type` → `Data store`: a category a few rows share, not
+	// a fact of the row (and the key often says it).
+	if (index === table.grouping) return 'it groups the rows; a category is not asked row by row';
 	if (!table.transposed && EXAMPLE.test(name)) return 'examples have many right answers; they are asked as clues instead';
 	if (!table.transposed && MISBELIEF.test(name)) return 'what people wrongly expect is no fact to learn';
 	const cells = table.entries.map((entry) => entry.values[index]).filter((cell) => cell.text && !isPlaceholder(cell.text));
@@ -125,7 +132,8 @@ function reverseColumns(table: KeyedTable, noReverse: boolean, notes: ColumnNote
 	const candidates = table.attributes.flatMap((attribute, i) =>
 		!links.has(i) &&
 		!(!table.transposed && MISBELIEF.test(attribute.name)) &&
-		(i === 0 || (!table.transposed && EXAMPLE.test(attribute.name)))
+		// The first column's values, or the next one's when the first only groups the rows.
+		(i === (table.grouping === 0 ? 1 : 0) || (!table.transposed && EXAMPLE.test(attribute.name)))
 			? [i]
 			: []
 	);
@@ -164,8 +172,11 @@ interface Side {
 function push(cards: Card[], ctx: TableContext, side: Side) {
 	// No card may ask nothing, answer nothing, or answer with its own question.
 	if (!side.front.text || !side.back.text || side.front.text === side.back.text) return;
-	// A reverse card names its choices (`→ Prometheus / InfluxDB`) on purpose.
+	// A reverse card names its choices (`→ Prometheus / InfluxDB`) on purpose. Its clue must not
+	// hold the answer (`HTTP 메서드: PATCH → Verb` ⟶ `patch`), nor be a word of it
+	// (`스토리지: NFS → 드라이버` ⟶ `csi-driver-nfs`: the forward card was left out for that).
 	if (side.direction === 'forward' && answerInQuestion(side.rowKey, side.back.text)) return;
+	if (side.direction === 'reverse' && restates(clueOf(side.front.text, side.column), side.back.text)) return;
 	cards.push({
 		id: stableId(ctx.tableId, side.rowKey, side.column, side.direction),
 		deckId: ctx.deckId,
@@ -187,15 +198,40 @@ const tokens = (text: string) =>
 		.split(/[^\p{L}\p{N}]+/u)
 		.filter(Boolean);
 
+/** `설명: WebSocket 세션당 하나 → Scope` → the value alone: the column's name may share the answer's word. */
+function clueOf(front: string, column: string): string {
+	const clue = front.slice(0, front.lastIndexOf(' → '));
+	return clue.startsWith(`${column}: `) ? clue.slice(column.length + 2) : clue;
+}
+
 /**
  * `csi-driver-nfs → NFS`, `get · HTTP 메서드 → GET`: every word of the answer is already in
- * the row's key. (The column's name may share the answer's word: `SRTF · 선점 여부 → 선점`.)
+ * the row's key (or, backwards, in the clue). (The column's name may share the answer's word: `SRTF · 선점 여부 → 선점`.)
  */
-function answerInQuestion(key: string, back: string): boolean {
-	const answer = tokens(back);
-	if (answer.join('').length < 2) return false;
-	const asked = new Set(tokens(key));
-	return answer.every((word) => asked.has(word));
+function answerInQuestion(question: string, back: string): boolean {
+	return within(tokens(back), tokens(question));
+}
+
+/** Whether one side's words all occur in the other's, either way round. */
+function restates(clue: string, answer: string): boolean {
+	// Cheap first: one side's first word must occur in the other (most reverse cards stop here).
+	const lowerClue = clue.toLowerCase();
+	const lowerAnswer = answer.toLowerCase();
+	const firstOfClue = FIRST_WORD.exec(lowerClue)?.[0];
+	const firstOfAnswer = FIRST_WORD.exec(lowerAnswer)?.[0];
+	if (!(firstOfAnswer && lowerClue.includes(firstOfAnswer)) && !(firstOfClue && lowerAnswer.includes(firstOfClue))) return false;
+	const a = tokens(clue);
+	const b = tokens(answer);
+	return within(b, a) || within(a, b);
+}
+
+const FIRST_WORD = /[\p{L}\p{N}]+/u;
+
+/** Every word of `some` is in `all` (and `some` says more than one letter). */
+function within(some: string[], all: string[]): boolean {
+	if (some.join('').length < 2) return false;
+	const words = new Set(all);
+	return some.every((word) => words.has(word));
 }
 
 function joined(key: CellContent, attribute: string): CellContent {
@@ -207,10 +243,17 @@ function labelled(label: string, value: CellContent): CellContent {
 	return { html: `${escapeHtml(label)}: ${value.html}`, text: `${label}: ${value.text}` };
 }
 
+/** `Write Concern 주요 옵션 › w: majority · 설명`: a row's question under a heading that names nothing. */
+function about(subject: string | undefined, front: CellContent): CellContent {
+	if (!subject) return front;
+	return { html: `${escapeHtml(subject)} › ${front.html}`, text: `${subject} › ${front.text}` };
+}
+
 /** `설명: 외부 DNS 매핑 → 타입`: the value with its column, and what kind of answer is asked. */
-function reverseFront(column: string, value: CellContent, keyName: string): CellContent {
+function reverseFront(column: string, value: CellContent, keyName: string, subject = ''): CellContent {
 	const front = labelled(column, value);
-	// The quiz reads the value back from between the label and the last arrow (quiz/table-view.ts).
-	const asked = keyName || '?';
+	// The quiz reads the value back from between the label and the last arrow (quiz/table-view.ts),
+	// so the subject goes after the arrow: `→ 옵션 (Write Concern 주요 옵션)`.
+	const asked = [keyName || '?', subject && `(${subject})`].filter(Boolean).join(' ');
 	return { html: `${front.html} → ${escapeHtml(asked)}`, text: `${front.text} → ${asked}` };
 }

@@ -27,6 +27,13 @@ describe('renderCell', () => {
 		expect(cell.text).toBe('2^k, H2O, x^n');
 	});
 
+	// Issue #15 blind check: `<code>num \|= (1 << k)</code>` showed its tags as text on a card.
+	it('shows <code> and <kbd> written as tags as code, keeping the text as written (a key text names ids)', () => {
+		const cell = firstBodyCell('| a |\n|---|\n| <code>num \\|= (1 << k)</code> or <kbd>Ctrl</kbd>+<code>x |\n');
+		expect(cell.html).toBe('<code>num |= (1 &#x3C;&#x3C; k)</code> or <kbd>Ctrl</kbd>+<code>x</code>');
+		expect(cell.text).toBe('<code>num |= (1 << k)</code> or <kbd>Ctrl</kbd>+<code>x');
+	});
+
 	it('shows an Obsidian [[link|label]] by its label', () => {
 		const cell = firstBodyCell('| a |\n|---|\n| [[CS기초/network\\|네트워크]], [[Go]] |\n');
 		expect(cell).toEqual({ html: '네트워크, Go', text: '네트워크, Go' });

@@ -58,10 +58,10 @@ const TAGS: Partial<Record<PhrasingContent['type'], string>> = { strong: 'strong
  */
 function simpleHtml(nodes: PhrasingContent[]): string | null {
 	let out = '';
-	const open: string[] = []; // <sup>/<sub> opened in this run of nodes and not closed yet
+	const open: string[] = []; // <sup>, <sub>, <code>, <kbd> opened in this run of nodes and not closed yet
 	for (const node of nodes) {
 		const tag = TAGS[node.type];
-		const script = node.type === 'html' ? SCRIPT.exec(node.value) : null;
+		const script = node.type === 'html' ? INLINE_TAG.exec(node.value) : null;
 		if (node.type === 'text') out += escapeHtml(node.value);
 		else if (node.type === 'inlineCode') out += `<code>${escapeHtml(node.value)}</code>`;
 		else if (node.type === 'break') out += '<br>';
@@ -76,13 +76,19 @@ function simpleHtml(nodes: PhrasingContent[]): string | null {
 			out += `<${tag}>${inner}</${tag}>`;
 		} else return null;
 	}
-	// A <sup> left open in the note is closed here, so the card's HTML stays well formed.
+	// A tag left open in the note is closed here, so the card's HTML stays well formed.
 	while (open.length) out += `</${open.pop()}>`;
 	return out;
 }
 
 // `k<sup>th</sup>`, `H<sub>2</sub>O`: superscript and subscript are shown as such.
 const SCRIPT = /^<(\/?)(sup|sub)>$/i;
+/**
+ * The bare tags a cell's HTML keeps: SCRIPT's, and `<code>`/`<kbd>`, which a note writes where
+ * backticks cannot go (`<code>a | b</code>` holds a pipe). The card's text keeps a code tag as
+ * written: a row key's text names its cards' ids, and ids never change.
+ */
+const INLINE_TAG = /^<(\/?)(sup|sub|code|kbd)>$/i;
 
 /**
  * A cell is rendered on its own, away from the note: references are resolved here, since

@@ -13,28 +13,28 @@ describe('the owner’s notes', () => {
 	it('compile with no problem and no warning', () => {
 		expect(compiled.problems).toEqual([]);
 		expect(compiled.warnings).toEqual([]);
-		expect(note.cards.length).toBe(194);
+		expect(note.cards.length).toBe(190);
 	});
 
 	it('form a tree: note → ## section → ### table, titled by their headings', () => {
 		expect(note.decks.map((d) => [d.path.slice(1).join(' › '), d.cardCount])).toEqual([
-			['', 194],
+			['', 190],
 			['Kubernetes 핵심 개념', 34],
 			['Kubernetes 핵심 개념 › Pod', 7],
 			['Kubernetes 핵심 개념 › 주요 리소스', 18],
 			['Kubernetes 핵심 개념 › 서비스 타입', 9],
-			['Docker 최적화', 9],
-			['Docker 최적화 › 이미지 크기 최소화', 9],
+			['Docker 최적화', 8],
+			['Docker 최적화 › 이미지 크기 최소화', 8],
 			['CI/CD 패턴', 17],
 			['CI/CD 패턴 › 배포 전략', 17],
-			['LGTM 스택', 27],
+			['LGTM 스택', 26],
 			['LGTM 스택 › 구성요소', 13],
-			['LGTM 스택 › LGTM vs ELK', 14],
+			['LGTM 스택 › LGTM vs ELK', 13],
 			['Observability Three Pillars', 13],
 			['Micrometer', 13],
 			['Micrometer › 메트릭 타입', 13],
-			['Grafana Alert', 11],
-			['Grafana Alert › 주요 알림 항목', 11],
+			['Grafana Alert', 10],
+			['Grafana Alert › 주요 알림 항목', 10],
 			['SLI / SLO / SLA', 9],
 			['메트릭 프레임워크', 14],
 			['메트릭 프레임워크 › RED 메트릭 (Request-oriented)', 7],
@@ -44,8 +44,8 @@ describe('the owner’s notes', () => {
 			['Prometheus vs InfluxDB', 10],
 			['장애 대응', 8],
 			['장애 대응 › On-call 가이드', 8],
-			['성능 튜닝', 9],
-			['성능 튜닝 › 부하 테스트', 9],
+			['성능 튜닝', 8],
+			['성능 튜닝 › 부하 테스트', 8],
 			['OpenTelemetry', 7],
 			['OpenTelemetry › 구성요소', 7]
 		]);
@@ -198,14 +198,18 @@ describe('the tables the owner named', () => {
 			['forward', '조건', 'Memory Usage · 조건', '> 85%'],
 			['forward', '심각도', 'Memory Usage · 심각도', 'Warning'],
 			['forward', '조건', 'Kafka Lag · 조건', '> 10000'],
-			['forward', '심각도', 'Kafka Lag · 심각도', 'Critical'],
-			['forward', '항목', '주요 알림 항목: 항목 5가지?', 'Error Rate, Response Time p99, CPU Usage, Memory Usage, Kafka Lag']
+			['forward', '심각도', 'Kafka Lag · 심각도', 'Critical']
+			// No "항목 5가지?": `주요` says these are the owner's picks among the alerts one could set.
 		]);
 	});
 
 	it('LGTM vs ELK: the other comparison, keyed by the stacks', () => {
 		const cards = cardsIn(note, 'LGTM 스택', 'LGTM vs ELK');
-		expect(new Set(cards.map((c) => c.rowKey))).toEqual(new Set(['ELK', 'LGTM']));
+		// The one rated row (리소스 사용량 높음 / 낮음) is asked once, as which stack uses more.
+		expect(new Set(cards.map((c) => c.rowKey))).toEqual(new Set(['ELK', 'LGTM', '']));
+		expect(brief(cards.filter((c) => c.column === '리소스 사용량'))).toEqual([
+			['forward', '리소스 사용량', 'LGTM vs ELK › 리소스 사용량: 더 높은 쪽 (ELK / LGTM)?', 'ELK']
+		]);
 		expect(brief(cards.filter((c) => c.column === '로그'))).toEqual([
 			['forward', '로그', 'ELK · 로그', 'Elasticsearch'],
 			['reverse', '로그', '로그: Elasticsearch → ELK / LGTM', 'ELK'],
@@ -217,10 +221,11 @@ describe('the tables the owner named', () => {
 	it('keep **L**oki as "Loki" in plain text and rowKey', () => {
 		const loki = cardsIn(note, 'LGTM 스택', '구성요소').filter((c) => c.rowKey === 'Loki');
 		expect(brief(loki)).toEqual([
-			['forward', '역할', 'Loki · 역할', '로그'],
-			['reverse', '역할', '역할: 로그 → 구성', 'Loki'],
-			['forward', '설명', 'Loki · 설명', '레이블 기반 로그 저장소']
+			// `구성요소` says what kind of table it is, not whose: the question names the stack.
+			['forward', '역할', 'LGTM 스택 구성요소 › Loki · 역할', '로그'],
+			['reverse', '역할', '역할: 로그 → 구성 (LGTM 스택 구성요소)', 'Loki'],
+			['forward', '설명', 'LGTM 스택 구성요소 › Loki · 설명', '레이블 기반 로그 저장소']
 		]);
-		expect(loki[0].front).toBe('<strong>L</strong>oki · 역할');
+		expect(loki[0].front).toBe('LGTM 스택 구성요소 › <strong>L</strong>oki · 역할');
 	});
 });

@@ -22,6 +22,8 @@ export interface KeyedTable {
 	transposed: boolean;
 	/** What a key is: the key column's header, or the compared names (`ELK / LGTM`) when transposed. */
 	keyName: string;
+	/** The attribute that groups rows (`| Data store | Bigtable |`), when it is why another column is the key. */
+	grouping?: number;
 }
 
 export type Shape = { kind: 'cards'; table: KeyedTable; note?: string; signals: string[] } | { kind: 'skip'; reason: string };
@@ -113,7 +115,8 @@ function guessShape(table: FoundTable): Shape {
 	const first = header[0].text || 'column 1';
 	if (unique < 0) return { kind: 'skip', reason: `"${first}" groups rows and no column names each row once` };
 	const note = `"${first}" groups rows, so column ${unique + 1} "${header[unique].text}" is the key`;
-	return { kind: 'cards', table: keyed(table, unique), note, signals: [note] };
+	// The grouping column is attribute 0 of the re-keyed table: the columns keep their order.
+	return { kind: 'cards', table: { ...keyed(table, unique), grouping: 0 }, note, signals: [note] };
 }
 
 /** A column where most values repeat: a category, not a key. A single repeat is a typo and an error. */

@@ -34,7 +34,7 @@ export function isQuantity(text: string): boolean {
 // happens to hold each once: `높음 → ?` has no one right answer.
 const RATINGS = new Set(
 	[
-		'o|x|○|◯|△|×|✅|❌|✔|✔️|✓|✗|✘|⭕|:+1:|:x:|:white_check_mark:|yes|no|y|n|true|false|high|low|medium|fast|slow|easy|hard|good|bad|simple|complex|critical|warning|major|minor|required|optional|supported|unsupported|partial|full|all|some|always|never|sometimes|rare|common|default|strong|weak',
+		'o|x|○|◯|△|×|✅|❌|✔|✔️|✓|✗|✘|⭕|:+1:|:x:|:white_check_mark:|yes|no|y|n|true|false|high|low|medium|fast|slow|easy|hard|good|bad|simple|complex|critical|warning|major|minor|required|optional|supported|unsupported|partial|full|all|some|many|most|few|always|never|sometimes|rare|common|default|strong|weak',
 		'예|아니오|아니요|있음|없음|유|무|상|중|하|높음|낮음|중간|보통|매우 높음|매우 낮음|빠름|느림|많음|적음|큼|작음|쉬움|어려움|가능|불가|불가능|필요|불필요|지원|미지원|좋음|나쁨|강함|약함|복잡|복잡함|단순|단순함|간단|간단함|허용|차단|유지|필수|선택|권장|비권장|기본|제한적|효율적'
 	]
 		.join('|')
@@ -108,3 +108,6 @@ export function yesRows(values: readonly string[]): { yes: number[]; mark: strin
 	if (yes.length === 0 || yes.length === given.length) return null;
 	return { yes: yes.map(([, i]) => i), mark: yes[0][0] };
 }
+
+/** Whether a text has Hangul: a Korean note's questions are asked in Korean. */
+export const hangul = (text: string) => /[\uac00-\ud7a3]/.test(text);

@@ -209,7 +209,7 @@ describe('whole-table cards (issue #15, item 6)', () => {
 		expect(report.map((entry) => entry.cards.whole)).toEqual([0, 0]);
 	});
 
-	it('names its subject by the heading: with its parent when generic, not at all when a long question', () => {
+	it('names its subject by the heading: with its parent when generic, the question’s subject when a long question', () => {
 		const three = table(
 			['상태', '설명'],
 			[
@@ -220,8 +220,8 @@ describe('whole-table cards (issue #15, item 6)', () => {
 		);
 		const front = (markdown: string) => wholeOf(markdown)[0].frontText;
 		expect(front(`# OS\n\n## 프로세스 (OS-032)\n\n### 12. 기본 상태\n\n${three}\n`)).toBe('기본 상태: 상태 3가지?');
-		expect(front(`# OS\n\n## 프로세스 상태\n\n### 비교\n\n${three}\n`)).toBe('프로세스 상태 › 비교: 상태 3가지?');
-		expect(front(`# OS\n\n## 프로세스의 스케줄링 상태에 대해 자세히 설명해 주세요. (OS-032)\n\n${three}\n`)).toBe('상태 3가지?');
+		expect(front(`# OS\n\n## 프로세스 상태\n\n### 비교\n\n${three}\n`)).toBe('프로세스 상태 비교: 상태 3가지?');
+		expect(front(`# OS\n\n## 프로세스의 스케줄링 상태에 대해 자세히 설명해 주세요. (OS-032)\n\n${three}\n`)).toBe('프로세스: 상태 3가지?');
 	});
 
 	it('obeys the directives ordered, list and no-whole', () => {

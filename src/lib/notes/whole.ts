@@ -6,9 +6,10 @@
 import { escapeHtml, type CellContent } from './cell';
 import { stableId } from './ids';
 import { MAX_LIST } from './lists';
+import { highestCards } from './ratings';
 import type { KeyedTable } from './shape';
 import type { Card, CardKind } from './types';
-import { isBareSymbol, isPlaceholder, yesRows } from './values';
+import { hangul, isBareSymbol, isPlaceholder, yesRows } from './values';
 
 /** Fewer keys than this are a pair, not a list worth recalling. */
 export const MIN_WHOLE = 3;
@@ -104,14 +105,18 @@ export function orderOf(keys: readonly string[]): string | null {
 	return null;
 }
 
-// Headings whose rows are picks from an open set: examples, cases, pitfalls, mistakes.
-const OPEN_SET = /(예시|예제|사례|함정|실수|안티 ?패턴|examples?|pitfalls?|mistakes?|anti-?patterns?|gotchas?)/i;
+// Headings whose rows are picks from an open set: examples, cases, pitfalls, mistakes, "the
+// main ones" (`주요 CSI 드라이버`, `대표적인 도구`), considerations and reasons the author chose,
+// and a summary's arrangement of what came before.
+const OPEN_SET =
+	/(예시|예제|사례|함정|실수|안티 ?패턴|주요|대표|대안|유명한|인기|일반적인|고려사항|필요성|조합|요약|정리|examples?|pitfalls?|mistakes?|anti-?patterns?|gotchas?|popular|common|notable|main|major|some|well-known|considerations|summary|alternatives?)/i;
+// A key column of things of which there are always more than a note lists: tools, plugins, drivers.
+const OPEN_KINDS =
+	/^(도구|툴|플러그인|드라이버|구현체|구현|컨트롤러|라이브러리|프레임워크|솔루션|제품|벤더|서비스|카테고리|(?:베이스 |base )?이미지|(?:base )?images?|cni|csi|operator|converter|starter|tools?|plugins?|drivers?|implementations?|librar(?:y|ies)|frameworks?|products?|vendors?|providers?|solutions?)$/i;
 
 // A key column of cases or conditions (`상황`, `When`): its list is no knowledge of its own.
 const CASES =
 	/^(상황|경우|조건|시나리오|케이스|문제|증상|when|case|cases|condition|conditions|scenario|scenarios|situation|situations|symptom|symptoms|problem|if)$/i;
-
-const hangul = (text: string) => /[\uac00-\ud7a3]/.test(text);
 
 /** The same words the subject and key column would be asked in, by the table's language. */
 function question(kind: CardKind, ctx: WholeContext, table: KeyedTable, n: number, first: string, korean: boolean): string {
@@ -137,7 +142,13 @@ export function markedRowCards(table: KeyedTable, ctx: WholeContext): Card[] {
 		if (!marked || marked.yes.length > MAX_LIST) return;
 		const keys = marked.yes.map((row) => table.entries[row].key).filter((key) => key.text);
 		if (keys.length === 0 || keys.some((key) => key.text.includes(','))) return;
-		const front = `${ctx.subject ? `${ctx.subject}: ` : ''}${attribute.name} ${marked.mark} → ${table.keyName || '?'}`;
+		// `멱등성 O인 메서드?`, `Verb with Idempotent Yes?` (a footnote mark `*` is no part of the name).
+		const column = attribute.name.replace(/[*†‡]+$/, '').trim();
+		const korean = hangul(column) || hangul(table.keyName) || hangul(ctx.subject);
+		const asked = korean
+			? `${column} ${marked.mark}인 ${table.keyName || '것'}?`
+			: `${table.keyName || 'Rows'} with ${column} ${marked.mark}?`;
+		const front = `${ctx.subject ? `${ctx.subject}: ` : ''}${asked}`;
 		cards.push({
 			id: stableId(ctx.tableId, 'marked', attribute.name),
 			deckId: ctx.deckId,
@@ -171,11 +182,13 @@ export interface WholeCards {
  */
 export function wholeTableCards(table: KeyedTable, ctx: WholeContext): WholeCards {
 	if (ctx.noWhole) return { cards: [], signals: ['no whole-table card: directive no-whole'] };
-	if (table.transposed) return { cards: [], signals: [] };
+	const highest = highestCards(table, ctx);
+	const rated = highest.length ? [`${highest.length} which-row-is-highest card(s) for rating columns`] : [];
+	if (table.transposed) return { cards: highest, signals: rated };
 	const marked = markedRowCards(table, ctx);
 	const keysCard = keysOrOrder(table, ctx);
 	const signals = marked.length ? [...keysCard.signals, `${marked.length} which-rows card(s) for yes/no columns`] : keysCard.signals;
-	return { cards: [...keysCard.cards, ...marked], signals };
+	return { cards: [...keysCard.cards, ...marked, ...highest], signals: [...signals, ...rated] };
 }
 
 function keysOrOrder(table: KeyedTable, ctx: WholeContext): WholeCards {
@@ -199,7 +212,10 @@ function keysOrOrder(table: KeyedTable, ctx: WholeContext): WholeCards {
 	if (named * 2 >= texts.length) return { cards: [], signals: ['no whole-table card: the heading names the keys'] };
 	// `Pointcut 표현식 예시`, `흔한 함정`: the note's own picks from an open set, no list to recall.
 	if (!ctx.list && !ctx.ordered && OPEN_SET.test(ctx.title)) {
-		return { cards: [], signals: ['no whole-table card: the heading says its rows are examples or pitfalls'] };
+		return { cards: [], signals: ['no whole-table card: the heading says its rows are picks (examples, pitfalls, the main ones)'] };
+	}
+	if (!ctx.list && !ctx.ordered && OPEN_KINDS.test(table.keyName.trim())) {
+		return { cards: [], signals: [`no whole-table card: there are always more "${table.keyName}" than a note lists`] };
 	}
 	const korean =
 		hangul(ctx.subject) || hangul(table.keyName) || table.entries.some((entry) => entry.values.some((value) => hangul(value.text)));

@@ -1,6 +1,5 @@
 import {
-	deckCounts,
-	deckTree,
+	deckTreeWithCounts,
 	deviceNotes,
 	getCards,
 	getExam,
@@ -43,8 +42,8 @@ function studyDay(settings: SchedulerSettings, now: number) {
 
 /**
  * The numbers at the top of the home screen. They read only as far as the daily limits let
- * them show (see todayTotals), so they are on screen before the per-deck lines, which need a
- * pass over every card's progress, and before the streak, which takes a lookup per day.
+ * them show (see todayTotals), so they are on screen before the per-deck lines, which read
+ * every deck, and before the streak, which takes a lookup per day.
  */
 export async function homeTotals(settings: SchedulerSettings, now = Date.now()): Promise<HomeTotals> {
 	const { start, next } = studyDay(settings, now);
@@ -153,9 +152,8 @@ function readStored<T>(key: string): T | null {
 /** Decks in tree order with today's counts (daily limits applied, sub-decks included). */
 export async function deckLines(settings: SchedulerSettings, now = Date.now()): Promise<DeckLine[]> {
 	const { start, next } = studyDay(settings, now);
-	const [decks, counts, sent, planned, added] = await Promise.all([
-		deckTree(),
-		deckCounts(now, next),
+	const [{ decks, counts }, sent, planned, added] = await Promise.all([
+		deckTreeWithCounts(now, next),
 		sentCards(now),
 		plannedToday(settings, now),
 		deviceNotes()

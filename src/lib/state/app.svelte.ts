@@ -1,4 +1,4 @@
-import { getSettings, hasStoredDecks, openDatabase, saveSettings, StorageUnavailableError, syncDecks } from '$lib/db';
+import { getSettings, hasStoredDecks, openDatabase, saveSettings, StorageUnavailableError, syncDecks, type SyncProgress } from '$lib/db';
 import { onDatabaseReplaced } from '$lib/db/database';
 import { messageOf } from '$lib/errors';
 import { DEFAULT_SETTINGS, type SchedulerSettings } from '$lib/scheduler/types';
@@ -29,6 +29,8 @@ class AppState {
 	/** Still loading after OPEN_PATIENCE_MS: the database has not opened yet. */
 	slowOpen = $state(false);
 	deckError = $state('');
+	/** How far the decks being written are, while a first load or a deck update runs; null otherwise. */
+	deckUpdate = $state<SyncProgress | null>(null);
 	settings = $state<SchedulerSettings>({ ...DEFAULT_SETTINGS });
 	private started: Promise<void> | null = null;
 
@@ -59,14 +61,23 @@ class AppState {
 			this.slowOpen = false;
 		}
 		onDatabaseReplaced(() => (this.status = 'replaced'));
-		const sync = syncDecks(fetchDeckJson).then(
-			() => (this.deckError = ''),
-			(error) => (this.deckError = messageOf(error))
-		);
+		let firstNoteStored = () => {};
+		const firstNote = new Promise<void>((resolve) => (firstNoteStored = resolve));
+		const onProgress = (progress: SyncProgress) => {
+			this.deckUpdate = progress.done < progress.total ? { ...progress } : null;
+			if (progress.done > 0) firstNoteStored();
+		};
+		const sync = syncDecks(fetchDeckJson, { onProgress })
+			.then(
+				() => (this.deckError = ''),
+				(error) => (this.deckError = messageOf(error))
+			)
+			.finally(() => (this.deckUpdate = null));
 		// With decks stored from an earlier visit, pages start from them at once (offline, or on
 		// a slow network, that is seconds sooner); live queries show what the check changes.
-		// The first visit has nothing to show until the decks arrive.
-		if (!(await hasStoredDecks())) await sync;
+		// The first visit has nothing to show until the decks arrive: it starts once the first
+		// note is stored (the notes are written one by one, each whole), and the rest follow.
+		if (!(await hasStoredDecks())) await Promise.race([sync, firstNote]);
 		this.settings = await getSettings();
 		if (this.status === 'loading') this.status = 'ready';
 		announceDatabaseOpened();

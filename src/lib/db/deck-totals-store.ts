@@ -1,0 +1,92 @@
+/**
+ * Reading deckTotals: every deck's totals, and the cards due before a time per deck. Totals
+ * that are not complete or not believable (upgraded from version 4, a row no code of ours
+ * wrote) are counted from progress for this read, and counted for good in a transaction of
+ * their own right after it: a reader may run in a live query, which cannot write.
+ */
+import { database, type Tables, type TabledeckDatabase } from './database';
+import {
+	BUCKET_MS,
+	COMPLETE_KEY,
+	DUE_STATES,
+	dueBefore,
+	isShardRow,
+	stateNumber,
+	tally,
+	toShardRows,
+	TOTALS_FORMAT,
+	type DueState
+} from './deck-totals';
+import type { DeckTotalsRow, TotalsCompleteRow } from './rows';
+
+/** Every deck's totals, keyed by deck id; a deck with none has no entry. */
+export async function loadTotals(db: Tables): Promise<Map<string, DeckTotalsRow>> {
+	const rows: unknown[] = await db.deckTotals.toArray();
+	const isComplete = (row: unknown) =>
+		(row as TotalsCompleteRow).shard === COMPLETE_KEY && (row as TotalsCompleteRow).format === TOTALS_FORMAT;
+	const shards = rows.filter((row) => !isComplete(row));
+	if (shards.length < rows.length && shards.every(isShardRow))
+		return new Map(shards.flatMap((row) => row.decks.map((deck) => [deck.deckId, deck])));
+	recountSoon(database());
+	return tally(await db.progress.toArray());
+}
+
+let pending: TabledeckDatabase | null = null;
+
+function recountSoon(db: TabledeckDatabase): void {
+	if (pending === db) return;
+	pending = db;
+	setTimeout(() => {
+		pending = null;
+		// Only for the database it was asked for (a test, or another tab, may have replaced it).
+		if (db.isOpen()) recountTotals(db).catch(() => {});
+	}, 0);
+}
+
+/** Counts every deck's totals from progress and stores them, complete, in one transaction. */
+export function recountTotals(db: TabledeckDatabase = database()): Promise<void> {
+	return db.transaction('rw', ['progress', 'deckTotals'], async (tx) => {
+		const totals = tally(await tx.table('progress').toArray());
+		const table = tx.table('deckTotals');
+		await table.clear();
+		await table.bulkPut([...toShardRows(totals.values()), { shard: COMPLETE_KEY, format: TOTALS_FORMAT }]);
+	});
+}
+
+export interface DueCounts {
+	/** Review cards due before the time. */
+	review: number;
+	/** Learning and relearning cards due before the time. */
+	learning: number;
+}
+
+/**
+ * Cards of each deck due before `before`, buried ones included. Whole 15-minute buckets come
+ * from the totals; a `before` off that grid leaves one bucket per state, whose cards are
+ * looked up on the index (keys only) when some deck has any there.
+ */
+export async function dueByDeck(db: Tables, totals: Map<string, DeckTotalsRow>, before: number): Promise<Map<string, DueCounts>> {
+	const due = new Map<string, DueCounts>();
+	const add = (deckId: string, state: DueState, n: number) => {
+		if (n === 0) return;
+		let counts = due.get(deckId);
+		if (!counts) due.set(deckId, (counts = { review: 0, learning: 0 }));
+		counts[state === 'review' ? 'review' : 'learning'] += n;
+	};
+	const partial = new Map<DueState, number>();
+	for (const row of totals.values()) {
+		for (const state of DUE_STATES) {
+			const { whole, partial: edge } = dueBefore(row[state], before);
+			add(row.deckId, state, whole);
+			if (edge !== null) partial.set(state, edge);
+		}
+	}
+	await Promise.all(
+		[...partial].map(async ([state, edge]) => {
+			const n = stateNumber(state);
+			const range = db.progress.where('[active+state+due]').between([1, n, edge * BUCKET_MS], [1, n, before]);
+			for (const [deckId] of await range.primaryKeys()) if (totals.has(deckId)) add(deckId, state, 1);
+		})
+	);
+	return due;
+}
