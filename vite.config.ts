@@ -66,6 +66,18 @@ export default defineConfig({
 				theme_color: THEME,
 				background_color: '#f6f7f9',
 				categories: ['education', 'productivity'],
+				// Android's share sheet offers the installed app for .md files: the service worker
+				// answers the POST (runtimeCaching below), as there is no server.
+				share_target: {
+					action: `${BASE}/share-target`,
+					method: 'POST',
+					enctype: 'multipart/form-data',
+					params: {
+						title: 'title',
+						text: 'text',
+						files: [{ name: 'notes', accept: ['text/markdown', '.md', 'text/plain'] }]
+					}
+				},
 				shortcuts: [
 					{
 						name: 'Start review',
@@ -105,6 +117,40 @@ export default defineConfig({
 				skipWaiting: false,
 				cleanupOutdatedCaches: true,
 				runtimeCaching: [
+					{
+						// A share from another app (manifest share_target): the files, or shared text,
+						// go into Cache Storage under the scope, and the person lands on Add notes,
+						// whose preview takes them (src/lib/services/shared-notes.ts reads this format).
+						// Workbox copies these functions' text into sw.js: they cannot read BASE.
+						urlPattern: ({ url, sameOrigin }) => {
+							const scope = new URL((globalThis as unknown as { registration: { scope: string } }).registration.scope).pathname;
+							return sameOrigin && url.pathname === `${scope}share-target`;
+						},
+						method: 'POST',
+						handler: async ({ request }) => {
+							const scope = (globalThis as unknown as { registration: { scope: string } }).registration.scope;
+							const form = await request.formData();
+							const cache = await caches.open('tabledeck-shared');
+							const stamp = Date.now();
+							const files = form.getAll('notes').filter((file): file is File => typeof file !== 'string');
+							const text = form.get('text');
+							const shared =
+								files.length > 0
+									? files.map((file) => ({ name: file.name, body: file as Blob }))
+									: typeof text === 'string' && text.trim() !== ''
+										? [{ name: `${String(form.get('title') ?? '').trim() || 'shared'}.md`, body: new Blob([text]) }]
+										: [];
+							await Promise.all(
+								shared.map(({ name, body }, i) =>
+									cache.put(
+										`${scope}shared-notes/${stamp}-${i}`,
+										new Response(body, { headers: { 'x-file-name': encodeURIComponent(name || 'shared.md') } })
+									)
+								)
+							);
+							return Response.redirect(`${scope}settings?shared#add-notes`, 303);
+						}
+					},
 					{
 						// fsrs-browser's WebAssembly (1.7 MB, 0.44 MB gzip) is not precached: only
 						// Settings → Optimize fetches it, and it is kept from that first use on, so the

@@ -146,6 +146,18 @@ describe('buildDecks', () => {
 		expect(snapshot(out)).toEqual(before);
 		expect(readdirSync(dirname(out))).toEqual(['decks']);
 	});
+
+	// Each note's JSON is written into the new folder as it is made (issue #17's memory budget).
+	it('leaves the old output as it was when a note fails after others were written', async () => {
+		const notes = tempDir();
+		writeFileSync(join(notes, 'a-good.md'), readFileSync(join(VALID, 'shapes.md')));
+		writeFileSync(join(notes, 'z-bad.md'), readFileSync(join(BROKEN, 'latin1.md')));
+		const { out, before } = oldOutput();
+		const result = await buildDecks(notes, out, quietLog().log);
+		expect(result.ok).toBe(false);
+		expect(snapshot(out)).toEqual(before);
+		expect(readdirSync(dirname(out))).toEqual(['decks']);
+	});
 });
 
 /**

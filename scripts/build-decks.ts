@@ -2,7 +2,8 @@
  * Compiles every table in a folder of markdown notes into deck JSON.
  *   npm run decks                                  decks/**\/*.md → static/decks/
  *   npm run decks -- --notes DIR --out DIR
- * Output is swapped in whole: on any error the old output folder is left as it was.
+ * Output is swapped in whole: on any error the old output folder is left as it was. Each note's
+ * JSON is written into the new folder as soon as it is made, so the build never holds all of it.
  */
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -10,8 +11,8 @@ import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { isMainThread } from 'node:worker_threads';
-import { assembleDecks, formatProblem } from '../src/lib/notes/build';
-import type { NoteSource, TableReport } from '../src/lib/notes/build';
+import { deckFileName, formatProblem, indexDecks } from '../src/lib/notes/build';
+import type { NoteOutput, NoteSource, TableReport } from '../src/lib/notes/build';
 import type { Problem } from '../src/lib/notes/types';
 import { sizeProblem } from '../src/lib/notes/size';
 import { compileInPool } from './compile-pool';
@@ -42,20 +43,40 @@ async function oversizedNotes(notesDir: string): Promise<Problem[]> {
 	return (await listNotes(notesDir)).map((note) => sizeProblem(note.file, note.size)).filter((problem) => problem !== null);
 }
 
-/** Writes every file into a fresh folder beside `out`, then swaps it in with renames. */
-export async function writeAtomically(out: string, files: Map<string, string>): Promise<void> {
-	// Without this, `out/` would put the temp folder inside the folder it replaces.
-	out = resolve(out);
-	const old = `${out}.old-${process.pid}`;
-	await mkdir(dirname(out), { recursive: true });
-	// A new folder (mkdir fails if the name is taken), so nothing that was there before is ever
-	// removed as "temporary"; not mkdtemp, whose 0700 mode would carry over to the output.
-	const tmp = `${out}.tmp-${randomUUID().slice(0, 8)}`;
-	await mkdir(tmp);
-	try {
+/**
+ * A fresh folder beside `out`, filled file by file, that replaces `out` whole on `commit()`.
+ * `discard()` (always called, after a commit too) removes what is left of it; `out` is then as it was.
+ */
+export class StagedFolder {
+	private constructor(
+		private readonly out: string,
+		readonly tmp: string
+	) {}
+
+	static async open(out: string): Promise<StagedFolder> {
+		// Without this, `out/` would put the temp folder inside the folder it replaces.
+		out = resolve(out);
+		await mkdir(dirname(out), { recursive: true });
+		// A new folder (mkdir fails if the name is taken), so nothing that was there before is ever
+		// removed as "temporary"; not mkdtemp, whose 0700 mode would carry over to the output.
+		const tmp = `${out}.tmp-${randomUUID().slice(0, 8)}`;
+		await mkdir(tmp);
+		const folder = new StagedFolder(out, tmp);
 		// The marker goes in the new folder, so the folder swapped in is known as the builder's own.
-		await writeFile(join(tmp, OUTPUT_MARKER), MARKER_TEXT);
-		for (const [name, text] of files) await writeFile(join(tmp, name), text);
+		await folder.write(OUTPUT_MARKER, MARKER_TEXT).catch(async (error) => {
+			await folder.discard();
+			throw error;
+		});
+		return folder;
+	}
+
+	write(name: string, text: string): Promise<void> {
+		return writeFile(join(this.tmp, name), text);
+	}
+
+	async commit(): Promise<void> {
+		const { out, tmp } = this;
+		const old = `${out}.old-${process.pid}`;
 		const hadOld = await rename(out, old).then(
 			() => true,
 			(error: NodeJS.ErrnoException) => {
@@ -68,10 +89,26 @@ export async function writeAtomically(out: string, files: Map<string, string>): 
 			throw error;
 		});
 		if (hadOld) await rm(old, { recursive: true, force: true });
-	} finally {
-		await rm(tmp, { recursive: true, force: true });
+	}
+
+	discard(): Promise<void> {
+		return rm(this.tmp, { recursive: true, force: true });
 	}
 }
+
+/** Writes every file into a fresh folder beside `out`, then swaps it in with renames. */
+export async function writeAtomically(out: string, files: Map<string, string>): Promise<void> {
+	const folder = await StagedFolder.open(out);
+	try {
+		for (const [name, text] of files) await folder.write(name, text);
+		await folder.commit();
+	} finally {
+		await folder.discard();
+	}
+}
+
+/** What the build keeps of a compiled note once its JSON is written: everything else. */
+type Written = Omit<NoteOutput, 'json'> & { json: true | null };
 
 /** `workers`: threads to compile on; 1 compiles in-process (tests run it so, under Vitest). */
 export async function buildDecks(notesDir: string, outDir: string, log = console, workers = 1, cache: NoteCache | null = null) {
@@ -81,23 +118,45 @@ export async function buildDecks(notesDir: string, outDir: string, log = console
 	for (const problem of oversized) log.error(`${join(notesDir, problem.file)}: ${problem.message}`);
 	if (oversized.length) return { ok: false as const, problems: oversized, warnings: [] as Problem[] };
 	const sources = await readNotes(notesDir);
-	const cached = await Promise.all(sources.map((source) => (cache ? cache.get(source) : null)));
-	const missing = sources.filter((_, i) => !cached[i]);
-	const compiled = await compileInPool(missing, workers);
-	const byFile = new Map(compiled.map((output) => [output.file, output]));
-	await Promise.all(missing.map((source) => cache?.put(source, byFile.get(source.file)!)));
+	const folder = await StagedFolder.open(outDir);
+	try {
+		const outputs = await compileInto(folder, sources, workers, cache);
+		const { index, problems, warnings } = indexDecks(outputs);
+		const report = outputs
+			.flatMap((output) => output.report ?? [])
+			.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+		const shown = <P extends { file: string }>(p: P): P => ({ ...p, file: join(notesDir, p.file) });
+		for (const warning of warnings) log.warn(`warning: ${formatProblem(shown(warning))}`);
+		for (const problem of problems) log.error(formatProblem(shown(problem)));
+		if (problems.length) return { ok: false as const, problems, warnings, report };
+		await folder.write('index.json', index);
+		await folder.commit();
+		return { ok: true as const, index, problems, warnings, report };
+	} finally {
+		await folder.discard();
+	}
+}
+
+/** Compiles (or takes from the cache) every note, one at a time in memory, writing each one's JSON into `folder`. */
+async function compileInto(folder: StagedFolder, sources: NoteSource[], workers: number, cache: NoteCache | null): Promise<Written[]> {
+	const write = async (output: NoteOutput): Promise<Written> => {
+		if (output.json) await folder.write(deckFileName(output), output.json);
+		return { ...output, json: output.json ? true : null };
+	};
+	const outputs: Written[] = [];
+	const missing: NoteSource[] = [];
+	for (const source of sources) {
+		const cached = cache ? await cache.get(source) : null;
+		if (cached) outputs.push(await write(cached));
+		else missing.push(source);
+	}
+	const bySource = new Map(missing.map((source) => [source.file, source]));
+	const compiled = await compileInPool(missing, workers, async (output) => {
+		await cache?.put(bySource.get(output.file)!, output);
+		return write(output);
+	});
 	await cache?.prune();
-	const outputs = [...cached.filter((output) => output !== null), ...compiled];
-	const { files, problems, warnings } = assembleDecks(outputs);
-	const report = outputs
-		.flatMap((output) => output.report ?? [])
-		.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
-	const shown = <P extends { file: string }>(p: P): P => ({ ...p, file: join(notesDir, p.file) });
-	for (const warning of warnings) log.warn(`warning: ${formatProblem(shown(warning))}`);
-	for (const problem of problems) log.error(formatProblem(shown(problem)));
-	if (!files) return { ok: false as const, problems, warnings, report };
-	await writeAtomically(outDir, files);
-	return { ok: true as const, files, problems, warnings, report };
+	return [...outputs, ...compiled];
 }
 
 function readArgs() {
@@ -134,7 +193,7 @@ async function main() {
 		console.error(`tabledeck: ${result.problems.length} error(s); ${values.out} left unchanged`);
 		process.exit(1);
 	}
-	const index = JSON.parse(result.files.get('index.json')!);
+	const index = JSON.parse(result.index);
 	const cards = index.notes.reduce((n: number, note: { cardCount: number }) => n + note.cardCount, 0);
 	const ms = Math.round(performance.now() - started);
 	console.log(`tabledeck: ${cards} cards in ${index.decks.length} decks from ${index.notes.length} notes → ${values.out} (${ms} ms)`);

@@ -2,6 +2,7 @@
 // real CouchDB stand-in (pouchdb-server) that this file starts on a free port. The built site
 // allows connections to its own origin only (SYNC_ORIGIN unset), so the devices that sync
 // bypass the page's CSP; one test keeps it and checks what the person is told instead.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { freePort, startCouch, type TestCouch } from '../couch/server';
 import { replayAll } from '../../src/lib/scheduler/replay';
@@ -244,4 +245,31 @@ test('Korean: the sync screen and its status line', async ({ browser }) => {
 	await page.getByRole('button', { name: '로그인하고 동기화' }).click();
 	await expect(page.getByRole('alert')).toHaveText(/서버 주소를 https:\/\/로 시작해/);
 	await context.close();
+});
+
+test('a note added in the app on one device is built on the other at its next sync', async ({ browser }) => {
+	test.setTimeout(90_000);
+	const user = await newUser();
+	const [phone, laptop] = [await device(browser), await device(browser)];
+	await phone.page.goto('/settings');
+	await phone.page.getByLabel('Choose .md files').setInputFiles({
+		name: 'http-basics.md',
+		mimeType: 'text/markdown',
+		buffer: readFileSync('tests/fixtures/notes/import/http-basics.md')
+	});
+	await expect(phone.page.getByRole('region', { name: 'Preview of http-basics.md' })).toContainText('13 cards');
+	await phone.page.getByRole('button', { name: 'Add', exact: true }).click();
+	await expect(phone.page.getByRole('listitem').filter({ hasText: 'http-basics.md · 13 cards' })).toBeVisible();
+	await signIn(phone.page, user);
+	await expect(status(phone.page)).toHaveText(/^Synced/);
+
+	await signIn(laptop.page, user);
+	await expect(status(laptop.page)).toHaveText(/^Synced/);
+	// Built from the synced markdown by the builder in a worker, as if added here.
+	await laptop.page.reload();
+	await expect(laptop.page.getByRole('listitem').filter({ hasText: 'http-basics.md · 13 cards' })).toBeVisible();
+	const home = new HomePage(laptop.page);
+	await home.open();
+	await expect(await home.deckRow('HTTP basics')).toContainText('added on this device');
+	for (const { context } of [phone, laptop]) await context.close();
 });

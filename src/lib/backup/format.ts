@@ -22,6 +22,11 @@
  *
  * `exam` (added in December 2026, optional in the same way) is the interview date setting:
  * {"date":"2026-12-20","target":0.9,"decks":{"<deck id>":"2026-12-18"}}.
+ *
+ * `notes` (added in December 2026, optional, left out when empty) holds the notes added in the
+ * app, as their markdown: [{"file":"http-basics.md","markdown":"# HTTP basics\n…"}]. Their decks
+ * and cards are not in the file: a restore builds them again, with the same ids. This app reads
+ * it element by element; an app from before it reads it whole (up to MAX_VALUE_CHARS) and drops it.
  */
 import type { CardProgress, ReviewLogEntry } from '$lib/scheduler/types';
 
@@ -77,6 +82,8 @@ export const MAX_VALUE_CHARS = 16 * 1024 * 1024;
  * is built for (2M ratings are 27 years of 200 a day), so that a file cannot fill the memory.
  */
 export const MAX_ROWS = { progress: 1_000_000, reviewLog: 2_000_000, quizHistory: 100_000 } as const;
+/** The most notes a backup may carry: their markdown is held in memory until restored. */
+export const MAX_NOTES = 1_000;
 
 /** Sections written as one array element per line, and read back in batches. */
 export const ROW_SECTIONS = ['progress', 'reviewLog', 'quizHistory'] as const;

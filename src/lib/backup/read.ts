@@ -9,6 +9,7 @@ import {
 	BACKUP_FORMAT,
 	BACKUP_VERSION,
 	FORMAT_DEPTH,
+	MAX_NOTES,
 	MAX_ROWS,
 	MAX_VALUE_CHARS,
 	PROGRESS_COLUMNS,
@@ -21,15 +22,16 @@ import {
 import { JsonLimitError, JsonSyntaxError } from './json-errors';
 import { ObjectStream } from './json-stream';
 import { progressRowProblem, quizProblem, reviewProblem, type Problem } from './meaning';
-import { describeIssue, rowSchemas, type BackupHeader } from './schema';
+import { describeIssue, noteRow, rowSchemas, type BackupHeader, type BackupNote } from './schema';
 
 /**
  * - json: not JSON, or cut off (`truncated`)
  * - format: JSON, but not a Tabledeck backup; version: a backup of another version
  * - invalid: an impossible value, a duplicate, a card id no progress row names, wrong counts
  * - limit: nested deeper, or a value or section bigger, than any backup is
+ * - note: a note it carries cannot be added here (import/backup-notes.ts, db/device-notes.ts)
  */
-export type BackupErrorKind = 'json' | 'truncated' | 'format' | 'version' | 'invalid' | 'limit';
+export type BackupErrorKind = 'json' | 'truncated' | 'format' | 'version' | 'invalid' | 'limit' | 'note';
 
 /** Where the first bad row is: its section and its number (from 1), for a message in the person's language. */
 export interface BadRow {
@@ -53,6 +55,8 @@ export interface ParsedBackup {
 	progress: ProgressTuple[];
 	reviewLog: ReviewLogTuple[];
 	quizHistory: QuizResult[];
+	/** The notes added in the app that made it (empty in files from before them). */
+	notes: BackupNote[];
 	/** The review log is in ascending id order (as exports write it), with no id twice. */
 	logIdsAscending: boolean;
 	/** The first and last review time (ms); null without reviews. */
@@ -61,6 +65,9 @@ export interface ParsedBackup {
 	/** The `now` its times were checked against (ms). */
 	checkedAt: number;
 }
+
+/** Streamed like the row sections (a note may be megabytes), but not counted in `counts`. */
+const NOTES = 'notes';
 
 /** Header members kept; any other member is read (within the limits) and dropped. */
 const MEMBERS = new Set(['format', 'version', 'exportedAt', 'counts', 'columns', 'settings', 'preferences', 'sentToReview', 'exam']);
@@ -78,6 +85,7 @@ function sectionChecks(now: number) {
 class BackupReader {
 	readonly members: Record<string, unknown> = {};
 	readonly rows = { progress: [] as unknown[], reviewLog: [] as unknown[], quizHistory: [] as unknown[] };
+	readonly notes: BackupNote[] = [];
 	/** A row problem found before the file said it is a backup: reported only if it is one. */
 	private deferred: BackupError | null = null;
 	private readonly checks: ReturnType<typeof sectionChecks>;
@@ -95,6 +103,7 @@ class BackupReader {
 	}
 
 	elements(key: string, elements: unknown[]) {
+		if (key === NOTES) return this.noteElements(elements);
 		if (!(ROW_SECTIONS as readonly string[]).includes(key)) return;
 		const section = key as RowSection;
 		const target = this.rows[section];
@@ -110,6 +119,19 @@ class BackupReader {
 			this.deferred = error;
 		}
 		for (const element of elements) target.push(element);
+	}
+
+	private noteElements(elements: unknown[]) {
+		if (this.notes.length + elements.length > MAX_NOTES) {
+			throw new BackupError('limit', `notes holds more than ${MAX_NOTES} notes: more than any backup this app makes`);
+		}
+		const result = v.safeParse(v.array(noteRow), elements, { abortEarly: true });
+		if (!result.success) {
+			const issue = result.issues[0];
+			const path = (issue.path ?? []).map((item) => item.key);
+			throw new BackupError('invalid', describeIssue(`notes item ${this.notes.length + Number(path[0]) + 1}`, null, issue, path.slice(1)));
+		}
+		this.notes.push(...result.output);
 	}
 
 	/** The first problem in a batch of rows whose first is row `before + 1`, or null. */
@@ -202,6 +224,7 @@ class BackupReader {
 			progress,
 			reviewLog,
 			quizHistory,
+			notes: this.notes,
 			logIdsAscending: ascending,
 			from: reviewLog.length ? from : null,
 			to: reviewLog.length ? to : null,
@@ -232,7 +255,7 @@ export interface ReadOptions {
 /** Reads and checks a whole backup from its text, chunk by chunk. */
 export async function readBackup(chunks: AsyncIterable<string> | Iterable<string>, { now, pause }: ReadOptions): Promise<ParsedBackup> {
 	const reader = new BackupReader(now);
-	const stream = new ObjectStream(new Set(ROW_SECTIONS), reader, { maxDepth: FORMAT_DEPTH, maxValueChars: MAX_VALUE_CHARS });
+	const stream = new ObjectStream(new Set([...ROW_SECTIONS, NOTES]), reader, { maxDepth: FORMAT_DEPTH, maxValueChars: MAX_VALUE_CHARS });
 	try {
 		for await (const chunk of chunks) {
 			stream.feed(chunk);

@@ -10,6 +10,7 @@ import { QUESTION_TYPES } from '$lib/quiz/types';
 import { BACKUP_FORMAT, DUE_HORIZON, EARLIEST, PREVIOUS_COLUMNS, PROGRESS_COLUMNS, REVIEW_LOG_COLUMNS, REVIEW_SLACK } from './format';
 import { isExamSettings, type ExamSettings } from '$lib/scheduler/exam-settings';
 import { isValidSetting, SCHEDULER_KEYS } from '$lib/scheduler/settings';
+import { MAX_NOTE_MB } from '$lib/notes/size';
 
 /** Card ids made by the deck build are 16 hex digits; older or hand-made ones may differ, within reason. */
 export const CARD_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -171,6 +172,21 @@ function header(now: number, sentToReview: v.GenericSchema<unknown, SentToReview
 		)
 	});
 }
+
+/** A note added in the app, as a backup carries it. */
+export interface BackupNote {
+	file: string;
+	markdown: string;
+}
+
+/** UTF-16 units never outnumber UTF-8 bytes, so a note within MAX_NOTE_MB bytes passes; the builder checks bytes again. */
+export const noteRow = v.strictObject(
+	{
+		file: v.pipe(v.string('must be a file name'), v.minLength(1, 'must not be empty'), v.maxLength(255, 'must be at most 255 characters')),
+		markdown: v.pipe(v.string('must be text'), v.maxLength(MAX_NOTE_MB * 1024 * 1024, `must be at most ${MAX_NOTE_MB} MB`))
+	},
+	'must be a note: its file name and markdown'
+);
 
 export interface SentToReview {
 	until: number;

@@ -1,6 +1,6 @@
 import { BACKUP_FORMAT, BACKUP_VERSION, PREVIOUS_COLUMNS, PROGRESS_COLUMNS, REVIEW_LOG_COLUMNS, type RowSection } from './format';
 import type { ExamSettings } from '$lib/scheduler/exam-settings';
-import type { SentToReview } from './schema';
+import type { BackupNote, SentToReview } from './schema';
 
 export interface BackupHead {
 	exportedAt: number;
@@ -10,6 +10,8 @@ export interface BackupHead {
 	sentToReview?: SentToReview | null;
 	/** The interview date setting; left out when no date is set. */
 	exam?: ExamSettings | null;
+	/** The notes added in the app; left out when there are none. */
+	notes?: BackupNote[];
 }
 
 const SECTION_ORDER: readonly RowSection[] = ['progress', 'reviewLog', 'quizHistory'];
@@ -38,7 +40,8 @@ export class BackupWriter<P = string> {
 			settings: head.settings,
 			preferences: head.preferences,
 			...(head.sentToReview ? { sentToReview: head.sentToReview } : {}),
-			...(head.exam ? { exam: head.exam } : {})
+			...(head.exam ? { exam: head.exam } : {}),
+			...(head.notes?.length ? { notes: head.notes } : {})
 		};
 		// The header object without its closing brace: sections follow it.
 		this.head = JSON.stringify(header).slice(0, -1);

@@ -139,7 +139,8 @@ describe('older backup files', () => {
 			reviewsPresent: 0,
 			quizAdded: 1,
 			sentAdded: 0,
-			settingsChanged: true
+			settingsChanged: true,
+			notesAdded: []
 		});
 		expect((await cardReviewLog('card-a')).map((log) => log.id)).toEqual(['id-1', 'id-2']);
 		expect(await database().quizHistory.count()).toBe(1);

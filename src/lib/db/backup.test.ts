@@ -113,7 +113,8 @@ describe('backup export and restore', () => {
 			reviewsPresent: 0,
 			quizAdded: 1,
 			sentAdded: 0,
-			settingsChanged: true
+			settingsChanged: true,
+			notesAdded: []
 		});
 		expect(await everything()).not.toEqual(before);
 		expect(await restoreBackup(backup)).toEqual(plan);
@@ -132,7 +133,8 @@ describe('backup export and restore', () => {
 			reviewsPresent: 1,
 			quizAdded: 0,
 			sentAdded: 0,
-			settingsChanged: false
+			settingsChanged: false,
+			notesAdded: []
 		});
 		await restoreBackup(backup);
 		expect(await everything()).toEqual(once);

@@ -18,11 +18,12 @@ import {
 } from '$lib/backup/format';
 import type { ParsedBackup } from '$lib/backup/read';
 import { isValidSetting, SCHEDULER_KEYS } from '$lib/scheduler/settings';
-import type { SentToReview } from '$lib/backup/schema';
+import type { BackupNote, SentToReview } from '$lib/backup/schema';
 import { EXAM_KEY, examFrom, examOn, type ExamSettings } from '$lib/scheduler/exam-settings';
 import type { BackupWriter } from '$lib/backup/write';
 import { read, write, type Tables } from './database';
 import { newProgress, toProgressRow, toReviewLogRow, type Placement, type ProgressKey, type ProgressRow, type ReviewLogRow } from './rows';
+import { absentDeviceNotes, putDeviceNote, type CarriedNote } from './device-notes';
 import { CONVERTED_KEY } from './sync-keys';
 import { SENT_KEY, sentList } from './sent';
 import { SCHEDULER_PREFIX } from './settings';
@@ -62,6 +63,16 @@ export function backupExam(): Promise<ExamSettings | null> {
 		const exam = examFrom((await db.settings.get(EXAM_KEY))?.value);
 		return examOn(exam) ? exam : null;
 	});
+}
+
+/** The notes added in the app, as a backup carries them, in the order they were added. */
+export function backupNotes(): Promise<BackupNote[]> {
+	return read(['notes'], async (db) =>
+		(await db.notes.toArray())
+			.filter((row) => row.source === 'device')
+			.sort((a, b) => a.pos - b.pos)
+			.map((row) => ({ file: row.file, markdown: row.markdown ?? '' }))
+	);
 }
 
 /** The cards sent to today's review, as a backup holds them; null when there are none. */
@@ -126,6 +137,8 @@ export interface RestorePlan {
 	sentAdded: number;
 	/** The backup's scheduler settings differ from the ones in use. */
 	settingsChanged: boolean;
+	/** Notes added in the app that the backup adds here (a note already here stays as it is). */
+	notesAdded: string[];
 }
 
 interface Plan extends RestorePlan {
@@ -143,7 +156,8 @@ function lastReviewOf(t: unknown, now: number): number {
 	return typeof t === 'number' && t >= EARLIEST && t <= now + REVIEW_SLACK ? t : -1;
 }
 
-async function plan(db: Tables, backup: ParsedBackup): Promise<Plan> {
+/** `added`: the backup's notes this database lacks (a restore stores them before it plans). */
+async function plan(db: Tables, backup: ParsedBackup, added: CarriedNote[]): Promise<Plan> {
 	const existing = new Map<string, ProgressRow>();
 	await eachProgressSlice(db, (rows) => {
 		for (const row of rows) existing.set(row.cardId, row);
@@ -188,6 +202,7 @@ async function plan(db: Tables, backup: ParsedBackup): Promise<Plan> {
 		quizAdded: quizIds.length - quizPresent,
 		sentAdded: sent ? sent.added : 0,
 		settingsChanged,
+		notesAdded: added.map((carried) => carried.file),
 		progress,
 		newLogRows,
 		placeOf,
@@ -228,19 +243,28 @@ async function absentLogRows(db: Tables, log: ReviewLogTuple[], ascending: boole
 	return absent.sort((a, b) => a - b);
 }
 
-/** What restoring `backup` would change; changes nothing. */
-export function previewRestore(backup: ParsedBackup): Promise<RestorePlan> {
-	return read(['cards', 'progress', 'reviewLog', 'quizHistory', 'settings'], async (db) => summary(await plan(db, backup)));
+/**
+ * What restoring `backup` would change; changes nothing. `notes`: the backup's notes as the
+ * builder made them here (import/backup-notes.ts); one whose decks another note owns throws NoteClashError.
+ */
+export function previewRestore(backup: ParsedBackup, notes: CarriedNote[] = []): Promise<RestorePlan> {
+	return read(['notes', 'decks', 'cards', 'progress', 'reviewLog', 'quizHistory', 'settings'], async (db) =>
+		summary(await plan(db, backup, await absentDeviceNotes(db, notes)))
+	);
 }
 
-function summary({ cardsAdded, cardsUpdated, reviewsAdded, reviewsPresent, quizAdded, sentAdded, settingsChanged }: Plan): RestorePlan {
-	return { cardsAdded, cardsUpdated, reviewsAdded, reviewsPresent, quizAdded, sentAdded, settingsChanged };
+function summary(p: Plan): RestorePlan {
+	const { cardsAdded, cardsUpdated, reviewsAdded, reviewsPresent, quizAdded, sentAdded, settingsChanged, notesAdded } = p;
+	return { cardsAdded, cardsUpdated, reviewsAdded, reviewsPresent, quizAdded, sentAdded, settingsChanged, notesAdded };
 }
 
-/** Merges `backup` into the database in one transaction: all of it, or (on any error) none of it. */
-export function restoreBackup(backup: ParsedBackup, onProgress: OnProgress = () => {}): Promise<RestorePlan> {
-	return write(['cards', 'progress', 'reviewLog', 'quizHistory', 'settings'], async (db) => {
-		const p = await plan(db, backup);
+/** Merges `backup` (and its `notes`, as for previewRestore) into the database in one transaction: all of it, or (on any error) none of it. */
+export function restoreBackup(backup: ParsedBackup, onProgress: OnProgress = () => {}, notes: CarriedNote[] = []): Promise<RestorePlan> {
+	return write(['notes', 'decks', 'cards', 'progress', 'reviewLog', 'quizHistory', 'settings'], async (db) => {
+		const added = await absentDeviceNotes(db, notes);
+		for (const carried of added) await putDeviceNote(db, carried.file, carried.markdown, carried.note);
+		// Planned with the notes stored: their cards are where the backup's progress is placed.
+		const p = await plan(db, backup, added);
 		const total = p.progress.length + p.newLogRows.length;
 		let done = 0;
 		for (let i = 0; i < p.progress.length; i += SLICE) {

@@ -12,3 +12,5 @@ export const CONFIG_KEY = 'sync.config';
 export const SETTINGS_SYNC_KEY = 'sync.settings';
 /** Cards whose pulled events are stored but whose rows are not rebuilt yet (sync-local.ts). */
 export const DIRTY_KEY = 'sync.dirty';
+/** Notes added in the app: the latest note event applied here, and pulled ones waiting (note-log.ts). */
+export const NOTES_SYNC_KEY = 'sync.notes';

@@ -11,6 +11,7 @@ import type { LocalSide } from '$lib/sync/replicate';
 import { read, write } from './database';
 import { deriveCards } from './derive';
 import type { EventRow } from './rows';
+import { notePulled } from './note-log';
 import { applySettingsDoc } from './settings-sync';
 import { CHECKPOINT_KEY, DIRTY_KEY } from './sync-keys';
 
@@ -107,11 +108,15 @@ export function databaseSide(settings: () => Promise<SchedulerSettings>, now: ()
 				];
 				const present = await db.quizHistory.bulkGet(quizzes.map((quiz) => quiz.id));
 				await db.quizHistory.bulkAdd(quizzes.filter((_, i) => present[i] === undefined));
-				const cards = fresh.flatMap((event) => (event.type === 'quiz' ? [] : [event.cardId]));
+				const cards = fresh.flatMap((event) => (event.type === 'quiz' || event.type === 'note' ? [] : [event.cardId]));
 				if (cards.length > 0) {
 					const dirty = dirtyOf((await db.settings.get(DIRTY_KEY))?.value);
 					await db.settings.put({ key: DIRTY_KEY, value: [...new Set([...dirty, ...cards])] });
 				}
+				await notePulled(
+					db,
+					fresh.filter((event) => event.type === 'note')
+				);
 				if (settingsDoc) await applySettingsDoc(db, settingsDoc);
 				await db.settings.put({ key: CHECKPOINT_KEY, value: checkpoint });
 			});

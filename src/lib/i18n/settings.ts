@@ -50,6 +50,8 @@ export const settingsEn = {
 			`Adds progress for ${added} cards and updates ${updated} cards whose latest review is in the backup.`,
 		willQuiz: (n: number) => `Adds ${n} quiz results.`,
 		willSettings: 'Replaces your scheduling settings with the backup’s.',
+		willNotes: (files: string[]) =>
+			`Adds ${files.length === 1 ? 'the note' : `${files.length} notes`} added in the app: ${files.join(', ')}.`,
 		nothing: 'Nothing to change: this backup is already here.',
 		restore: 'Restore',
 		restoring: 'Restoring…',
@@ -62,7 +64,8 @@ export const settingsEn = {
 			version: 'It was made by a different version of Tabledeck.',
 			invalid: 'It holds values that cannot be right.',
 			failed: 'Restoring failed.',
-			limit: 'It is bigger or more deeply nested than any Tabledeck backup.'
+			limit: 'It is bigger or more deeply nested than any Tabledeck backup.',
+			note: 'A note it carries cannot be added here. Your notes and progress are as they were.'
 		},
 		otherTools: 'Export for other tools',
 		csv: 'Export review log (CSV)',
@@ -178,6 +181,7 @@ export const settingsKo: typeof settingsEn = {
 			`카드 ${added}장의 진행 상황을 추가하고, 백업에 더 최근 복습이 있는 카드 ${updated}장을 갱신합니다.`,
 		willQuiz: (n: number) => `퀴즈 결과 ${n}개를 추가합니다.`,
 		willSettings: '일정 설정을 백업의 설정으로 바꿉니다.',
+		willNotes: (files: string[]) => `앱에서 추가한 노트 ${files.length}개를 추가합니다: ${files.join(', ')}.`,
 		nothing: '바뀌는 것이 없습니다: 이 백업은 이미 들어 있습니다.',
 		restore: '복원',
 		restoring: '복원하는 중…',
@@ -190,7 +194,8 @@ export const settingsKo: typeof settingsEn = {
 			version: '다른 버전의 Tabledeck에서 만든 백업입니다.',
 			invalid: '있을 수 없는 값이 들어 있습니다.',
 			failed: '복원하지 못했습니다.',
-			limit: '어떤 Tabledeck 백업보다도 크거나 깊게 중첩되어 있습니다.'
+			limit: '어떤 Tabledeck 백업보다도 크거나 깊게 중첩되어 있습니다.',
+			note: '백업에 든 노트 중 여기에 추가할 수 없는 노트가 있습니다. 노트와 진행 상황은 그대로입니다.'
 		},
 		otherTools: '다른 도구용 내보내기',
 		csv: '복습 기록 내보내기 (CSV)',

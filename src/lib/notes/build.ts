@@ -355,23 +355,40 @@ export function compileNoteOutput(source: NoteSource, parse: ParseStage = parseM
 
 /** Compiled notes → the files of `static/decks/`, by name. No files when any note has an error. */
 export function assembleDecks(outputs: NoteOutput[]): { files: Map<string, string> | null; problems: Problem[]; warnings: Problem[] } {
+	const { index, problems, warnings } = indexDecks(outputs);
+	const files = new Map<string, string>();
+	for (const output of byFile(outputs)) if (output.json) files.set(deckFileName(output), output.json);
+	files.set('index.json', index);
+	return { files: problems.length ? null : files, problems, warnings };
+}
+
+/** The deck file of a note that made cards. */
+export const deckFileName = (output: Pick<NoteOutput, 'decks'>) => `${output.decks[0].id}.json`;
+
+const byFile = <T extends { file: string }>(outputs: T[]) => [...outputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+
+/**
+ * index.json of compiled notes, with their problems and warnings in file order. Only whether a
+ * note made JSON matters here, not the JSON itself: the Node build writes each note's file as
+ * it is made and passes its output on without it (`json: true`), to hold less memory.
+ */
+export function indexDecks(outputs: (Omit<NoteOutput, 'json'> & { json: string | true | null })[]): {
+	index: string;
+	problems: Problem[];
+	warnings: Problem[];
+} {
 	const problems: Problem[] = [];
 	const warnings: Problem[] = [];
-	const files = new Map<string, string>();
 	const index: DeckIndex = { schema: DECK_SCHEMA, notes: [], decks: [] };
-	const ordered = [...outputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-	for (const output of ordered) {
+	for (const output of byFile(outputs)) {
 		problems.push(...output.problems);
 		warnings.push(...output.warnings);
 		if (!output.json) continue;
 		const root = output.decks[0];
-		const json = `${root.id}.json`;
-		files.set(json, output.json);
-		index.notes.push({ file: output.file, json, deckId: root.id, cardCount: root.cardCount, hash: output.hash });
+		index.notes.push({ file: output.file, json: deckFileName(output), deckId: root.id, cardCount: root.cardCount, hash: output.hash });
 		index.decks.push(...output.decks);
 	}
-	files.set('index.json', JSON.stringify(index));
-	return { files: problems.length ? null : files, problems, warnings };
+	return { index: JSON.stringify(index), problems, warnings };
 }
 
 /** Every note → the files of `static/decks/`, by name. Nothing is returned when any note has an error. */

@@ -64,7 +64,7 @@ export function replayAll(values: readonly unknown[], settings: SchedulerSetting
 	const quizzes: QuizResult[] = [];
 	for (const event of events) {
 		if (event.type === 'quiz') quizzes.push(event.result);
-		else {
+		else if (event.type !== 'note') {
 			const list = byCard.get(event.cardId);
 			if (list) list.push(event);
 			else byCard.set(event.cardId, [event]);
@@ -83,7 +83,7 @@ export function replayCard(
 	now: number
 ): CardReplay & { problems: string[] } {
 	const { events, problems } = usableEvents(values, now);
-	const ofCard = events.filter((e): e is CardEvent => e.type !== 'quiz' && e.cardId === cardId);
+	const ofCard = events.filter((e): e is CardEvent => e.type !== 'quiz' && e.type !== 'note' && e.cardId === cardId);
 	return { ...applyEvents(cardId, ofCard, settings), problems };
 }
 

@@ -9,7 +9,10 @@ import {
 	type RestorePlan
 } from '$lib/db';
 // Straight from its module: only this flow exports the sent-to-review list.
-import { backupExam, backupSentToReview } from '$lib/db/backup';
+import { backupExam, backupNotes, backupSentToReview } from '$lib/db/backup';
+import { NoteClashError } from '$lib/db/device-notes';
+import { compileBackupNotes, type CompiledNote } from '$lib/import/backup-notes';
+import { readNoteInWorker } from '$lib/services/note-import';
 import { messageOf } from '$lib/errors';
 import { forgetKeptCounts } from '$lib/services/home';
 import { app } from './app.svelte';
@@ -37,6 +40,8 @@ class BackupFlow {
 	/** Percent done of the step under way (export, reading the file, restore); null between steps. */
 	percent = $state<number | null>(null);
 	private parsed: ParsedBackup | null = null;
+	/** The backup's notes as the builder made them here: the restore stores them. */
+	private notes: CompiledNote[] = [];
 
 	/** Updates `percent` when the whole number changes: a restore reports a hundred times, reading a file thousands. */
 	private readonly progress = (done: number, total: number) => {
@@ -63,7 +68,8 @@ class BackupFlow {
 				settings: await backupSettings(),
 				preferences: { theme: preferences.theme, locale: preferences.localeChoice },
 				sentToReview: await backupSentToReview(now),
-				exam: await backupExam()
+				exam: await backupExam(),
+				notes: await backupNotes()
 			};
 			const writer = new BackupWriter(head, pack);
 			await exportBackup(writer, this.progress);
@@ -95,12 +101,14 @@ class BackupFlow {
 		this.fileName = file.name;
 		try {
 			const parsed = await readBackup(fileText(file, this.progress), { now, pause: yieldToPage });
-			this.plan = await previewRestore(parsed);
+			const notes = await compileBackupNotes(parsed.notes, readNoteInWorker);
+			this.plan = await previewRestore(parsed, notes);
 			this.parsed = parsed;
+			this.notes = notes;
 			this.summary = { exportedAt: parsed.header.exportedAt, from: parsed.from, to: parsed.to };
 			this.end('preview');
 		} catch (error) {
-			this.fail(error instanceof BackupError ? error.kind : 'failed', error);
+			this.fail(error instanceof BackupError ? error.kind : error instanceof NoteClashError ? 'note' : 'failed', error);
 		}
 	}
 
@@ -109,7 +117,7 @@ class BackupFlow {
 		if (!parsed || this.status !== 'preview') return;
 		this.begin('restoring');
 		try {
-			this.plan = await restoreBackup(parsed, this.progress);
+			this.plan = await restoreBackup(parsed, this.progress, this.notes);
 			// The restored log may hold ratings of today from another device.
 			forgetKeptCounts();
 			(await import('$lib/services/exam')).forgetPlannedToday();
@@ -118,6 +126,7 @@ class BackupFlow {
 			if (locale) preferences.setLocale(locale);
 			await app.updateSettings({});
 			this.parsed = null;
+			this.notes = [];
 			this.end('restored');
 		} catch (error) {
 			this.fail('failed', error);
@@ -126,6 +135,7 @@ class BackupFlow {
 
 	reset() {
 		this.parsed = null;
+		this.notes = [];
 		this.plan = null;
 		this.summary = null;
 		this.error = null;
@@ -134,6 +144,7 @@ class BackupFlow {
 
 	private fail(kind: BackupErrorKind | 'failed', error: unknown) {
 		this.parsed = null;
+		this.notes = [];
 		const at = error instanceof BackupError ? error.at : null;
 		this.error = { kind, detail: messageOf(error), at };
 		this.end(kind === 'failed' ? 'failed' : 'refused');

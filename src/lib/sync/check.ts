@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { DUE_HORIZON, REVIEW_SLACK } from '$lib/backup/format';
 import { quizProblem } from '$lib/backup/meaning';
-import { cardId as cardIdSchema, count, describeIssue, rowSchemas, time } from '$lib/backup/schema';
+import { cardId as cardIdSchema, count, describeIssue, noteRow, rowSchemas, time } from '$lib/backup/schema';
 import { DEVICE, isEventId, type SyncEvent } from './events';
 
 /** The valibot schema of an event, with times plausible at `now` (the rules backups use). */
@@ -36,7 +36,14 @@ function eventSchema(now: number) {
 				v.object({ ...card, type: v.literal('bury'), until: ahead }),
 				v.object({ ...card, type: v.literal('send'), dayEnd: ahead }),
 				v.object({ ...card, type: v.picklist(['unbury', 'suspend', 'unsuspend', 'reset']) }),
-				v.object({ ...base, type: v.literal('quiz'), result: rowSchemas(now).quizRow })
+				v.object({ ...base, type: v.literal('quiz'), result: rowSchemas(now).quizRow }),
+				v.object({
+					...base,
+					type: v.literal('note'),
+					noteId: cardIdSchema,
+					file: noteRow.entries.file,
+					markdown: v.nullable(noteRow.entries.markdown)
+				})
 			],
 			'must be an event of a known type'
 		),

@@ -52,8 +52,21 @@ export interface QuizEvent extends Base {
 	type: 'quiz';
 	result: QuizResult;
 }
+/**
+ * A note added in the app, as its markdown at `at`, or its removal (`markdown` null: a
+ * tombstone, so an older copy arriving later does not bring it back). The note's latest event
+ * by compareEvents wins everywhere; its cards are built again from the markdown on each device
+ * with the same ids (notes/ids.ts), so no progress is lost whichever copy wins.
+ */
+export interface NoteEvent extends Base {
+	type: 'note';
+	/** The note's root deck id (NoteRow.id). */
+	noteId: string;
+	file: string;
+	markdown: string | null;
+}
 export type CardEvent = RatingEvent | UndoEvent | BuryEvent | SendEvent | PlainEvent;
-export type SyncEvent = CardEvent | QuizEvent;
+export type SyncEvent = CardEvent | QuizEvent | NoteEvent;
 
 /** Device ids are what the id regex below allows before the dot; `legacy` marks converted log rows. */
 export const DEVICE = /^[a-z0-9]{1,32}$/;
@@ -133,7 +146,14 @@ export function eventMaker(device: string, random: PRNG) {
 		unsuspend: plain('unsuspend'),
 		reset: plain('reset'),
 		send: (cardId: string, at: number, dayEnd: number): SendEvent => ({ ...stamp(at), type: 'send', cardId, dayEnd }),
-		quiz: (result: QuizResult, at = result.at): QuizEvent => ({ ...stamp(at), type: 'quiz', result })
+		quiz: (result: QuizResult, at = result.at): QuizEvent => ({ ...stamp(at), type: 'quiz', result }),
+		note: (noteId: string, file: string, markdown: string | null, at: number): NoteEvent => ({
+			...stamp(at),
+			type: 'note',
+			noteId,
+			file,
+			markdown
+		})
 	};
 }
 

@@ -6,6 +6,7 @@
  */
 import { CouchClient } from './couch';
 import { SyncError } from './errors';
+import { readNoteInWorker } from '$lib/services/note-import';
 import { syncOnce, type SyncOutcome } from './run';
 
 /** Origins the page's Content-Security-Policy refused a connection to, as the browser reported. */
@@ -42,7 +43,7 @@ export async function signIn(server: string, user: string, password: string): Pr
 }
 
 export function syncNow(server: string, user: string): Promise<SyncOutcome> {
-	return syncOnce(client(server, user));
+	return syncOnce(client(server, user), Date.now, readNoteInWorker);
 }
 
 /** Ends the server session (DELETE /_session); the data on both sides stays. */
