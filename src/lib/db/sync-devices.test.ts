@@ -1,7 +1,6 @@
 // Two and three "devices" (each its own fake IndexedDB) syncing through a real pouchdb-server,
 // which speaks CouchDB's replication API. Whatever order they sync in, each ends with the same
 // progress and log as a replay of everyone's events, and nothing is lost or doubled.
-import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cookieFetch, startCouch } from '../../../tests/couch/server';
 import { couchForFile } from '../../../tests/couch/vitest';
@@ -12,7 +11,6 @@ import type { Rating } from '$lib/scheduler/types';
 import { CouchClient, userDbName } from '$lib/sync/couch';
 import { SyncError } from '$lib/sync/errors';
 import { rowIdOf, type SyncEvent } from '$lib/sync/events';
-import { syncOnce } from '$lib/sync/run';
 import { closeDatabase, database } from './database';
 import { deviceId, newEventId } from './device';
 import { buryUntil, cardReviewLog, getProgress, recordReview, resetProgress, setSuspended } from './progress';
@@ -20,8 +18,8 @@ import { addQuizResult, quizHistory } from './quiz';
 import { getExam, saveExam } from './exam';
 import { getSettings, saveSettings } from './settings';
 import { pendingEvents } from './sync-state';
-import { syncDecks } from './sync';
-import { DAY, k8sNote, MINUTE, NOW, openTestDatabase, quizResult, serve } from './testing';
+import { testDevice } from './sync-device.testing';
+import { DAY, MINUTE, NOW, quizResult } from './testing';
 
 const CARDS = ['s1', 's2', 's3', 'e1', 'e2', 'p1', 'p2'];
 const couch = couchForFile();
@@ -29,26 +27,7 @@ let users = 0;
 
 afterEach(closeDatabase);
 
-/** One device: its own IndexedDB, its own cookie jar. `use()` makes its database the open one. */
-function device(user: string, server = () => couch().url) {
-	const factory = new IDBFactory();
-	const fetcher = cookieFetch();
-	let opened = false;
-	return {
-		async use() {
-			closeDatabase();
-			await openTestDatabase(factory);
-			if (!opened) await syncDecks(serve([k8sNote()]).fetchJson);
-			opened = true;
-		},
-		async sync(now = NOW) {
-			await this.use();
-			const client = new CouchClient(fetcher, server(), user);
-			await client.signIn(user, `pw-${user}`);
-			return syncOnce(client, () => now);
-		}
-	};
-}
+const device = (user: string, server = () => couch().url) => testDevice(user, server);
 
 async function newUser(): Promise<string> {
 	const name = `person${++users}`;

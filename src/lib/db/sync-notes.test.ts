@@ -1,15 +1,11 @@
 // Notes added in the app follow the person to their other devices through a real pouchdb-server:
 // the newest add, edit or removal wins, and progress follows the cards' ids.
 import { readFileSync } from 'node:fs';
-import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cookieFetch } from '../../../tests/couch/server';
 import { couchForFile } from '../../../tests/couch/vitest';
 import { readNote } from '$lib/import/read-note';
 import type { NoteDecks } from '$lib/notes/types';
 import { rate } from '$lib/scheduler/rate';
-import { CouchClient } from '$lib/sync/couch';
-import { syncOnce } from '$lib/sync/run';
 import { deckCards, deckTree } from './content';
 import { closeDatabase, database, write } from './database';
 import { newEventId } from './device';
@@ -17,7 +13,8 @@ import { deviceNotes, putDeviceNote, removeDeviceNote, storeDeviceNote } from '.
 import { getProgress, recordReview } from './progress';
 import { getSettings } from './settings';
 import { syncDecks } from './sync';
-import { HOUR, k8sNote, NOW, openTestDatabase, serve } from './testing';
+import { testDevice } from './sync-device.testing';
+import { HOUR, k8sNote, NOW, serve } from './testing';
 
 const couch = couchForFile();
 let users = 0;
@@ -29,25 +26,7 @@ const noteId = note.decks[0].id;
 
 afterEach(closeDatabase);
 
-function device(user: string) {
-	const factory = new IDBFactory();
-	const fetcher = cookieFetch();
-	let opened = false;
-	return {
-		async use() {
-			closeDatabase();
-			await openTestDatabase(factory);
-			if (!opened) await syncDecks(serve([k8sNote()]).fetchJson);
-			opened = true;
-		},
-		async sync(now = NOW) {
-			await this.use();
-			const client = new CouchClient(fetcher, couch().url, user);
-			await client.signIn(user, `pw-${user}`);
-			return syncOnce(client, () => now, readNote);
-		}
-	};
-}
+const device = (user: string) => testDevice(user, () => couch().url, readNote);
 
 async function newUser(): Promise<string> {
 	const name = `notes${++users}`;
