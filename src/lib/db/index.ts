@@ -52,7 +52,7 @@ export {
 	type DeckCounts,
 	type TodayStats
 } from './counts';
-export { deckTreeWithCounts, noteDeckCounts, rootDeckCounts, todayTotals, type RootCounts, type TodayTotals } from './totals';
+export { deckTreeWithCounts, homeCounts, noteDeckCounts, rootDeckCounts, todayTotals, type RootCounts, type TodayTotals } from './totals';
 export { getAppSetting, getExam, getSettings, saveSettings, setAppSetting } from './settings';
 export { addQuizResult, quizHistory } from './quiz';
 export type { QuizResult } from './rows';

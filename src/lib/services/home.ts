@@ -5,12 +5,12 @@ import {
 	type DeckCounts,
 	getExam,
 	hasRating,
+	homeCounts,
 	latestRating,
 	latestReviewBefore,
 	limitsUsedToday,
 	noteDeckCounts,
 	ratingsBetween,
-	rootDeckCounts,
 	sentToReviewToday,
 	streakBefore,
 	studiedBetween,
@@ -163,22 +163,41 @@ export async function deckLines(settings: SchedulerSettings, now = Date.now()): 
 	return linesOf(decks, counts, settings, context);
 }
 
+export interface HomeScreen extends HomeTotals {
+	/** Home's first deck lines: each note's root deck with its whole note's counts (its decks are read when it is opened, see noteLines). */
+	lines: DeckLine[];
+}
+
 /**
- * Home's first deck lines: each note's root deck with its whole note's counts, read without
- * the other deck rows (thousands of them in a big collection); a note's decks are read when
- * it is opened (noteLines).
+ * The home screen's numbers (as homeTotals) and its first deck lines, the notes' root lines, at
+ * once: both are sums of the same totals rows, read once (homeCounts), with the other reads
+ * both need (sent cards, planned reviews, the limits used today). A note's lines are its root
+ * deck's, read without the other deck rows (thousands of them in a big collection).
  */
-export async function rootLines(settings: SchedulerSettings, now = Date.now()): Promise<DeckLine[]> {
-	const [roots, context] = await Promise.all([rootDeckCounts(now, studyDay(settings, now).next), lineContext(settings, now)]);
+export async function homeScreen(settings: SchedulerSettings, now = Date.now()): Promise<HomeScreen> {
+	const { start, next } = studyDay(settings, now);
+	const sent = await sentCards(now);
+	const lifted = liftNewLimit(settings, sent.length);
+	const [counts, used, doneToday, planned, added] = await Promise.all([
+		homeCounts(now, next, { new: lifted.newPerDay, due: settings.reviewsPerDay }),
+		limitsUsedToday(start, next, { introduced: lifted.newPerDay, reviewed: settings.reviewsPerDay }),
+		ratingsToday(start, next),
+		plannedToday(settings, now),
+		deviceNotes()
+	]);
+	const studied = { newIntroduced: used.introduced, reviewsDone: used.reviewed };
+	const raw = counts.today;
+	const totals = applyDailyLimits({ new: raw.newAvailable, learning: raw.learning, review: raw.due + planned.length }, lifted, studied);
 	// A root's note holds every card and planned review of its note: the root deck's id is its note's.
 	const byNote = (places: { noteId: string }[]) => places.map((place) => ({ deckId: place.noteId }));
+	const { roots } = counts;
 	const lines = linesOf(
 		roots.map((root) => root.deck),
 		new Map(roots.map((root) => [root.deck.id, root.counts])),
 		settings,
-		{ ...context, sent: byNote(context.sent), planned: byNote(context.planned) }
-	);
-	return lines.map((line, i) => (roots[i].hasSubDecks ? { ...line, more: true } : line));
+		{ sent: byNote(sent), planned: byNote(planned), addedHere: new Set(added.map((note) => note.id)), studied }
+	).map((line, i) => (roots[i].hasSubDecks ? { ...line, more: true } : line));
+	return { totals, doneToday, planned: planned.length, lines };
 }
 
 /** The decks of one opened note, root included, in tree order with today's counts. */
