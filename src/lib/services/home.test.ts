@@ -71,7 +71,9 @@ describe('the home screen at once', () => {
 	it('has homeTotals’ numbers and deckLines’ root lines; an opened note has deckLines’ lines of its decks', async () => {
 		const mine = makeNote('my.md', 'd', [{ id: 'd1', cards: ['m1', 'm2'] }]);
 		await storeDeviceNote('my.md', '| a | b |', mine);
-		await importProgress(['s1', 'e1', 'p2', 'm1'].map((id, i) => progressOf(id, { state: 1 + (i % 3), due: NOW - i * HOUR })));
+		await importProgress(
+			['s1', 'e1', 'p2', 'm1'].map((id, i) => progressOf(id, { state: ([1, 2, 3] as const)[i % 3], due: NOW - i * HOUR }))
+		);
 		await sendToReview(['s2'], NOW, NEXT_DAY);
 		const limited = { ...settings, newPerDay: 1 };
 		const screen = await homeScreen(limited, NOW);
