@@ -57,6 +57,34 @@ test('the deck tree’s counts follow ratings, and "Start review" studies every 
 	await home.expectCounts({ learning: 1, new: 19, done: 1 });
 });
 
+test('a note’s line counts its whole note before its decks are read, and an opened note follows a rating in another tab', async ({
+	page,
+	context
+}) => {
+	const pods = cardsOf(deck('Kubernetes 핵심 개념', 'Pod'));
+	expect(pods.length).toBeGreaterThan(1);
+	const home = new HomePage(page);
+	await home.open();
+	await page.getByRole('link', { name: 'Start review' }).click();
+	await new ReviewPage(page).rate('Again');
+	await home.open();
+	const root = page.locator('.row').filter({ has: page.getByRole('link', { name: 'Open 인프라 / 모니터링', exact: true }) });
+	await expect(root).toContainText('Learning 1');
+	// Nothing below a note is on the page until it is opened.
+	await expect(page.getByRole('link', { name: 'Open Kubernetes 핵심 개념', exact: true })).toHaveCount(0);
+	const pod = await home.deckRow('인프라 / 모니터링', 'Kubernetes 핵심 개념', 'Pod');
+	await expect(pod).toContainText(`New ${pods.length - 1}`);
+	await expect(pod).toContainText('Learning 1');
+
+	// The next new card in note order is Pod's second.
+	const other = await context.newPage();
+	await new HomePage(other).open();
+	await other.getByRole('link', { name: 'Start review' }).click();
+	await new ReviewPage(other).rate('Again');
+	await expect(pod).toContainText('Learning 2');
+	await expect(root).toContainText('Learning 2');
+});
+
 test('studying a section from the tree studies only its cards', async ({ page }) => {
 	const section = deck('인프라 / 모니터링', 'Docker 최적화');
 	const home = new HomePage(page);

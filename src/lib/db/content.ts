@@ -73,6 +73,13 @@ export function deckCards(deckId: string): Promise<CardWithProgress[]> {
 	});
 }
 
+/** Where cards are (deck and note), in the order asked; ids not in the notes are skipped. */
+export function cardPlaces(cardIds: string[]): Promise<{ deckId: string; noteId: string }[]> {
+	return read(['cards'], async (db) =>
+		(await db.cards.bulkGet(cardIds)).filter((row) => row !== undefined).map(({ deckId, noteId }) => ({ deckId, noteId }))
+	);
+}
+
 /** Cards by id, in the order asked; ids not in the notes are skipped. */
 export function getCards(cardIds: string[]): Promise<Card[]> {
 	return read(['cards'], async (db) => (await db.cards.bulkGet(cardIds)).filter((row) => row !== undefined).map(fromCardRow));

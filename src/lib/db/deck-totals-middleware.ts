@@ -9,7 +9,20 @@
  * next reader recounts (deck-totals-store.ts).
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
-import { adjust, COMPLETE_KEY, contribution, emptyTotals, isEmptyTotals, isKey, isShardRow, shardOf, TOTALS_FORMAT } from './deck-totals';
+import {
+	adjust,
+	byEntry,
+	COMPLETE_KEY,
+	contribution,
+	emptyTotals,
+	entryKey,
+	isEmptyTotals,
+	isKey,
+	isShardRow,
+	shardOf,
+	TOTALS_FORMAT,
+	type Contribution
+} from './deck-totals';
 import type { DeckTotalsRow, TotalsShardRow } from './rows';
 
 const PROGRESS = 'progress';
@@ -122,21 +135,23 @@ async function applyChanges(
 	read = new Map<number, unknown>()
 ): Promise<void> {
 	const parts = changes.map(({ old, next }) => ({ out: contribution(old), in: contribution(next) }));
-	const deckIds = new Set(parts.flatMap((p) => [p.out?.deckId, p.in?.deckId]).filter((id) => id !== undefined));
-	if (deckIds.size === 0) return;
-	const shards = [...new Set([...deckIds].map(shardOf))];
+	const touched = new Map<string, Contribution>();
+	for (const part of parts) for (const c of [part.out, part.in]) if (c) touched.set(entryKey(c.deckId, c.noteId), c);
+	if (touched.size === 0) return;
+	const shards = [...new Set([...touched.values()].map((c) => shardOf(c.deckId)))];
 	const unread = shards.filter((shard) => !read.has(shard));
 	const more: unknown[] = unread.length ? await totals.getMany({ trans, keys: unread }) : [];
 	unread.forEach((shard, i) => read.set(shard, more[i]));
 	const stored = shards.map((shard) => read.get(shard));
 	let matches = stored.every((row) => row === undefined || isShardRow(row));
-	// Every deck of the shards read, the changed ones as working copies.
+	// Every entry of the shards read, the changed ones as working copies.
 	const decks = new Map<string, DeckTotalsRow>();
-	for (const row of stored) if (isShardRow(row)) for (const deck of row.decks) decks.set(deck.deckId, deck);
-	for (const id of deckIds) decks.set(id, decks.has(id) ? structuredClone(decks.get(id)!) : emptyTotals(id));
+	for (const row of stored) if (isShardRow(row)) for (const deck of row.decks) decks.set(entryKey(deck.deckId, deck.noteId), deck);
+	for (const [key, c] of touched) decks.set(key, decks.has(key) ? structuredClone(decks.get(key)!) : emptyTotals(c.deckId, c.noteId));
+	const entry = (c: Contribution) => decks.get(entryKey(c.deckId, c.noteId))!;
 	for (const part of parts) {
-		if (part.out) matches = adjust(decks.get(part.out.deckId)!, part.out, -1) && matches;
-		if (part.in) adjust(decks.get(part.in.deckId)!, part.in, 1);
+		if (part.out) matches = adjust(entry(part.out), part.out, -1) && matches;
+		if (part.in) adjust(entry(part.in), part.in, 1);
 	}
 	if (!matches) {
 		// Totals that do not match progress are worth nothing: the next reader recounts them all.
@@ -147,7 +162,7 @@ async function applyChanges(
 	for (const deck of decks.values()) if (!isEmptyTotals(deck)) rows.get(shardOf(deck.deckId))!.decks.push(deck);
 	const kept = [...rows.values()].filter((row) => row.decks.length > 0);
 	const emptied = [...rows.values()].filter((row) => row.decks.length === 0).map((row) => row.shard);
-	for (const row of kept) row.decks.sort((a, b) => (a.deckId < b.deckId ? -1 : 1));
+	for (const row of kept) row.decks.sort(byEntry);
 	if (kept.length) await totals.mutate({ trans, type: 'put', values: kept });
 	if (emptied.length) await totals.mutate({ trans, type: 'delete', keys: emptied });
 }

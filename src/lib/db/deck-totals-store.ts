@@ -8,6 +8,7 @@ import { database, type Tables, type TabledeckDatabase } from './database';
 import {
 	BUCKET_MS,
 	COMPLETE_KEY,
+	contribution,
 	DUE_STATES,
 	dueBefore,
 	isShardRow,
@@ -19,16 +20,15 @@ import {
 } from './deck-totals';
 import type { DeckTotalsRow, TotalsCompleteRow } from './rows';
 
-/** Every deck's totals, keyed by deck id; a deck with none has no entry. */
-export async function loadTotals(db: Tables): Promise<Map<string, DeckTotalsRow>> {
+/** Every deck's totals: an entry per deck and note its rows name (one, for rows the app wrote); a deck with none has no entry. */
+export async function loadTotals(db: Tables): Promise<DeckTotalsRow[]> {
 	const rows: unknown[] = await db.deckTotals.toArray();
 	const isComplete = (row: unknown) =>
 		(row as TotalsCompleteRow).shard === COMPLETE_KEY && (row as TotalsCompleteRow).format === TOTALS_FORMAT;
 	const shards = rows.filter((row) => !isComplete(row));
-	if (shards.length < rows.length && shards.every(isShardRow))
-		return new Map(shards.flatMap((row) => row.decks.map((deck) => [deck.deckId, deck])));
+	if (shards.length < rows.length && shards.every(isShardRow)) return shards.flatMap((row) => row.decks);
 	recountSoon(database());
-	return tally(await db.progress.toArray());
+	return [...tally(await db.progress.toArray()).values()];
 }
 
 let pending: TabledeckDatabase | null = null;
@@ -61,23 +61,28 @@ export interface DueCounts {
 }
 
 /**
- * Cards of each deck due before `before`, buried ones included. Whole 15-minute buckets come
- * from the totals; a `before` off that grid leaves one bucket per state, whose cards are
- * looked up on the index (keys only) when some deck has any there.
+ * Cards due before `before`, buried ones included, summed by `keyOf` of each entry (its deck,
+ * or its note). Whole 15-minute buckets come from the totals; a `before` off that grid leaves
+ * one bucket per state, whose rows are read from the index when some entry has any there.
  */
-export async function dueByDeck(db: Tables, totals: Map<string, DeckTotalsRow>, before: number): Promise<Map<string, DueCounts>> {
+export async function dueBy(
+	db: Tables,
+	totals: DeckTotalsRow[],
+	before: number,
+	keyOf: (entry: { deckId: string; noteId: string | null }) => string | null
+): Promise<Map<string, DueCounts>> {
 	const due = new Map<string, DueCounts>();
-	const add = (deckId: string, state: DueState, n: number) => {
-		if (n === 0) return;
-		let counts = due.get(deckId);
-		if (!counts) due.set(deckId, (counts = { review: 0, learning: 0 }));
+	const add = (key: string | null, state: DueState, n: number) => {
+		if (n === 0 || key === null) return;
+		let counts = due.get(key);
+		if (!counts) due.set(key, (counts = { review: 0, learning: 0 }));
 		counts[state === 'review' ? 'review' : 'learning'] += n;
 	};
 	const partial = new Map<DueState, number>();
-	for (const row of totals.values()) {
+	for (const row of totals) {
 		for (const state of DUE_STATES) {
 			const { whole, partial: edge } = dueBefore(row[state], before);
-			add(row.deckId, state, whole);
+			add(keyOf(row), state, whole);
 			if (edge !== null) partial.set(state, edge);
 		}
 	}
@@ -85,7 +90,11 @@ export async function dueByDeck(db: Tables, totals: Map<string, DeckTotalsRow>, 
 		[...partial].map(async ([state, edge]) => {
 			const n = stateNumber(state);
 			const range = db.progress.where('[active+state+due]').between([1, n, edge * BUCKET_MS], [1, n, before]);
-			for (const [deckId] of await range.primaryKeys()) if (totals.has(deckId)) add(deckId, state, 1);
+			// Counted as the totals count them, so a row they leave out is left out here too.
+			for (const row of await range.toArray()) {
+				const c = contribution(row);
+				if (c?.due?.state === state) add(keyOf(c), state, 1);
+			}
 		})
 	);
 	return due;

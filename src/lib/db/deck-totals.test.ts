@@ -18,7 +18,8 @@ import {
 	isTotalsRow,
 	shardOf,
 	tally,
-	toShardRows
+	toShardRows,
+	TOTALS_FORMAT
 } from './deck-totals';
 import { recountTotals } from './deck-totals-store';
 import { countReads, deckCountsFromRanges, todayTotalsFromRanges } from './deck-totals.testing';
@@ -36,14 +37,17 @@ afterEach(closeDatabase);
 
 describe('a row’s contribution', () => {
 	it('follows the [active+state+due] index: started, due per state, suspended in the notes', () => {
-		const row = { deckId: 'd', active: 1, live: 1, suspended: 0, state: REVIEW, due: NOW };
+		const row = { deckId: 'd', noteId: 'n', active: 1, live: 1, suspended: 0, state: REVIEW, due: NOW };
 		expect(contribution(row)).toEqual({
 			deckId: 'd',
+			noteId: 'n',
 			started: 1,
 			suspended: 0,
 			due: { state: 'review', bucket: Math.floor(NOW / BUCKET_MS) }
 		});
-		expect(contribution({ ...row, active: 0, suspended: 1 })).toEqual({ deckId: 'd', started: 0, suspended: 1, due: null });
+		expect(contribution({ ...row, active: 0, suspended: 1 })).toEqual({ deckId: 'd', noteId: 'n', started: 0, suspended: 1, due: null });
+		// A row naming no note still counts for its deck.
+		expect(contribution({ ...row, noteId: 7 })).toMatchObject({ deckId: 'd', noteId: null, started: 1 });
 		expect(contribution({ ...row, active: 0, suspended: 1, live: 0 })).toBeNull();
 		expect(contribution({ ...row, state: NEW })).toBeNull();
 		// Not a key: in no range of the index. A string due is started but never due before a time.
@@ -76,7 +80,7 @@ describe('a row’s contribution', () => {
 /** The stored totals, which must equal a count from scratch of every progress row. */
 async function expectInStep(step: string) {
 	const [complete, ...shards] = await database().deckTotals.toArray();
-	expect(complete, `complete after ${step}`).toEqual({ shard: COMPLETE_KEY, format: 1 });
+	expect(complete, `complete after ${step}`).toEqual({ shard: COMPLETE_KEY, format: TOTALS_FORMAT });
 	expect(shards, `totals after ${step}`).toEqual(toShardRows(tally(await database().progress.toArray()).values()));
 }
 

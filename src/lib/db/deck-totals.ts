@@ -8,6 +8,10 @@
  * day starts on a 15-minute boundary, so "due before the next day starts" is a sum of whole
  * buckets. A boundary off the grid (a test's clock, a historic offset) leaves one bucket
  * that the reader counts on the index (see dueBefore).
+ *
+ * A deck's totals are kept per note of its rows (format 2), so the notes' root lines sum
+ * them without reading a deck row. Every row the app writes for a deck names the deck's own
+ * note, so a deck has one entry; a row naming another note (none of ours) makes a second.
  */
 import { LEARNING, RELEARNING, REVIEW } from '$lib/scheduler/types';
 import type { DeckTotalsRow, DueHistogram, TotalsShardRow } from './rows';
@@ -16,8 +20,8 @@ export const BUCKET_MS = 15 * 60_000;
 
 /** deckTotals' key for the row saying the totals are complete (no shard's). */
 export const COMPLETE_KEY = -1;
-/** Totals written in another format than this one's are recounted. */
-export const TOTALS_FORMAT = 1;
+/** Totals written in another format than this one's are recounted (1: without noteId). */
+export const TOTALS_FORMAT = 2;
 
 /**
  * Decks' totals are kept in this many rows, each deck's in the one its id hashes to: reading
@@ -41,6 +45,8 @@ export const stateNumber = (state: DueState) => STATE_NUMBER[state];
 /** What one progress row adds to its deck's totals; null when it adds nothing. */
 export interface Contribution {
 	deckId: string;
+	/** The row's note, null when it names none. */
+	noteId: string | null;
 	/** Counted by activeStarted: visible, unsuspended, learning/review/relearning. */
 	started: 0 | 1;
 	/** Suspended and in the notes, not already started: keeps a new card from being introduced. */
@@ -56,13 +62,20 @@ export interface Contribution {
  */
 export function contribution(row: unknown): Contribution | null {
 	if (row === null || typeof row !== 'object') return null;
-	const { deckId, active, state, due, suspended, live } = row as Record<string, unknown>;
+	const { deckId, noteId, active, state, due, suspended, live } = row as Record<string, unknown>;
 	if (typeof deckId !== 'string') return null;
 	const started = active === 1 && typeof state === 'number' && state >= LEARNING && state <= RELEARNING && isKey(due) ? 1 : 0;
 	const held = suspended === 1 && live === 1 && !started ? 1 : 0;
 	const dueState = started && typeof due === 'number' ? DUE_STATES.find((s) => STATE_NUMBER[s] === state) : undefined;
 	if (!started && !held) return null;
-	return { deckId, started, suspended: held, due: dueState ? { state: dueState, bucket: Math.floor((due as number) / BUCKET_MS) } : null };
+	const note = typeof noteId === 'string' ? noteId : null;
+	return {
+		deckId,
+		noteId: note,
+		started,
+		suspended: held,
+		due: dueState ? { state: dueState, bucket: Math.floor((due as number) / BUCKET_MS) } : null
+	};
 }
 
 /** Whether IndexedDB accepts `value` as a key (so an index holds the row). */
@@ -74,9 +87,9 @@ export function isKey(value: unknown, depth = 0): boolean {
 	return value instanceof ArrayBuffer || ArrayBuffer.isView(value);
 }
 
-export function emptyTotals(deckId: string): DeckTotalsRow {
+export function emptyTotals(deckId: string, noteId: string | null = null): DeckTotalsRow {
 	const none = (): DueHistogram => ({ buckets: [], counts: [] });
-	return { deckId, started: 0, suspended: 0, learning: none(), review: none(), relearning: none() };
+	return { deckId, noteId, started: 0, suspended: 0, learning: none(), review: none(), relearning: none() };
 }
 
 export const isEmptyTotals = (row: DeckTotalsRow) =>
@@ -119,14 +132,21 @@ export function adjust(row: DeckTotalsRow, c: Contribution, sign: 1 | -1): boole
 	return true;
 }
 
+/** What tells two entries of deckTotals apart: the deck and the note its rows name. */
+export const entryKey = (deckId: string, noteId: string | null) => JSON.stringify([deckId, noteId]);
+
+/** Entries in the order a shard row keeps them (any fixed order would do: a recount writes the same rows). */
+export const byEntry = (a: DeckTotalsRow, b: DeckTotalsRow) => (entryKey(a.deckId, a.noteId) < entryKey(b.deckId, b.noteId) ? -1 : 1);
+
 /** Every deck's totals from scratch, from every progress row (rows that add nothing have none). */
 export function tally(rows: Iterable<unknown>): Map<string, DeckTotalsRow> {
 	const totals = new Map<string, DeckTotalsRow>();
 	for (const row of rows) {
 		const c = contribution(row);
 		if (!c) continue;
-		let deck = totals.get(c.deckId);
-		if (!deck) totals.set(c.deckId, (deck = emptyTotals(c.deckId)));
+		const key = entryKey(c.deckId, c.noteId);
+		let deck = totals.get(key);
+		if (!deck) totals.set(key, (deck = emptyTotals(c.deckId, c.noteId)));
 		adjust(deck, c, 1);
 	}
 	return totals;
@@ -149,18 +169,19 @@ function isHistogram(h: unknown): h is DueHistogram {
 export function isTotalsRow(row: unknown): row is DeckTotalsRow {
 	if (row === null || typeof row !== 'object') return false;
 	const r = row as DeckTotalsRow;
-	return typeof r.deckId === 'string' && isCount(r.started) && isCount(r.suspended) && DUE_STATES.every((s) => isHistogram(r[s]));
+	const note = typeof r.noteId === 'string' || r.noteId === null;
+	return typeof r.deckId === 'string' && note && isCount(r.started) && isCount(r.suspended) && DUE_STATES.every((s) => isHistogram(r[s]));
 }
 
-/** Whether a stored shard row can be believed: every deck in it belongs there, once. */
+/** Whether a stored shard row can be believed: every entry in it belongs there, once. */
 export function isShardRow(row: unknown): row is TotalsShardRow {
 	if (row === null || typeof row !== 'object') return false;
 	const { shard, decks } = row as TotalsShardRow;
 	if (!Number.isInteger(shard) || shard < 0 || shard >= SHARDS || !Array.isArray(decks)) return false;
 	const ids = new Set<string>();
 	for (const deck of decks) {
-		if (!isTotalsRow(deck) || shardOf(deck.deckId) !== shard || ids.has(deck.deckId)) return false;
-		ids.add(deck.deckId);
+		if (!isTotalsRow(deck) || shardOf(deck.deckId) !== shard || ids.has(entryKey(deck.deckId, deck.noteId))) return false;
+		ids.add(entryKey(deck.deckId, deck.noteId));
 	}
 	return true;
 }
@@ -175,9 +196,7 @@ export function toShardRows(totals: Iterable<DeckTotalsRow>): TotalsShardRow[] {
 		if (decks) decks.push(deck);
 		else shards.set(shard, [deck]);
 	}
-	return [...shards]
-		.sort(([a], [b]) => a - b)
-		.map(([shard, decks]) => ({ shard, decks: decks.sort((a, b) => (a.deckId < b.deckId ? -1 : 1)) }));
+	return [...shards].sort(([a], [b]) => a - b).map(([shard, decks]) => ({ shard, decks: decks.sort(byEntry) }));
 }
 
 /**

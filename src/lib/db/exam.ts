@@ -43,10 +43,12 @@ export function examSource(): Promise<ExamSource> {
 }
 
 /** The progress rows of `cardIds` that are in the notes and not suspended, with their decks. */
-export function activeRows(cardIds: readonly string[]): Promise<{ deckId: string; progress: CardProgress }[]> {
+export function activeRows(cardIds: readonly string[]): Promise<{ deckId: string; noteId: string; progress: CardProgress }[]> {
 	if (cardIds.length === 0) return Promise.resolve([]);
 	return read(['progress'], async (db) => {
 		const rows = await db.progress.where('cardId').anyOf(cardIds).toArray();
-		return rows.filter((row) => row.active === 1).map((row) => ({ deckId: row.deckId, progress: fromProgressRow(row) }));
+		return rows
+			.filter((row) => row.active === 1)
+			.map((row) => ({ deckId: row.deckId, noteId: row.noteId, progress: fromProgressRow(row) }));
 	});
 }

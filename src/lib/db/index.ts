@@ -23,7 +23,7 @@ export {
 export { deviceId, newEventId } from './device';
 export { pendingEvents, syncConfig, saveSyncConfig, waitingCounts, type SyncConfig } from './sync-state';
 export { onJournal } from './journal';
-export { deckCards, deckTree, getCards, getDeck, type CardWithProgress } from './content';
+export { cardPlaces, deckCards, deckTree, getCards, getDeck, type CardWithProgress } from './content';
 export { searchContent, type SearchContent } from './search';
 export {
 	buryUntil,
@@ -53,7 +53,7 @@ export {
 	type DeckCounts,
 	type TodayStats
 } from './counts';
-export { deckTreeWithCounts, todayTotals, type TodayTotals } from './totals';
+export { deckTreeWithCounts, homeCounts, noteDeckCounts, rootDeckCounts, todayTotals, type RootCounts, type TodayTotals } from './totals';
 export { getAppSetting, getExam, getSettings, saveSettings, setAppSetting } from './settings';
 export { addQuizResult, quizHistory } from './quiz';
 export type { QuizResult } from './rows';

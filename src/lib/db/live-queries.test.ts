@@ -4,6 +4,7 @@ import { liveQuery } from 'dexie';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { deckCounts } from './counts';
 import { closeDatabase, database } from './database';
+import { TOTALS_FORMAT } from './deck-totals';
 import { recordReview } from './progress';
 import { queueSource } from './queue';
 import { syncDecks } from './sync';
@@ -56,7 +57,7 @@ it('counts deck totals missing in a live query, stores them after it, and runs a
 	);
 	expect(counted.get('svc')).toMatchObject({ due: 1, newAvailable: 4 });
 	expect(stored).toEqual(counted);
-	expect(await database().deckTotals.get(-1)).toEqual({ shard: -1, format: 1 });
+	expect(await database().deckTotals.get(-1)).toEqual({ shard: -1, format: TOTALS_FORMAT });
 });
 
 it('re-runs a deck’s queue source when one of its cards is rated', async () => {

@@ -198,6 +198,8 @@ export interface DueHistogram {
 /** One deck's totals of its progress rows (see deck-totals.ts); kept in step by every progress write. */
 export interface DeckTotalsRow {
 	deckId: string;
+	/** The note its progress rows name (format 2): the notes' root lines sum their decks' totals by it. */
+	noteId: string | null;
 	started: number;
 	suspended: number;
 	learning: DueHistogram;

@@ -40,7 +40,10 @@ export async function plannedIds(settings: SchedulerSettings, now = Date.now(), 
  * The planned cards still to review today: in review, not due today anyway, not reviewed
  * today, not suspended or buried (isPlannedToday). These are the extra reviews.
  */
-export async function extraToday(settings: SchedulerSettings, now = Date.now()): Promise<{ deckId: string; progress: CardProgress }[]> {
+export async function extraToday(
+	settings: SchedulerSettings,
+	now = Date.now()
+): Promise<{ deckId: string; noteId: string; progress: CardProgress }[]> {
 	const rows = await activeRows(await plannedIds(settings, now));
 	return rows.filter((row) => isPlannedToday(row.progress, now, settings.dayStartHour));
 }

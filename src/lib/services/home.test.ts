@@ -4,7 +4,7 @@ import { database } from '$lib/db/database';
 import { toReviewLogRow } from '$lib/db/rows';
 import { DAY, HOUR, k8sNote, logOf, makeNote, MINUTE, NEXT_DAY, NOW, openTestDatabase, progressOf, serve } from '$lib/db/testing';
 import { DEFAULT_SETTINGS, dayStart } from '$lib/scheduler';
-import { deckLines, forgetKeptCounts, homeStreak, homeTotals } from './home';
+import { deckLines, forgetKeptCounts, homeScreen, homeStreak, homeTotals, noteLines } from './home';
 
 const settings = { ...DEFAULT_SETTINGS, dayStartHour: 4 };
 const TODAY = dayStart(NOW, settings.dayStartHour);
@@ -64,6 +64,29 @@ describe('deck lines', () => {
 		await storeDeviceNote('my.md', '| a | b |', mine);
 		const marked = (await deckLines(settings, NOW)).filter((line) => line.addedHere).map((line) => line.deck.id);
 		expect(marked).toEqual(['d1']);
+	});
+});
+
+describe('the home screen at once', () => {
+	it('has homeTotals’ numbers and deckLines’ root lines; an opened note has deckLines’ lines of its decks', async () => {
+		const mine = makeNote('my.md', 'd', [{ id: 'd1', cards: ['m1', 'm2'] }]);
+		await storeDeviceNote('my.md', '| a | b |', mine);
+		await importProgress(
+			['s1', 'e1', 'p2', 'm1'].map((id, i) => progressOf(id, { state: ([1, 2, 3] as const)[i % 3], due: NOW - i * HOUR }))
+		);
+		await sendToReview(['s2'], NOW, NEXT_DAY);
+		const limited = { ...settings, newPerDay: 1 };
+		const screen = await homeScreen(limited, NOW);
+		expect({ totals: screen.totals, doneToday: screen.doneToday, planned: screen.planned }).toEqual(await homeTotals(limited, NOW));
+		const all = await deckLines(limited, NOW);
+		const roots = all.filter((line) => line.deck.parentId === null);
+		expect(screen.lines).toEqual(roots.map((line) => (line.deck.id === 'n1' ? { ...line, more: true } : line)));
+		// n1: 4 new cards left, limited to 1 and the sent one; s1 and p2 learning, e1 due. d1: m2 new, m1 learning.
+		expect(screen.lines.map((line) => [line.deck.id, line.new, line.learning, line.review])).toEqual([
+			['n1', 2, 2, 1],
+			['d1', 1, 1, 0]
+		]);
+		expect(await noteLines(limited, 'n1', NOW)).toEqual(all.filter((line) => line.deck.id !== 'd1'));
 	});
 });
 

@@ -1,12 +1,15 @@
 import {
+	cardPlaces,
 	deckTreeWithCounts,
 	deviceNotes,
-	getCards,
+	type DeckCounts,
 	getExam,
 	hasRating,
+	homeCounts,
 	latestRating,
 	latestReviewBefore,
 	limitsUsedToday,
+	noteDeckCounts,
 	ratingsBetween,
 	sentToReviewToday,
 	streakBefore,
@@ -25,6 +28,8 @@ export interface DeckLine {
 	review: number;
 	/** A note's root deck that was added in the app rather than built from decks/. */
 	addedHere?: boolean;
+	/** A root line whose sub-decks are read only when it is opened (see noteLines). */
+	more?: boolean;
 }
 
 export interface HomeTotals {
@@ -108,10 +113,10 @@ async function plannedToday(settings: SchedulerSettings, now: number) {
 	return (await Promise.resolve(import('./exam'))).extraToday(settings, now);
 }
 
-/** Today's sent cards that are still in the notes, with their decks. */
+/** Where today's sent cards that are still in the notes are. */
 async function sentCards(now: number) {
 	const sent = await sentToReviewToday(now);
-	return sent.length === 0 ? [] : getCards(sent);
+	return sent.length === 0 ? [] : cardPlaces(sent);
 }
 
 const STREAK_KEY = `${DATABASE_NAME}.streakBefore`;
@@ -151,35 +156,94 @@ function readStored<T>(key: string): T | null {
 
 /** Decks in tree order with today's counts (daily limits applied, sub-decks included). */
 export async function deckLines(settings: SchedulerSettings, now = Date.now()): Promise<DeckLine[]> {
+	const [{ decks, counts }, context] = await Promise.all([
+		deckTreeWithCounts(now, studyDay(settings, now).next),
+		lineContext(settings, now)
+	]);
+	return linesOf(decks, counts, settings, context);
+}
+
+export interface HomeScreen extends HomeTotals {
+	/** Home's first deck lines: each note's root deck with its whole note's counts (its decks are read when it is opened, see noteLines). */
+	lines: DeckLine[];
+}
+
+/**
+ * The home screen's numbers (as homeTotals) and its first deck lines, the notes' root lines, at
+ * once: both are sums of the same totals rows, read once (homeCounts), with the other reads
+ * both need (sent cards, planned reviews, the limits used today). A note's lines are its root
+ * deck's, read without the other deck rows (thousands of them in a big collection).
+ */
+export async function homeScreen(settings: SchedulerSettings, now = Date.now()): Promise<HomeScreen> {
 	const { start, next } = studyDay(settings, now);
-	const [{ decks, counts }, sent, planned, added] = await Promise.all([
-		deckTreeWithCounts(now, next),
-		sentCards(now),
+	const sent = await sentCards(now);
+	const lifted = liftNewLimit(settings, sent.length);
+	const [counts, used, doneToday, planned, added] = await Promise.all([
+		homeCounts(now, next, { new: lifted.newPerDay, due: settings.reviewsPerDay }),
+		limitsUsedToday(start, next, { introduced: lifted.newPerDay, reviewed: settings.reviewsPerDay }),
+		ratingsToday(start, next),
 		plannedToday(settings, now),
 		deviceNotes()
 	]);
-	const addedHere = new Set(added.map((note) => note.id));
+	const studied = { newIntroduced: used.introduced, reviewsDone: used.reviewed };
+	const raw = counts.today;
+	const totals = applyDailyLimits({ new: raw.newAvailable, learning: raw.learning, review: raw.due + planned.length }, lifted, studied);
+	// A root's note holds every card and planned review of its note: the root deck's id is its note's.
+	const byNote = (places: { noteId: string }[]) => places.map((place) => ({ deckId: place.noteId }));
+	const { roots } = counts;
+	const lines = linesOf(
+		roots.map((root) => root.deck),
+		new Map(roots.map((root) => [root.deck.id, root.counts])),
+		settings,
+		{ sent: byNote(sent), planned: byNote(planned), addedHere: new Set(added.map((note) => note.id)), studied }
+	).map((line, i) => (roots[i].hasSubDecks ? { ...line, more: true } : line));
+	return { totals, doneToday, planned: planned.length, lines };
+}
+
+/** The decks of one opened note, root included, in tree order with today's counts. */
+export async function noteLines(settings: SchedulerSettings, noteId: string, now = Date.now()): Promise<DeckLine[]> {
+	const [{ decks, counts }, context] = await Promise.all([
+		noteDeckCounts(noteId, now, studyDay(settings, now).next),
+		lineContext(settings, now)
+	]);
+	return linesOf(decks, counts, settings, context);
+}
+
+interface LineContext {
+	sent: { deckId: string }[];
+	planned: { deckId: string }[];
+	addedHere: Set<string>;
+	studied: { newIntroduced: number; reviewsDone: number };
+}
+
+/** What every deck line needs besides its counts: today's sent cards, planned reviews and limits used. */
+async function lineContext(settings: SchedulerSettings, now: number) {
+	const { start, next } = studyDay(settings, now);
+	const [sent, planned, added] = await Promise.all([sentCards(now), plannedToday(settings, now), deviceNotes()]);
 	const limits = { introduced: liftNewLimit(settings, sent.length).newPerDay, reviewed: settings.reviewsPerDay };
 	const today = await limitsUsedToday(start, next, limits);
 	const studied = { newIntroduced: today.introduced, reviewsDone: today.reviewed };
-	// A sent card lifts the limit of its deck and of every deck above it.
+	return { sent, planned, addedHere: new Set(added.map((note) => note.id)), studied };
+}
+
+function linesOf(decks: Deck[], counts: Map<string, DeckCounts>, settings: SchedulerSettings, context: LineContext): DeckLine[] {
+	// A sent card lifts the limit of its deck and of every deck above it; a planned review is due today in each of them.
 	const parentOf = new Map(decks.map((deck) => [deck.id, deck.parentId]));
-	const sentIn = new Map<string, number>();
-	for (const card of sent) {
-		for (let id: string | null | undefined = card.deckId; id; id = parentOf.get(id)) sentIn.set(id, (sentIn.get(id) ?? 0) + 1);
-	}
-	// So does a planned review: it is due today in its deck and every deck above it.
-	const plannedIn = new Map<string, number>();
-	for (const row of planned) {
-		for (let id: string | null | undefined = row.deckId; id; id = parentOf.get(id)) plannedIn.set(id, (plannedIn.get(id) ?? 0) + 1);
-	}
+	const perDeck = (places: { deckId: string }[]) => {
+		const n = new Map<string, number>();
+		for (const place of places) {
+			for (let id: string | null | undefined = place.deckId; id; id = parentOf.get(id)) n.set(id, (n.get(id) ?? 0) + 1);
+		}
+		return n;
+	};
+	const [sentIn, plannedIn] = [perDeck(context.sent), perDeck(context.planned)];
 	return decks.map((deck) => {
 		const raw = counts.get(deck.id) ?? { newAvailable: 0, learning: 0, due: 0 };
 		const limited = applyDailyLimits(
 			{ new: raw.newAvailable, learning: raw.learning, review: raw.due + (plannedIn.get(deck.id) ?? 0) },
 			liftNewLimit(settings, sentIn.get(deck.id) ?? 0),
-			studied
+			context.studied
 		);
-		return addedHere.has(deck.id) ? { deck, ...limited, addedHere: true } : { deck, ...limited };
+		return context.addedHere.has(deck.id) ? { deck, ...limited, addedHere: true } : { deck, ...limited };
 	});
 }
