@@ -231,17 +231,7 @@ export class Study {
 	}
 
 	async rate(rating: Rating, now = Date.now()) {
-		if (!this.session) {
-			// A rating waiting for the queue is not saved yet: leaving the page now would lose it.
-			this.unsaved++;
-			let queued: boolean;
-			try {
-				queued = await this.queued();
-			} finally {
-				this.unsaved--;
-			}
-			if (!queued) return;
-		}
+		if (!this.session && !(await this.queued())) return;
 		const { shown, session } = this;
 		if (!shown || !this.revealed || !session || this.rating) return;
 		this.rating = true;
