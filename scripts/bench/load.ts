@@ -5,7 +5,6 @@
  * leaves Lighthouse out, for a machine too busy to time pages:
  *   - the JavaScript a first visit to each route downloads, until the service worker controls
  *     the page: gzip (the .gz files the build wrote), brotli (what serve.js sends) and raw;
- *     for /review also the part started before its first card was on screen;
  *   - the service worker's precache: entries and bytes;
  *   - Lighthouse, mobile preset (simulated slow 4G, 4× slower CPU), 3 runs per route, medians;
  *     on a machine Lighthouse finds too slow for that preset, again with the slowdown scaled.
@@ -57,24 +56,13 @@ const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
 
-/**
- * Every script a first visit loads, in a fresh browser profile, and those it had started to
- * load when the page's first card (`main article`) was on screen (issue #20: /review loads
- * its session after that card).
- */
-async function firstVisitScripts(origin: string, route: string): Promise<{ all: string[]; beforeCard: string[] }> {
+/** Every script a first visit loads, in a fresh browser profile. */
+async function firstVisitScripts(origin: string, route: string): Promise<string[]> {
 	const playwright = '@playwright/test';
 	const { chromium } = (await import(playwright)) as typeof import('@playwright/test');
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROME_FLAGS.slice(1) });
 	try {
-		const context = await browser.newContext();
-		await context.addInitScript(() => {
-			const w = window as unknown as { __card?: number };
-			new MutationObserver(() => {
-				if (!w.__card && document.querySelector('main article')) w.__card = performance.now();
-			}).observe(document, { childList: true, subtree: true });
-		});
-		const page = await context.newPage();
+		const page = await (await browser.newContext()).newPage();
 		const scripts = new Set<string>();
 		page.on('request', (request) => {
 			if (request.resourceType() === 'script') scripts.add(new URL(request.url()).pathname);
@@ -84,14 +72,7 @@ async function firstVisitScripts(origin: string, route: string): Promise<{ all: 
 		// page, the first visit has fetched everything it will.
 		await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 		await page.waitForLoadState('networkidle');
-		const beforeCard = await page.evaluate(() => {
-			const card = (window as unknown as { __card?: number }).__card ?? Infinity;
-			return performance
-				.getEntriesByType('resource')
-				.filter((entry) => entry.name.endsWith('.js') && entry.startTime < card)
-				.map((entry) => new URL(entry.name).pathname);
-		});
-		return { all: [...scripts].sort(), beforeCard: beforeCard.filter((path) => scripts.has(path)) };
+		return [...scripts].sort();
 	} finally {
 		await browser.close();
 	}
@@ -218,17 +199,12 @@ async function main() {
 	try {
 		console.log('JavaScript downloaded by a first visit (until the service worker controls the page):');
 		for (const route of ROUTES) {
-			const { all: scripts, beforeCard } = await firstVisitScripts(origin, route);
+			const scripts = await firstVisitScripts(origin, route);
 			const total = sum(scripts.map(sizesOf));
 			const budget = route === '/' ? ` — budget ${kb(BUDGET.jsHomeGzip)} gzip ${mark(total.gzip <= BUDGET.jsHomeGzip)}` : '';
 			console.log(
 				`  ${route.padEnd(8)} ${scripts.length} files: ${kb(total.gzip)} gzip, ${kb(total.brotli)} brotli, ${kb(total.raw)} raw${budget}`
 			);
-			if (route === '/review' && beforeCard.length > 0) {
-				console.log(
-					`           before its first card is on screen: ${beforeCard.length} files, ${kb(sum(beforeCard.map(sizesOf)).gzip)} gzip`
-				);
-			}
 		}
 		const precache = precacheFiles();
 		const size = sum(precache.map(sizesOf));

@@ -15,13 +15,9 @@ import {
 	undoLastReview,
 	UnknownCardError,
 	newEventId,
-	getExam,
-	limitsUsedToday,
-	sessionHead,
-	type SessionHead
+	getExam
 } from '$lib/db';
 import { examOn } from '$lib/scheduler/exam-settings';
-import { remainingLimits } from '$lib/scheduler/queue-kind';
 import { messageOf } from '$lib/errors';
 import type { Card } from '$lib/notes/types';
 import { askPersistentStorage } from '$lib/services/persist';
@@ -71,8 +67,6 @@ export class Study {
 	shown = $state<Shown | null>(null);
 	revealed = $state(false);
 	remaining = $state({ new: 0, learning: 0, review: 0 });
-	/** False while the card on screen came before the queue (see `open`): `remaining` is not known yet. */
-	counted = $state(false);
 	finished = $state(false);
 	nextDue = $state<number | null>(null);
 	error = $state('');
@@ -110,70 +104,11 @@ export class Study {
 	private reconciling: Promise<void> | null = null;
 	private recheck = false;
 	private wake: ReturnType<typeof setTimeout> | undefined;
-	/** `open`'s work: the queue a rating waits for when the first card came before it. */
-	private building: Promise<void> | null = null;
-	/** The card sessionHead put on screen, until the queue built behind it takes over. */
-	private painted: string | null = null;
 
 	constructor(
 		private deckId: string | null,
 		private settings: SchedulerSettings
 	) {}
-
-	/**
-	 * Starts the session: the card it shows first is read from indexes and shown at once
-	 * (sessionHead, issue #20), then the queue is built behind it and goes on from that card.
-	 * Ratings, bury and undo wait for the queue.
-	 */
-	open(now = Date.now()): Promise<void> {
-		this.building = (async () => {
-			const head = await this.head(now);
-			if (head) await this.paint(head, now);
-			await this.start(now, head?.cardId);
-		})().catch((error) => {
-			this.error = messageOf(error);
-		});
-		return this.building;
-	}
-
-	/** The first card from indexes, or null where only the whole queue knows it. */
-	private async head(now: number): Promise<SessionHead | null> {
-		if (this.deckId !== null) return null;
-		const { dayStartHour, newPerDay, reviewsPerDay, learnAheadMinutes } = this.settings;
-		const window = { now, dayStart: dayStart(now, dayStartHour), nextDayStart: nextDayStart(now, dayStartHour) };
-		const [sent, exam, used] = await Promise.all([
-			sentToReviewToday(now),
-			getExam(),
-			limitsUsedToday(window.dayStart, window.nextDayStart, { introduced: newPerDay, reviewed: reviewsPerDay })
-		]);
-		// Cards sent to today's review and the interview plan's reorder the queue: it decides.
-		if (sent.length > 0 || examOn(exam)) return null;
-		const { newLimit, reviewLimit } = remainingLimits(newPerDay, reviewsPerDay, used.introduced, used.reviewed);
-		return sessionHead(window, { newLimit, reviewLimit, learnAheadMs: learnAheadMinutes * MINUTE_MS });
-	}
-
-	private async paint(head: SessionHead, now: number) {
-		await this.cards.load([head.cardId]);
-		const loaded = this.cards.get(head.cardId);
-		if (!loaded || this.session) return;
-		this.shown = shownOf(loaded, head.progress, now, this.settings);
-		this.revealed = false;
-		this.shownAt = now;
-		this.painted = head.cardId;
-	}
-
-	/** Waits for the queue when the card on screen came before it; false if it failed or another action waits. */
-	private async queued(): Promise<boolean> {
-		if (this.session) return true;
-		if (this.rating || !this.building) return false;
-		this.rating = true;
-		try {
-			await this.building;
-		} finally {
-			this.rating = false;
-		}
-		return this.session !== null;
-	}
 
 	/** (Re)builds the queue from the database and shows its first card, or `first`. */
 	async start(now = Date.now(), first?: string) {
@@ -231,7 +166,6 @@ export class Study {
 	}
 
 	async rate(rating: Rating, now = Date.now()) {
-		if (!this.session && !(await this.queued())) return;
 		const { shown, session } = this;
 		if (!shown || !this.revealed || !session || this.rating) return;
 		this.rating = true;
@@ -293,7 +227,6 @@ export class Study {
 	 * next study day, or "suspend" until it is unsuspended on the deck page. Undo brings it back.
 	 */
 	async hide(how: Hidden['how'], now = Date.now()) {
-		if (!this.session && !(await this.queued())) return;
 		const { shown, session } = this;
 		if (!shown || !session || this.rating) return;
 		this.rating = true;
@@ -318,7 +251,6 @@ export class Study {
 
 	/** Takes back the latest rating, bury or suspend: this session's, or a rating stored before (a reload, another tab). */
 	async undo(now = Date.now()) {
-		if (!this.session && !(await this.queued())) return;
 		await this.pending;
 		this.hidden = null;
 		this.leech = null;
@@ -396,20 +328,16 @@ export class Study {
 		clearTimeout(this.wake);
 		const next = first ?? session.next(now)?.cardId;
 		this.remaining = session.remaining(now);
-		this.counted = true;
 		if (!next) return this.finish(now);
-		if (next === this.painted && this.shown?.card.id === next) {
-			// The card sessionHead showed stays as it is (its answer may be open already).
-			this.painted = null;
-			return this.prefetch(now);
-		}
-		this.painted = null;
 		if (!this.cards.has(next)) await this.cards.load([next]);
 		if (token !== this.showing) return;
 		const loaded = this.cards.get(next);
 		// Gone from the notes (a deck update in another tab): start over from the database.
 		if (!loaded) return this.start(Date.now());
-		this.shown = shownOf(loaded, this.progress.get(next) ?? null, now, this.settings);
+		const progress = this.progress.get(next) ?? null;
+		const previews = previewIntervals(progress, now, this.settings, next);
+		const intervals = Object.fromEntries(RATINGS.map((rating) => [rating, previews[rating].due - now])) as Record<Rating, number>;
+		this.shown = { ...loaded, progress, intervals };
 		this.revealed = false;
 		this.finished = false;
 		this.shownAt = now;
@@ -493,12 +421,6 @@ export class Study {
 			this.error ||= messageOf(failure);
 		}
 	}
-}
-
-function shownOf(loaded: { card: Card; context: string }, progress: CardProgress | null, now: number, settings: SchedulerSettings): Shown {
-	const previews = previewIntervals(progress, now, settings, loaded.card.id);
-	const intervals = Object.fromEntries(RATINGS.map((rating) => [rating, previews[rating].due - now])) as Record<Rating, number>;
-	return { ...loaded, progress, intervals };
 }
 
 /** The interview plan's reviews for today; its code loads only while a date is set. */
