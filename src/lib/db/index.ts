@@ -37,6 +37,7 @@ export {
 	undoReview
 } from './progress';
 export { queueSource, type QueueSource, type StudyWindow } from './queue';
+export { sessionHead, type SessionHead } from './first-card';
 export {
 	deckCounts,
 	hasRating,
