@@ -276,7 +276,11 @@ export class Study {
 			void input();
 			return;
 		}
-		this.held = this.held.then(() => void input());
+		this.held = this.held
+			.then(() => void input())
+			.catch((error) => {
+				this.error = messageOf(error);
+			});
 	}
 
 	/** Runs `action` once the queue is built, holding the inputs given meanwhile behind it. */
