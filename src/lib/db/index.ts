@@ -40,7 +40,6 @@ export { queueSource, type QueueSource, type StudyWindow } from './queue';
 export {
 	deckCounts,
 	hasRating,
-	latestRating,
 	latestReviewBefore,
 	limitsUsedToday,
 	nextDueAfter,
@@ -52,7 +51,8 @@ export {
 	type DeckCounts,
 	type TodayStats
 } from './counts';
-export { deckTreeWithCounts, homeCounts, noteDeckCounts, rootDeckCounts, todayTotals, type RootCounts, type TodayTotals } from './totals';
+export { noteDeckCounts } from './totals';
+export { homeRead, type HomeRead, type RootCounts, type TodayTotals } from './home-read';
 export { getAppSetting, getExam, getSettings, saveSettings, setAppSetting } from './settings';
 export { addQuizResult, quizHistory } from './quiz';
 export type { QuizResult } from './rows';
