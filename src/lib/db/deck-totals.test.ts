@@ -73,6 +73,11 @@ describe('a row’s contribution', () => {
 		expect(isShardRow({ shard, decks: [emptyTotals('d')] })).toBe(true);
 		expect(isShardRow({ shard: (shard + 1) % 64, decks: [emptyTotals('d')] }), 'a deck in a row not its own').toBe(false);
 		expect(isShardRow({ shard, decks: [emptyTotals('d'), emptyTotals('d')] }), 'a deck twice').toBe(false);
+		const inNotes = (...notes: (string | null)[]) => ({ shard, decks: notes.map((note) => emptyTotals('d', note)) });
+		expect(isShardRow(inNotes('n1', null, 'n2')), 'a deck under three notes, once each').toBe(true);
+		expect(isShardRow(inNotes('n1', 'n2', 'n1')), 'a deck under a note twice, not first').toBe(false);
+		expect(isShardRow(inNotes(null, 'n2', null)), 'a deck under no note twice').toBe(false);
+		expect(isShardRow(inNotes('n1', 'n2', 'n2')), 'a deck under a later note twice').toBe(false);
 	});
 });
 
