@@ -15,6 +15,7 @@
  * loads and syncs the generated decks as it would real ones. Progress and the review log are
  * imported on a separate page of the same origin by the app's own src/lib/db (bundled with
  * esbuild, see server.ts): the app itself carries no benchmark hook.
+ * --home-only measures home alone (its loads, their start-up phases and reads), for work on home.
  * --keep DIR keeps the seeded profiles (seeding 1M rows takes 10–20 minutes) and measures
  * a fresh copy of them each run; a kept profile is served on the port it was seeded on.
  */
@@ -42,7 +43,9 @@ const { values } = parseArgs({
 		// Another production build to measure, e.g. an older commit's, for before/after numbers.
 		build: { type: 'string', default: 'build' },
 		// Keep the seeded profiles here and reuse them (each run works on a copy): seeding 1M rows takes minutes.
-		keep: { type: 'string' }
+		keep: { type: 'string' },
+		// Measure home alone (its loads and reads), not the review, the ratings or the deck update.
+		'home-only': { type: 'boolean', default: false }
 	}
 });
 const REVIEWS = Number(values.reviews);
@@ -215,6 +218,12 @@ async function benchScale(cards: number, seedJs: string) {
 				.map(([name, t]) => `${name} ${ms(t)}`)
 				.join(', ')}`
 		);
+
+		if (values['home-only']) {
+			await context.close();
+			Object.assign(result, { seeded, bytes, home, streak, tree, reads, phases });
+			return result;
+		}
 
 		// Each load waits for the queue built behind the first card too, so the next load does not queue behind its reads.
 		const reviewLoads: number[][] = [];

@@ -44,7 +44,7 @@ export async function seedBundle(): Promise<string> {
 	const result = await build({
 		stdin: {
 			contents: [
-				"export { closeDatabase, deckCounts, deckTree, importProgress, openDatabase, rootDeckCounts, syncDecks, todayTotals } from './src/lib/db';",
+				"export { closeDatabase, deckCounts, deckTree, homeRead, importProgress, openDatabase, syncDecks } from './src/lib/db';",
 				"export { recountTotals } from './src/lib/db/deck-totals-store';",
 				"export { generateBenchData } from './scripts/bench/db-data';",
 				"export { cardDigest } from './src/lib/db/card-digest';"

@@ -45,7 +45,8 @@ export function limitsUsedToday(dayStart: number, nextDayStart: number, max: { i
 	return read(['reviewLog'], (db) => countLimitsUsed(db, dayStart, nextDayStart, max));
 }
 
-async function countLimitsUsed(db: Tables, dayStart: number, nextDayStart: number, max?: { introduced: number; reviewed: number }) {
+/** limitsUsedToday inside a caller's read. */
+export async function countLimitsUsed(db: Tables, dayStart: number, nextDayStart: number, max?: { introduced: number; reviewed: number }) {
 	const byState = async (state: number, upTo: number | undefined) => {
 		const range = db.reviewLog.where('[stateBefore+review]').between([state, dayStart], [state, nextDayStart]);
 		return upTo === undefined ? range.count() : (await range.limit(upTo).primaryKeys()).length;

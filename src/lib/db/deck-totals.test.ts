@@ -22,12 +22,11 @@ import {
 	TOTALS_FORMAT
 } from './deck-totals';
 import { recountTotals } from './deck-totals-store';
-import { countReads, deckCountsFromRanges, todayTotalsFromRanges } from './deck-totals.testing';
+import { countReads, deckCountsFromRanges, todayTotals, todayTotalsFromRanges } from './deck-totals.testing';
 import { deriveCards } from './derive';
 import { buryUntil, getProgress, recordReview, resetProgress, setSuspended, undoLastReview } from './progress';
 import { sendToReview } from './quiz-review';
 import { syncDecks } from './sync';
-import { deckTreeWithCounts, todayTotals } from './totals';
 import { DAY, HOUR, k8sNote, logOf, logsNote, makeNote, MINUTE, NEXT_DAY, NOW, openTestDatabase, progressOf, serve } from './testing';
 
 beforeEach(async () => {
@@ -74,6 +73,11 @@ describe('a row’s contribution', () => {
 		expect(isShardRow({ shard, decks: [emptyTotals('d')] })).toBe(true);
 		expect(isShardRow({ shard: (shard + 1) % 64, decks: [emptyTotals('d')] }), 'a deck in a row not its own').toBe(false);
 		expect(isShardRow({ shard, decks: [emptyTotals('d'), emptyTotals('d')] }), 'a deck twice').toBe(false);
+		const inNotes = (...notes: (string | null)[]) => ({ shard, decks: notes.map((note) => emptyTotals('d', note)) });
+		expect(isShardRow(inNotes('n1', null, 'n2')), 'a deck under three notes, once each').toBe(true);
+		expect(isShardRow(inNotes('n1', 'n2', 'n1')), 'a deck under a note twice, not first').toBe(false);
+		expect(isShardRow(inNotes(null, 'n2', null)), 'a deck under no note twice').toBe(false);
+		expect(isShardRow(inNotes('n1', 'n2', 'n2')), 'a deck under a later note twice').toBe(false);
 	});
 });
 
@@ -239,13 +243,16 @@ describe('the deck tree and home counts', () => {
 		expect(Object.fromEntries(tree.rows)).toEqual({ decks: 3, deckTotals: totalsRows, progress: buried });
 		expect(Object.fromEntries(tree.keys)).toEqual({});
 
-		// Home's deck lines: the tree and its counts from one read of the deck rows.
-		const lines = await countReads(() => deckTreeWithCounts(NOW, day));
-		expect(Object.fromEntries(lines.rows)).toEqual({ notes: 1, decks: 3, deckTotals: totalsRows, progress: buried });
-		expect((await deckTreeWithCounts(NOW, day)).counts).toEqual(await deckCounts(NOW, day));
-
+		// Home's numbers (homeRead): the note row and its root deck's, no other deck row; nothing rated or set yet.
 		const home = await countReads(() => todayTotals(NOW, day, { new: 20, due: 200 }));
-		expect(Object.fromEntries(home.rows)).toEqual({ decks: 1, deckTotals: totalsRows, progress: buried });
-		expect(Object.fromEntries(home.keys)).toEqual({ notes: 1 });
+		expect(Object.fromEntries(home.rows)).toEqual({
+			settings: 0,
+			notes: 1,
+			decks: 1,
+			deckTotals: totalsRows,
+			progress: buried,
+			reviewLog: 0
+		});
+		expect(Object.fromEntries(home.keys)).toEqual({ reviewLog: 0 });
 	});
 });

@@ -9,7 +9,7 @@ import type { DeckCounts } from './counts';
 import { read } from './database';
 import { activeDueBefore, activeStarted, buriedAfter, LEARNING_STATES, suspendedRows } from './ranges';
 import type { ProgressKey } from './rows';
-import type { TodayTotals } from './totals';
+import { homeRead, type TodayTotals } from './home-read';
 
 /** deckCounts as version 4 counted: every started card's key, then the suspended and buried rows. */
 export function deckCountsFromRanges(now: number, nextDayStart: number): Promise<Map<string, DeckCounts>> {
@@ -44,7 +44,12 @@ export function deckCountsFromRanges(now: number, nextDayStart: number): Promise
 	});
 }
 
-/** todayTotals as version 4 counted it when its look at the end of the notes fell short. */
+/** homeRead's totals alone (what home's numbers are made of), for tests holding them to todayTotalsFromRanges. */
+export async function todayTotals(now: number, nextDayStart: number, max: { new: number; due: number }): Promise<TodayTotals> {
+	return (await homeRead(now, nextDayStart - 86_400_000, nextDayStart, () => max)).today;
+}
+
+/** homeRead's today as version 4 counted it when its look at the end of the notes fell short. */
 export function todayTotalsFromRanges(now: number, nextDayStart: number, max: { new: number; due: number }): Promise<TodayTotals> {
 	return read(['notes', 'decks', 'progress'], async (db) => {
 		const buried = await buriedAfter(db, now).toArray();

@@ -178,10 +178,18 @@ export function isShardRow(row: unknown): row is TotalsShardRow {
 	if (row === null || typeof row !== 'object') return false;
 	const { shard, decks } = row as TotalsShardRow;
 	if (!Number.isInteger(shard) || shard < 0 || shard >= SHARDS || !Array.isArray(decks)) return false;
-	const ids = new Set<string>();
+	// Home checks every row on every visit: a deck's one entry (the app writes no other) needs no entryKey.
+	const firstNote = new Map<string, string | null>();
+	const more = new Set<string>();
 	for (const deck of decks) {
-		if (!isTotalsRow(deck) || shardOf(deck.deckId) !== shard || ids.has(entryKey(deck.deckId, deck.noteId))) return false;
-		ids.add(entryKey(deck.deckId, deck.noteId));
+		if (!isTotalsRow(deck) || shardOf(deck.deckId) !== shard) return false;
+		if (!firstNote.has(deck.deckId)) {
+			firstNote.set(deck.deckId, deck.noteId);
+			continue;
+		}
+		const key = entryKey(deck.deckId, deck.noteId);
+		if (firstNote.get(deck.deckId) === deck.noteId || more.has(key)) return false;
+		more.add(key);
 	}
 	return true;
 }

@@ -41,7 +41,6 @@ export { sessionHead, type SessionHead } from './first-card';
 export {
 	deckCounts,
 	hasRating,
-	latestRating,
 	latestReviewBefore,
 	limitsUsedToday,
 	nextDueAfter,
@@ -53,7 +52,8 @@ export {
 	type DeckCounts,
 	type TodayStats
 } from './counts';
-export { deckTreeWithCounts, homeCounts, noteDeckCounts, rootDeckCounts, todayTotals, type RootCounts, type TodayTotals } from './totals';
+export { noteDeckCounts } from './totals';
+export { homeRead, type HomeRead, type RootCounts, type TodayTotals } from './home-read';
 export { getAppSetting, getExam, getSettings, saveSettings, setAppSetting } from './settings';
 export { addQuizResult, quizHistory } from './quiz';
 export type { QuizResult } from './rows';

@@ -9,13 +9,20 @@ import { tally, toShardRows } from './deck-totals';
 import { countReads } from './deck-totals.testing';
 import { buryUntil, getProgress, recordReview, resetProgress, setSuspended } from './progress';
 import { syncDecks } from './sync';
-import { noteDeckCounts, rootDeckCounts } from './totals';
+import { homeRead } from './home-read';
+import { saveExam } from './exam';
+import { sendToReview } from './quiz-review';
+import { DEFAULT_EXAM } from '$lib/scheduler/exam-settings';
+import { noteDeckCounts } from './totals';
 import { DAY, HOUR, logOf, makeNote, MINUTE, NOW, openTestDatabase, progressOf, serve, type DeckSpec } from './testing';
 
 beforeEach(async () => {
 	await openTestDatabase();
 });
 afterEach(closeDatabase);
+
+/** The notes' root lines as home reads them (homeRead), with the default limits. */
+const rootDeckCounts = async (now: number, next: number) => (await homeRead(now, next - DAY, next, () => ({ new: 20, due: 200 }))).roots;
 
 const STATES: CardStateKind[] = [NEW, LEARNING, REVIEW, RELEARNING];
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[randomInt(rng, xs.length)];
@@ -114,8 +121,39 @@ describe('the notes’ root lines', () => {
 		const totalsRows = 1 + toShardRows(tally(await database().progress.toArray()).values()).length;
 
 		const roots = await countReads(() => rootDeckCounts(NOW, next));
-		expect(Object.fromEntries(roots.rows)).toEqual({ notes: 3, decks: 3, deckTotals: totalsRows, progress: buried });
-		expect(Object.fromEntries(roots.keys)).toEqual({});
+		// The settings rows home asks for (sent cards, the interview date) and the log's latest row are not there yet.
+		expect(Object.fromEntries(roots.rows)).toEqual({
+			settings: 0,
+			notes: 3,
+			decks: 3,
+			deckTotals: totalsRows,
+			progress: buried,
+			reviewLog: 0
+		});
+		expect(Object.fromEntries(roots.keys)).toEqual({ reviewLog: 0 });
+
+		// Cards sent to today's review, an interview date, and more ratings today than the limits:
+		// home reads the two settings rows, the sent cards' rows, the log's latest row, and the
+		// log's keys only up to each limit (a sent card lifts the new-card limit).
+		const fresh = notes.flatMap((note) => note.cards.map((card) => card.id)).filter((id) => !cards.includes(id));
+		await sendToReview(fresh.slice(0, 2), NOW, next);
+		await saveExam({ ...DEFAULT_EXAM, date: '2099-01-01' });
+		const today = (state: CardStateKind, i: number) => logOf(progressOf(cards[i]), progressOf(cards[i], { state }), NOW - i * MINUTE);
+		await importProgress(
+			[],
+			[...Array.from({ length: 30 }, (_, i) => today(NEW, i)), ...Array.from({ length: 30 }, (_, i) => today(REVIEW, i))]
+		);
+		const home = await countReads(() => homeRead(NOW, NOW - HOUR, next, (sent) => ({ new: 5 + sent, due: 10 })));
+		expect(Object.fromEntries(home.rows)).toEqual({
+			settings: 2,
+			cards: 2,
+			notes: 3,
+			decks: 3,
+			deckTotals: totalsRows,
+			progress: buried,
+			reviewLog: 1
+		});
+		expect(Object.fromEntries(home.keys)).toEqual({ reviewLog: 7 + 10 });
 
 		const opened = await countReads(() => noteDeckCounts('big1', NOW, next));
 		expect(Object.fromEntries(opened.rows)).toEqual({ decks: 4, deckTotals: totalsRows, progress: buried });

@@ -3,7 +3,7 @@ import { deckCounts } from './counts';
 import { closeDatabase } from './database';
 import { buryUntil } from './progress';
 import { NEXT_DAY, NOW, openTestDatabase, scenario } from './testing';
-import { todayTotals } from './totals';
+import { todayTotals } from './deck-totals.testing';
 
 beforeEach(async () => {
 	await openTestDatabase();

@@ -17,7 +17,7 @@ import { cardReviewLog, getProgress, undoLastReview, recordReview } from './prog
 import { quizHistory } from './quiz';
 import { getSettings } from './settings';
 import { openTestDatabase } from './testing';
-import { todayTotals } from './totals';
+import { todayTotals } from './deck-totals.testing';
 
 interface Fixture {
 	version: number;

@@ -14,7 +14,7 @@ import { DEFAULT_SETTINGS } from '$lib/scheduler/types';
 import { Study } from '$lib/state/study.svelte';
 import { deckReadiness, examRanking } from './exam-plan';
 import { extraToday, plannedIds } from './exam';
-import { deckLines, homeTotals } from './home';
+import { homeScreen } from './home';
 
 // NOW is 2025-03-10 12:00 UTC; the interview two days later: the plan has today and tomorrow.
 const settings = { ...DEFAULT_SETTINGS, dayStartHour: 4 };
@@ -45,7 +45,7 @@ afterEach(() => {
 describe('the interview plan in the daily queue', () => {
 	it('adds nothing while no date is set', async () => {
 		expect(await extraToday(settings, NOW)).toEqual([]);
-		expect(await homeTotals(settings, NOW)).toMatchObject({ totals: { review: 0 }, planned: 0 });
+		expect(await homeScreen(settings, NOW)).toMatchObject({ totals: { review: 0 }, planned: 0 });
 	});
 
 	it('counts today’s planned cards as due reviews, at home and in the deck tree, and says how many', async () => {
@@ -54,9 +54,9 @@ describe('the interview plan in the daily queue', () => {
 		expect(today.length).toBeGreaterThan(0);
 		expect(today.length).toBeLessThan(CARDS.length);
 		expect((await extraToday(settings, NOW)).map((row) => row.progress.cardId).sort()).toEqual([...today].sort());
-		expect(await homeTotals(settings, NOW)).toMatchObject({ totals: { review: today.length }, planned: today.length });
-		const lines = await deckLines(settings, NOW);
-		expect(lines.find((line) => line.deck.id === 'n1')?.review).toBe(today.length);
+		const home = await homeScreen(settings, NOW);
+		expect(home).toMatchObject({ totals: { review: today.length }, planned: today.length });
+		expect(home.lines.find((line) => line.deck.id === 'n1')?.review).toBe(today.length);
 	});
 
 	it('queues today’s planned cards and not tomorrow’s; a reviewed one leaves the count', async () => {
@@ -94,7 +94,7 @@ describe('the interview plan in the daily queue', () => {
 	it('re-runs home’s live counts when a date is set, through the lazily loaded plan', async () => {
 		const seen = await new Promise<number[]>((resolve, reject) => {
 			const planned: number[] = [];
-			const subscription = observe(() => homeTotals(settings, NOW)).subscribe({
+			const subscription = observe(() => homeScreen(settings, NOW)).subscribe({
 				next(value) {
 					planned.push(value.planned);
 					if (planned.length === 1) saveExam(EXAM).catch(reject);

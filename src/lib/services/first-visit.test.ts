@@ -5,20 +5,23 @@ import { closeDatabase, DATABASE_NAME, openDatabase, syncDecks } from '$lib/db';
 import { k8sNote, logsNote, NOW, openTestDatabase, serve } from '$lib/db/testing';
 import { DEFAULT_SETTINGS } from '$lib/scheduler';
 import { announceDatabaseOpened, beforeFirstStudy, homeFromIndex } from './first-visit';
-import { deckLines, homeTotals } from './home';
+import { homeScreen, noteLines } from './home';
 
 afterEach(() => {
 	closeDatabase();
 	vi.unstubAllGlobals();
 });
 
-/** What home shows from the database right after the first sync, nothing studied. */
+/** What home shows from the database right after the first sync, nothing studied, every note opened. */
 async function fromDatabase(fetchJson: (path: string) => Promise<unknown>, settings = DEFAULT_SETTINGS) {
 	vi.stubGlobal('localStorage', undefined);
 	await openTestDatabase();
 	await syncDecks(fetchJson);
-	const { totals, doneToday } = await homeTotals(settings, NOW);
-	return { totals, doneToday, lines: await deckLines(settings, NOW) };
+	const { totals, doneToday, lines } = await homeScreen(settings, NOW);
+	const opened = await Promise.all(lines.map((line) => noteLines(settings, line.deck.id, NOW)));
+	// A root line is its opened note's first line, but for saying there is more to open.
+	expect(lines).toEqual(opened.map(([root], i) => (lines[i].more ? { ...root, more: true } : root)));
+	return { totals, doneToday, lines: opened.flat() };
 }
 
 // The owner's notes as `npm run decks` builds them (npm test runs it first).

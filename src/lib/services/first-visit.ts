@@ -26,10 +26,19 @@ export async function beforeFirstStudy(factory: IDBFactory | undefined = globalT
 	try {
 		// Every later visit: no asking IndexedDB (it costs home ~40 ms). A stale hint (storage
 		// cleared but not localStorage) only sends home down the database's path, always right.
-		if (globalThis.localStorage?.getItem(OPENED_KEY) === '1') return false;
+		if (openedBefore()) return false;
 		if (!factory?.databases) return false;
 		const names = (await factory.databases()).map((db) => db.name);
 		return !names.includes(DATABASE_NAME) && (await opens(factory));
+	} catch {
+		return false;
+	}
+}
+
+/** Whether this browser said on an earlier visit that it opened the database (see announceDatabaseOpened). */
+export function openedBefore(): boolean {
+	try {
+		return globalThis.localStorage?.getItem(OPENED_KEY) === '1';
 	} catch {
 		return false;
 	}

@@ -1,10 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { closeDatabase, importProgress, sendToReview, storeDeviceNote, syncDecks, undoLastReview } from '$lib/db';
+import {
+	cardPlaces,
+	closeDatabase,
+	importProgress,
+	sendToReview,
+	sentToReviewToday,
+	storeDeviceNote,
+	syncDecks,
+	todayStats,
+	undoLastReview
+} from '$lib/db';
 import { database } from '$lib/db/database';
+import { todayTotalsFromRanges } from '$lib/db/deck-totals.testing';
 import { toReviewLogRow } from '$lib/db/rows';
 import { DAY, HOUR, k8sNote, logOf, makeNote, MINUTE, NEXT_DAY, NOW, openTestDatabase, progressOf, serve } from '$lib/db/testing';
-import { DEFAULT_SETTINGS, dayStart } from '$lib/scheduler';
-import { deckLines, forgetKeptCounts, homeScreen, homeStreak, homeTotals, noteLines } from './home';
+import { applyDailyLimits, DEFAULT_SETTINGS, dayStart, liftNewLimit, nextDayStart, type SchedulerSettings } from '$lib/scheduler';
+import { forgetKeptCounts, homeScreen, homeStreak, noteLines } from './home';
 
 const settings = { ...DEFAULT_SETTINGS, dayStartHour: 4 };
 const TODAY = dayStart(NOW, settings.dayStartHour);
@@ -27,6 +38,23 @@ afterEach(() => {
 
 const ratingAt = (review: number) => logOf(progressOf('s1'), progressOf('s1'), review);
 
+/** homeScreen's numbers counted the slow way, as schema version 4 did: every range, no kept counts (no interview date set). */
+async function totalsFromRanges(settings: SchedulerSettings, now: number) {
+	const [start, next] = [dayStart(now, settings.dayStartHour), nextDayStart(now, settings.dayStartHour)];
+	const lifted = liftNewLimit(settings, (await cardPlaces(await sentToReviewToday(now))).length);
+	const raw = await todayTotalsFromRanges(now, next, { new: lifted.newPerDay, due: settings.reviewsPerDay });
+	const used = await todayStats(start, next);
+	const studied = { newIntroduced: used.introduced, reviewsDone: used.reviewed };
+	const totals = applyDailyLimits({ new: raw.newAvailable, learning: raw.learning, review: raw.due }, lifted, studied);
+	return { totals, doneToday: used.ratings, planned: 0 };
+}
+
+/** Every deck line home shows once each note is opened: its root line (from homeScreen) and its decks (noteLines). */
+async function everyLine(settings: SchedulerSettings, now: number) {
+	const { lines } = await homeScreen(settings, now);
+	return (await Promise.all(lines.map((line) => noteLines(settings, line.deck.id, now)))).flat();
+}
+
 describe('homeStreak', () => {
 	it('counts the days before today once a day, and again when a rating before today appears or goes', async () => {
 		await importProgress([], [TODAY - 2 * DAY + HOUR, TODAY - DAY + HOUR].map(ratingAt));
@@ -45,9 +73,9 @@ describe('homeStreak', () => {
 	});
 });
 
-describe('homeTotals', () => {
-	it('applies the daily limits to the collection’s numbers', async () => {
-		expect(await homeTotals({ ...settings, newPerDay: 3 }, NOW)).toEqual({
+describe('home’s numbers', () => {
+	it('apply the daily limits to the collection’s numbers', async () => {
+		expect(await homeScreen({ ...settings, newPerDay: 3 }, NOW)).toMatchObject({
 			totals: { new: 3, learning: 0, review: 0 },
 			doneToday: 0,
 			planned: 0
@@ -62,13 +90,14 @@ describe('deck lines', () => {
 			{ id: 'dsec', parentId: 'd1', cards: ['m1'] }
 		]);
 		await storeDeviceNote('my.md', '| a | b |', mine);
-		const marked = (await deckLines(settings, NOW)).filter((line) => line.addedHere).map((line) => line.deck.id);
+		const marked = (await everyLine(settings, NOW)).filter((line) => line.addedHere).map((line) => line.deck.id);
 		expect(marked).toEqual(['d1']);
+		expect((await homeScreen(settings, NOW)).lines.filter((line) => line.addedHere).map((line) => line.deck.id)).toEqual(['d1']);
 	});
 });
 
 describe('the home screen at once', () => {
-	it('has homeTotals’ numbers and deckLines’ root lines; an opened note has deckLines’ lines of its decks', async () => {
+	it('has the numbers the ranges give, and each note’s root line as noteLines gives it when the note is opened', async () => {
 		const mine = makeNote('my.md', 'd', [{ id: 'd1', cards: ['m1', 'm2'] }]);
 		await storeDeviceNote('my.md', '| a | b |', mine);
 		await importProgress(
@@ -77,16 +106,21 @@ describe('the home screen at once', () => {
 		await sendToReview(['s2'], NOW, NEXT_DAY);
 		const limited = { ...settings, newPerDay: 1 };
 		const screen = await homeScreen(limited, NOW);
-		expect({ totals: screen.totals, doneToday: screen.doneToday, planned: screen.planned }).toEqual(await homeTotals(limited, NOW));
-		const all = await deckLines(limited, NOW);
-		const roots = all.filter((line) => line.deck.parentId === null);
-		expect(screen.lines).toEqual(roots.map((line) => (line.deck.id === 'n1' ? { ...line, more: true } : line)));
+		expect({ totals: screen.totals, doneToday: screen.doneToday, planned: screen.planned }).toEqual(await totalsFromRanges(limited, NOW));
+		const opened = await Promise.all(screen.lines.map((line) => noteLines(limited, line.deck.id, NOW)));
+		expect(screen.lines).toEqual(opened.map(([root]) => (root.deck.id === 'n1' ? { ...root, more: true } : root)));
 		// n1: 4 new cards left, limited to 1 and the sent one; s1 and p2 learning, e1 due. d1: m2 new, m1 learning.
 		expect(screen.lines.map((line) => [line.deck.id, line.new, line.learning, line.review])).toEqual([
 			['n1', 2, 2, 1],
 			['d1', 1, 1, 0]
 		]);
-		expect(await noteLines(limited, 'n1', NOW)).toEqual(all.filter((line) => line.deck.id !== 'd1'));
+		// Opened, n1's decks: e1 due in ext beside its one new card, e2; s1 learning in svc, p2 in probe.
+		expect(opened[0].map((line) => [line.deck.id, line.new, line.learning, line.review])).toEqual([
+			['n1', 2, 2, 1],
+			['svc', 2, 1, 1],
+			['ext', 1, 0, 1],
+			['probe', 1, 1, 0]
+		]);
 	});
 });
 
@@ -94,14 +128,14 @@ describe('new cards a quiz sent to today’s review', () => {
 	it('come on top of the new-card limit, in the totals and in the decks that hold them', async () => {
 		const limited = { ...settings, newPerDay: 1 };
 		await sendToReview(['s2', 'e1'], NOW, NEXT_DAY);
-		expect((await homeTotals(limited, NOW)).totals.new).toBe(3);
-		const news = Object.fromEntries((await deckLines(limited, NOW)).map((line) => [line.deck.id, line.new]));
+		expect((await homeScreen(limited, NOW)).totals.new).toBe(3);
+		const news = Object.fromEntries((await everyLine(limited, NOW)).map((line) => [line.deck.id, line.new]));
 		expect(news).toEqual({ n1: 3, svc: 3, ext: 2, probe: 1 });
 	});
 });
 
 describe('ratings done today', () => {
-	const done = async () => (await homeTotals(settings, NOW)).doneToday;
+	const done = async () => (await homeScreen(settings, NOW)).doneToday;
 
 	it('are counted once, then only the ratings after the kept latest one; an undo or a forgotten count recounts', async () => {
 		await importProgress([], [TODAY - HOUR, TODAY + HOUR, TODAY + 2 * HOUR].map(ratingAt));

@@ -1,23 +1,20 @@
 import {
 	cardPlaces,
-	deckTreeWithCounts,
 	deviceNotes,
 	type DeckCounts,
 	getExam,
 	hasRating,
-	homeCounts,
-	latestRating,
+	homeRead,
 	latestReviewBefore,
 	limitsUsedToday,
 	noteDeckCounts,
 	ratingsBetween,
 	sentToReviewToday,
 	streakBefore,
-	studiedBetween,
-	todayTotals
+	studiedBetween
 } from '$lib/db';
 import { DATABASE_NAME } from '$lib/db/name';
-import { examOn } from '$lib/scheduler/exam-settings';
+import { examOn, type ExamSettings } from '$lib/scheduler/exam-settings';
 import type { Deck } from '$lib/notes/types';
 import { applyDailyLimits, dayStart, liftNewLimit, nextDayStart, type DueCounts, type SchedulerSettings } from '$lib/scheduler';
 
@@ -45,27 +42,6 @@ function studyDay(settings: SchedulerSettings, now: number) {
 	return { hour, start: dayStart(now, hour), next: nextDayStart(now, hour) };
 }
 
-/**
- * The numbers at the top of the home screen. They read only as far as the daily limits let
- * them show (see todayTotals), so they are on screen before the per-deck lines, which read
- * every deck, and before the streak, which takes a lookup per day.
- */
-export async function homeTotals(settings: SchedulerSettings, now = Date.now()): Promise<HomeTotals> {
-	const { start, next } = studyDay(settings, now);
-	// The counts must promise what a session will show: sent cards come on top of the limit (see liftNewLimit).
-	const lifted = liftNewLimit(settings, (await sentCards(now)).length);
-	const [raw, used, doneToday, planned] = await Promise.all([
-		todayTotals(now, next, { new: lifted.newPerDay, due: settings.reviewsPerDay }),
-		limitsUsedToday(start, next, { introduced: lifted.newPerDay, reviewed: settings.reviewsPerDay }),
-		ratingsToday(start, next),
-		plannedToday(settings, now)
-	]);
-	const studied = { newIntroduced: used.introduced, reviewsDone: used.reviewed };
-	const review = raw.due + planned.length;
-	const totals = applyDailyLimits({ new: raw.newAvailable, learning: raw.learning, review }, lifted, studied);
-	return { totals, doneToday, planned: planned.length };
-}
-
 const RATINGS_KEY = `${DATABASE_NAME}.ratingsToday`;
 
 interface RatingsToday {
@@ -83,8 +59,7 @@ interface RatingsToday {
  * only those are counted and added. An undo (the kept rating is gone), a restored backup or a
  * new day counts the day again.
  */
-async function ratingsToday(start: number, next: number): Promise<number> {
-	const latest = await latestRating();
+async function ratingsToday(start: number, next: number, latest: RatingsToday['latest'] | null): Promise<number> {
 	if (!latest) return 0;
 	const kept = readStored<RatingsToday>(RATINGS_KEY);
 	const sameDay = kept?.day === start && typeof kept.latest?.id === 'string';
@@ -108,8 +83,8 @@ export function forgetKeptCounts() {
  * date). Promise.resolve keeps a live query following the reads after the import (Dexie's rule
  * for other async calls inside one).
  */
-async function plannedToday(settings: SchedulerSettings, now: number) {
-	if (!examOn(await getExam())) return [];
+async function plannedToday(settings: SchedulerSettings, now: number, exam?: ExamSettings) {
+	if (!examOn(exam ?? (await getExam()))) return [];
 	return (await Promise.resolve(import('./exam'))).extraToday(settings, now);
 }
 
@@ -154,48 +129,35 @@ function readStored<T>(key: string): T | null {
 	}
 }
 
-/** Decks in tree order with today's counts (daily limits applied, sub-decks included). */
-export async function deckLines(settings: SchedulerSettings, now = Date.now()): Promise<DeckLine[]> {
-	const [{ decks, counts }, context] = await Promise.all([
-		deckTreeWithCounts(now, studyDay(settings, now).next),
-		lineContext(settings, now)
-	]);
-	return linesOf(decks, counts, settings, context);
-}
-
 export interface HomeScreen extends HomeTotals {
 	/** Home's first deck lines: each note's root deck with its whole note's counts (its decks are read when it is opened, see noteLines). */
 	lines: DeckLine[];
 }
 
 /**
- * The home screen's numbers (as homeTotals) and its first deck lines, the notes' root lines, at
- * once: both are sums of the same totals rows, read once (homeCounts), with the other reads
- * both need (sent cards, planned reviews, the limits used today). A note's lines are its root
- * deck's, read without the other deck rows (thousands of them in a big collection).
+ * The home screen's numbers and its first deck lines, the notes' root lines, at once: both are
+ * sums of the same totals rows, read once with everything else both need (sent cards, the
+ * interview date, the limits used today, the latest rating) in one transaction (homeRead). A
+ * note's lines are its root deck's, read without the other deck rows (thousands of them in a
+ * big collection).
  */
 export async function homeScreen(settings: SchedulerSettings, now = Date.now()): Promise<HomeScreen> {
 	const { start, next } = studyDay(settings, now);
-	const sent = await sentCards(now);
-	const lifted = liftNewLimit(settings, sent.length);
-	const [counts, used, doneToday, planned, added] = await Promise.all([
-		homeCounts(now, next, { new: lifted.newPerDay, due: settings.reviewsPerDay }),
-		limitsUsedToday(start, next, { introduced: lifted.newPerDay, reviewed: settings.reviewsPerDay }),
-		ratingsToday(start, next),
-		plannedToday(settings, now),
-		deviceNotes()
-	]);
-	const studied = { newIntroduced: used.introduced, reviewsDone: used.reviewed };
-	const raw = counts.today;
+	const limits = (sent: number) => ({ new: liftNewLimit(settings, sent).newPerDay, due: settings.reviewsPerDay });
+	const home = await homeRead(now, start, next, limits);
+	const [doneToday, planned] = await Promise.all([ratingsToday(start, next, home.latest), plannedToday(settings, now, home.exam)]);
+	const lifted = liftNewLimit(settings, home.sent.length);
+	const studied = { newIntroduced: home.used.introduced, reviewsDone: home.used.reviewed };
+	const raw = home.today;
 	const totals = applyDailyLimits({ new: raw.newAvailable, learning: raw.learning, review: raw.due + planned.length }, lifted, studied);
 	// A root's note holds every card and planned review of its note: the root deck's id is its note's.
 	const byNote = (places: { noteId: string }[]) => places.map((place) => ({ deckId: place.noteId }));
-	const { roots } = counts;
+	const { roots } = home;
 	const lines = linesOf(
 		roots.map((root) => root.deck),
 		new Map(roots.map((root) => [root.deck.id, root.counts])),
 		settings,
-		{ sent: byNote(sent), planned: byNote(planned), addedHere: new Set(added.map((note) => note.id)), studied }
+		{ sent: byNote(home.sent), planned: byNote(planned), addedHere: home.deviceNotes, studied }
 	).map((line, i) => (roots[i].hasSubDecks ? { ...line, more: true } : line));
 	return { totals, doneToday, planned: planned.length, lines };
 }

@@ -15,6 +15,9 @@ export type AppStatus = 'loading' | 'ready' | 'unavailable' | 'replaced';
  */
 export const OPEN_PATIENCE_MS = 5000;
 
+/** The longest a visit with decks stored holds its deck check back for the page (see checkDecksAfter). */
+export const DECK_CHECK_WAIT_MS = 1000;
+
 /**
  * Opens storage and brings the decks up to date, once per page load. Pages wait for
  * `status === 'ready'`: at once when decks are stored (the sync runs beside), after the
@@ -33,10 +36,21 @@ class AppState {
 	deckUpdate = $state<SyncProgress | null>(null);
 	settings = $state<SchedulerSettings>({ ...DEFAULT_SETTINGS });
 	private started: Promise<void> | null = null;
+	private deckCheckAfter: Promise<unknown> = Promise.resolve();
 
 	start(): Promise<void> {
 		this.started ??= this.open();
 		return this.started;
+	}
+
+	/**
+	 * Called before start() by a page whose first view reads much (home): with decks stored, the
+	 * deck index is checked once `until` settles or DECK_CHECK_WAIT_MS have passed, whichever is
+	 * first, so the check's fetching and parsing do not hold that view up. A first visit, with no
+	 * decks stored, checks at once: it has nothing to show before.
+	 */
+	checkDecksAfter(until: Promise<unknown>) {
+		this.deckCheckAfter = Promise.race([until, new Promise((resolve) => setTimeout(resolve, DECK_CHECK_WAIT_MS))]);
 	}
 
 	async updateSettings(partial: Partial<SchedulerSettings>) {
@@ -67,7 +81,10 @@ class AppState {
 			this.deckUpdate = progress.done < progress.total ? { ...progress } : null;
 			if (progress.done > 0) firstNoteStored();
 		};
-		const sync = syncDecks(fetchDeckJson, { onProgress })
+		// The settings and whether decks are stored, in parallel: the page waits for both.
+		const [stored, settings] = await Promise.all([hasStoredDecks(), getSettings()]);
+		const sync = (stored ? this.deckCheckAfter : Promise.resolve())
+			.then(() => syncDecks(fetchDeckJson, { onProgress }))
 			.then(
 				() => (this.deckError = ''),
 				(error) => (this.deckError = messageOf(error))
@@ -77,8 +94,8 @@ class AppState {
 		// a slow network, that is seconds sooner); live queries show what the check changes.
 		// The first visit has nothing to show until the decks arrive: it starts once the first
 		// note is stored (the notes are written one by one, each whole), and the rest follow.
-		if (!(await hasStoredDecks())) await Promise.race([sync, firstNote]);
-		this.settings = await getSettings();
+		if (!stored) await Promise.race([sync, firstNote]);
+		this.settings = settings;
 		if (this.status === 'loading') this.status = 'ready';
 		announceDatabaseOpened();
 		performance.mark('tabledeck:ready');
