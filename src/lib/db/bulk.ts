@@ -1,5 +1,6 @@
 import type { CardProgress, ReviewLogEntry } from '$lib/scheduler/types';
 import { sequenced } from './counts';
+import { CARD_TABLES, cardsById } from './card-store';
 import { write } from './database';
 import { CONVERTED_KEY } from './sync-keys';
 import { progressKey, toProgressRow, toReviewLogRow, type Placement } from './rows';
@@ -14,11 +15,11 @@ const NOWHERE: Placement = { deckId: '', noteId: '', live: 0 };
  * given, as if rated here one after another. A log id that already exists fails the whole batch.
  */
 export async function importProgress(progress: CardProgress[], reviewLog: ReviewLogEntry[] = []): Promise<void> {
-	await write(['cards', 'progress', 'reviewLog', 'settings'], async (db) => {
+	await write([...CARD_TABLES, 'progress', 'reviewLog', 'settings'], async (db) => {
 		const cardIds = [...new Set([...progress, ...reviewLog].map((p) => p.cardId))];
 		// One lookup per id: anyOf walks a cursor, far slower on a big table.
 		const [cards, found, last] = await Promise.all([
-			db.cards.bulkGet(cardIds),
+			cardsById(db, cardIds),
 			Promise.all(cardIds.map((id) => db.progress.where('cardId').equals(id).first())),
 			sequenced(db).last()
 		]);

@@ -200,12 +200,16 @@ function bind(tx: Transaction, tables: TableName[]): Tables {
 	return Object.fromEntries(tables.map((name) => [name, tx.table(name)])) as unknown as Tables;
 }
 
+/** Each table once: callers add card-store's CARD_TABLES to lists that may already name them. */
+const unique = (tables: readonly TableName[]): TableName[] => [...new Set(tables)];
+
 /**
  * Runs `body` in one read-write transaction over `tables`: all of it is applied or none
  * of it. Quota failures surface as StorageQuotaError.
  */
-export async function write<T>(tables: TableName[], body: (db: Tables) => Promise<T>): Promise<T> {
+export async function write<T>(names: readonly TableName[], body: (db: Tables) => Promise<T>): Promise<T> {
 	const db = database();
+	const tables = unique(names);
 	try {
 		return await db.transaction('rw', tables, (tx) => body(bind(tx, tables)));
 	} catch (error) {
@@ -214,6 +218,7 @@ export async function write<T>(tables: TableName[], body: (db: Tables) => Promis
 }
 
 /** One consistent read; safe inside liveQuery, which observes every range it reads. */
-export function read<T>(tables: TableName[], body: (db: Tables) => Promise<T>): Promise<T> {
+export function read<T>(names: readonly TableName[], body: (db: Tables) => Promise<T>): Promise<T> {
+	const tables = unique(names);
 	return database().transaction('r', tables, (tx) => body(bind(tx, tables)));
 }
