@@ -25,7 +25,8 @@ test('a card a deck update removed while it was shown is skipped with a word, an
 	await review.open();
 	await review.expectQuestion(fronts[0]);
 
-	// What a deck update in tab b does to that card: its content row is gone.
+	// What a deck update in tab b does to that card: it is gone from its note's card directory
+	// and page (src/lib/db/card-store.ts), the cards after it one place up.
 	await otherTab(b);
 	await b.evaluate(
 		([name, id]) =>
@@ -33,8 +34,25 @@ test('a card a deck update removed while it was shown is skipped with a word, an
 				const open = indexedDB.open(name);
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
-					const tx = open.result.transaction('cards', 'readwrite');
-					tx.objectStore('cards').delete(id);
+					const tx = open.result.transaction(['cardNotes', 'cardPages'], 'readwrite');
+					const notes = tx.objectStore('cardNotes');
+					const pages = tx.objectStore('cardPages');
+					notes.index('ids').get(id).onsuccess = (found) => {
+						const row = (found.target as IDBRequest).result;
+						const at = row.ids.indexOf(id);
+						row.ids.splice(at, 1);
+						row.deckOf.splice(at, 1);
+						notes.put(row);
+						pages.getAll(IDBKeyRange.bound([row.noteId, 0], [row.noteId, Infinity])).onsuccess = (read) => {
+							const all = ((read.target as IDBRequest).result as { cards: { id: string; pos: number }[] }[]).flatMap((page) => page.cards);
+							const left = all.filter((card) => card.id !== id).map((card, pos) => ({ ...card, pos }));
+							const size = (read.target as IDBRequest).result[0].cards.length;
+							pages.delete(IDBKeyRange.bound([row.noteId, 0], [row.noteId, Infinity]));
+							for (let page = 0; page * size < left.length; page++) {
+								pages.put({ noteId: row.noteId, page, cards: left.slice(page * size, (page + 1) * size) });
+							}
+						};
+					};
 					tx.oncomplete = () => (open.result.close(), resolve());
 					tx.onerror = () => reject(tx.error);
 				};

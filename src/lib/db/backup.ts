@@ -21,7 +21,7 @@ import { isValidSetting, SCHEDULER_KEYS } from '$lib/scheduler/settings';
 import type { BackupNote, SentToReview } from '$lib/backup/schema';
 import { EXAM_KEY, examFrom, examOn, type ExamSettings } from '$lib/scheduler/exam-settings';
 import type { BackupWriter } from '$lib/backup/write';
-import { CARD_TABLES, cardsById } from './card-store';
+import { CARD_TABLES, placesById } from './card-store';
 import { read, write, type Tables } from './database';
 import { newProgress, toProgressRow, toReviewLogRow, type Placement, type ProgressKey, type ProgressRow, type ReviewLogRow } from './rows';
 import { absentDeviceNotes, putDeviceNote, type CarriedNote } from './device-notes';
@@ -167,9 +167,9 @@ async function plan(db: Tables, backup: ParsedBackup, added: CarriedNote[]): Pro
 	const unplaced = [...new Set([...backup.progress.map((t) => t[0]), ...backup.reviewLog.map((t) => t[1])])].filter(
 		(id) => !existing.has(id)
 	);
-	const cards = await cardsById(db, unplaced);
+	const cards = await placesById(db, unplaced);
 	const places = new Map<string, Placement>();
-	cards.forEach((card) => card && places.set(card.id, { deckId: card.deckId, noteId: card.noteId, live: 1 }));
+	cards.forEach((card, i) => card && places.set(unplaced[i], { deckId: card.deckId, noteId: card.noteId, live: 1 }));
 	const placeOf = (cardId: string): Placement => existing.get(cardId) ?? places.get(cardId) ?? NOWHERE;
 
 	const progress: Plan['progress'] = [];

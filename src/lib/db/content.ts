@@ -1,6 +1,6 @@
 import type { Card, Deck } from '$lib/notes/types';
 import type { CardProgress } from '$lib/scheduler/types';
-import { CARD_TABLES, cardsById, cardsOfDeck } from './card-store';
+import { CARD_TABLES, cardsById, cardsOfDeck, placesById } from './card-store';
 import { MAX_KEY, MIN_KEY, read, type Tables } from './database';
 import { fromCardRow, fromDeckRow, fromProgressRow, type DeckRow } from './rows';
 
@@ -59,7 +59,7 @@ export function deckCards(deckId: string): Promise<CardWithProgress[]> {
 		const decks = await subtreeDecks(db, deckId);
 		const perDeck = await Promise.all(
 			decks.map(async (deck) => ({
-				cards: await cardsOfDeck(db, deck.id),
+				cards: await cardsOfDeck(db, deck),
 				progress: await db.progress.where('[deckId+cardId]').between([deck.id, MIN_KEY], [deck.id, MAX_KEY]).toArray()
 			}))
 		);
@@ -77,7 +77,7 @@ export function deckCards(deckId: string): Promise<CardWithProgress[]> {
 /** Where cards are (deck and note), in the order asked; ids not in the notes are skipped. */
 export function cardPlaces(cardIds: string[]): Promise<{ deckId: string; noteId: string }[]> {
 	return read(CARD_TABLES, async (db) =>
-		(await cardsById(db, cardIds)).filter((row) => row !== undefined).map(({ deckId, noteId }) => ({ deckId, noteId }))
+		(await placesById(db, cardIds)).filter((row) => row !== undefined).map(({ deckId, noteId }) => ({ deckId, noteId }))
 	);
 }
 

@@ -4,8 +4,10 @@ import { COMPLETE_KEY, TOTALS_FORMAT } from './deck-totals';
 import { deckTotalsMiddleware } from './deck-totals-middleware';
 import { loadDevice } from './device';
 import { DATABASE_NAME } from './name';
+import { packStoredCards } from './card-pages-upgrade';
 import type {
-	CardRow,
+	CardNoteRow,
+	CardPageRow,
 	DeckRow,
 	EventRow,
 	NoteRow,
@@ -25,7 +27,7 @@ export const MIN_KEY = Dexie.minKey;
 export const MAX_KEY = Dexie.maxKey;
 
 /**
- * Content: notes (hashes), decks, cards — replaced from deck JSON.
+ * Content: notes (hashes), decks, cards (packed since version 6) — replaced from deck JSON.
  * Progress: progress, reviewLog, settings, quizHistory — the user's, never deleted by a deck update.
  * progress is keyed [deckId+cardId] so getAllKeys on any of its indexes yields deck ids
  * too: per-deck counts need no row values. [active+state+due] serves due, learning and
@@ -77,10 +79,24 @@ export const SCHEMA_V5 = {
 	deckTotals: 'shard'
 };
 
+/**
+ * Packs the cards (issue #20; db/card-store.ts): a directory row per note (`cardNotes`, its
+ * card ids in order, a multi-entry index finding a card's note) and pages of cards
+ * (`cardPages`), instead of a row per card. The upgrade packs every stored card inside the
+ * upgrade's transaction, so nothing shows empty and no re-sync is needed; then `cards` goes.
+ * Cards are content (rebuilt from deck files and device notes), and no other table is touched.
+ */
+export const SCHEMA_V6 = {
+	cards: null,
+	cardNotes: 'noteId, *ids',
+	cardPages: '[noteId+page]'
+};
+
 export class TabledeckDatabase extends Dexie {
 	notes!: Table<NoteRow, string>;
 	decks!: Table<DeckRow, string>;
-	cards!: Table<CardRow, string>;
+	cardNotes!: Table<CardNoteRow, string>;
+	cardPages!: Table<CardPageRow, [string, number]>;
 	progress!: Table<ProgressRow, ProgressKey>;
 	reviewLog!: Table<ReviewLogRow, string>;
 	settings!: Table<SettingRow, string>;
@@ -95,13 +111,17 @@ export class TabledeckDatabase extends Dexie {
 		this.version(3).stores(SCHEMA_V3);
 		this.version(4).stores(SCHEMA_V4);
 		this.version(5).stores(SCHEMA_V5);
+		this.version(6)
+			.stores(SCHEMA_V6)
+			.upgrade((tx) => packStoredCards(tx.table('cards'), tx.table('cardNotes'), tx.table('cardPages')));
 		this.use(deckTotalsMiddleware);
 		// A new database has no progress, so its totals are complete from the start.
 		this.on('populate', (tx) => tx.table('deckTotals').add({ shard: COMPLETE_KEY, format: TOTALS_FORMAT }));
 	}
 }
 
-export type TableName = 'notes' | 'decks' | 'cards' | 'progress' | 'reviewLog' | 'settings' | 'quizHistory' | 'events' | 'deckTotals';
+export type TableName =
+	'notes' | 'decks' | 'cardNotes' | 'cardPages' | 'progress' | 'reviewLog' | 'settings' | 'quizHistory' | 'events' | 'deckTotals';
 
 export interface OpenOptions {
 	/** A fresh name per test keeps tests apart. */

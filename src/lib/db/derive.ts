@@ -7,7 +7,7 @@
 import { replayCard } from '$lib/scheduler/replay';
 import { NEW, type SchedulerSettings } from '$lib/scheduler/types';
 import { eventIdOf, rowIdOf } from '$lib/sync/events';
-import { cardById, type CardTables } from './card-store';
+import { placeById, type CardTables } from './card-store';
 import { MAX_KEY, MIN_KEY, type Tables } from './database';
 import { journal, ratingEvent } from './journal';
 import { findProgressRow } from './progress';
@@ -38,7 +38,7 @@ export async function deriveCards(
 			const [events, row, card, logRows] = await Promise.all([
 				db.events.where('[cardId+at]').between([cardId, MIN_KEY], [cardId, MAX_KEY]).toArray(),
 				findProgressRow(db, cardId),
-				cardById(db, cardId),
+				placeById(db, cardId),
 				db.reviewLog.where('[cardId+review]').between([cardId, MIN_KEY], [cardId, MAX_KEY]).toArray()
 			]);
 			const known = new Set(events.map((event) => event.id));

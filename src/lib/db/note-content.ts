@@ -65,7 +65,7 @@ export async function replaceNote(db: Tables, noteId: string, note: NoteDecks): 
 	// (a full disk, a row that cannot be stored) aborts all of it: the note stays as it was.
 	await db.decks.bulkPut(decks);
 	const cards = note.cards.map((card, pos) => toCardRow(card, noteId, pos));
-	await storeNoteCards(db, noteId, { cards, changed, removed: removedCards });
+	await storeNoteCards(db, noteId, { cards, changed });
 	await db.decks.bulkDelete(oldDecks.filter((deck) => !deckIds.has(deck.id)).map((deck) => deck.id));
 	// A card id names its table, so a card never changes deck (see Placement): only cards that
 	// came or went move progress. Edited ones leave it alone, and it is not even read.

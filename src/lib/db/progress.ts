@@ -1,7 +1,7 @@
 import { NEW, type CardProgress, type ReviewLogEntry } from '$lib/scheduler/types';
 import { isSeq, lastWritten, latestRating, sequenced } from './counts';
 import { eventIdOf, type CardEvent } from '$lib/sync/events';
-import { CARD_TABLES, cardById } from './card-store';
+import { CARD_TABLES, placeById } from './card-store';
 import { MAX_KEY, MIN_KEY, read, write, type Tables } from './database';
 import { maker } from './device';
 import { journal, ratingEvent } from './journal';
@@ -61,7 +61,7 @@ export async function recordReview(progress: CardProgress, log: ReviewLogEntry):
 	await write([...CARD_TABLES, 'progress', 'reviewLog', 'events'], async (db) => {
 		const [row, card, reused, last] = await Promise.all([
 			findProgressRow(db, progress.cardId),
-			cardById(db, progress.cardId),
+			placeById(db, progress.cardId),
 			db.reviewLog.get(log.id),
 			sequenced(db).last()
 		]);
@@ -147,7 +147,7 @@ async function undo(db: Tables, log: ReviewLogRow, now: number): Promise<void> {
 async function updateProgress(cardId: string, event: CardEvent, change: (p: CardProgress) => CardProgress | null): Promise<void> {
 	await write([...CARD_TABLES, 'progress', 'events'], async (db) => {
 		const row = await findProgressRow(db, cardId);
-		const place = placementOf(cardId, row, row ? undefined : await cardById(db, cardId));
+		const place = placementOf(cardId, row, row ? undefined : await placeById(db, cardId));
 		const next = change(row ? fromProgressRow(row) : newProgress(cardId));
 		if (next) await db.progress.put(toProgressRow(next, place));
 		else if (row) await db.progress.delete(progressKey(row));

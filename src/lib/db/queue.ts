@@ -89,7 +89,7 @@ async function scopeCardIds(db: Tables, decks: DeckRow[] | null): Promise<string
 		return (await Promise.all(notes.map((note) => cardIdsOfNote(db, note.id)))).flat();
 	}
 	if (decks.length === 0) return [];
-	const [ordered, ...members] = await Promise.all([cardIdsOfNote(db, decks[0].noteId), ...decks.map((deck) => cardIdsOfDeck(db, deck.id))]);
+	const [ordered, ...members] = await Promise.all([cardIdsOfNote(db, decks[0].noteId), ...decks.map((deck) => cardIdsOfDeck(db, deck))]);
 	const inside = new Set(members.flat());
 	return ordered.filter((id) => inside.has(id));
 }

@@ -53,7 +53,7 @@ async function subtreeCards(db: Tables, decks: DeckRow[]): Promise<CardRow[]> {
 			const wanted = noteDecks.reduce((sum, deck) => sum + deck.ownCards, 0);
 			// A note's root deck has the note's id and counts every card of the note.
 			const noteCards = (await db.decks.get(noteId))?.cardCount ?? Infinity;
-			if (wanted * 2 < noteCards) return (await Promise.all(noteDecks.map((deck) => cardsOfDeck(db, deck.id)))).flat();
+			if (wanted * 2 < noteCards) return (await Promise.all(noteDecks.map((deck) => cardsOfDeck(db, deck)))).flat();
 			const ids = new Set(noteDecks.map((deck) => deck.id));
 			return (await cardsOfNote(db, noteId)).filter((card) => ids.has(card.deckId));
 		})

@@ -1,5 +1,5 @@
 import { NEW } from '$lib/scheduler/types';
-import { CARD_TABLES, cardsById } from './card-store';
+import { CARD_TABLES, placesById } from './card-store';
 import { write } from './database';
 import { maker } from './device';
 import { journal } from './journal';
@@ -28,7 +28,7 @@ export function sendToReview(cardIds: readonly string[], now: number, dayEnd: nu
 		const ids = [...new Set(cardIds)];
 		const [rows, cards, saved] = await Promise.all([
 			Promise.all(ids.map((id) => findProgressRow(db, id))),
-			cardsById(db, ids),
+			placesById(db, ids),
 			db.settings.get(SENT_KEY)
 		]);
 		const sent: string[] = [];

@@ -148,10 +148,10 @@ async function countedHistory(db: Tables, today: number, now: number, hour: numb
  * and a deck holds a small share of it. Each card's rows come oldest first.
  */
 async function deckYear(db: Tables, s: Scope, today: number, now: number, hour: number): Promise<ReviewLogRow[][]> {
-	const decks = [...(s.ids ?? [])];
+	const decks = s.ids === null ? [] : s.decks;
 	const [cardIds, progressKeys] = await Promise.all([
-		Promise.all(decks.map((id) => cardIdsOfDeck(db, id))),
-		Promise.all(decks.map((id) => db.progress.where('[deckId+cardId]').between([id, MIN_KEY], [id, MAX_KEY]).primaryKeys()))
+		Promise.all(decks.map((deck) => cardIdsOfDeck(db, deck))),
+		Promise.all(decks.map(({ id }) => db.progress.where('[deckId+cardId]').between([id, MIN_KEY], [id, MAX_KEY]).primaryKeys()))
 	]);
 	const cards = new Set([...cardIds.flat(), ...progressKeys.flat().map(([, cardId]) => cardId)]);
 	const from = yearStart(today, hour);
