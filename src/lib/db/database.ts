@@ -211,13 +211,38 @@ export function database(): TabledeckDatabase {
 /** The tables, bound to one transaction. */
 export type Tables = Pick<TabledeckDatabase, TableName>;
 
+/** Dexie's async zones (PSD): present at run time on Dexie.Promise, not in its types. */
+const zones = Dexie.Promise as unknown as { PSD: unknown; usePSD<T>(zone: unknown, fn: () => T): T };
+
 /**
- * Tables bound to `tx` stay in it even where Dexie loses track of its async zone (nested
- * native async functions can lose it): an operation can never slip into a transaction of
- * its own, half-applying a write or leaving a read inconsistent.
+ * `target` (a table, or a where clause or collection it returns) with every call made in
+ * `zone`, the transaction's. Dexie follows its zone through awaits only a few native promises
+ * deep: a read reached through nested async functions (card-store's, inside a caller's) could
+ * run outside it, unseen by the live query around it, which then missed the writes to it.
+ */
+function inZone<T extends object>(target: T, zone: unknown): T {
+	return new Proxy(target, {
+		get(object, key) {
+			const value: unknown = Reflect.get(object, key, object);
+			if (typeof value !== 'function') return value;
+			return (...args: unknown[]) => {
+				const result: unknown = zones.usePSD(zone, () => value.apply(object, args));
+				const chained = result !== null && typeof result === 'object' && typeof (result as { then?: unknown }).then !== 'function';
+				return chained ? inZone(result, zone) : result;
+			};
+		}
+	});
+}
+
+/**
+ * Tables bound to `tx` and to its zone stay in it even where Dexie loses track of its async
+ * zone (nested native async functions can lose it): an operation can never slip into a
+ * transaction of its own, half-applying a write or leaving a read inconsistent, and a live
+ * query observes every read of its body.
  */
 function bind(tx: Transaction, tables: TableName[]): Tables {
-	return Object.fromEntries(tables.map((name) => [name, tx.table(name)])) as unknown as Tables;
+	const zone = zones.PSD;
+	return Object.fromEntries(tables.map((name) => [name, inZone(tx.table(name), zone)])) as unknown as Tables;
 }
 
 /** Each table once: callers add card-store's CARD_TABLES to lists that may already name them. */
