@@ -94,13 +94,19 @@ async function directoriesOf(db: CardTables, cardIds: readonly string[]): Promis
 	return cardIds.map((id) => byId.get(id));
 }
 
-/** Positions of ids in their directory rows, computed once per row. */
+/** Positions of ids in their directory rows: a search for the first id of a row (a rating's one card), a map from the second on. */
 class Positions {
-	private readonly maps = new Map<CardNoteRow, Map<string, number>>();
+	private readonly maps = new Map<CardNoteRow, Map<string, number> | null>();
 	of(row: CardNoteRow, cardId: string): number {
-		let map = this.maps.get(row);
-		if (!map) this.maps.set(row, (map = new Map(row.ids.map((id, pos) => [id, pos]))));
-		return map.get(cardId)!;
+		const map = this.maps.get(row);
+		if (map) return map.get(cardId)!;
+		if (map === undefined) {
+			this.maps.set(row, null);
+			return row.ids.indexOf(cardId);
+		}
+		const built = new Map(row.ids.map((id, pos) => [id, pos]));
+		this.maps.set(row, built);
+		return built.get(cardId)!;
 	}
 }
 
