@@ -36,20 +36,25 @@ test('a card a deck update removed while it was shown is skipped with a word, an
 				open.onsuccess = () => {
 					const tx = open.result.transaction(['cardNotes', 'cardPages'], 'readwrite');
 					const notes = tx.objectStore('cardNotes');
-					const pages = tx.objectStore('cardPages');
+					const store = tx.objectStore('cardPages');
 					notes.index('ids').get(id).onsuccess = (found) => {
 						const row = (found.target as IDBRequest).result;
 						const at = row.ids.indexOf(id);
 						row.ids.splice(at, 1);
 						row.deckOf.splice(at, 1);
 						notes.put(row);
-						pages.getAll(IDBKeyRange.bound([row.noteId, 0], [row.noteId, Infinity])).onsuccess = (read) => {
-							const all = ((read.target as IDBRequest).result as { cards: { id: string; pos: number }[] }[]).flatMap((page) => page.cards);
-							const left = all.filter((card) => card.id !== id).map((card, pos) => ({ ...card, pos }));
-							const size = (read.target as IDBRequest).result[0].cards.length;
-							pages.delete(IDBKeyRange.bound([row.noteId, 0], [row.noteId, Infinity]));
+						store.getAll(IDBKeyRange.bound([row.noteId, 0], [row.noteId, Infinity])).onsuccess = (read) => {
+							const pages = ((read.target as IDBRequest).result as { json: string }[]).map(
+								(page) => JSON.parse(page.json) as { id: string }[]
+							);
+							const left = pages
+								.flat()
+								.filter((card) => card.id !== id)
+								.map((card, pos) => ({ ...card, pos }));
+							const size = pages[0].length;
+							store.delete(IDBKeyRange.bound([row.noteId, 0], [row.noteId, Infinity]));
 							for (let page = 0; page * size < left.length; page++) {
-								pages.put({ noteId: row.noteId, page, cards: left.slice(page * size, (page + 1) * size) });
+								store.put({ noteId: row.noteId, page, json: JSON.stringify(left.slice(page * size, (page + 1) * size)) });
 							}
 						};
 					};

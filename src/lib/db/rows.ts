@@ -56,11 +56,14 @@ export interface CardNoteRow {
 	deckOf: number[];
 }
 
-/** Cards `page * PAGE_SIZE` … of a note, in card order (db/card-store.ts). */
+/**
+ * Cards `page * PAGE_SIZE` … of a note, in card order (db/card-store.ts), as the JSON of a
+ * CardRow[]: IndexedDB copies one string whole, where a list of cards is cloned field by field.
+ */
 export interface CardPageRow {
 	noteId: string;
 	page: number;
-	cards: CardRow[];
+	json: string;
 }
 
 /** Where a card's progress belongs; fixed for a card id, except `live`. */

@@ -98,14 +98,19 @@ describe('a deck update in chunks, a note at a time', () => {
 		const progress = progressOf('l1');
 		await recordReview(progress, logOf(progress, null, NOW));
 		const logs = logsNote('h2b');
-		// l1's answer changes, then a new card that IndexedDB cannot store (a function is not clonable)
-		// fails the note's transaction after l1's row was put.
+		// l1's answer changes, then a new card whose page cannot be written (its key's JSON throws
+		// from the second time on: once the card's digest is made) fails the note's transaction
+		// after the note's decks were put.
+		let used = 0;
+		const rowKey = {
+			toJSON() {
+				if (used++ > 0) throw new Error('this card could not be cloned');
+				return 'x';
+			}
+		};
 		const broken = {
 			...logs,
-			cards: [
-				...logs.cards.map((card) => (card.id === 'l1' ? { ...card, back: 'new' } : card)),
-				{ ...logs.cards[2], id: 'l3', rowKey: () => 'x' }
-			]
+			cards: [...logs.cards.map((card) => (card.id === 'l1' ? { ...card, back: 'new' } : card)), { ...logs.cards[2], id: 'l3', rowKey }]
 		} as unknown as NoteDecks;
 		const served = serve([k8sNote('h1b', 'new'), logs]);
 		const fetchJson = async (path: string) => (path === 'n2.json' ? broken : served.fetchJson(path));

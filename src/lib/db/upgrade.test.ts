@@ -44,7 +44,7 @@ async function released(f: Fixture): Promise<IDBFactory> {
 /** The cards a fixture holds, as rows: version 1–5's `cards` table, or version 6's pages. */
 function fixtureCards(f: Fixture): Record<string, unknown>[] {
 	if (f.tables.cards) return f.tables.cards;
-	return (f.tables.cardPages as { cards: Record<string, unknown>[] }[]).flatMap((page) => page.cards);
+	return (f.tables.cardPages as { json: string }[]).flatMap((page) => JSON.parse(page.json) as Record<string, unknown>[]);
 }
 
 /**
