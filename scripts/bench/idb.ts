@@ -303,7 +303,8 @@ try {
 	for (const shape of SHAPES.filter((name) => !ONLY || ONLY.includes(name))) {
 		const t = await page.evaluate(measure, [shape, RECORDS] as [Shape, number]);
 		timings[shape] = t;
-		const unit = shape === 'packed' || shape === 'columns' ? 'reviews' : shape.startsWith('packed') || shape.startsWith('paged') ? 'cards' : 'records';
+		const unit =
+			shape === 'packed' || shape === 'columns' ? 'reviews' : shape.startsWith('packed') || shape.startsWith('paged') ? 'cards' : 'records';
 		const read = Number.isNaN(t.readMs) ? '' : `   read ${(t.readMs / 1000).toFixed(2)} s ${rate(t.records, t.readMs)} ${unit}`;
 		console.log(`${shape.padEnd(20)} write ${(t.writeMs / 1000).toFixed(2)} s ${rate(t.records, t.writeMs)} ${unit}${read}`);
 	}
