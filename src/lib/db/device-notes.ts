@@ -70,7 +70,7 @@ export function storeDeviceNote(file: string, markdown: string, note: NoteDecks,
 	});
 }
 
-/** storeDeviceNote inside a transaction of the caller's (a restore, a sync) that holds notes, decks, cards and progress. */
+/** storeDeviceNote inside a transaction of the caller's (a restore, a sync) that holds notes, decks, CARD_TABLES and progress. */
 export async function putDeviceNote(db: Tables, file: string, markdown: string, note: NoteDecks): Promise<void> {
 	const clash = await clashOf(db, note);
 	if (clash) throw new NoteClashError(clash, file);

@@ -21,12 +21,12 @@ export interface NoteChanges {
 }
 
 /**
- * Makes the stored decks and cards of `noteId` those of `note`, writing only the rows that
- * differ: a card is rewritten when it is new, moved or its digest changed; cards and decks
- * no longer in the note are deleted. The old cards are known from the index's keys and the
- * note row's digests (old rows are read only when the row has none: stored by an older
- * version). Runs in the caller's transaction, which must hold notes, decks, cards, progress;
- * the caller stores `digests` on the note row.
+ * Makes the stored decks and cards of `noteId` those of `note`, writing only what differs:
+ * a card is rewritten (its page, card-store.ts) when it is new, moved or its digest changed;
+ * cards and decks no longer in the note are deleted. The old cards are known from the note's
+ * card ids and the note row's digests (old cards are read only when the row has none: stored
+ * by an older version). Runs in the caller's transaction, which must hold notes, decks,
+ * CARD_TABLES and progress; the caller stores `digests` on the note row.
  */
 export async function replaceNote(db: Tables, noteId: string, note: NoteDecks): Promise<NoteChanges> {
 	// Every version stored a note's cards at places 0, 1, 2…, so the i-th id is at place i.
