@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { waitForServiceWorker } from './helpers/pwa';
+import { expectRatingsSaved } from './helpers/review';
 import { TestSite } from './helpers/site';
 
 let site: TestSite;
@@ -47,6 +48,8 @@ test('after one visit it opens, deep-links, reviews and saves with no network; b
 
 	await page.goto(site.url(`/review?deck=${deckHref!.split('/').pop()}`));
 	await rateCards(page, 3);
+	// The next card shows before the rating is written: leaving at once could abort the write.
+	await expectRatingsSaved(page);
 	await page.reload();
 	await page.goto(site.url('/'));
 	await expect(page.getByTestId('count-done')).toHaveText('3');

@@ -131,7 +131,7 @@ export async function readsInPage(options: BenchOptions): Promise<Record<string,
 	return times;
 }
 
-/** Installed before any page script: notes when the home counts and the first card are on screen. */
+/** Installed before any page script: notes when the home counts, the first card and the review queue are on screen. */
 export function markScreens() {
 	const marks = ((window as unknown as { __bench: Record<string, number> }).__bench = {});
 	const painted = (name: string) => {
@@ -144,6 +144,8 @@ export function markScreens() {
 		if (!marks.streakDom && /\d/.test(document.querySelector('[data-testid="count-streak"]')?.textContent ?? '')) painted('streak');
 		if (!marks.treeDom && document.querySelector('main li')) painted('tree');
 		if (!marks.reviewDom && document.querySelector('main article')) painted('review');
+		// The counts line fills in once the queue behind the first card is built.
+		if (!marks.queuedDom && /\d/.test(document.querySelector('[data-testid="review-left"]')?.textContent ?? '')) painted('queued');
 	}).observe(document, { childList: true, subtree: true, characterData: true });
 }
 

@@ -36,7 +36,8 @@ export {
 	undoLastReview,
 	undoReview
 } from './progress';
-export { queueSource, type QueueSource, type StudyWindow } from './queue';
+export { queueSource, withoutRating, type QueueSource, type StudyWindow } from './queue';
+export { sessionHead, type SessionHead } from './first-card';
 export {
 	deckCounts,
 	hasRating,

@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase } from './database';
-import { buryUntil } from './progress';
-import { queueSource } from './queue';
+import { rate } from '$lib/scheduler/rate';
+import { DEFAULT_SETTINGS } from '$lib/scheduler/types';
+import { importProgress } from './bulk';
+import { buryUntil, recordReview } from './progress';
+import { queueSource, withoutRating } from './queue';
 import { syncDecks } from './sync';
-import { DAY, k8sNote, NEXT_DAY, NOW, openTestDatabase, scenario, serve } from './testing';
+import { DAY, HOUR, k8sNote, NEXT_DAY, NOW, openTestDatabase, progressOf, scenario, serve } from './testing';
 
 const window = { now: NOW, dayStart: NEXT_DAY - DAY, nextDayStart: NEXT_DAY };
 const ids = (rows: { cardId: string }[]) => rows.map((row) => row.cardId).sort();
@@ -65,5 +68,27 @@ describe('queueSource', () => {
 		expect(all.newCardIds.filter((id) => inN1.has(id))).toEqual(n1.newCardIds);
 		expect(ids(all.progress.filter((p) => inN1.has(p.cardId)))).toEqual(ids(n1.progress));
 		expect(ids(n1.progress)).toEqual(['e1', 's2', 's3']);
+	});
+});
+
+describe('withoutRating', () => {
+	it('gives the source as it was before a stored rating of a new, a learning or a review card', async () => {
+		await syncDecks(serve([k8sNote()]).fetchJson);
+		await importProgress([progressOf('e1', { due: NOW - DAY }), progressOf('p1', { state: 1, due: NOW - HOUR, scheduledDays: 0 })]);
+		const sorted = (source: Awaited<ReturnType<typeof queueSource>>) => ({
+			...source,
+			progress: [...source.progress].sort((a, b) => a.cardId.localeCompare(b.cardId))
+		});
+		let at = NOW;
+		for (const cardId of ['s1', 'e1', 'p1', 's1']) {
+			const before = await queueSource(null, { ...window, now: at });
+			const previous = before.progress.find((row) => row.cardId === cardId) ?? null;
+			at += 1000;
+			const { progress, log } = rate(previous, cardId, 3, at, DEFAULT_SETTINGS, 1000, `r-${at}`);
+			await recordReview(progress, log);
+			const after = await queueSource(null, { ...window, now: at });
+			expect(after.latestReviewId).toBe(log.id);
+			expect(sorted(withoutRating(after, log, before.latestReviewId, window)), cardId).toEqual(sorted(before));
+		}
 	});
 });

@@ -1,10 +1,10 @@
-import { NEW, REVIEW, type CardProgress } from '$lib/scheduler/types';
+import { NEW, REVIEW, type CardProgress, type ReviewLogEntry } from '$lib/scheduler/types';
 import { subtreeDecks } from './content';
 import { CARD_TABLES, cardIdsOfDeck, cardIdsOfNote } from './card-store';
 import { MAX_KEY, MIN_KEY, read, type Tables } from './database';
 import { activeDueBefore, activeNew, activeStarted, buriedAfter, LEARNING_STATES, suspendedRows } from './ranges';
 import { fromProgressRow, type DeckRow, type ProgressRow } from './rows';
-import { countToday, type TodayStats } from './counts';
+import { countToday, lastWritten, type TodayStats } from './counts';
 
 export interface StudyWindow {
 	now: number;
@@ -26,6 +26,8 @@ export interface QueueSource {
 	progress: CardProgress[];
 	/** Today's ratings across the whole collection: daily limits apply across the tree. */
 	today: TodayStats;
+	/** The latest rating written (see latestReviewId) when this was read: which of a session's own writes it saw. */
+	latestReviewId: string | null;
 }
 
 /**
@@ -38,13 +40,20 @@ export function queueSource(deckId: string | null, window: StudyWindow): Promise
 	const { dayStart, nextDayStart } = window;
 	return read(['notes', 'decks', ...CARD_TABLES, 'progress', 'reviewLog'], async (db) => {
 		const decks = deckId === null ? null : await subtreeDecks(db, deckId);
-		const [cardIds, { blocked, shown }, today] = await Promise.all([
+		const [cardIds, { blocked, shown }, today, latest] = await Promise.all([
 			scopeCardIds(db, decks),
 			decks === null ? everyDeckProgress(db, window) : subtreeProgress(db, decks, window),
 			// Counted on indexes: reading today's rows whole costs more with every rating.
-			countToday(db, dayStart, nextDayStart)
+			countToday(db, dayStart, nextDayStart),
+			lastWritten(db, window.now)
 		]);
-		return { cardIds, newCardIds: cardIds.filter((id) => !blocked.has(id)), progress: shown.map(fromProgressRow), today };
+		return {
+			cardIds,
+			newCardIds: cardIds.filter((id) => !blocked.has(id)),
+			progress: shown.map(fromProgressRow),
+			today,
+			latestReviewId: latest?.id ?? null
+		};
 	});
 }
 
@@ -92,4 +101,24 @@ async function scopeCardIds(db: Tables, decks: DeckRow[] | null): Promise<string
 	const [ordered, ...members] = await Promise.all([cardIdsOfNote(db, decks[0].noteId), ...decks.map((deck) => cardIdsOfDeck(db, deck))]);
 	const inside = new Set(members.flat());
 	return ordered.filter((id) => inside.has(id));
+}
+
+/**
+ * The source as it was before `log`, a rating of a card the session could show, was stored:
+ * a session that gave that rating before its queue was read builds the queue it would have
+ * had, then answers the card (see Study.open). `previousId` is the latest rating before it.
+ */
+export function withoutRating(source: QueueSource, log: ReviewLogEntry, previousId: string | null, window: StudyWindow): QueueSource {
+	const { cardId, previous } = log;
+	const progress = source.progress.filter((row) => row.cardId !== cardId);
+	if (previous) progress.push(previous);
+	const newIds = new Set(source.newCardIds);
+	if (previous === null || previous.state === NEW) newIds.add(cardId);
+	const today = { ...source.today };
+	if (log.review >= window.dayStart && log.review < window.nextDayStart) {
+		today.ratings--;
+		if (log.stateBefore === NEW) today.introduced--;
+		if (log.stateBefore === REVIEW) today.reviewed--;
+	}
+	return { ...source, progress, newCardIds: source.cardIds.filter((id) => newIds.has(id)), today, latestReviewId: previousId };
 }

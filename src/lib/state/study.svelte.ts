@@ -15,9 +15,14 @@ import {
 	undoLastReview,
 	UnknownCardError,
 	newEventId,
-	getExam
+	getExam,
+	limitsUsedToday,
+	sessionHead,
+	withoutRating,
+	type StudyWindow
 } from '$lib/db';
 import { examOn } from '$lib/scheduler/exam-settings';
+import { remainingLimits } from '$lib/scheduler/queue-kind';
 import { messageOf } from '$lib/errors';
 import type { Card } from '$lib/notes/types';
 import { askPersistentStorage } from '$lib/services/persist';
@@ -67,6 +72,13 @@ export class Study {
 	shown = $state<Shown | null>(null);
 	revealed = $state(false);
 	remaining = $state({ new: 0, learning: 0, review: 0 });
+	/** False while the first card came from index heads and the queue is not built: `remaining` is not known yet. */
+	counted = $state(false);
+	/**
+	 * True while an action waits for the queue built behind the first card (the next card after
+	 * its rating, a bury, an undo): inputs given meanwhile wait behind it (see `after`).
+	 */
+	waiting = $state(false);
 	finished = $state(false);
 	nextDue = $state<number | null>(null);
 	error = $state('');
@@ -104,21 +116,116 @@ export class Study {
 	private reconciling: Promise<void> | null = null;
 	private recheck = false;
 	private wake: ReturnType<typeof setTimeout> | undefined;
+	/** Settles once `open` has built the queue (or failed, and `error` says so). */
+	private built: Promise<void> = Promise.resolve();
+	/** The action waiting for the queue; inputs given meanwhile follow it. */
+	private held: Promise<void> = Promise.resolve();
+	/** The latest stored rating when `open` showed its first card. */
+	private base: string | null = null;
+	/** The first card's rating, given before the queue was built: the queue answers it when it arrives. */
+	private early: { log: ReviewLogEntry; progress: CardProgress; now: number } | null = null;
+	/** The early rating's write was refused (another tab changed the card): the queue is rebuilt once read. */
+	private stale = false;
 
 	constructor(
 		private deckId: string | null,
 		private settings: SchedulerSettings
 	) {}
 
+	/**
+	 * Starts the session (issue #20). Over every deck, its first card comes from index heads
+	 * (sessionHead: the card the whole queue shows first) and is shown at once, by this same
+	 * state; the queue is read behind it. Meanwhile the card can be revealed and rated (the
+	 * rating is stored at once); the next card, a bury or an undo wait for the queue, and
+	 * inputs given while they wait follow them (see `after`). Sessions whose first card only
+	 * the whole queue knows (a deck, cards sent to review, an interview plan) start with it.
+	 */
+	open(now = Date.now()): Promise<void> {
+		this.built = this.opening(now).catch((error) => {
+			this.error = messageOf(error);
+		});
+		return this.built;
+	}
+
+	private async opening(now: number) {
+		const first = await this.firstCard(now);
+		if (!first) return this.start(now);
+		this.base = first.latest;
+		this.history = new SessionHistory(first.latest);
+		this.shown = first.shown;
+		this.revealed = false;
+		this.finished = false;
+		this.shownAt = now;
+		const parts = await this.readQueue(now);
+		const seen = parts.source.latestReviewId;
+		const early = this.early;
+		if (seen !== this.base && seen !== early?.log.id) {
+			// Another tab wrote since the first card was chosen: start from what is stored, once the early rating is.
+			this.early = null;
+			await (early ? this.pending : undefined);
+			return this.start(Date.now(), early ? undefined : this.shown?.card.id);
+		}
+		// The queue read after the early rating was stored: build the queue it had before, then answer it.
+		if (early && seen === early.log.id) parts.source = withoutRating(parts.source, early.log, this.base, parts.window);
+		const session = this.assemble(parts);
+		if (early) {
+			this.early = null;
+			this.progress.set(early.progress.cardId, early.progress);
+			session.answer(early.progress, early.now);
+		}
+		if (this.stale) {
+			this.stale = false;
+			return this.start(Date.now());
+		}
+		if (!early) this.prefetch(now);
+	}
+
+	/** The first card from index heads with the latest rating stored, or null where only the whole queue knows it. */
+	private async firstCard(now: number): Promise<{ shown: Shown; latest: string | null } | null> {
+		if (this.deckId !== null) return null;
+		const { dayStartHour, newPerDay, reviewsPerDay, learnAheadMinutes } = this.settings;
+		const window = studyWindow(now, dayStartHour);
+		const [latest, sent, exam, used] = await Promise.all([
+			latestReviewId(),
+			sentToReviewToday(now),
+			getExam(),
+			limitsUsedToday(window.dayStart, window.nextDayStart, { introduced: newPerDay, reviewed: reviewsPerDay })
+		]);
+		// Cards sent to today's review and the interview plan reorder the queue: it decides.
+		if (sent.length > 0 || examOn(exam)) return null;
+		const { newLimit, reviewLimit } = remainingLimits(newPerDay, reviewsPerDay, used.introduced, used.reviewed);
+		const head = await sessionHead(window, { newLimit, reviewLimit, learnAheadMs: learnAheadMinutes * MINUTE_MS });
+		if (!head) return null;
+		await this.cards.load([head.cardId]);
+		const loaded = this.cards.get(head.cardId);
+		return loaded ? { shown: shownOf(loaded, head.progress, now, this.settings), latest } : null;
+	}
+
 	/** (Re)builds the queue from the database and shows its first card, or `first`. */
 	async start(now = Date.now(), first?: string) {
-		const head = await latestReviewId();
-		const hour = this.settings.dayStartHour;
+		const parts = await this.readQueue(now);
+		this.assemble(parts);
+		this.stale = false;
+		this.history = new SessionHistory(parts.source.latestReviewId);
+		this.hidden = null;
+		this.leech = null;
+		this.cards.clear();
+		await this.show(now, first);
+	}
+
+	private async readQueue(now: number) {
+		const window = studyWindow(now, this.settings.dayStartHour);
 		const [source, sent, planned] = await Promise.all([
-			queueSource(this.deckId, { now, dayStart: dayStart(now, hour), nextDayStart: nextDayStart(now, hour) }),
+			queueSource(this.deckId, window),
 			sentToReviewToday(now),
 			plannedReviews(this.settings, now)
 		]);
+		return { source, sent, planned, window };
+	}
+
+	/** The session from what the queue read gave. */
+	private assemble({ source, sent, planned, window }: Awaited<ReturnType<Study['readQueue']>>): ReviewSession {
+		const { now } = window;
 		this.progress = new Map(source.progress.map((row) => [row.cardId, row]));
 		// The interview plan's cards for today join as due reviews (cards outside the scope stay out below).
 		for (const { progress } of planned) if (!this.progress.has(progress.cardId)) this.progress.set(progress.cardId, progress);
@@ -131,7 +238,7 @@ export class Study {
 		const sentIds = new Set(sent);
 		const sentInScope = source.cardIds.filter((id) => sentIds.has(id)).length;
 		this.scope = [...cardIds.filter((id) => sentIds.has(id)), ...cardIds.filter((id) => !sentIds.has(id))];
-		this.session = new ReviewSession({
+		const session = new ReviewSession({
 			cardIds: this.scope,
 			progress: this.progress,
 			newIntroducedToday: source.today.introduced,
@@ -140,11 +247,10 @@ export class Study {
 			settings: liftNewLimit(this.settings, sentInScope),
 			planned: this.planned
 		});
-		this.history = new SessionHistory(head);
-		this.hidden = null;
-		this.leech = null;
-		this.cards.clear();
-		await this.show(now, first);
+		this.session = session;
+		this.remaining = session.remaining(now);
+		this.counted = true;
+		return session;
 	}
 
 	stop() {
@@ -161,21 +267,62 @@ export class Study {
 		await this.start(now, this.finished ? undefined : this.shown?.card.id);
 	}
 
-	reveal() {
+	/**
+	 * Runs an input (a key the page handles) once the action waiting for the queue is done, in
+	 * the order given; at once when nothing waits. Nothing given while the queue loads is lost.
+	 */
+	after(input: () => unknown): void {
+		if (!this.waiting) {
+			void input();
+			return;
+		}
+		this.held = this.held
+			.then(() => void input())
+			.catch((error) => {
+				this.error = messageOf(error);
+			});
+	}
+
+	/** Runs `action` once the queue is built, holding the inputs given meanwhile behind it. */
+	private wait(action: () => Promise<void>): Promise<void> {
+		this.waiting = true;
+		const done = (async () => {
+			try {
+				await this.built;
+				await action();
+			} finally {
+				this.waiting = false;
+			}
+		})();
+		this.held = done.catch(() => undefined);
+		return done;
+	}
+
+	reveal(): void {
+		if (this.waiting) return this.after(() => this.reveal());
 		if (this.shown && !this.rating) this.revealed = true;
 	}
 
-	async rate(rating: Rating, now = Date.now()) {
+	/** `now` defaults to the time the rating is applied (later than given, when it waited). */
+	async rate(rating: Rating, now?: number): Promise<void> {
+		if (this.waiting) return this.after(() => this.rate(rating, now));
 		const { shown, session } = this;
-		if (!shown || !this.revealed || !session || this.rating) return;
+		if (!shown || !this.revealed || this.rating) return;
+		now ??= Date.now();
 		this.rating = true;
 		this.hidden = null;
 		this.removed = null;
 		const given = ++this.given;
 		const result = rate(shown.progress, shown.card.id, rating, now, this.settings, now - this.shownAt, newEventId(now));
 		this.leech = madeLeech(shown.progress, result.progress) ? { front: shown.card.frontText, lapses: result.progress.lapses } : null;
-		this.progress.set(shown.card.id, result.progress);
-		session.answer(result.progress, now);
+		if (session) {
+			this.progress.set(shown.card.id, result.progress);
+			session.answer(result.progress, now);
+		} else {
+			// The first card, rated before the queue is built: stored at once, answered in the queue once it is read.
+			this.early = { log: result.log, progress: result.progress, now };
+			this.shown = null;
+		}
 		this.history.rated(result.log);
 		this.summary = this.tally.count(result.log, 1, now - this.shownAt);
 		this.unsaved++;
@@ -187,16 +334,23 @@ export class Study {
 				() => undefined,
 				(error) => this.rollback(result.log, shown.card.frontText, error)
 			);
-		try {
-			// A new study day brings new limits and newly due cards.
-			if (now >= session.dayEnd) await this.pending.then(() => this.start(Date.now()));
-			else await this.show(now);
-		} catch (error) {
-			// The next card could not be read (the database went away): the rating's own write says how that ended.
-			this.error = messageOf(error);
-		} finally {
-			this.rating = false;
-		}
+		const at = now;
+		const moveOn = async () => {
+			try {
+				const current = this.session;
+				// Not built (its read failed, `error` says so), or rebuilt with a card on screen already.
+				if (!current || (!session && this.shown)) return;
+				// A new study day brings new limits and newly due cards.
+				if (at >= current.dayEnd) await this.pending.then(() => this.start(Date.now()));
+				else await this.show(at);
+			} catch (error) {
+				// The next card could not be read (the database went away): the rating's own write says how that ended.
+				this.error = messageOf(error);
+			} finally {
+				this.rating = false;
+			}
+		};
+		await (session ? moveOn() : this.wait(moveOn));
 		await this.pending;
 	}
 
@@ -226,7 +380,13 @@ export class Study {
 	 * Takes the card shown out of the queue, as Anki's review screen does: "bury" until the
 	 * next study day, or "suspend" until it is unsuspended on the deck page. Undo brings it back.
 	 */
-	async hide(how: Hidden['how'], now = Date.now()) {
+	async hide(how: Hidden['how'], now?: number): Promise<void> {
+		if (this.waiting) return this.after(() => this.hide(how, now));
+		if (!this.session) return this.wait(() => this.hideShown(how, now ?? Date.now()));
+		return this.hideShown(how, now ?? Date.now());
+	}
+
+	private async hideShown(how: Hidden['how'], now: number) {
 		const { shown, session } = this;
 		if (!shown || !session || this.rating) return;
 		this.rating = true;
@@ -250,7 +410,13 @@ export class Study {
 	}
 
 	/** Takes back the latest rating, bury or suspend: this session's, or a rating stored before (a reload, another tab). */
-	async undo(now = Date.now()) {
+	async undo(now?: number): Promise<void> {
+		if (this.waiting) return this.after(() => this.undo(now));
+		if (!this.session) return this.wait(() => this.undoLast(now ?? Date.now()));
+		return this.undoLast(now ?? Date.now());
+	}
+
+	private async undoLast(now: number) {
 		await this.pending;
 		this.hidden = null;
 		this.leech = null;
@@ -280,6 +446,7 @@ export class Study {
 	reconcile(now = Date.now()): Promise<void> {
 		this.recheck = true;
 		this.reconciling ??= (async () => {
+			await this.built;
 			while (this.recheck) {
 				this.recheck = false;
 				let pending: Promise<void>;
@@ -334,10 +501,7 @@ export class Study {
 		const loaded = this.cards.get(next);
 		// Gone from the notes (a deck update in another tab): start over from the database.
 		if (!loaded) return this.start(Date.now());
-		const progress = this.progress.get(next) ?? null;
-		const previews = previewIntervals(progress, now, this.settings, next);
-		const intervals = Object.fromEntries(RATINGS.map((rating) => [rating, previews[rating].due - now])) as Record<Rating, number>;
-		this.shown = { ...loaded, progress, intervals };
+		this.shown = shownOf(loaded, this.progress.get(next) ?? null, now, this.settings);
 		this.revealed = false;
 		this.finished = false;
 		this.shownAt = now;
@@ -396,17 +560,28 @@ export class Study {
 
 	private async rollback(log: ReviewLogEntry, front: string, error: unknown) {
 		try {
+			// The first card's rating, not answered in a queue yet: the queue, once read, shows the card again.
+			const early = this.early?.log.id === log.id;
+			if (early) {
+				this.early = null;
+				this.history.dropRating();
+				this.summary = this.tally.count(log, -1, 0);
+			}
 			if (error instanceof RatingConflictError || error instanceof UnknownCardError) {
 				// Another tab changed the card first, or took it out of the notes: nothing was
 				// saved, and this queue is stale.
-				this.summary = this.tally.count(log, -1, 0);
-				await this.start(Date.now());
+				if (early) this.stale = true;
+				else {
+					this.summary = this.tally.count(log, -1, 0);
+					await this.start(Date.now());
+				}
 				if (error instanceof UnknownCardError) this.removed = front;
 				return;
 			}
 			this.failedAt = this.given;
 			this.notSaved++;
 			this.error = messageOf(error);
+			if (early) return;
 			if (this.history.isLatestRating(log.id)) {
 				this.takeBack(log);
 				await this.show(Date.now(), log.cardId);
@@ -421,6 +596,16 @@ export class Study {
 			this.error ||= messageOf(failure);
 		}
 	}
+}
+
+function studyWindow(now: number, hour: number): StudyWindow {
+	return { now, dayStart: dayStart(now, hour), nextDayStart: nextDayStart(now, hour) };
+}
+
+function shownOf(loaded: { card: Card; context: string }, progress: CardProgress | null, now: number, settings: SchedulerSettings): Shown {
+	const previews = previewIntervals(progress, now, settings, loaded.card.id);
+	const intervals = Object.fromEntries(RATINGS.map((rating) => [rating, previews[rating].due - now])) as Record<Rating, number>;
+	return { ...loaded, progress, intervals };
 }
 
 /** The interview plan's reviews for today; its code loads only while a date is set. */
