@@ -24,7 +24,10 @@
  *     transactions of 1,000, where each commit's flush counts a hundred times;
  *   - cardsUpdate: the indexed rows, then a tenth of them put again with a new answer (a deck
  *     update of 10,000 cards in a 100k collection, a transaction per 2,000): only that is timed;
- *   - packedCards: the same cards a thousand to a record, no index.
+ *   - packedCards: the same cards a thousand to a record, no index;
+ *   - pagedCards: the same cards 250 to a record (card-store.ts's pages), no index;
+ *   - pagedCardsJson: the same pages each as one JSON string, stringify and parse timed with the
+ *     write and the read: a string is copied whole, where a page of objects is cloned field by field.
  * Prints ms and records per second, and the time the bench:stats profile would take at that
  * rate (100k progress rows + 1M log rows). No budget of its own; see BENCHMARKS.md.
  */
@@ -51,7 +54,9 @@ const SHAPES = [
 	'cardsChunkedRelaxed',
 	'cardsChunkedStrict',
 	'cardsUpdate',
-	'packedCards'
+	'packedCards',
+	'pagedCards',
+	'pagedCardsJson'
 ] as const;
 type Shape = (typeof SHAPES)[number];
 /** BENCH_IDB_SHAPES=cards,packedCards runs only those. */
@@ -194,6 +199,14 @@ async function measure([shape, records]: [Shape, number]): Promise<Timing> {
 	if (shape.startsWith('cards')) for (let i = 0; i < records; i++) values.push([card(i), undefined]);
 	if (shape === 'packedCards')
 		for (let i = 0; i < records; i += 1000) values.push([Array.from({ length: 1000 }, (_, j) => card(i + j)), i]);
+	if (shape === 'pagedCards' || shape === 'pagedCardsJson')
+		for (let i = 0; i < records; i += 250) values.push([Array.from({ length: 250 }, (_, j) => card(i + j)), i]);
+	let jsonMs = 0;
+	if (shape === 'pagedCardsJson') {
+		const start = performance.now();
+		for (const entry of values) entry[0] = JSON.stringify(entry[0]);
+		jsonMs = performance.now() - start;
+	}
 	const durability: IDBTransactionDurability = shape.endsWith('Relaxed') ? 'relaxed' : shape.endsWith('Strict') ? 'strict' : 'default';
 	const chunk = shape.startsWith('cardsChunked') ? 1000 : values.length;
 
@@ -257,11 +270,12 @@ async function measure([shape, records]: [Shape, number]): Promise<Timing> {
 		request.onsuccess = () => resolve(request.result);
 		request.onerror = () => reject(request.error);
 	});
+	if (shape === 'pagedCardsJson') for (const page of read) JSON.parse(page as string);
 	const t2 = performance.now();
 	if (read.length !== values.length) throw new Error(`${shape}: read ${read.length} of ${values.length} records`);
 	db.close();
 	indexedDB.deleteDatabase(name);
-	return { shape, records, writeMs: t1 - t0, readMs: shape === 'cardsUpdate' ? NaN : t2 - t1 };
+	return { shape, records, writeMs: t1 - t0 + jsonMs, readMs: shape === 'cardsUpdate' ? NaN : t2 - t1 };
 }
 
 // Loaded at run time, not bundled into this script by scripts/run.js: it finds its own files.
@@ -289,7 +303,8 @@ try {
 	for (const shape of SHAPES.filter((name) => !ONLY || ONLY.includes(name))) {
 		const t = await page.evaluate(measure, [shape, RECORDS] as [Shape, number]);
 		timings[shape] = t;
-		const unit = shape === 'packed' || shape === 'columns' ? 'reviews' : shape.startsWith('packed') ? 'cards' : 'records';
+		const unit =
+			shape === 'packed' || shape === 'columns' ? 'reviews' : shape.startsWith('packed') || shape.startsWith('paged') ? 'cards' : 'records';
 		const read = Number.isNaN(t.readMs) ? '' : `   read ${(t.readMs / 1000).toFixed(2)} s ${rate(t.records, t.readMs)} ${unit}`;
 		console.log(`${shape.padEnd(20)} write ${(t.writeMs / 1000).toFixed(2)} s ${rate(t.records, t.writeMs)} ${unit}${read}`);
 	}

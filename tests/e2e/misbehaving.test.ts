@@ -25,7 +25,8 @@ test('a card a deck update removed while it was shown is skipped with a word, an
 	await review.open();
 	await review.expectQuestion(fronts[0]);
 
-	// What a deck update in tab b does to that card: its content row is gone.
+	// What a deck update in tab b does to that card: it is gone from its note's card directory
+	// and page (src/lib/db/card-store.ts), the cards after it one place up.
 	await otherTab(b);
 	await b.evaluate(
 		([name, id]) =>
@@ -33,8 +34,30 @@ test('a card a deck update removed while it was shown is skipped with a word, an
 				const open = indexedDB.open(name);
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
-					const tx = open.result.transaction('cards', 'readwrite');
-					tx.objectStore('cards').delete(id);
+					const tx = open.result.transaction(['cardNotes', 'cardPages'], 'readwrite');
+					const notes = tx.objectStore('cardNotes');
+					const store = tx.objectStore('cardPages');
+					notes.index('ids').get(id).onsuccess = (found) => {
+						const row = (found.target as IDBRequest).result;
+						const at = row.ids.indexOf(id);
+						row.ids.splice(at, 1);
+						row.deckOf.splice(at, 1);
+						notes.put(row);
+						store.getAll(IDBKeyRange.bound([row.noteId, 0], [row.noteId, Infinity])).onsuccess = (read) => {
+							const pages = ((read.target as IDBRequest).result as { json: string }[]).map(
+								(page) => JSON.parse(page.json) as { id: string }[]
+							);
+							const left = pages
+								.flat()
+								.filter((card) => card.id !== id)
+								.map((card, pos) => ({ ...card, pos }));
+							const size = pages[0].length;
+							store.delete(IDBKeyRange.bound([row.noteId, 0], [row.noteId, Infinity]));
+							for (let page = 0; page * size < left.length; page++) {
+								store.put({ noteId: row.noteId, page, json: JSON.stringify(left.slice(page * size, (page + 1) * size)) });
+							}
+						};
+					};
 					tx.oncomplete = () => (open.result.close(), resolve());
 					tx.onerror = () => reject(tx.error);
 				};

@@ -51,6 +51,22 @@ export async function syncInPage(): Promise<SyncTiming> {
 	return { ms, report, longestTask, fetchParseMs: t1 - t0, digestMs: t2 - t1 };
 }
 
+/**
+ * Runs in the page: opens the database as the app does, timed; on a profile of an older
+ * schema (a kept one) this is the upgrade. `before` is the schema version found (Dexie stores
+ * ten times it), 0 for none.
+ */
+export async function openInPage(): Promise<{ ms: number; before: number }> {
+	const url = ['', '__bench', 'seed.js'].join('/');
+	const seed = (await import(/* @vite-ignore */ url)) as Seed;
+	const before = ((await indexedDB.databases()).find((db) => db.name === 'tabledeck')?.version ?? 0) / 10;
+	const start = performance.now();
+	await seed.openDatabase();
+	const ms = performance.now() - start;
+	seed.closeDatabase();
+	return { ms, before };
+}
+
 /** Runs in the page: imports the generated progress and review log in batches; returns the time it took. */
 export async function importInPage(options: BenchOptions): Promise<{ ms: number; progress: number; reviews: number }> {
 	const url = ['', '__bench', 'seed.js'].join('/');

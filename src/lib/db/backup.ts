@@ -21,6 +21,7 @@ import { isValidSetting, SCHEDULER_KEYS } from '$lib/scheduler/settings';
 import type { BackupNote, SentToReview } from '$lib/backup/schema';
 import { EXAM_KEY, examFrom, examOn, type ExamSettings } from '$lib/scheduler/exam-settings';
 import type { BackupWriter } from '$lib/backup/write';
+import { CARD_TABLES, placesById } from './card-store';
 import { read, write, type Tables } from './database';
 import { newProgress, toProgressRow, toReviewLogRow, type Placement, type ProgressKey, type ProgressRow, type ReviewLogRow } from './rows';
 import { absentDeviceNotes, putDeviceNote, type CarriedNote } from './device-notes';
@@ -166,9 +167,9 @@ async function plan(db: Tables, backup: ParsedBackup, added: CarriedNote[]): Pro
 	const unplaced = [...new Set([...backup.progress.map((t) => t[0]), ...backup.reviewLog.map((t) => t[1])])].filter(
 		(id) => !existing.has(id)
 	);
-	const cards = await db.cards.bulkGet(unplaced);
+	const cards = await placesById(db, unplaced);
 	const places = new Map<string, Placement>();
-	cards.forEach((card) => card && places.set(card.id, { deckId: card.deckId, noteId: card.noteId, live: 1 }));
+	cards.forEach((card, i) => card && places.set(unplaced[i], { deckId: card.deckId, noteId: card.noteId, live: 1 }));
 	const placeOf = (cardId: string): Placement => existing.get(cardId) ?? places.get(cardId) ?? NOWHERE;
 
 	const progress: Plan['progress'] = [];
@@ -248,7 +249,7 @@ async function absentLogRows(db: Tables, log: ReviewLogTuple[], ascending: boole
  * builder made them here (import/backup-notes.ts); one whose decks another note owns throws NoteClashError.
  */
 export function previewRestore(backup: ParsedBackup, notes: CarriedNote[] = []): Promise<RestorePlan> {
-	return read(['notes', 'decks', 'cards', 'progress', 'reviewLog', 'quizHistory', 'settings'], async (db) =>
+	return read(['notes', 'decks', ...CARD_TABLES, 'progress', 'reviewLog', 'quizHistory', 'settings'], async (db) =>
 		summary(await plan(db, backup, await absentDeviceNotes(db, notes)))
 	);
 }
@@ -260,7 +261,7 @@ function summary(p: Plan): RestorePlan {
 
 /** Merges `backup` (and its `notes`, as for previewRestore) into the database in one transaction: all of it, or (on any error) none of it. */
 export function restoreBackup(backup: ParsedBackup, onProgress: OnProgress = () => {}, notes: CarriedNote[] = []): Promise<RestorePlan> {
-	return write(['notes', 'decks', 'cards', 'progress', 'reviewLog', 'quizHistory', 'settings'], async (db) => {
+	return write(['notes', 'decks', ...CARD_TABLES, 'progress', 'reviewLog', 'quizHistory', 'settings'], async (db) => {
 		const added = await absentDeviceNotes(db, notes);
 		for (const carried of added) await putDeviceNote(db, carried.file, carried.markdown, carried.note);
 		// Planned with the notes stored: their cards are where the backup's progress is placed.

@@ -1,5 +1,6 @@
 import type { CardProgress, ReviewLogEntry } from '$lib/scheduler/types';
 import { sequenced } from './counts';
+import { CARD_TABLES, placesById } from './card-store';
 import { write } from './database';
 import { CONVERTED_KEY } from './sync-keys';
 import { progressKey, toProgressRow, toReviewLogRow, type Placement } from './rows';
@@ -14,20 +15,18 @@ const NOWHERE: Placement = { deckId: '', noteId: '', live: 0 };
  * given, as if rated here one after another. A log id that already exists fails the whole batch.
  */
 export async function importProgress(progress: CardProgress[], reviewLog: ReviewLogEntry[] = []): Promise<void> {
-	await write(['cards', 'progress', 'reviewLog', 'settings'], async (db) => {
+	await write([...CARD_TABLES, 'progress', 'reviewLog', 'settings'], async (db) => {
 		const cardIds = [...new Set([...progress, ...reviewLog].map((p) => p.cardId))];
 		// One lookup per id: anyOf walks a cursor, far slower on a big table.
 		const [cards, found, last] = await Promise.all([
-			db.cards.bulkGet(cardIds),
+			placesById(db, cardIds),
 			Promise.all(cardIds.map((id) => db.progress.where('cardId').equals(id).first())),
 			sequenced(db).last()
 		]);
 		const existing = found.filter((row) => row !== undefined);
 		const place = new Map<string, Placement>();
 		for (const row of existing) place.set(row.cardId, { deckId: row.deckId, noteId: row.noteId, live: row.live });
-		for (const card of cards) {
-			if (card) place.set(card.id, { deckId: card.deckId, noteId: card.noteId, live: 1 });
-		}
+		cards.forEach((card, i) => card && place.set(cardIds[i], { deckId: card.deckId, noteId: card.noteId, live: 1 }));
 		const placeOf = (cardId: string) => place.get(cardId) ?? NOWHERE;
 		const replaced = new Set(progress.map((p) => p.cardId));
 		// A row found under another deck (imported before its card existed) moves to the card's deck.

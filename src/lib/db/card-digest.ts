@@ -1,7 +1,7 @@
 /**
  * A short fingerprint of each card as stored, kept on its note's row (`NoteRow.cardDigests`),
- * so a deck update finds the cards that changed from one stored string and the cards
- * index's keys, without reading the old card rows. Not a security hash: cyrb53's two
+ * so a deck update finds the cards that changed from one stored string and the note's card
+ * ids (card-store's directory), without reading the old cards. Not a security hash: cyrb53's two
  * 32-bit lanes (different multipliers, mixed into each other at the end) kept whole, 16 hex
  * digits. Two FNV sums differing only in their offsets would not be independent: an edit
  * that fools one is likelier to fool the other.

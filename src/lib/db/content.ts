@@ -1,5 +1,6 @@
 import type { Card, Deck } from '$lib/notes/types';
 import type { CardProgress } from '$lib/scheduler/types';
+import { CARD_TABLES, cardsById, cardsOfDeck, placesById } from './card-store';
 import { MAX_KEY, MIN_KEY, read, type Tables } from './database';
 import { fromCardRow, fromDeckRow, fromProgressRow, type DeckRow } from './rows';
 
@@ -54,11 +55,11 @@ export async function subtreeDecks(db: Tables, deckId: string): Promise<DeckRow[
  * page (a few thousand cards at most). Hidden progress (cards gone from the notes) is left out.
  */
 export function deckCards(deckId: string): Promise<CardWithProgress[]> {
-	return read(['decks', 'cards', 'progress'], async (db) => {
+	return read(['decks', ...CARD_TABLES, 'progress'], async (db) => {
 		const decks = await subtreeDecks(db, deckId);
 		const perDeck = await Promise.all(
 			decks.map(async (deck) => ({
-				cards: await db.cards.where('deckId').equals(deck.id).toArray(),
+				cards: await cardsOfDeck(db, deck),
 				progress: await db.progress.where('[deckId+cardId]').between([deck.id, MIN_KEY], [deck.id, MAX_KEY]).toArray()
 			}))
 		);
@@ -75,12 +76,12 @@ export function deckCards(deckId: string): Promise<CardWithProgress[]> {
 
 /** Where cards are (deck and note), in the order asked; ids not in the notes are skipped. */
 export function cardPlaces(cardIds: string[]): Promise<{ deckId: string; noteId: string }[]> {
-	return read(['cards'], async (db) =>
-		(await db.cards.bulkGet(cardIds)).filter((row) => row !== undefined).map(({ deckId, noteId }) => ({ deckId, noteId }))
+	return read(CARD_TABLES, async (db) =>
+		(await placesById(db, cardIds)).filter((row) => row !== undefined).map(({ deckId, noteId }) => ({ deckId, noteId }))
 	);
 }
 
 /** Cards by id, in the order asked; ids not in the notes are skipped. */
 export function getCards(cardIds: string[]): Promise<Card[]> {
-	return read(['cards'], async (db) => (await db.cards.bulkGet(cardIds)).filter((row) => row !== undefined).map(fromCardRow));
+	return read(CARD_TABLES, async (db) => (await cardsById(db, cardIds)).filter((row) => row !== undefined).map(fromCardRow));
 }

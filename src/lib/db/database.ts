@@ -4,8 +4,10 @@ import { COMPLETE_KEY, TOTALS_FORMAT } from './deck-totals';
 import { deckTotalsMiddleware } from './deck-totals-middleware';
 import { loadDevice } from './device';
 import { DATABASE_NAME } from './name';
+import { packStoredCards } from './card-pages-upgrade';
 import type {
-	CardRow,
+	CardNoteRow,
+	CardPageRow,
 	DeckRow,
 	EventRow,
 	NoteRow,
@@ -25,7 +27,7 @@ export const MIN_KEY = Dexie.minKey;
 export const MAX_KEY = Dexie.maxKey;
 
 /**
- * Content: notes (hashes), decks, cards — replaced from deck JSON.
+ * Content: notes (hashes), decks, cards (packed since version 6) — replaced from deck JSON.
  * Progress: progress, reviewLog, settings, quizHistory — the user's, never deleted by a deck update.
  * progress is keyed [deckId+cardId] so getAllKeys on any of its indexes yields deck ids
  * too: per-deck counts need no row values. [active+state+due] serves due, learning and
@@ -77,10 +79,24 @@ export const SCHEMA_V5 = {
 	deckTotals: 'shard'
 };
 
+/**
+ * Packs the cards (issue #20; db/card-store.ts): a directory row per note (`cardNotes`, its
+ * card ids in order, a multi-entry index finding a card's note) and pages of cards
+ * (`cardPages`), instead of a row per card. The upgrade packs every stored card inside the
+ * upgrade's transaction, so nothing shows empty and no re-sync is needed; then `cards` goes.
+ * Cards are content (rebuilt from deck files and device notes), and no other table is touched.
+ */
+export const SCHEMA_V6 = {
+	cards: null,
+	cardNotes: 'noteId, *ids',
+	cardPages: '[noteId+page]'
+};
+
 export class TabledeckDatabase extends Dexie {
 	notes!: Table<NoteRow, string>;
 	decks!: Table<DeckRow, string>;
-	cards!: Table<CardRow, string>;
+	cardNotes!: Table<CardNoteRow, string>;
+	cardPages!: Table<CardPageRow, [string, number]>;
 	progress!: Table<ProgressRow, ProgressKey>;
 	reviewLog!: Table<ReviewLogRow, string>;
 	settings!: Table<SettingRow, string>;
@@ -95,13 +111,17 @@ export class TabledeckDatabase extends Dexie {
 		this.version(3).stores(SCHEMA_V3);
 		this.version(4).stores(SCHEMA_V4);
 		this.version(5).stores(SCHEMA_V5);
+		this.version(6)
+			.stores(SCHEMA_V6)
+			.upgrade((tx) => packStoredCards(tx.table('cards'), tx.table('cardNotes'), tx.table('cardPages')));
 		this.use(deckTotalsMiddleware);
 		// A new database has no progress, so its totals are complete from the start.
 		this.on('populate', (tx) => tx.table('deckTotals').add({ shard: COMPLETE_KEY, format: TOTALS_FORMAT }));
 	}
 }
 
-export type TableName = 'notes' | 'decks' | 'cards' | 'progress' | 'reviewLog' | 'settings' | 'quizHistory' | 'events' | 'deckTotals';
+export type TableName =
+	'notes' | 'decks' | 'cardNotes' | 'cardPages' | 'progress' | 'reviewLog' | 'settings' | 'quizHistory' | 'events' | 'deckTotals';
 
 export interface OpenOptions {
 	/** A fresh name per test keeps tests apart. */
@@ -191,21 +211,50 @@ export function database(): TabledeckDatabase {
 /** The tables, bound to one transaction. */
 export type Tables = Pick<TabledeckDatabase, TableName>;
 
+/** Dexie's async zones (PSD): present at run time on Dexie.Promise, not in its types. */
+const zones = Dexie.Promise as unknown as { PSD: unknown; usePSD<T>(zone: unknown, fn: () => T): T };
+
 /**
- * Tables bound to `tx` stay in it even where Dexie loses track of its async zone (nested
- * native async functions can lose it): an operation can never slip into a transaction of
- * its own, half-applying a write or leaving a read inconsistent.
+ * `target` (a table, or a where clause or collection it returns) with every call made in
+ * `zone`, the transaction's. Dexie follows its zone through awaits only a few native promises
+ * deep: a read reached through nested async functions (card-store's, inside a caller's) could
+ * run outside it, unseen by the live query around it, which then missed the writes to it.
+ */
+function inZone<T extends object>(target: T, zone: unknown): T {
+	return new Proxy(target, {
+		get(object, key) {
+			const value: unknown = Reflect.get(object, key, object);
+			if (typeof value !== 'function') return value;
+			return (...args: unknown[]) => {
+				const result: unknown = zones.usePSD(zone, () => value.apply(object, args));
+				const chained = result !== null && typeof result === 'object' && typeof (result as { then?: unknown }).then !== 'function';
+				return chained ? inZone(result, zone) : result;
+			};
+		}
+	});
+}
+
+/**
+ * Tables bound to `tx` and to its zone stay in it even where Dexie loses track of its async
+ * zone (nested native async functions can lose it): an operation can never slip into a
+ * transaction of its own, half-applying a write or leaving a read inconsistent, and a live
+ * query observes every read of its body.
  */
 function bind(tx: Transaction, tables: TableName[]): Tables {
-	return Object.fromEntries(tables.map((name) => [name, tx.table(name)])) as unknown as Tables;
+	const zone = zones.PSD;
+	return Object.fromEntries(tables.map((name) => [name, inZone(tx.table(name), zone)])) as unknown as Tables;
 }
+
+/** Each table once: callers add card-store's CARD_TABLES to lists that may already name them. */
+const unique = (tables: readonly TableName[]): TableName[] => [...new Set(tables)];
 
 /**
  * Runs `body` in one read-write transaction over `tables`: all of it is applied or none
  * of it. Quota failures surface as StorageQuotaError.
  */
-export async function write<T>(tables: TableName[], body: (db: Tables) => Promise<T>): Promise<T> {
+export async function write<T>(names: readonly TableName[], body: (db: Tables) => Promise<T>): Promise<T> {
 	const db = database();
+	const tables = unique(names);
 	try {
 		return await db.transaction('rw', tables, (tx) => body(bind(tx, tables)));
 	} catch (error) {
@@ -214,6 +263,7 @@ export async function write<T>(tables: TableName[], body: (db: Tables) => Promis
 }
 
 /** One consistent read; safe inside liveQuery, which observes every range it reads. */
-export function read<T>(tables: TableName[], body: (db: Tables) => Promise<T>): Promise<T> {
+export function read<T>(names: readonly TableName[], body: (db: Tables) => Promise<T>): Promise<T> {
+	const tables = unique(names);
 	return database().transaction('r', tables, (tx) => body(bind(tx, tables)));
 }

@@ -7,6 +7,7 @@ import { BackupWriter } from '$lib/backup/write';
 import { backupSettings, exportBackup, restoreBackup } from './backup';
 import { importProgress } from './bulk';
 import { deckCounts } from './counts';
+import { CARD_TABLES } from './card-store';
 import { closeDatabase, database, write } from './database';
 import {
 	BUCKET_MS,
@@ -142,7 +143,7 @@ const STEPS: Record<string, (rng: Rng) => Promise<unknown>> = {
 	import: (rng) => importProgress([...new Set(Array.from({ length: 6 }, () => pick(rng, CARDS)))].map((id) => randomProgress(rng, id))),
 	// Several cards at once: deriveCards replays them side by side in one transaction.
 	replay: (rng) =>
-		write(['cards', 'progress', 'reviewLog', 'settings', 'events'], (db) =>
+		write([...CARD_TABLES, 'progress', 'reviewLog', 'settings', 'events'], (db) =>
 			deriveCards(db, [pick(rng, CARDS), pick(rng, CARDS), pick(rng, CARDS)], DEFAULT_SETTINGS, NOW)
 		),
 	sideBySide: (rng) =>

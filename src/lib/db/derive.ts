@@ -7,6 +7,7 @@
 import { replayCard } from '$lib/scheduler/replay';
 import { NEW, type SchedulerSettings } from '$lib/scheduler/types';
 import { eventIdOf, rowIdOf } from '$lib/sync/events';
+import { placeById, type CardTables } from './card-store';
 import { MAX_KEY, MIN_KEY, type Tables } from './database';
 import { journal, ratingEvent } from './journal';
 import { findProgressRow } from './progress';
@@ -16,7 +17,7 @@ import { SENT_KEY, sentList, type SentList } from './sent';
 /** Progress of a card that is in no note on this device (yet): kept hidden until its card arrives. */
 const NOWHERE: Placement = { deckId: '', noteId: '', live: 0 };
 
-export type DeriveTables = Pick<Tables, 'cards' | 'progress' | 'reviewLog' | 'settings' | 'events'>;
+export type DeriveTables = CardTables & Pick<Tables, 'progress' | 'reviewLog' | 'settings' | 'events'>;
 
 /**
  * Rebuilds the rows of `cardIds` from their events, inside the caller's transaction. A review-log
@@ -37,7 +38,7 @@ export async function deriveCards(
 			const [events, row, card, logRows] = await Promise.all([
 				db.events.where('[cardId+at]').between([cardId, MIN_KEY], [cardId, MAX_KEY]).toArray(),
 				findProgressRow(db, cardId),
-				db.cards.get(cardId),
+				placeById(db, cardId),
 				db.reviewLog.where('[cardId+review]').between([cardId, MIN_KEY], [cardId, MAX_KEY]).toArray()
 			]);
 			const known = new Set(events.map((event) => event.id));

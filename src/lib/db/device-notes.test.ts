@@ -53,7 +53,7 @@ describe('device notes', () => {
 		await recordReview(progress, logOf(progress, null, NOW));
 		expect(await removeDeviceNote('d1')).toBe(true);
 		expect(await deckTree()).toEqual([]);
-		expect(await database().cards.count()).toBe(0);
+		expect([await database().cardNotes.count(), await database().cardPages.count()]).toEqual([0, 0]);
 		expect(await database().progress.where('cardId').equals('m1').first()).toMatchObject({ live: 0, active: 0, reps: 3 });
 		expect(await deviceNotes()).toEqual([]);
 	});

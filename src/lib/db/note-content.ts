@@ -1,21 +1,13 @@
 import type { NoteDecks } from '$lib/notes/types';
 import { cardDigest, DIGEST_LENGTH, digestAt } from './card-digest';
-import { MAX_KEY, MIN_KEY, type Tables } from './database';
-import { fromDeckRow, progressKey, toCardRow, toDeckRow, type CardRow, type DeckRow, type ProgressRow } from './rows';
-
-/**
- * Card rows handed to IndexedDB per call inside a note's transaction: each put clones its row
- * on the page's thread, so a whole 2,000-card note at once would be one long task (100 rows:
- * ~10 ms). Up to IN_FLIGHT calls wait at once, so the database always has the next rows queued
- * instead of idling for a round trip to the page after each call.
- */
-const BATCH = 100;
-const IN_FLIGHT = 4;
+import { cardIdsOfNote, cardsOfNote, removeNoteCards, storeNoteCards } from './card-store';
+import type { Tables } from './database';
+import { fromDeckRow, progressKey, toCardRow, toDeckRow, type DeckRow, type ProgressRow } from './rows';
 
 /** Hides a note's progress and removes its decks, cards and note row. */
 export async function removeNote(db: Tables, noteId: string): Promise<void> {
 	await db.decks.where('noteId').equals(noteId).delete();
-	await db.cards.where('[noteId+pos]').between([noteId, MIN_KEY], [noteId, MAX_KEY]).delete();
+	await removeNoteCards(db, noteId);
 	await db.progress.where('noteId').equals(noteId).modify({ live: 0, active: 0 });
 	await db.notes.delete(noteId);
 }
@@ -29,36 +21,34 @@ export interface NoteChanges {
 }
 
 /**
- * Makes the stored decks and cards of `noteId` those of `note`, writing only the rows that
- * differ: a card is rewritten when it is new, moved or its digest changed; cards and decks
- * no longer in the note are deleted. The old cards are known from the index's keys and the
- * note row's digests (old rows are read only when the row has none: stored by an older
- * version). Runs in the caller's transaction, which must hold notes, decks, cards, progress;
- * the caller stores `digests` on the note row.
+ * Makes the stored decks and cards of `noteId` those of `note`, writing only what differs:
+ * a card is rewritten (its page, card-store.ts) when it is new, moved or its digest changed;
+ * cards and decks no longer in the note are deleted. The old cards are known from the note's
+ * card ids and the note row's digests (old cards are read only when the row has none: stored
+ * by an older version). Runs in the caller's transaction, which must hold notes, decks,
+ * CARD_TABLES and progress; the caller stores `digests` on the note row.
  */
 export async function replaceNote(db: Tables, noteId: string, note: NoteDecks): Promise<NoteChanges> {
-	const range = () => db.cards.where('[noteId+pos]').between([noteId, MIN_KEY], [noteId, MAX_KEY]);
-	// Ids in card order, from the index alone (one getAllKeys; Dexie walks a cursor for the index
-	// keys themselves). Every version stored a note's cards at places 0, 1, 2…, so the i-th is at i.
+	// Every version stored a note's cards at places 0, 1, 2…, so the i-th id is at place i.
 	const [row, ids, oldDecks] = await Promise.all([
 		db.notes.get(noteId),
-		range().primaryKeys(),
+		cardIdsOfNote(db, noteId),
 		db.decks.where('noteId').equals(noteId).toArray()
 	]);
 	const stored = row?.cardDigests?.length === ids.length * DIGEST_LENGTH ? row.cardDigests : undefined;
 	const old = new Map<string, { pos: number; digest: string | undefined }>();
 	ids.forEach((id, pos) => old.set(id, { pos, digest: digestAt(stored, pos) }));
 	if ([...old.values()].some((card) => card.digest === undefined)) {
-		for (const card of await range().toArray()) old.set(card.id, { pos: card.pos, digest: cardDigest(card) });
+		for (const card of await cardsOfNote(db, noteId)) old.set(card.id, { pos: card.pos, digest: cardDigest(card) });
 	}
 
 	const digests = note.cards.map(cardDigest);
-	const cards: CardRow[] = [];
+	const changed: number[] = [];
 	let added = 0;
 	note.cards.forEach((card, pos) => {
 		const was = old.get(card.id);
 		if (!was) added++;
-		if (was?.pos !== pos || was.digest !== digests[pos]) cards.push(toCardRow(card, noteId, pos));
+		if (was?.pos !== pos || was.digest !== digests[pos]) changed.push(pos);
 	});
 	const kept = new Set(note.cards.map((card) => card.id));
 	const removedCards = ids.filter((id) => !kept.has(id));
@@ -74,23 +64,15 @@ export async function replaceNote(db: Tables, noteId: string, note: NoteDecks): 
 	// No reader sees any of this before the transaction commits, and a failure anywhere in it
 	// (a full disk, a row that cannot be stored) aborts all of it: the note stays as it was.
 	await db.decks.bulkPut(decks);
-	const waiting: Promise<unknown>[] = [];
-	for (let i = 0; i < cards.length; i += BATCH) {
-		const put = db.cards.bulkPut(cards.slice(i, i + BATCH));
-		// A failure aborts the transaction and reaches the caller through the call awaited then.
-		put.catch(() => undefined);
-		waiting.push(put);
-		if (waiting.length >= IN_FLIGHT) await waiting.shift();
-	}
-	await Promise.all(waiting);
-	await db.cards.bulkDelete(removedCards);
+	const cards = note.cards.map((card, pos) => toCardRow(card, noteId, pos));
+	await storeNoteCards(db, noteId, { cards, changed });
 	await db.decks.bulkDelete(oldDecks.filter((deck) => !deckIds.has(deck.id)).map((deck) => deck.id));
 	// A card id names its table, so a card never changes deck (see Placement): only cards that
 	// came or went move progress. Edited ones leave it alone, and it is not even read.
 	if (added > 0 || removedCards.length > 0) {
 		await placeProgress(db, noteId, new Map(note.cards.map((card) => [card.id, card.deckId])));
 	}
-	return { digests: digests.join(''), cards: cards.length, removedCards: removedCards.length, decks: decks.length };
+	return { digests: digests.join(''), cards: changed.length, removedCards: removedCards.length, decks: decks.length };
 }
 
 function sameDeck(before: DeckRow | undefined, after: DeckRow): boolean {

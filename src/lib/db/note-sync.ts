@@ -6,6 +6,7 @@
  */
 import type { NoteRead } from '$lib/import/read-note';
 import type { NoteDecks } from '$lib/notes/types';
+import { CARD_TABLES } from './card-store';
 import { read, write } from './database';
 import { NoteClashError, putDeviceNote } from './device-notes';
 import { isLater, journalNote, notesSync, putNotesSync } from './note-log';
@@ -41,7 +42,7 @@ export async function applyWaitingNotes(compile: NoteCompiler): Promise<string[]
 			else if (decks.decks[0].id !== noteId) problems.push(`note ${event.file} from another device: its decks are not note ${noteId}'s`);
 			else note = decks;
 		}
-		await write(['notes', 'decks', 'cards', 'progress', 'events', 'settings'], async (db) => {
+		await write(['notes', 'decks', ...CARD_TABLES, 'progress', 'events', 'settings'], async (db) => {
 			const state = await notesSync(db);
 			// Another pull or an edit here since: that one decides.
 			if (state.waiting[noteId]?.id !== stamp.id) return;

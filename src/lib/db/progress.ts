@@ -1,6 +1,7 @@
 import { NEW, type CardProgress, type ReviewLogEntry } from '$lib/scheduler/types';
 import { isSeq, lastWritten, latestRating, sequenced } from './counts';
 import { eventIdOf, type CardEvent } from '$lib/sync/events';
+import { CARD_TABLES, placeById } from './card-store';
 import { MAX_KEY, MIN_KEY, read, write, type Tables } from './database';
 import { maker } from './device';
 import { journal, ratingEvent } from './journal';
@@ -57,10 +58,10 @@ export async function recordReview(progress: CardProgress, log: ReviewLogEntry):
 	if (progress.cardId !== log.cardId) {
 		throw new Error(`Review log ${log.id} is for card ${log.cardId}, not ${progress.cardId}`);
 	}
-	await write(['cards', 'progress', 'reviewLog', 'events'], async (db) => {
+	await write([...CARD_TABLES, 'progress', 'reviewLog', 'events'], async (db) => {
 		const [row, card, reused, last] = await Promise.all([
 			findProgressRow(db, progress.cardId),
-			db.cards.get(progress.cardId),
+			placeById(db, progress.cardId),
 			db.reviewLog.get(log.id),
 			sequenced(db).last()
 		]);
@@ -144,9 +145,9 @@ async function undo(db: Tables, log: ReviewLogRow, now: number): Promise<void> {
  * and journals the event that says what was done.
  */
 async function updateProgress(cardId: string, event: CardEvent, change: (p: CardProgress) => CardProgress | null): Promise<void> {
-	await write(['cards', 'progress', 'events'], async (db) => {
+	await write([...CARD_TABLES, 'progress', 'events'], async (db) => {
 		const row = await findProgressRow(db, cardId);
-		const place = placementOf(cardId, row, row ? undefined : await db.cards.get(cardId));
+		const place = placementOf(cardId, row, row ? undefined : await placeById(db, cardId));
 		const next = change(row ? fromProgressRow(row) : newProgress(cardId));
 		if (next) await db.progress.put(toProgressRow(next, place));
 		else if (row) await db.progress.delete(progressKey(row));

@@ -1,5 +1,6 @@
 import { NEW, REVIEW, type CardProgress, type ReviewLogEntry } from '$lib/scheduler/types';
 import { subtreeDecks } from './content';
+import { CARD_TABLES, cardIdsOfDeck, cardIdsOfNote } from './card-store';
 import { MAX_KEY, MIN_KEY, read, type Tables } from './database';
 import { activeDueBefore, activeNew, activeStarted, buriedAfter, LEARNING_STATES, suspendedRows } from './ranges';
 import { fromProgressRow, type DeckRow, type ProgressRow } from './rows';
@@ -37,7 +38,7 @@ export interface QueueSource {
  */
 export function queueSource(deckId: string | null, window: StudyWindow): Promise<QueueSource> {
 	const { dayStart, nextDayStart } = window;
-	return read(['notes', 'decks', 'cards', 'progress', 'reviewLog'], async (db) => {
+	return read(['notes', 'decks', ...CARD_TABLES, 'progress', 'reviewLog'], async (db) => {
 		const decks = deckId === null ? null : await subtreeDecks(db, deckId);
 		const [cardIds, { blocked, shown }, today, latest] = await Promise.all([
 			scopeCardIds(db, decks),
@@ -92,16 +93,12 @@ async function subtreeProgress(db: Tables, decks: DeckRow[], { now, nextDayStart
 
 /** Card ids in note order: for all decks, note after note; for a subtree, its note filtered. */
 async function scopeCardIds(db: Tables, decks: DeckRow[] | null): Promise<string[]> {
-	const inNote = (noteId: string) => db.cards.where('[noteId+pos]').between([noteId, MIN_KEY], [noteId, MAX_KEY]).primaryKeys();
 	if (decks === null) {
 		const notes = (await db.notes.toArray()).sort((a, b) => a.pos - b.pos);
-		return (await Promise.all(notes.map((note) => inNote(note.id)))).flat();
+		return (await Promise.all(notes.map((note) => cardIdsOfNote(db, note.id)))).flat();
 	}
 	if (decks.length === 0) return [];
-	const [ordered, ...members] = await Promise.all([
-		inNote(decks[0].noteId),
-		...decks.map((deck) => db.cards.where('deckId').equals(deck.id).primaryKeys())
-	]);
+	const [ordered, ...members] = await Promise.all([cardIdsOfNote(db, decks[0].noteId), ...decks.map((deck) => cardIdsOfDeck(db, deck))]);
 	const inside = new Set(members.flat());
 	return ordered.filter((id) => inside.has(id));
 }

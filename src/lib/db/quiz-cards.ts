@@ -1,6 +1,7 @@
 import type { Card, Deck } from '$lib/notes/types';
 import { NEW, type CardProgress } from '$lib/scheduler/types';
 import { subtreeDecks } from './content';
+import { CARD_TABLES, cardsOfDeck, cardsOfNote, cardsOfNotes } from './card-store';
 import { MAX_KEY, MIN_KEY, read, type Tables } from './database';
 import { activeStarted } from './ranges';
 import { fromCardRow, fromDeckRow, fromProgressRow, type CardRow, type DeckRow } from './rows';
@@ -17,7 +18,7 @@ export interface QuizContent {
  * them in one pass) and makes the same seed ask the same quiz after a reload.
  */
 export function quizCards(deckIds: readonly string[]): Promise<QuizContent> {
-	return read(['notes', 'decks', 'cards'], async (db) => {
+	return read(['notes', 'decks', ...CARD_TABLES], async (db) => {
 		const notePos = new Map((await db.notes.toArray()).map((note) => [note.id, note.pos]));
 		const inNoteOrder = (a: { noteId: string; pos: number }, b: { noteId: string; pos: number }) =>
 			(notePos.get(a.noteId) ?? 0) - (notePos.get(b.noteId) ?? 0) || a.pos - b.pos;
@@ -36,10 +37,7 @@ export function quizCards(deckIds: readonly string[]): Promise<QuizContent> {
 
 async function everyCard(db: Tables, notePos: Map<string, number>): Promise<CardRow[]> {
 	const notes = [...notePos.keys()].sort((a, b) => notePos.get(a)! - notePos.get(b)!);
-	const perNote = await Promise.all(
-		notes.map((noteId) => db.cards.where('[noteId+pos]').between([noteId, MIN_KEY], [noteId, MAX_KEY]).toArray())
-	);
-	return perNote.flat();
+	return cardsOfNotes(db, notes);
 }
 
 /**
@@ -55,12 +53,9 @@ async function subtreeCards(db: Tables, decks: DeckRow[]): Promise<CardRow[]> {
 			const wanted = noteDecks.reduce((sum, deck) => sum + deck.ownCards, 0);
 			// A note's root deck has the note's id and counts every card of the note.
 			const noteCards = (await db.decks.get(noteId))?.cardCount ?? Infinity;
-			if (wanted * 2 < noteCards)
-				return (await Promise.all(noteDecks.map((deck) => db.cards.where('deckId').equals(deck.id).toArray()))).flat();
+			if (wanted * 2 < noteCards) return (await Promise.all(noteDecks.map((deck) => cardsOfDeck(db, deck)))).flat();
 			const ids = new Set(noteDecks.map((deck) => deck.id));
-			return (await db.cards.where('[noteId+pos]').between([noteId, MIN_KEY], [noteId, MAX_KEY]).toArray()).filter((card) =>
-				ids.has(card.deckId)
-			);
+			return (await cardsOfNote(db, noteId)).filter((card) => ids.has(card.deckId));
 		})
 	);
 	return perNote.flat();

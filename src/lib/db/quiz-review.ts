@@ -1,4 +1,5 @@
 import { NEW } from '$lib/scheduler/types';
+import { CARD_TABLES, placesById } from './card-store';
 import { write } from './database';
 import { maker } from './device';
 import { journal } from './journal';
@@ -23,11 +24,11 @@ export interface SentToReview {
  * card today; a suspension is not. `dayEnd` is when the current study day ends.
  */
 export function sendToReview(cardIds: readonly string[], now: number, dayEnd: number): Promise<SentToReview> {
-	return write(['cards', 'progress', 'settings', 'events'], async (db) => {
+	return write([...CARD_TABLES, 'progress', 'settings', 'events'], async (db) => {
 		const ids = [...new Set(cardIds)];
 		const [rows, cards, saved] = await Promise.all([
 			Promise.all(ids.map((id) => findProgressRow(db, id))),
-			db.cards.bulkGet(ids),
+			placesById(db, ids),
 			db.settings.get(SENT_KEY)
 		]);
 		const sent: string[] = [];

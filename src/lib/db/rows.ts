@@ -45,6 +45,27 @@ export interface CardRow extends Card {
 	pos: number;
 }
 
+/**
+ * A note's card directory (db/card-store.ts): its card ids in card order, each card's deck as
+ * a number into `decks`. Indexed on `ids` (multi-entry): a card id finds its note.
+ */
+export interface CardNoteRow {
+	noteId: string;
+	ids: string[];
+	decks: string[];
+	deckOf: number[];
+}
+
+/**
+ * Cards `page * PAGE_SIZE` … of a note, in card order (db/card-store.ts), as the JSON of a
+ * CardRow[]: IndexedDB copies one string whole, where a list of cards is cloned field by field.
+ */
+export interface CardPageRow {
+	noteId: string;
+	page: number;
+	json: string;
+}
+
 /** Where a card's progress belongs; fixed for a card id, except `live`. */
 export interface Placement {
 	deckId: string;

@@ -1,6 +1,7 @@
 import type { Deck } from '$lib/notes/types';
 import type { CardWithProgress } from './content';
-import { MAX_KEY, MIN_KEY, read } from './database';
+import { CARD_TABLES, cardsOfNotes } from './card-store';
+import { read } from './database';
 import { fromCardRow, fromDeckRow, fromProgressRow } from './rows';
 
 export interface SearchContent {
@@ -16,18 +17,21 @@ export interface SearchContent {
  * cards gone from the notes stays hidden, as everywhere else.
  */
 export function searchContent(): Promise<SearchContent> {
-	return read(['notes', 'decks', 'cards', 'progress'], async (db) => {
+	return read(['notes', 'decks', ...CARD_TABLES, 'progress'], async (db) => {
 		const notes = (await db.notes.toArray()).sort((a, b) => a.pos - b.pos);
 		const notePos = new Map(notes.map((note) => [note.id, note.pos]));
 		const [decks, perNote, progress] = await Promise.all([
 			db.decks.toArray(),
-			Promise.all(notes.map((note) => db.cards.where('[noteId+pos]').between([note.id, MIN_KEY], [note.id, MAX_KEY]).toArray())),
+			cardsOfNotes(
+				db,
+				notes.map((note) => note.id)
+			),
 			db.progress.toArray()
 		]);
 		const byCard = new Map(progress.filter((row) => row.live === 1).map((row) => [row.cardId, row]));
 		return {
 			decks: decks.sort((a, b) => (notePos.get(a.noteId) ?? 0) - (notePos.get(b.noteId) ?? 0) || a.pos - b.pos).map(fromDeckRow),
-			cards: perNote.flat().map((row) => {
+			cards: perNote.map((row) => {
 				const saved = byCard.get(row.id);
 				return { card: fromCardRow(row), progress: saved ? fromProgressRow(saved) : null };
 			})

@@ -12,6 +12,7 @@ import { dayBounds, FORECAST_DAYS } from '$lib/stats/forecast';
 import { RetentionDays, retentionTable, type RetentionRow, type RetentionWindow } from '$lib/stats/retention';
 import { streaks, type Streaks } from '$lib/stats/heatmap';
 import type { Collection } from 'dexie';
+import { CARD_TABLES, cardIdsOfDeck } from './card-store';
 import { MAX_KEY, MIN_KEY, read, type Tables } from './database';
 import { subtreeDecks } from './content';
 import { fromProgressRow, type DeckRow, type ProgressKey, type ProgressRow, type ReviewLogRow } from './rows';
@@ -83,7 +84,7 @@ async function scope(db: Tables, deckId: string | null): Promise<Scope> {
 const yearStart = (today: number, hour: number) => studyDayStart(today - HEATMAP_DAYS + 1, hour);
 
 export function statsOverview(deckId: string | null, now: number, hour: number): Promise<StatsOverview> {
-	return read(['decks', 'cards', 'progress', 'reviewLog'], async (db) => {
+	return read(['decks', ...CARD_TABLES, 'progress', 'reviewLog'], async (db) => {
 		const s = await scope(db, deckId);
 		const ids = s.ids;
 		const inScope = ids === null ? null : (id: string) => ids.has(id);
@@ -147,10 +148,10 @@ async function countedHistory(db: Tables, today: number, now: number, hour: numb
  * and a deck holds a small share of it. Each card's rows come oldest first.
  */
 async function deckYear(db: Tables, s: Scope, today: number, now: number, hour: number): Promise<ReviewLogRow[][]> {
-	const decks = [...(s.ids ?? [])];
+	const decks = s.ids === null ? [] : s.decks;
 	const [cardIds, progressKeys] = await Promise.all([
-		Promise.all(decks.map((id) => db.cards.where('deckId').equals(id).primaryKeys())),
-		Promise.all(decks.map((id) => db.progress.where('[deckId+cardId]').between([id, MIN_KEY], [id, MAX_KEY]).primaryKeys()))
+		Promise.all(decks.map((deck) => cardIdsOfDeck(db, deck))),
+		Promise.all(decks.map(({ id }) => db.progress.where('[deckId+cardId]').between([id, MIN_KEY], [id, MAX_KEY]).primaryKeys()))
 	]);
 	const cards = new Set([...cardIds.flat(), ...progressKeys.flat().map(([, cardId]) => cardId)]);
 	const from = yearStart(today, hour);
@@ -205,7 +206,7 @@ export async function statsDetails(deckId: string | null, now: number, hour: num
 	const today = studyDay(now, hour);
 	const [collection, local] = await Promise.all([
 		deckId === null ? collectionRetention(now, hour) : null,
-		read(['decks', 'cards', 'progress', 'reviewLog'], async (db) => {
+		read(['decks', ...CARD_TABLES, 'progress', 'reviewLog'], async (db) => {
 			const s = await scope(db, deckId);
 			const recall = new RecallSums(now);
 			const known = new Map<string, number>();

@@ -11,11 +11,12 @@ beforeEach(async () => {
 });
 afterEach(closeDatabase);
 
-/** Every card row IndexedDB is asked to create or change from now on, by id. */
+/** Every card page IndexedDB is asked to create or change from now on, as 'note/page' (see card-store.ts). */
 function watchCardWrites(): string[] {
 	const written: string[] = [];
-	database().cards.hook('creating', (id) => void written.push(id as string));
-	database().cards.hook('updating', (_changes, id) => void written.push(id as string));
+	const add = (key: unknown) => void written.push((key as [string, number]).join('/'));
+	database().cardPages.hook('creating', (key) => add(key));
+	database().cardPages.hook('updating', (_changes, key) => add(key));
 	return written;
 }
 
@@ -27,34 +28,34 @@ function withAnswer(note: NoteDecks, hash: string, cardId: string, back: string)
 const backs = async (ids: string[]) => Object.fromEntries((await getCards(ids)).map((card) => [card.id, card.back]));
 
 describe('a deck update touches only what changed', () => {
-	it('writes only the card whose answer changed', async () => {
+	it('writes only the page of the card whose answer changed', async () => {
 		await syncDecks(serve([k8sNote(), logsNote()]).fetchJson);
 		const written = watchCardWrites();
 		const report = await syncDecks(serve([withAnswer(k8sNote(), 'h1b', 'e1', 'new'), logsNote()]).fetchJson);
-		expect(written).toEqual(['e1']);
+		expect(written).toEqual(['n1/0']);
 		expect(report).toMatchObject({ updated: ['n1'], cardsWritten: 1, cardsRemoved: 0 });
 		expect(await backs(['s1', 'e1'])).toEqual({ s1: 'answer s1', e1: 'new' });
 	});
 
-	it('reads no old card row and no progress to find an edited card', async () => {
+	it('reads no old card page and no progress to find an edited card', async () => {
 		await syncDecks(serve([k8sNote(), logsNote()]).fetchJson);
 		const progress = progressOf('e1');
 		await recordReview(progress, logOf(progress, null, NOW));
 		const read: string[] = [];
-		database().cards.hook('reading', (card) => (read.push(`card ${card.id}`), card));
+		database().cardPages.hook('reading', (page) => (read.push(`page ${page.noteId}/${page.page}`), page));
 		database().progress.hook('reading', (row) => (read.push(`progress ${row.cardId}`), row));
 		await syncDecks(serve([withAnswer(k8sNote(), 'h1b', 'e1', 'new'), logsNote()]).fetchJson);
 		expect(read).toEqual([]);
 		expect(await backs(['e1'])).toEqual({ e1: 'new' });
 	});
 
-	it('rewrites the cards a removed card moves up, and deletes it', async () => {
+	it('rewrites the page of the cards a removed card moves up, and deletes it', async () => {
 		await syncDecks(serve([k8sNote()]).fetchJson);
 		const written = watchCardWrites();
 		const note = k8sNote('h1b');
 		const report = await syncDecks(serve([{ ...note, cards: note.cards.filter((card) => card.id !== 'e2') }]).fetchJson);
-		// Cards are kept in note order (pos): those after e2 move up one place.
-		expect(written).toEqual(['p1', 'p2']);
+		// Cards are kept in note order (pos): those after e2 move up one place, on the note's one page.
+		expect(written).toEqual(['n1/0']);
 		expect(report).toMatchObject({ cardsWritten: 2, cardsRemoved: 1 });
 		expect((await getCards(['e2', 'p1'])).map((card) => card.id)).toEqual(['p1']);
 	});
@@ -64,7 +65,7 @@ describe('a deck update touches only what changed', () => {
 		await database().notes.update('n1', { cardDigests: undefined });
 		const written = watchCardWrites();
 		await syncDecks(serve([withAnswer(k8sNote(), 'h1b', 's2', 'new')]).fetchJson);
-		expect(written).toEqual(['s2']);
+		expect(written).toEqual(['n1/0']);
 		expect((await database().notes.get('n1'))?.cardDigests).toHaveLength(7 * 16);
 	});
 });
@@ -97,14 +98,19 @@ describe('a deck update in chunks, a note at a time', () => {
 		const progress = progressOf('l1');
 		await recordReview(progress, logOf(progress, null, NOW));
 		const logs = logsNote('h2b');
-		// l1's answer changes, then a new card that IndexedDB cannot store (a function is not clonable)
-		// fails the note's transaction after l1's row was put.
+		// l1's answer changes, then a new card whose page cannot be written (its key's JSON throws
+		// from the second time on: once the card's digest is made) fails the note's transaction
+		// after the note's decks were put.
+		let used = 0;
+		const rowKey = {
+			toJSON() {
+				if (used++ > 0) throw new Error('this card could not be cloned');
+				return 'x';
+			}
+		};
 		const broken = {
 			...logs,
-			cards: [
-				...logs.cards.map((card) => (card.id === 'l1' ? { ...card, back: 'new' } : card)),
-				{ ...logs.cards[2], id: 'l3', rowKey: () => 'x' }
-			]
+			cards: [...logs.cards.map((card) => (card.id === 'l1' ? { ...card, back: 'new' } : card)), { ...logs.cards[2], id: 'l3', rowKey }]
 		} as unknown as NoteDecks;
 		const served = serve([k8sNote('h1b', 'new'), logs]);
 		const fetchJson = async (path: string) => (path === 'n2.json' ? broken : served.fetchJson(path));

@@ -8,6 +8,7 @@ import { SETTINGS_ID, type CouchDoc } from '$lib/sync/couch';
 import { eventChecker } from '$lib/sync/check';
 import type { SyncEvent } from '$lib/sync/events';
 import type { LocalSide } from '$lib/sync/replicate';
+import { CARD_TABLES } from './card-store';
 import { read, write } from './database';
 import { deriveCards } from './derive';
 import type { EventRow } from './rows';
@@ -65,7 +66,7 @@ export function databaseSide(settings: () => Promise<SchedulerSettings>, now: ()
 			for (;;) {
 				const scheduler = await settings();
 				const at = now();
-				const left = await write(['cards', 'progress', 'reviewLog', 'settings', 'events'], async (db) => {
+				const left = await write([...CARD_TABLES, 'progress', 'reviewLog', 'settings', 'events'], async (db) => {
 					const dirty = dirtyOf((await db.settings.get(DIRTY_KEY))?.value);
 					const slice = dirty.slice(0, DERIVE_SLICE);
 					problems.push(...(await deriveCards(db, slice, scheduler, at)));

@@ -7,6 +7,7 @@ import { readNote } from '$lib/import/read-note';
 import type { NoteDecks } from '$lib/notes/types';
 import { rate } from '$lib/scheduler/rate';
 import { deckCards, deckTree } from './content';
+import { CARD_TABLES } from './card-store';
 import { closeDatabase, database, write } from './database';
 import { newEventId } from './device';
 import { deviceNotes, putDeviceNote, removeDeviceNote, storeDeviceNote } from './device-notes';
@@ -108,7 +109,7 @@ describe('notes added in the app sync between devices', () => {
 		const user = await newUser();
 		const [phone, laptop] = [device(user), device(user)];
 		await phone.use();
-		await write(['notes', 'decks', 'cards', 'progress'], (db) => putDeviceNote(db, 'http-basics.md', markdown, note));
+		await write(['notes', 'decks', ...CARD_TABLES, 'progress'], (db) => putDeviceNote(db, 'http-basics.md', markdown, note));
 		await phone.sync(NOW);
 		await laptop.sync(NOW + 1);
 		expect((await notesHere()).notes).toEqual([['http-basics.md', markdown]]);

@@ -1,4 +1,5 @@
 import type { DeckIndex } from '$lib/notes/types';
+import { CARD_TABLES } from './card-store';
 import { database, write, type TableName } from './database';
 import { parseDeckIndex, parseNoteDecks } from './deck-json';
 import { removeNote, replaceNote } from './note-content';
@@ -26,7 +27,7 @@ export interface SyncOptions {
 	onProgress?: (progress: SyncProgress) => void;
 }
 
-const CONTENT: TableName[] = ['notes', 'decks', 'cards', 'progress'];
+const CONTENT: TableName[] = ['notes', 'decks', ...CARD_TABLES, 'progress'];
 
 /**
  * Brings the content tables in line with the deck JSON, touching only notes whose hash

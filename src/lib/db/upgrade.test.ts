@@ -9,7 +9,8 @@ import Dexie, { type Table } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deckCounts, todayStats } from './counts';
-import { closeDatabase, database } from './database';
+import { CARD_TABLES, cardIdsOfNote, cardsById, cardsOfDeck, cardsOfNote } from './card-store';
+import { closeDatabase, database, read } from './database';
 import { recountTotals } from './deck-totals-store';
 import { TOTALS_FORMAT } from './deck-totals';
 import { deckCountsFromRanges, todayTotalsFromRanges } from './deck-totals.testing';
@@ -26,7 +27,7 @@ interface Fixture {
 }
 
 const fixture = (file: string): Fixture => JSON.parse(readFileSync(new URL(`../../../tests/fixtures/db/${file}`, import.meta.url), 'utf8'));
-const RELEASED = ['v1.json', 'v2.json', 'v3.json', 'v4.json', 'v5.json'];
+const RELEASED = ['v1.json', 'v2.json', 'v3.json', 'v4.json', 'v5.json', 'v6.json'];
 
 afterEach(closeDatabase);
 
@@ -40,8 +41,17 @@ async function released(f: Fixture): Promise<IDBFactory> {
 	return factory;
 }
 
+/** The cards a fixture holds, as rows: version 1–5's `cards` table, or version 6's pages. */
+function fixtureCards(f: Fixture): Record<string, unknown>[] {
+	if (f.tables.cards) return f.tables.cards;
+	return (f.tables.cardPages as { json: string }[]).flatMap((page) => JSON.parse(page.json) as Record<string, unknown>[]);
+}
+
 /**
  * What the upgrade must leave, table by table — the mapping, stated in full:
+ * - version 6 packs the cards: `cards` is gone, and every card is read back equal, field by
+ *   field, through card-store (by id, by note in card order, by deck); its own tables are
+ *   compared row by row only for a fixture that has them (version 6's), as any table;
  * - every table of the fixture keeps every row, field for field (version 3 adds the
  *   reviewLog `seq` index and rewrites no row; its own rows keep their `seq`);
  * - a table the fixture's version did not have (quizHistory before version 2, events before
@@ -91,11 +101,13 @@ describe.each(RELEASED)('upgrading the released database %s', (file) => {
 		// The newest fixture is today's version: opening it must change nothing either.
 		expect(db.verno).toBeGreaterThanOrEqual(f.version);
 		const names = db.tables.map((t) => t.name).sort();
-		expect(names, 'every table of the released version is still there').toEqual(expect.arrayContaining(Object.keys(f.stores).sort()));
+		const kept = Object.keys(f.stores).filter((name) => name !== 'cards');
+		expect(names, 'every table of the released version is still there, but cards').toEqual(expect.arrayContaining(kept.sort()));
+		expect(names).not.toContain('cards');
 		const device = (await db.table('settings').get('sync.device'))?.value;
 		expect(device).toMatch(/^[0-9a-hjkmnp-tv-z]{16}$/);
 		const expected = expectedAfterUpgrade(f, names, device);
-		for (const table of db.tables) {
+		for (const table of db.tables.filter((t) => !(CARD_TABLES as readonly string[]).includes(t.name) || f.tables[t.name])) {
 			expect(await table.toArray(), `rows of ${table.name}`).toEqual(expected[table.name]);
 			for (const index of table.schema.indexes) {
 				const order = await table.orderBy(index.name).primaryKeys();
@@ -104,6 +116,33 @@ describe.each(RELEASED)('upgrading the released database %s', (file) => {
 				);
 			}
 		}
+	});
+
+	it('keeps every card, equal field by field, by id, by note in card order and by deck', async () => {
+		const f = fixture(file);
+		await openTestDatabase(await released(f));
+		const cards = fixtureCards(f) as { id: string; noteId: string; deckId: string; pos: number }[];
+		const notes = [...new Set(cards.map((card) => card.noteId))];
+		const decks = [...new Set(cards.map((card) => `${card.noteId} ${card.deckId}`))].map((key) => key.split(' '));
+		const inOrder = (list: typeof cards) => [...list].sort((a, b) => a.pos - b.pos);
+		expect(cards.length).toBeGreaterThanOrEqual(6);
+		await read(['notes', 'decks', ...CARD_TABLES], async (db) => {
+			expect(
+				await cardsById(
+					db,
+					cards.map((card) => card.id)
+				)
+			).toEqual(cards);
+			for (const noteId of notes) {
+				const own = inOrder(cards.filter((card) => card.noteId === noteId));
+				expect(await cardsOfNote(db, noteId), `cards of note ${noteId}`).toEqual(own);
+				expect(await cardIdsOfNote(db, noteId)).toEqual(own.map((card) => card.id));
+			}
+			for (const [noteId, deckId] of decks) {
+				const own = inOrder(cards.filter((card) => card.deckId === deckId));
+				expect(await cardsOfDeck(db, { id: deckId, noteId }), `cards of deck ${deckId}`).toEqual(own);
+			}
+		});
 	});
 
 	it('works on the upgraded rows: settings, history, today’s counts, a new rating and its undo', async () => {
