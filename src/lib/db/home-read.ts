@@ -2,13 +2,15 @@
  * Everything the home screen's first view reads, in one read-only transaction: the settings
  * rows it depends on (cards sent to today's review, the interview date), the note rows, the
  * notes' root deck rows, the deck totals and the (few) buried rows, what the daily limits have
- * used today and the latest rating. No card row but the sent ones, no other deck row, no walk
+ * used today and the latest rating. No card content (the sent cards' places come from their notes'
+ * card directories), no other deck row, no walk
  * of the log (the limits' counts stop at the limits). Its requests are all asked at once, so
  * IndexedDB answers them back to back instead of one transaction after another.
  */
 import type { Deck } from '$lib/notes/types';
 import { examFrom, EXAM_KEY, type ExamSettings } from '$lib/scheduler/exam-settings';
 import { NEW } from '$lib/scheduler/types';
+import { CARD_TABLES, placesById } from './card-store';
 import { countLimitsUsed, lastWritten } from './counts';
 import { read, type Tables } from './database';
 import { contribution } from './deck-totals';
@@ -62,13 +64,13 @@ export function homeRead(
 	nextDayStart: number,
 	limits: (sent: number) => { new: number; due: number }
 ): Promise<HomeRead> {
-	return read(['settings', 'cards', 'notes', 'decks', 'deckTotals', 'progress', 'reviewLog'], async (db) => {
+	return read(['settings', ...CARD_TABLES, 'notes', 'decks', 'deckTotals', 'progress', 'reviewLog'], async (db) => {
 		const settings = db.settings.bulkGet([SENT_KEY, EXAM_KEY]);
 		const rows = readHome(db, now);
 		const latest = lastWritten(db, now);
 		const [sentRow, examRow] = await settings;
 		const sentIds = sentList(sentRow?.value, now);
-		const sent = sentIds.length === 0 ? [] : (await db.cards.bulkGet(sentIds)).filter((row) => row !== undefined);
+		const sent = sentIds.length === 0 ? [] : (await placesById(db, sentIds)).filter((place) => place !== undefined);
 		const max = limits(sent.length);
 		const [used, home, last] = await Promise.all([
 			countLimitsUsed(db, dayStart, nextDayStart, { introduced: max.new, reviewed: max.due }),

@@ -133,7 +133,8 @@ describe('the notes’ root lines', () => {
 		expect(Object.fromEntries(roots.keys)).toEqual({ reviewLog: 0 });
 
 		// Cards sent to today's review, an interview date, and more ratings today than the limits:
-		// home reads the two settings rows, the sent cards' rows, the log's latest row, and the
+		// home reads the two settings rows, the directory row of the sent cards' note (no card
+		// page: it needs their places, not their text), the log's latest row, and the
 		// log's keys only up to each limit (a sent card lifts the new-card limit).
 		const fresh = notes.flatMap((note) => note.cards.map((card) => card.id)).filter((id) => !cards.includes(id));
 		await sendToReview(fresh.slice(0, 2), NOW, next);
@@ -146,14 +147,15 @@ describe('the notes’ root lines', () => {
 		const home = await countReads(() => homeRead(NOW, NOW - HOUR, next, (sent) => ({ new: 5 + sent, due: 10 })));
 		expect(Object.fromEntries(home.rows)).toEqual({
 			settings: 2,
-			cards: 2,
+			cardNotes: 1,
 			notes: 3,
 			decks: 3,
 			deckTotals: totalsRows,
 			progress: buried,
 			reviewLog: 1
 		});
-		expect(Object.fromEntries(home.keys)).toEqual({ reviewLog: 7 + 10 });
+		// A sent card's note is found by one key of the directories' card-id index.
+		expect(Object.fromEntries(home.keys)).toEqual({ cardNotes: 2, reviewLog: 7 + 10 });
 
 		const opened = await countReads(() => noteDeckCounts('big1', NOW, next));
 		expect(Object.fromEntries(opened.rows)).toEqual({ decks: 4, deckTotals: totalsRows, progress: buried });
