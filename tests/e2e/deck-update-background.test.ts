@@ -39,8 +39,11 @@ function extraNote(n: number, cards: number): NoteDecks {
 	};
 }
 
-/** From now on the site lists NOTES more notes beside the bundled one: the next start writes them. */
-async function publishExtraNotes(page: Page) {
+/**
+ * From now on the site lists NOTES more notes beside the bundled one: the next start writes them.
+ * The last note's file is sent only once `held` settles, so the update cannot end before.
+ */
+async function publishExtraNotes(page: Page, held: Promise<void> = Promise.resolve()) {
 	const notes = Array.from({ length: NOTES }, (_, n) => extraNote(n, CARDS_PER_NOTE));
 	const files = new Map(notes.map((note) => [`${note.decks[0].id}.json`, note]));
 	const response = await page.request.get('/decks/index.json');
@@ -59,10 +62,12 @@ async function publishExtraNotes(page: Page) {
 		],
 		decks: [...index.decks, ...notes.flatMap((note) => note.decks)]
 	};
-	await page.route('**/decks/*.json', (route) => {
+	const last = `${notes[NOTES - 1].decks[0].id}.json`;
+	await page.route('**/decks/*.json', async (route) => {
 		const name = new URL(route.request().url()).pathname.split('/').pop()!;
 		if (name === 'index.json') return route.fulfill({ json: listed });
 		const note = files.get(name);
+		if (name === last) await held;
 		return note ? route.fulfill({ json: note }) : route.continue();
 	});
 }
@@ -75,7 +80,10 @@ test('review goes on while a deck update writes 40,000 cards, which shows its pr
 	await review.expectQuestion(first.frontText);
 	await review.rate('Good');
 
-	await publishExtraNotes(page);
+	// Packed in pages, 40,000 cards write in about a second, sooner than two ratings can be
+	// sure to land: the update is held at its last file until they are in, then written.
+	let release = () => {};
+	await publishExtraNotes(page, new Promise((resolve) => (release = resolve)));
 	await page.reload();
 	const updating = page.getByRole('status').filter({ hasText: /Updating the decks: [\d,]+ of 40,000 cards/ });
 	await expect(updating).toBeVisible();
@@ -85,6 +93,7 @@ test('review goes on while a deck update writes 40,000 cards, which shows its pr
 	await review.rate('Good');
 	// Both ratings were saved while the update still ran.
 	await expect(updating).toBeVisible();
+	release();
 
 	await expect(updating).toBeHidden({ timeout: 150_000 });
 	const home = new HomePage(page);
@@ -93,17 +102,21 @@ test('review goes on while a deck update writes 40,000 cards, which shows its pr
 	await expect(page.getByRole('link', { name: `Open Extra ${NOTES - 1}`, exact: true })).toBeVisible();
 });
 
-test('a first visit starts once the first note is stored, while the other notes load with their progress shown', async ({ page }) => {
+test('a first visit shows the update from its download on, starts once notes are stored, and keeps its rating', async ({ page }) => {
 	test.setTimeout(180_000);
-	await publishExtraNotes(page);
+	// Held at its last file, the update is downloading for as long as the test needs: packed in
+	// pages, the notes after the first would be written too soon to see the line beside a card.
+	let release = () => {};
+	await publishExtraNotes(page, new Promise((resolve) => (release = resolve)));
 	const review = new ReviewPage(page);
-	await review.open(pod);
-	const loading = page.getByRole('status').filter({ hasText: /Updating the decks: [\d,]+ of [\d,]+ cards/ });
-	await review.expectQuestion(cardsOf(pod)[0].frontText);
+	await page.goto('/review?deck=' + pod.id);
+	const loading = page.getByRole('status').filter({ hasText: /Updating the decks: 0 of [\d,]+ cards/ });
 	await expect(loading).toBeVisible();
 	await expectNoSeriousViolations(page);
+	release();
+	await review.expectQuestion(cardsOf(pod)[0].frontText);
 	await review.rate('Good');
-	await expect(loading).toBeHidden({ timeout: 150_000 });
+	await expect(page.getByRole('status').filter({ hasText: /Updating the decks/ })).toBeHidden({ timeout: 150_000 });
 	const home = new HomePage(page);
 	await home.open();
 	await home.expectCounts({ done: 1 });

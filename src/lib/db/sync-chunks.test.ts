@@ -82,6 +82,25 @@ describe('a deck update in chunks, a note at a time', () => {
 		]);
 	});
 
+	it('shows its progress while the changed notes download, before any is written', async () => {
+		await syncDecks(serve([k8sNote()]).fetchJson);
+		const served = serve([k8sNote('h1b', 'x'), logsNote()]);
+		let arrive = () => {};
+		const held = new Promise<void>((resolve) => (arrive = resolve));
+		const fetchJson = async (path: string) => (path === 'n2.json' ? held.then(() => served.fetchJson(path)) : served.fetchJson(path));
+		const seen: SyncProgress[] = [];
+		const sync = syncDecks(fetchJson, { onProgress: (p) => seen.push({ ...p }) });
+		await expect.poll(() => seen).toEqual([{ done: 0, total: 10 }]);
+		expect(await backs(['s1'])).toEqual({ s1: 'answer s1' });
+		arrive();
+		await sync;
+		expect(seen).toEqual([
+			{ done: 0, total: 10 },
+			{ done: 7, total: 10 },
+			{ done: 10, total: 10 }
+		]);
+	});
+
 	it('lets readers between two notes see each note whole: the first all new, the second all old', async () => {
 		await syncDecks(serve([k8sNote(), logsNote()]).fetchJson);
 		const between: Promise<Record<string, string>>[] = [];

@@ -49,6 +49,9 @@ export async function syncDecks(fetchJson: (path: string) => Promise<unknown>, o
 	const stored = new Map(rows.filter((row) => !device.has(row.id)).map((row) => [row.id, row]));
 	const entries = index.notes.filter((entry) => !device.has(entry.deckId));
 	const changed = entries.filter((entry) => stored.get(entry.deckId)?.hash !== entry.hash);
+	// The progress line shows while the changed notes download (seconds on a phone's network), not only while they are written.
+	const listedTotal = changed.reduce((sum, entry) => sum + entry.cardCount, 0);
+	if (changed.length > 0) options.onProgress?.({ done: 0, total: listedTotal });
 	const fetched = await Promise.all(changed.map(async (entry) => ({ entry, note: parseNoteDecks(await fetchJson(entry.json), entry) })));
 	const listed = new Set(entries.map((entry) => entry.deckId));
 	const removed = [...stored.keys()].filter((id) => !listed.has(id));
@@ -65,7 +68,7 @@ export async function syncDecks(fetchJson: (path: string) => Promise<unknown>, o
 	};
 	const total = fetched.reduce((sum, { note }) => sum + note.cards.length, 0);
 	let done = 0;
-	if (fetched.length > 0) options.onProgress?.({ done, total });
+	if (fetched.length > 0 && total !== listedTotal) options.onProgress?.({ done, total });
 	for (const id of removed) {
 		await write(CONTENT, async (db) => {
 			// Checked again in each transaction: another tab may have synced, or a note been added here, meanwhile.
