@@ -5,9 +5,11 @@
  * copied whole:
  *
  * - keys: the JSON of its entries' [deckId, noteId] pairs, in entry order (byEntry);
- * - data: a Float64Array, per entry in that order: started, suspended, then for learning,
- *   review and relearning in turn its n buckets' count n, the n buckets ascending, their n
- *   counts. Float64, as a bucket is whatever a due time makes it (±Infinity included).
+ * - data: per entry in that order: started, suspended, then for learning, review and
+ *   relearning in turn its n buckets' count n, the n buckets ascending, their n counts. An
+ *   Int32Array when every number fits one (a bucket of today's dates is ~2 million): half the
+ *   bytes of a Float64Array, which holds a row with any other bucket a due time can make
+ *   (±Infinity, a date past the year 30,000).
  *
  * Reading a row checks it in the same walk: a row no code of ours wrote is not believed (the
  * totals are recounted), and its entries' histograms are views of its buffer, not copies.
@@ -20,6 +22,7 @@ export function packShard(shard: number, entries: readonly DeckTotalsRow[]): Tot
 	let length = 0;
 	for (const entry of entries) for (const state of DUE_STATES) length += 1 + 2 * entry[state].buckets.length;
 	const data = new Float64Array(length + 2 * entries.length);
+	let narrow = true;
 	let at = 0;
 	for (const entry of entries) {
 		data[at++] = entry.started;
@@ -32,7 +35,9 @@ export function packShard(shard: number, entries: readonly DeckTotalsRow[]): Tot
 			at += 2 * buckets.length;
 		}
 	}
-	return { shard, keys: JSON.stringify(entries.map((entry) => [entry.deckId, entry.noteId])), data };
+	for (let i = 0; i < data.length && narrow; i++) narrow = (data[i] | 0) === data[i];
+	const keys = JSON.stringify(entries.map((entry) => [entry.deckId, entry.noteId]));
+	return { shard, keys, data: narrow ? Int32Array.from(data) : data };
 }
 
 /** Totals per deck as deckTotals keeps them: a row per shard that holds any, entries in byEntry order. */
@@ -58,7 +63,8 @@ const NONE: DueHistogram = Object.freeze({ buckets: Object.freeze([]), counts: O
 export function unpackShard(row: unknown): DeckTotalsRow[] | null {
 	if (row === null || typeof row !== 'object') return null;
 	const { shard, keys, data } = row as TotalsShardRow;
-	if (!Number.isInteger(shard) || shard < 0 || shard >= SHARDS || typeof keys !== 'string' || !(data instanceof Float64Array)) return null;
+	const packed = data instanceof Int32Array || data instanceof Float64Array;
+	if (!Number.isInteger(shard) || shard < 0 || shard >= SHARDS || typeof keys !== 'string' || !packed) return null;
 	const pairs = entryPairs(keys, shard);
 	if (!pairs) return null;
 	const entries: DeckTotalsRow[] = [];
@@ -81,7 +87,7 @@ export function unpackShard(row: unknown): DeckTotalsRow[] | null {
 }
 
 /** Whether `data` holds n ascending buckets at `at` and n counts of at least one after them. */
-function isHistogram(data: Float64Array, at: number, n: number): boolean {
+function isHistogram(data: Int32Array | Float64Array, at: number, n: number): boolean {
 	for (let i = at; i < at + n; i++) {
 		if (Number.isNaN(data[i]) || (i > at && !(data[i] > data[i - 1]))) return false;
 		const count = data[i + n];

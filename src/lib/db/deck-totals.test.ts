@@ -89,7 +89,9 @@ describe('a row’s contribution', () => {
 		const b = { ...emptyTotals('b', null), started: 1, learning: { buckets: [-Infinity], counts: [1] } };
 		const row = toShardRows([a, b]).find((row) => row.shard === shardOf('a'))!;
 		expect(Object.keys(row)).toEqual(['shard', 'keys', 'data']);
-		expect(row.data).toBeInstanceOf(Float64Array);
+		// Int32 when every number fits (half the bytes), else Float64.
+		expect(toShardRows([a])[0].data).toBeInstanceOf(Int32Array);
+		expect(toShardRows([b])[0].data).toBeInstanceOf(Float64Array);
 		// As IndexedDB hands it back: a structured clone.
 		const back = toShardRows([a, b]).flatMap((row) => unpackShard(structuredClone(row))!);
 		const plain = (h: { buckets: ArrayLike<number>; counts: ArrayLike<number> }) => ({

@@ -212,7 +212,7 @@ export type EventRow = SyncEvent & { pushed: 0 | 1 };
 
 /**
  * Cards per 15-minute bucket of due time (bucket = floor(due / 15 min)), buckets ascending, no zero
- * counts. Read from a shard row they are views of its one Float64Array (see deck-totals-pack.ts).
+ * counts. Read from a shard row they are views of its one typed array (see deck-totals-pack.ts).
  */
 export interface DueHistogram {
 	buckets: ArrayLike<number>;
@@ -234,12 +234,12 @@ export interface DeckTotalsRow {
 /**
  * A deckTotals row: the totals of the decks whose ids hash to `shard` (see shardOf), few rows for
  * thousands of decks, packed (format 3, see deck-totals-pack.ts): the entries' [deckId, noteId]
- * pairs as one JSON string, and all their numbers in one Float64Array.
+ * pairs as one JSON string, and all their numbers in one typed array.
  */
 export interface TotalsShardRow {
 	shard: number;
 	keys: string;
-	data: Float64Array;
+	data: Int32Array | Float64Array;
 }
 
 /** deckTotals' row under COMPLETE_KEY: present when every deck's totals are there, in `format`. */
