@@ -9,7 +9,8 @@ import type { BenchOptions } from '../db-data';
 type Seed = typeof import('../../../src/lib/db') &
 	typeof import('../db-data') &
 	typeof import('../../../src/lib/db/card-digest') &
-	typeof import('../../../src/lib/db/deck-totals-store');
+	typeof import('../../../src/lib/db/deck-totals-store') &
+	Pick<typeof import('../../../src/lib/db/database'), 'read'>;
 
 /** What one sync of the served decks took, and the page's longest task meanwhile. */
 export interface SyncTiming {
@@ -114,7 +115,9 @@ export async function readsInPage(options: BenchOptions): Promise<Record<string,
 		deckCounts: () => seed.deckCounts(options.now, next),
 		deckTree: () => seed.deckTree(),
 		// Everything home's numbers and first deck lines (the notes' root lines) read, in one transaction.
-		homeRead: () => seed.homeRead(options.now, next - 86_400_000, next, () => ({ new: 20, due: 200 }))
+		homeRead: () => seed.homeRead(options.now, next - 86_400_000, next, () => ({ new: 20, due: 200 })),
+		// The part of homeRead (and deckCounts) that reads the deck totals' rows and checks them, alone.
+		deckTotals: () => seed.read(['deckTotals', 'progress'], (db) => seed.loadTotals(db))
 	};
 	const times: Record<string, number> = {};
 	for (const [name, run] of Object.entries(reads)) {

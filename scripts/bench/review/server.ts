@@ -45,7 +45,8 @@ export async function seedBundle(): Promise<string> {
 		stdin: {
 			contents: [
 				"export { closeDatabase, deckCounts, deckTree, homeRead, importProgress, openDatabase, syncDecks } from './src/lib/db';",
-				"export { recountTotals } from './src/lib/db/deck-totals-store';",
+				"export { loadTotals, recountTotals } from './src/lib/db/deck-totals-store';",
+				"export { read } from './src/lib/db/database';",
 				"export { generateBenchData } from './scripts/bench/db-data';",
 				"export { cardDigest } from './src/lib/db/card-digest';"
 			].join('\n'),

@@ -18,12 +18,14 @@ import {
 	entryKey,
 	isEmptyTotals,
 	isKey,
-	isShardRow,
 	shardOf,
 	TOTALS_FORMAT,
-	type Contribution
+	working,
+	type Contribution,
+	type WorkingTotals
 } from './deck-totals';
-import type { DeckTotalsRow, TotalsShardRow } from './rows';
+import { packShard, unpackShard } from './deck-totals-pack';
+import type { DeckTotalsRow } from './rows';
 
 const PROGRESS = 'progress';
 const TOTALS = 'deckTotals';
@@ -142,13 +144,13 @@ async function applyChanges(
 	const unread = shards.filter((shard) => !read.has(shard));
 	const more: unknown[] = unread.length ? await totals.getMany({ trans, keys: unread }) : [];
 	unread.forEach((shard, i) => read.set(shard, more[i]));
-	const stored = shards.map((shard) => read.get(shard));
-	let matches = stored.every((row) => row === undefined || isShardRow(row));
+	const stored = shards.map((shard) => read.get(shard)).map((row) => (row === undefined ? [] : unpackShard(row)));
+	let matches = stored.every((entries) => entries !== null);
 	// Every entry of the shards read, the changed ones as working copies.
 	const decks = new Map<string, DeckTotalsRow>();
-	for (const row of stored) if (isShardRow(row)) for (const deck of row.decks) decks.set(entryKey(deck.deckId, deck.noteId), deck);
-	for (const [key, c] of touched) decks.set(key, decks.has(key) ? structuredClone(decks.get(key)!) : emptyTotals(c.deckId, c.noteId));
-	const entry = (c: Contribution) => decks.get(entryKey(c.deckId, c.noteId))!;
+	for (const entries of stored) for (const deck of entries ?? []) decks.set(entryKey(deck.deckId, deck.noteId), deck);
+	for (const [key, c] of touched) decks.set(key, decks.has(key) ? working(decks.get(key)!) : emptyTotals(c.deckId, c.noteId));
+	const entry = (c: Contribution) => decks.get(entryKey(c.deckId, c.noteId)) as WorkingTotals;
 	for (const part of parts) {
 		if (part.out) matches = adjust(entry(part.out), part.out, -1) && matches;
 		if (part.in) adjust(entry(part.in), part.in, 1);
@@ -158,11 +160,10 @@ async function applyChanges(
 		await totals.mutate({ trans, type: 'delete', keys: [COMPLETE_KEY] });
 		return;
 	}
-	const rows = new Map<number, TotalsShardRow>(shards.map((shard) => [shard, { shard, decks: [] }]));
-	for (const deck of decks.values()) if (!isEmptyTotals(deck)) rows.get(shardOf(deck.deckId))!.decks.push(deck);
-	const kept = [...rows.values()].filter((row) => row.decks.length > 0);
-	const emptied = [...rows.values()].filter((row) => row.decks.length === 0).map((row) => row.shard);
-	for (const row of kept) row.decks.sort(byEntry);
+	const rows = new Map<number, DeckTotalsRow[]>(shards.map((shard) => [shard, []]));
+	for (const deck of decks.values()) if (!isEmptyTotals(deck)) rows.get(shardOf(deck.deckId))!.push(deck);
+	const kept = [...rows].filter(([, entries]) => entries.length > 0).map(([shard, entries]) => packShard(shard, entries.sort(byEntry)));
+	const emptied = [...rows].filter(([, entries]) => entries.length === 0).map(([shard]) => shard);
 	if (kept.length) await totals.mutate({ trans, type: 'put', values: kept });
 	if (emptied.length) await totals.mutate({ trans, type: 'delete', keys: emptied });
 }

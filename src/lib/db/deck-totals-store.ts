@@ -11,13 +11,12 @@ import {
 	contribution,
 	DUE_STATES,
 	dueBefore,
-	isShardRow,
 	stateNumber,
 	tally,
-	toShardRows,
 	TOTALS_FORMAT,
 	type DueState
 } from './deck-totals';
+import { toShardRows, unpackShard } from './deck-totals-pack';
 import type { DeckTotalsRow, TotalsCompleteRow } from './rows';
 
 /** Every deck's totals: an entry per deck and note its rows name (one, for rows the app wrote); a deck with none has no entry. */
@@ -26,9 +25,21 @@ export async function loadTotals(db: Tables): Promise<DeckTotalsRow[]> {
 	const isComplete = (row: unknown) =>
 		(row as TotalsCompleteRow).shard === COMPLETE_KEY && (row as TotalsCompleteRow).format === TOTALS_FORMAT;
 	const shards = rows.filter((row) => !isComplete(row));
-	if (shards.length < rows.length && shards.every(isShardRow)) return shards.flatMap((row) => row.decks);
+	const entries = shards.length < rows.length ? unpackAll(shards) : null;
+	if (entries) return entries;
 	recountSoon(database());
 	return [...tally(await db.progress.toArray()).values()];
+}
+
+/** Every shard row's entries, or null when any row cannot be believed. */
+function unpackAll(rows: unknown[]): DeckTotalsRow[] | null {
+	const entries: DeckTotalsRow[] = [];
+	for (const row of rows) {
+		const read = unpackShard(row);
+		if (!read) return null;
+		for (const entry of read) entries.push(entry);
+	}
+	return entries;
 }
 
 let pending: TabledeckDatabase | null = null;

@@ -1,8 +1,8 @@
 /**
  * Per-deck totals of progress (schema version 5, `deckTotals`): what the deck tree and the
  * home screen count, kept beside progress so they read one row per deck instead of a key
- * per started card. Pure: a row's contribution, adding and taking it away, a tally from
- * scratch, and the check a stored row must pass before it is believed.
+ * per started card. Pure: a row's contribution, adding and taking it away and a tally from
+ * scratch (how a shard row is stored, and the check it must pass to be believed: deck-totals-pack.ts).
  *
  * Due times are kept as a sparse histogram of 15-minute buckets per state: every time zone's
  * day starts on a 15-minute boundary, so "due before the next day starts" is a sum of whole
@@ -14,14 +14,17 @@
  * note, so a deck has one entry; a row naming another note (none of ours) makes a second.
  */
 import { LEARNING, RELEARNING, REVIEW } from '$lib/scheduler/types';
-import type { DeckTotalsRow, DueHistogram, TotalsShardRow } from './rows';
+import type { DeckTotalsRow, DueHistogram } from './rows';
 
 export const BUCKET_MS = 15 * 60_000;
 
 /** deckTotals' key for the row saying the totals are complete (no shard's). */
 export const COMPLETE_KEY = -1;
-/** Totals written in another format than this one's are recounted (1: without noteId). */
-export const TOTALS_FORMAT = 2;
+/**
+ * Totals written in another format than this one's are recounted (1: without noteId; 2: entries
+ * as objects, each histogram two arrays of numbers; 3: packed, see deck-totals-pack.ts).
+ */
+export const TOTALS_FORMAT = 3;
 
 /**
  * Decks' totals are kept in this many rows, each deck's in the one its id hashes to: reading
@@ -87,16 +90,32 @@ export function isKey(value: unknown, depth = 0): boolean {
 	return value instanceof ArrayBuffer || ArrayBuffer.isView(value);
 }
 
-export function emptyTotals(deckId: string, noteId: string | null = null): DeckTotalsRow {
-	const none = (): DueHistogram => ({ buckets: [], counts: [] });
+/** A histogram that can be added to (one read from a shard row is a view of its numbers). */
+export interface Histogram extends DueHistogram {
+	buckets: number[];
+	counts: number[];
+}
+
+/** An entry being counted or changed: its histograms are its own arrays. */
+export type WorkingTotals = DeckTotalsRow & Record<DueState, Histogram>;
+
+export function emptyTotals(deckId: string, noteId: string | null = null): WorkingTotals {
+	const none = (): Histogram => ({ buckets: [], counts: [] });
 	return { deckId, noteId, started: 0, suspended: 0, learning: none(), review: none(), relearning: none() };
 }
 
 export const isEmptyTotals = (row: DeckTotalsRow) =>
 	row.started === 0 && row.suspended === 0 && DUE_STATES.every((s) => row[s].buckets.length === 0);
 
+/** An entry's copy that can be changed without touching the row it was read from. */
+export function working(entry: DeckTotalsRow): WorkingTotals {
+	const copy = (h: DueHistogram): Histogram => ({ buckets: Array.from(h.buckets), counts: Array.from(h.counts) });
+	const { deckId, noteId, started, suspended, learning, review, relearning } = entry;
+	return { deckId, noteId, started, suspended, learning: copy(learning), review: copy(review), relearning: copy(relearning) };
+}
+
 /** Index of the first bucket ≥ `bucket` (buckets are kept ascending). */
-function search(buckets: number[], bucket: number): number {
+function search(buckets: ArrayLike<number>, bucket: number): number {
 	let lo = 0;
 	let hi = buckets.length;
 	while (lo < hi) {
@@ -111,7 +130,7 @@ function search(buckets: number[], bucket: number): number {
  * Adds (sign 1) or takes away (sign -1) a contribution, in place. False when taking away
  * what the row does not hold: the totals no longer match progress and must be recounted.
  */
-export function adjust(row: DeckTotalsRow, c: Contribution, sign: 1 | -1): boolean {
+export function adjust(row: WorkingTotals, c: Contribution, sign: 1 | -1): boolean {
 	row.started += sign * c.started;
 	row.suspended += sign * c.suspended;
 	if (row.started < 0 || row.suspended < 0) return false;
@@ -139,8 +158,8 @@ export const entryKey = (deckId: string, noteId: string | null) => JSON.stringif
 export const byEntry = (a: DeckTotalsRow, b: DeckTotalsRow) => (entryKey(a.deckId, a.noteId) < entryKey(b.deckId, b.noteId) ? -1 : 1);
 
 /** Every deck's totals from scratch, from every progress row (rows that add nothing have none). */
-export function tally(rows: Iterable<unknown>): Map<string, DeckTotalsRow> {
-	const totals = new Map<string, DeckTotalsRow>();
+export function tally(rows: Iterable<unknown>): Map<string, WorkingTotals> {
+	const totals = new Map<string, WorkingTotals>();
 	for (const row of rows) {
 		const c = contribution(row);
 		if (!c) continue;
@@ -152,60 +171,8 @@ export function tally(rows: Iterable<unknown>): Map<string, DeckTotalsRow> {
 	return totals;
 }
 
-const isCount = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
-
-function isHistogram(h: unknown): h is DueHistogram {
-	if (h === null || typeof h !== 'object') return false;
-	const { buckets, counts } = h as DueHistogram;
-	if (!Array.isArray(buckets) || !Array.isArray(counts) || buckets.length !== counts.length) return false;
-	for (let i = 0; i < buckets.length; i++) {
-		if (typeof buckets[i] !== 'number' || Number.isNaN(buckets[i]) || (i > 0 && !(buckets[i] > buckets[i - 1]))) return false;
-		if (!isCount(counts[i]) || counts[i] === 0) return false;
-	}
-	return true;
-}
-
-/** Whether a stored row can be believed; any other row means the totals are recounted. */
-export function isTotalsRow(row: unknown): row is DeckTotalsRow {
-	if (row === null || typeof row !== 'object') return false;
-	const r = row as DeckTotalsRow;
-	const note = typeof r.noteId === 'string' || r.noteId === null;
-	return typeof r.deckId === 'string' && note && isCount(r.started) && isCount(r.suspended) && DUE_STATES.every((s) => isHistogram(r[s]));
-}
-
-/** Whether a stored shard row can be believed: every entry in it belongs there, once. */
-export function isShardRow(row: unknown): row is TotalsShardRow {
-	if (row === null || typeof row !== 'object') return false;
-	const { shard, decks } = row as TotalsShardRow;
-	if (!Number.isInteger(shard) || shard < 0 || shard >= SHARDS || !Array.isArray(decks)) return false;
-	// Home checks every row on every visit: a deck's one entry (the app writes no other) needs no entryKey.
-	const firstNote = new Map<string, string | null>();
-	const more = new Set<string>();
-	for (const deck of decks) {
-		if (!isTotalsRow(deck) || shardOf(deck.deckId) !== shard) return false;
-		if (!firstNote.has(deck.deckId)) {
-			firstNote.set(deck.deckId, deck.noteId);
-			continue;
-		}
-		const key = entryKey(deck.deckId, deck.noteId);
-		if (firstNote.get(deck.deckId) === deck.noteId || more.has(key)) return false;
-		more.add(key);
-	}
-	return true;
-}
-
-/** Totals per deck as deckTotals keeps them: a row per shard that holds any, decks in id order. */
-export function toShardRows(totals: Iterable<DeckTotalsRow>): TotalsShardRow[] {
-	const shards = new Map<number, DeckTotalsRow[]>();
-	for (const deck of totals) {
-		if (isEmptyTotals(deck)) continue;
-		const shard = shardOf(deck.deckId);
-		const decks = shards.get(shard);
-		if (decks) decks.push(deck);
-		else shards.set(shard, [deck]);
-	}
-	return [...shards].sort(([a], [b]) => a - b).map(([shard, decks]) => ({ shard, decks: decks.sort(byEntry) }));
-}
+/** A count as a row may hold it: a whole number, not negative. */
+export const isCount = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
 
 /**
  * Cards of `h` due before `before`: the sum of the whole buckets before it, and the bucket

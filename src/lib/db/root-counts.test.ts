@@ -5,7 +5,8 @@ import { LEARNING, NEW, RELEARNING, REVIEW, type CardStateKind } from '$lib/sche
 import { importProgress } from './bulk';
 import { deckCounts } from './counts';
 import { closeDatabase, database } from './database';
-import { tally, toShardRows } from './deck-totals';
+import { tally } from './deck-totals';
+import { toShardRows } from './deck-totals-pack';
 import { countReads } from './deck-totals.testing';
 import { buryUntil, getProgress, recordReview, resetProgress, setSuspended } from './progress';
 import { syncDecks } from './sync';

@@ -210,13 +210,16 @@ export interface QuizResult {
 /** A sync event as this device keeps it: `pushed` is 1 once the server confirmed it has it. */
 export type EventRow = SyncEvent & { pushed: 0 | 1 };
 
-/** Cards per 15-minute bucket of due time (bucket = floor(due / 15 min)), buckets ascending, no zero counts. */
+/**
+ * Cards per 15-minute bucket of due time (bucket = floor(due / 15 min)), buckets ascending, no zero
+ * counts. Read from a shard row they are views of its one typed array (see deck-totals-pack.ts).
+ */
 export interface DueHistogram {
-	buckets: number[];
-	counts: number[];
+	buckets: ArrayLike<number>;
+	counts: ArrayLike<number>;
 }
 
-/** One deck's totals of its progress rows (see deck-totals.ts); kept in step by every progress write. */
+/** One deck's totals of its progress rows (see deck-totals.ts), an entry of a shard row; kept in step by every progress write. */
 export interface DeckTotalsRow {
 	deckId: string;
 	/** The note its progress rows name (format 2): the notes' root lines sum their decks' totals by it. */
@@ -228,10 +231,15 @@ export interface DeckTotalsRow {
 	relearning: DueHistogram;
 }
 
-/** A deckTotals row: the totals of the decks whose ids hash to `shard` (see shardOf), few rows for thousands of decks. */
+/**
+ * A deckTotals row: the totals of the decks whose ids hash to `shard` (see shardOf), few rows for
+ * thousands of decks, packed (format 3, see deck-totals-pack.ts): the entries' [deckId, noteId]
+ * pairs as one JSON string, and all their numbers in one typed array.
+ */
 export interface TotalsShardRow {
 	shard: number;
-	decks: DeckTotalsRow[];
+	keys: string;
+	data: Int32Array | Float64Array;
 }
 
 /** deckTotals' row under COMPLETE_KEY: present when every deck's totals are there, in `format`. */

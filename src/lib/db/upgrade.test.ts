@@ -13,10 +13,12 @@ import { CARD_TABLES, cardIdsOfNote, cardsById, cardsOfDeck, cardsOfNote } from 
 import { closeDatabase, database, read } from './database';
 import { recountTotals } from './deck-totals-store';
 import { TOTALS_FORMAT } from './deck-totals';
+import { unpackShard } from './deck-totals-pack';
 import { deckCountsFromRanges, todayTotalsFromRanges } from './deck-totals.testing';
 import { cardReviewLog, getProgress, undoLastReview, recordReview } from './progress';
 import { quizHistory } from './quiz';
 import { getSettings } from './settings';
+import type { DeckTotalsRow } from './rows';
 import { openTestDatabase } from './testing';
 import { todayTotals } from './deck-totals.testing';
 
@@ -197,10 +199,16 @@ describe.each(RELEASED)('upgrading the released database %s', (file) => {
 		const stored = await database().deckTotals.toArray();
 		expect(stored[0]).toEqual({ shard: -1, format: TOTALS_FORMAT });
 		// The frozen totals (format 1) are what a count from scratch gives, but for the note each entry now names.
-		const withoutNotes = (row: object) =>
-			'decks' in row ? { ...row, decks: (row.decks as object[]).map((deck) => ({ ...deck, noteId: undefined })) } : row;
-		expect(stored.every((row) => !('decks' in row) || row.decks.every((deck) => typeof deck.noteId === 'string'))).toBe(true);
-		if (f.tables.deckTotals) expect(stored.slice(1).map(withoutNotes)).toEqual(f.tables.deckTotals.slice(1));
+		// Stored packed (format 3): read back as entries, histograms as plain arrays, to compare.
+		const entries = stored.slice(1).map((row) => ({ shard: row.shard, decks: unpackShard(row)! }));
+		const plain = (entry: DeckTotalsRow) =>
+			JSON.parse(JSON.stringify(entry, (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v)));
+		expect(entries.every((row) => row.decks.every((deck) => typeof deck.noteId === 'string'))).toBe(true);
+		const withoutNotes = (row: { shard: number; decks: DeckTotalsRow[] }) => ({
+			...row,
+			decks: row.decks.map((deck) => ({ ...plain(deck), noteId: undefined }))
+		});
+		if (f.tables.deckTotals) expect(entries.map(withoutNotes)).toEqual(f.tables.deckTotals.slice(1));
 		expect([await deckCounts(T, next), await todayTotals(T, next, max)]).toEqual(expected);
 	});
 });
