@@ -12,6 +12,8 @@ let gate: Promise<void> = Promise.resolve();
 let gateAfterRead = false;
 /** The next rating's write fails with this, when set. */
 let failNextWrite: Error | null = null;
+/** The next rating's write starts once this settles, when set. */
+let delayNextWrite: Promise<void> | null = null;
 vi.mock('$lib/db', async (original) => {
 	const actual = await original<typeof import('$lib/db')>();
 	return {
@@ -22,9 +24,12 @@ vi.mock('$lib/db', async (original) => {
 			await gate;
 			return source;
 		},
-		recordReview: (...args: Parameters<typeof actual.recordReview>) => {
+		recordReview: async (...args: Parameters<typeof actual.recordReview>) => {
 			const failure = failNextWrite;
+			const delay = delayNextWrite;
 			failNextWrite = null;
+			delayNextWrite = null;
+			await delay;
 			return failure ? Promise.reject(failure) : actual.recordReview(...args);
 		}
 	};
@@ -256,11 +261,23 @@ async function rest(study: Study, from: number): Promise<string[]> {
 describe('another tab rates while the queue is built behind the first card', () => {
 	beforeEach(() => clockAt(NOW + 1000));
 
-	it.each(['s1', 's2'])('rebuilds from what is stored when it rates %s and this session gave no rating', async (other) => {
-		const { study, release, opening } = await opened();
+	it.each([
+		['s1', 'before'],
+		['s2', 'before'],
+		['s1', 'after'],
+		['s2', 'after']
+	])('rebuilds from what is stored when it rates %s %s the queue is read, and this session gave no rating', async (other, when) => {
+		const afterRead = when === 'after';
+		const { study, release, opening } = await opened(afterRead);
+		if (afterRead) await new Promise((resolve) => setTimeout(resolve, 20));
 		await rateElsewhere(other, NOW + 500);
+		// A queue read before it cannot know: the page's live query of the latest rating sees the
+		// other tab's and asks for a check. A read after it must rebuild on its own.
+		const reconciled = afterRead ? study.reconcile(NOW + 1000) : undefined;
+		// The check comes long before a slow queue.
+		await new Promise((resolve) => setTimeout(resolve, 20));
 		release();
-		await opening;
+		await Promise.all([opening, reconciled]);
 		// The card the other tab rated is not due again today: never shown here, nor counted.
 		expect(study.shown?.card.id).toBe(other === 's1' ? 's2' : 's1');
 		expect(study.remaining).toEqual({ new: 6, learning: 0, review: 0 });
@@ -268,28 +285,33 @@ describe('another tab rates while the queue is built behind the first card', () 
 		expect(await db.cardReviewLog(other)).toHaveLength(1);
 	});
 
-	it.each([
-		['before', false],
-		['after', true]
-	])('rebuilds from what is stored when it rates s2 %s this session’s early rating of s1 is written', async (_, afterEarly) => {
-		const { study, release, opening } = await opened();
-		if (!afterEarly) await rateElsewhere('s2', NOW + 500);
-		study.reveal();
-		const rated = study.rate(3, NOW + 1000);
-		await vi.waitUntil(() => study.unsaved === 0);
-		if (afterEarly) await rateElsewhere('s2', NOW + 1500);
-		release();
-		await Promise.all([opening, rated]);
-		expect(study.shown?.card.id).toBe('s3');
-		// s1 in learning, s2 a review due later, five new cards left.
-		expect(study.remaining).toEqual({ new: 5, learning: 1, review: 0 });
-		expect(study.summary).toMatchObject({ cards: 1, ratings: 1 });
-		const later = await rest(study, 1);
-		expect(later).not.toContain('s2');
-		// s1 comes back from learning once, not as a new card.
-		expect(later.filter((id) => id === 's1').length).toBeLessThanOrEqual(1);
-		expect(await db.cardReviewLog('s2')).toHaveLength(1);
-	});
+	it.each(['before', 'while', 'after'] as const)(
+		'rebuilds from what is stored when it rates s2 %s this session’s early rating of s1 is written',
+		async (when) => {
+			// Three new cards a day: the two rated leave one, if each counts once.
+			const { study, release, opening } = await opened(false, { ...DEFAULT_SETTINGS, newPerDay: 3 });
+			if (when === 'before') await rateElsewhere('s2', NOW + 500);
+			let write!: () => void;
+			if (when === 'while') delayNextWrite = new Promise((resolve) => (write = resolve));
+			study.reveal();
+			const rated = study.rate(3, NOW + 1000);
+			if (when === 'after') await vi.waitUntil(() => study.unsaved === 0);
+			if (when !== 'before') await rateElsewhere('s2', NOW + 1500);
+			release();
+			// The queue is read with the other tab's rating and not this one's.
+			if (when === 'while') setTimeout(write, 50);
+			await Promise.all([opening, rated]);
+			expect(study.shown?.card.id).toBe('s3');
+			// s1 in learning, s2 a review due later, one new card left of today's three.
+			expect(study.remaining).toEqual({ new: 1, learning: 1, review: 0 });
+			expect(study.summary).toMatchObject({ cards: 1, ratings: 1 });
+			const later = await rest(study, 1);
+			expect(later).not.toContain('s2');
+			// s1 comes back from learning once, not as a new card.
+			expect(later.filter((id) => id === 's1').length).toBeLessThanOrEqual(1);
+			expect(await db.cardReviewLog('s2')).toHaveLength(1);
+		}
+	);
 });
 
 describe('the early rating’s write is refused', () => {
