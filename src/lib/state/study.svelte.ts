@@ -309,7 +309,10 @@ export class Study {
 	}
 
 	reveal(): void {
-		if (this.waiting) return this.after(() => this.reveal());
+		if (this.waiting) {
+			void this.after(() => this.reveal());
+			return;
+		}
 		if (this.shown && !this.rating) this.revealed = true;
 	}
 
