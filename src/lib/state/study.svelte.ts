@@ -160,10 +160,11 @@ export class Study {
 		const seen = parts.source.latestReviewId;
 		const early = this.early;
 		if (seen !== this.base && seen !== early?.log.id) {
-			// Another tab wrote since the first card was chosen: start from what is stored, once the early rating is.
+			// Another tab wrote since the first card was chosen: start from what is stored, once the early
+			// rating is. The card on screen is not kept: the other tab may have rated it.
 			this.early = null;
 			await (early ? this.pending : undefined);
-			return this.start(Date.now(), early ? undefined : this.shown?.card.id);
+			return this.start(Date.now());
 		}
 		// The queue read after the early rating was stored: build the queue it had before, then answer it.
 		if (early && seen === early.log.id) parts.source = withoutRating(parts.source, early.log, this.base, parts.window);
@@ -262,6 +263,8 @@ export class Study {
 	 * is rebuilt with the new day's limits and due cards, keeping the card on screen.
 	 */
 	async newDay(now = Date.now()) {
+		// The day may turn while the queue behind the first card is read: it is built for the day it was read in.
+		await this.built;
 		if (!this.session || now < this.session.dayEnd || this.rating) return;
 		await this.pending;
 		await this.start(now, this.finished ? undefined : this.shown?.card.id);
@@ -270,17 +273,24 @@ export class Study {
 	/**
 	 * Runs an input (a key the page handles) once the action waiting for the queue is done, in
 	 * the order given; at once when nothing waits. Nothing given while the queue loads is lost.
+	 * Each waits for the one before it to finish (an undo's write, a rating's next card): run
+	 * back to back, a reveal would act on the card an undo was about to take back.
 	 */
-	after(input: () => unknown): void {
+	after(input: () => unknown): Promise<void> {
 		if (!this.waiting) {
 			void input();
-			return;
+			return Promise.resolve();
 		}
-		this.held = this.held
-			.then(() => void input())
-			.catch((error) => {
-				this.error = messageOf(error);
-			});
+		const done = this.held
+			.then(() => input())
+			.then(
+				() => undefined,
+				(error) => {
+					this.error = messageOf(error);
+				}
+			);
+		this.held = done;
+		return done;
 	}
 
 	/** Runs `action` once the queue is built, holding the inputs given meanwhile behind it. */
@@ -299,7 +309,10 @@ export class Study {
 	}
 
 	reveal(): void {
-		if (this.waiting) return this.after(() => this.reveal());
+		if (this.waiting) {
+			void this.after(() => this.reveal());
+			return;
+		}
 		if (this.shown && !this.rating) this.revealed = true;
 	}
 
