@@ -149,7 +149,12 @@ async function cardsAt(db: CardTables, noteId: string, positions: readonly numbe
 export async function cardsById(db: CardTables, cardIds: readonly string[]): Promise<(CardRow | undefined)[]> {
 	const places = await placesById(db, cardIds);
 	const byNote = new Map<string, number[]>();
-	for (const place of places) if (place) byNote.set(place.noteId, [...(byNote.get(place.noteId) ?? []), place.pos]);
+	for (const place of places) {
+		if (!place) continue;
+		const positions = byNote.get(place.noteId);
+		if (positions) positions.push(place.pos);
+		else byNote.set(place.noteId, [place.pos]);
+	}
 	const notes = new Map(
 		await Promise.all([...byNote].map(async ([noteId, positions]) => [noteId, await cardsAt(db, noteId, positions)] as const))
 	);
@@ -221,8 +226,8 @@ export async function cardCountOfDeck(db: CardTables, deck: DeckRef): Promise<nu
 	return (await deckPositions(db, deck))?.positions.length ?? 0;
 }
 
-/** A note's directory row and pages for `cards` (in card order, each row's `pos` its index). */
-export function packNote(noteId: string, cards: readonly CardRow[]): { directory: CardNoteRow; pages: CardPageRow[] } {
+/** A note's directory row for `cards` (in card order, each row's `pos` its index). */
+function directoryFor(noteId: string, cards: readonly CardRow[]): CardNoteRow {
 	const decks: string[] = [];
 	const deckIndex = new Map<string, number>();
 	const deckOf = cards.map((card) => {
@@ -230,11 +235,20 @@ export function packNote(noteId: string, cards: readonly CardRow[]): { directory
 		if (i === undefined) deckIndex.set(card.deckId, (i = decks.push(card.deckId) - 1));
 		return i;
 	});
-	const pages: CardPageRow[] = [];
-	for (let page = 0; page * PAGE_SIZE < cards.length; page++) {
-		pages.push({ noteId, page, json: JSON.stringify(cards.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE)) });
-	}
-	return { directory: { noteId, ids: cards.map((card) => card.id), decks, deckOf }, pages };
+	return { noteId, ids: cards.map((card) => card.id), decks, deckOf };
+}
+
+const pageCount = (cards: readonly CardRow[]) => Math.ceil(cards.length / PAGE_SIZE);
+
+/** Page `page` of a note's `cards`. */
+function pageFor(noteId: string, cards: readonly CardRow[], page: number): CardPageRow {
+	return { noteId, page, json: JSON.stringify(cards.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE)) };
+}
+
+/** A note's directory row and pages for `cards` (in card order, each row's `pos` its index). */
+export function packNote(noteId: string, cards: readonly CardRow[]): { directory: CardNoteRow; pages: CardPageRow[] } {
+	const pages = Array.from({ length: pageCount(cards) }, (_, page) => pageFor(noteId, cards, page));
+	return { directory: directoryFor(noteId, cards), pages };
 }
 
 /** What a note's stored cards become: see storeNoteCards. */
@@ -253,21 +267,20 @@ export interface NoteCardsChange {
 export async function storeNoteCards(db: CardTables, noteId: string, change: NoteCardsChange): Promise<void> {
 	const { cards, changed } = change;
 	if (cards.length === 0) return removeNoteCards(db, noteId);
-	const { directory: row, pages } = packNote(noteId, cards);
 	const [keys, before] = await Promise.all([pagesRange(db, noteId).primaryKeys(), directoryOf(db, noteId)]);
 	const stored = new Set(keys.map(([, page]) => page));
 	const dirty = new Set(changed.map((pos) => Math.floor(pos / PAGE_SIZE)));
 	// The last page is rewritten when the note grew or shrank, every page when the old directory
 	// is missing (cards stored by nothing this module knows), and any page not stored.
-	const last = pages.length - 1;
+	const last = pageCount(cards) - 1;
 	if (before?.ids.length !== cards.length) dirty.add(last);
-	for (const page of pages) if (!before || !stored.has(page.page)) dirty.add(page.page);
-	await db.cardNotes.put(row);
+	for (let page = 0; page <= last; page++) if (!before || !stored.has(page)) dirty.add(page);
+	await db.cardNotes.put(directoryFor(noteId, cards));
 	// A page per call, a few waiting: each put clones its page on the page's thread (~10 ms),
-	// and the database always has the next one queued.
+	// and the database always has the next one queued. Only written pages are made.
 	const waiting: Promise<unknown>[] = [];
-	for (const page of pages.filter((page) => dirty.has(page.page))) {
-		const put = db.cardPages.put(page);
+	for (const page of [...dirty].filter((page) => page <= last).sort((a, b) => a - b)) {
+		const put = db.cardPages.put(pageFor(noteId, cards, page));
 		// A failure aborts the transaction and reaches the caller through the call awaited then.
 		put.catch(() => undefined);
 		waiting.push(put);
