@@ -193,6 +193,12 @@ export function fromReviewLogRow(row: ReviewLogEntry): ReviewLogEntry {
 	};
 }
 
+/** A rating's answer time; one no rating can take (NaN, negative, over a day: a bad row) counts as none. */
+export function studyTime(row: Pick<ReviewLogEntry, 'durationMs'>): number {
+	const ms = row.durationMs;
+	return typeof ms === 'number' && ms >= 0 && ms <= 86_400_000 ? ms : 0;
+}
+
 /** One finished quiz. Kept apart from the review log: quiz answers never touch FSRS state. */
 export interface QuizResult {
 	/** Random, unique across devices, like review-log ids. */
