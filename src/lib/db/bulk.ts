@@ -1,7 +1,7 @@
 import type { CardProgress, ReviewLogEntry } from '$lib/scheduler/types';
-import { sequenced } from './counts';
 import { CARD_TABLES, placesById } from './card-store';
 import { write } from './database';
+import { addRatings, LOG_TABLES, nextSeq } from './log-store';
 import { CONVERTED_KEY } from './sync-keys';
 import { progressKey, toProgressRow, toReviewLogRow, type Placement } from './rows';
 
@@ -15,13 +15,13 @@ const NOWHERE: Placement = { deckId: '', noteId: '', live: 0 };
  * given, as if rated here one after another. A log id that already exists fails the whole batch.
  */
 export async function importProgress(progress: CardProgress[], reviewLog: ReviewLogEntry[] = []): Promise<void> {
-	await write([...CARD_TABLES, 'progress', 'reviewLog', 'settings'], async (db) => {
+	await write([...CARD_TABLES, ...LOG_TABLES, 'progress', 'settings'], async (db) => {
 		const cardIds = [...new Set([...progress, ...reviewLog].map((p) => p.cardId))];
 		// One lookup per id: anyOf walks a cursor, far slower on a big table.
-		const [cards, found, last] = await Promise.all([
+		const [cards, found, seq] = await Promise.all([
 			placesById(db, cardIds),
 			Promise.all(cardIds.map((id) => db.progress.where('cardId').equals(id).first())),
-			sequenced(db).last()
+			nextSeq(db)
 		]);
 		const existing = found.filter((row) => row !== undefined);
 		const place = new Map<string, Placement>();
@@ -33,8 +33,10 @@ export async function importProgress(progress: CardProgress[], reviewLog: Review
 		const moved = existing.filter((row) => replaced.has(row.cardId) && row.deckId !== placeOf(row.cardId).deckId);
 		await db.progress.bulkDelete(moved.map(progressKey));
 		await db.progress.bulkPut(progress.map((p) => toProgressRow(p, placeOf(p.cardId))));
-		const seq = last?.seq ?? 0;
-		await db.reviewLog.bulkAdd(reviewLog.map((log, i) => ({ ...toReviewLogRow(log, placeOf(log.cardId).deckId), seq: seq + i + 1 })));
+		await addRatings(
+			db,
+			reviewLog.map((log, i) => ({ ...toReviewLogRow(log, placeOf(log.cardId).deckId), seq: seq + i }))
+		);
 		// Like restored rows, these have no sync events yet: the next sync makes them.
 		await db.settings.put({ key: CONVERTED_KEY, value: false });
 	});

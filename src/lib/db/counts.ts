@@ -1,9 +1,9 @@
-import { EARLIEST, REVIEW_SLACK } from '$lib/scheduler/time';
 import { LEARNING, NEW, RELEARNING, REVIEW } from '$lib/scheduler/types';
 import { subtreeDecks } from './content';
 import { MAX_KEY, MIN_KEY, read, type Tables } from './database';
+import { countBetween, countRanges, lastWritten, logBefore, LOG_TABLES, type LogTables } from './log-store';
 import { buriedAfter } from './ranges';
-import type { ProgressRow, ReviewLogRow } from './rows';
+import type { ProgressRow } from './rows';
 
 // The deck tree's counts come from per-deck totals, as home's do.
 export { deckCounts, type DeckCounts } from './totals';
@@ -18,94 +18,62 @@ export interface TodayStats {
 }
 
 /**
- * Today's ratings, counted on indexes; `dayStart`..`nextDayStart` is the study day (ms).
- * `max` stops counting new and review ratings there (their daily limits need no more).
+ * Today's ratings; `dayStart`..`nextDayStart` is the study day (ms, whole quarter hours: see
+ * log-store's QUARTER). `max` caps the new and review ratings (their daily limits need no more).
  */
 export function todayStats(dayStart: number, nextDayStart: number, max?: { introduced: number; reviewed: number }): Promise<TodayStats> {
-	return read(['reviewLog'], (db) => countToday(db, dayStart, nextDayStart, max));
+	return read(LOG_TABLES, (db) => countToday(db, dayStart, nextDayStart, max));
 }
 
 /** todayStats inside a caller's read. */
 export async function countToday(
-	db: Tables,
+	db: LogTables,
 	dayStart: number,
 	nextDayStart: number,
 	max?: { introduced: number; reviewed: number }
 ): Promise<TodayStats> {
-	const [ratings, used] = await Promise.all([countRatings(db, dayStart, nextDayStart), countLimitsUsed(db, dayStart, nextDayStart, max)]);
-	return { ratings, ...used };
+	const counts = await countBetween(db, dayStart, nextDayStart);
+	return { ratings: counts.ratings, ...capped(counts.fresh, counts.reviewed, max) };
 }
 
-/**
- * What the daily limits have used today: ratings of new cards and of review cards, counted
- * up to `max` each. Cheap with `max`: the home screen asks this on every visit, and a count of
- * every rating of a day walks the whole day (see ratingsBetween).
- */
+const capped = (introduced: number, reviewed: number, max?: { introduced: number; reviewed: number }) => ({
+	introduced: max ? Math.min(introduced, max.introduced) : introduced,
+	reviewed: max ? Math.min(reviewed, max.reviewed) : reviewed
+});
+
+/** What the daily limits have used today: ratings of new cards and of review cards, each up to `max`. */
 export function limitsUsedToday(dayStart: number, nextDayStart: number, max: { introduced: number; reviewed: number }) {
-	return read(['reviewLog'], (db) => countLimitsUsed(db, dayStart, nextDayStart, max));
+	return read(LOG_TABLES, (db) => countLimitsUsed(db, dayStart, nextDayStart, max));
 }
 
 /** limitsUsedToday inside a caller's read. */
-export async function countLimitsUsed(db: Tables, dayStart: number, nextDayStart: number, max?: { introduced: number; reviewed: number }) {
-	const byState = async (state: number, upTo: number | undefined) => {
-		const range = db.reviewLog.where('[stateBefore+review]').between([state, dayStart], [state, nextDayStart]);
-		return upTo === undefined ? range.count() : (await range.limit(upTo).primaryKeys()).length;
-	};
-	const [introduced, reviewed] = await Promise.all([byState(NEW, max?.introduced), byState(REVIEW, max?.reviewed)]);
+export async function countLimitsUsed(
+	db: LogTables,
+	dayStart: number,
+	nextDayStart: number,
+	max?: { introduced: number; reviewed: number }
+) {
+	const { introduced, reviewed } = await countToday(db, dayStart, nextDayStart, max);
 	return { introduced, reviewed };
 }
 
-/**
- * Ratings given from `from` (after it, when `afterFrom`) until before `to`. IndexedDB counts
- * a range by walking it, about 0.1 ms a rating on a slow phone-class core: callers that ask
- * often keep the count and add only what is new (see services/home).
- */
-export function ratingsBetween(from: number, to: number, afterFrom = false): Promise<number> {
-	return read(['reviewLog'], (db) => countRatings(db, from, to, afterFrom));
-}
-
-function countRatings(db: Tables, from: number, to: number, afterFrom = false): Promise<number> {
-	return db.reviewLog.where('review').between(from, to, !afterFrom, false).count();
+/** Ratings given from `from` until before `to` (by whole quarter hours, see log-store's QUARTER). */
+export function ratingsBetween(from: number, to: number): Promise<number> {
+	return read(LOG_TABLES, async (db) => (await countBetween(db, from, to)).ratings);
 }
 
 /** Write-order numbers are whole numbers from 1; a row holding anything else has none. */
 export const isSeq = (seq: unknown): seq is number => Number.isSafeInteger(seq) && (seq as number) >= 1;
 
-/** The log's rows that have a write-order number, in that order (see SCHEMA_V3). */
-export function sequenced(db: Tables) {
-	return db.reviewLog.where('seq').between(1, Number.MAX_SAFE_INTEGER, true, true);
-}
-
-/**
- * The latest rating written in this database: the highest write-order number. A log with no
- * numbered row yet (every rating predates schema version 3, or came from a restored backup)
- * falls back to the latest plausible review time, as undo worked before version 3: a row
- * dated 9999 (or 1970) is nobody's last rating either way.
- */
-export async function lastWritten(db: Tables, now: number): Promise<ReviewLogRow | undefined> {
-	return (
-		(await sequenced(db).last()) ??
-		db.reviewLog
-			.where('review')
-			.between(EARLIEST, now + REVIEW_SLACK, true, true)
-			.last()
-	);
-}
-
-/** The latest rating written in this database (see lastWritten), or null when the log is empty. */
+/** The latest rating written in this database (see log-store's lastWritten), or null when the log is empty. */
 export function latestRating(now = Date.now()): Promise<{ id: string; review: number } | null> {
-	return read(['reviewLog'], async (db) => {
+	return read(LOG_TABLES, async (db) => {
 		const row = await lastWritten(db, now);
 		return row ? { id: row.id, review: row.review } : null;
 	});
 }
 
-/** Whether the rating `id` is in the log (an undo removes it). */
-export function hasRating(id: string): Promise<boolean> {
-	return read(['reviewLog'], async (db) => (await db.reviewLog.where(':id').equals(id).count()) > 0);
-}
-
-/** Study days whose ratings are looked up at once: one round trip covers this many days of a streak. */
+/** Study days whose ratings are counted at once: one read covers this many days of a streak. */
 const STREAK_WINDOW = 64;
 
 /**
@@ -116,47 +84,43 @@ const STREAK_WINDOW = 64;
  */
 export async function studyStreak(now: number, dayStartOf: (ms: number) => number): Promise<number> {
 	const today = dayStartOf(now);
-	// Ratings after now (another device's clock ran ahead) do not count.
+	// Ratings after now (another device's clock ran ahead) do not count, but for the rest of now's quarter hour.
 	const [studiedToday, before] = await Promise.all([studiedBetween(today, now + 1), streakBefore(today, dayStartOf)]);
 	return before + (studiedToday ? 1 : 0);
 }
 
-/** Whether any rating was given in [from, to). */
+/** Whether any rating was given in [from, to) (by whole quarter hours). */
 export function studiedBetween(from: number, to: number): Promise<boolean> {
-	return read(['reviewLog'], (db) => anyRating(db, from, to));
-}
-
-async function anyRating(db: Tables, from: number, to: number): Promise<boolean> {
-	return (await db.reviewLog.where('review').between(from, to).limit(1).primaryKeys()).length > 0;
+	return read(LOG_TABLES, async (db) => (await countBetween(db, from, to)).ratings > 0);
 }
 
 /**
- * Study days in a row with a rating, ending the day before `day` (a day start). A lookup per
- * day, a window of days at a time, all of a window's lookups at once: a streak of years
- * costs a few dozen round trips, not one per day. See latestReviewBefore to cache it.
+ * Study days in a row with a rating, ending the day before `day` (a day start). A window of
+ * days is counted in one read, so a streak of years costs a few reads; a day with no rating
+ * ends it. See logFingerprint to cache it.
  */
 export function streakBefore(day: number, dayStartOf: (ms: number) => number): Promise<number> {
-	return read(['reviewLog'], async (db) => {
+	return read(LOG_TABLES, async (db) => {
 		let streak = 0;
 		let end = day;
 		for (;;) {
-			const days: [from: number, to: number][] = [];
-			while (days.length < STREAK_WINDOW) {
-				const from = dayStartOf(end - 1);
-				days.push([from, end]);
-				end = from;
-			}
-			const found = await Promise.all(days.map(([from, to]) => anyRating(db, from, to)));
-			const gap = found.indexOf(false);
-			streak += gap === -1 ? days.length : gap;
+			const starts = [end];
+			while (starts.length <= STREAK_WINDOW) starts.unshift(dayStartOf(starts[0] - 1));
+			const latestFirst = (await countRanges(db, starts)).reverse();
+			const gap = latestFirst.findIndex((day) => day.ratings === 0);
+			streak += gap === -1 ? latestFirst.length : gap;
 			if (gap !== -1) return streak;
+			end = starts[0];
 		}
 	});
 }
 
-/** The id of the latest rating before `ms`, or null: what a cached streakBefore(ms) depends on. */
-export function latestReviewBefore(ms: number): Promise<string | null> {
-	return read(['reviewLog'], async (db) => (await db.reviewLog.where('review').below(ms).last())?.id ?? null);
+/**
+ * What a cached streakBefore(ms) depends on: the end of the latest quarter hour with a rating
+ * before `ms` and the number of ratings before it (see log-store's logBefore); null for none.
+ */
+export function logFingerprint(ms: number): Promise<{ latest: number; ratings: number } | null> {
+	return read(LOG_TABLES, (db) => logBefore(db, ms));
 }
 
 /**

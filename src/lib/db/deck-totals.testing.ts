@@ -10,6 +10,7 @@ import { read } from './database';
 import { activeDueBefore, activeStarted, buriedAfter, LEARNING_STATES, suspendedRows } from './ranges';
 import type { ProgressKey } from './rows';
 import { homeRead, type TodayTotals } from './home-read';
+import { LOG_TABLES } from './log-store';
 
 /** deckCounts as version 4 counted: every started card's key, then the suspended and buried rows. */
 export function deckCountsFromRanges(now: number, nextDayStart: number): Promise<Map<string, DeckCounts>> {
@@ -118,3 +119,14 @@ export async function countReads(body: () => Promise<unknown>): Promise<Reads> {
 	}
 	return reads;
 }
+
+const inLog = (store: string) => (LOG_TABLES as readonly string[]).includes(store);
+
+/**
+ * Reads of the stores outside the review log. How the log is laid out is log-store's to know
+ * (a row per rating, or pages and quarter-hour counts): tests hold its reads to a bound apart.
+ */
+export const outsideLog = (reads: Map<string, number>) => Object.fromEntries([...reads].filter(([store]) => !inLog(store)));
+
+/** Rows and keys read from the review log's stores. */
+export const logReads = ({ rows, keys }: Reads) => [...rows, ...keys].reduce((sum, [store, n]) => sum + (inLog(store) ? n : 0), 0);

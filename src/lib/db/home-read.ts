@@ -1,19 +1,19 @@
 /**
  * Everything the home screen's first view reads, in one read-only transaction: the settings
  * rows it depends on (cards sent to today's review, the interview date), the note rows, the
- * notes' root deck rows, the deck totals and the (few) buried rows, what the daily limits have
- * used today and the latest rating. No card content (the sent cards' places come from their notes'
- * card directories), no other deck row, no walk
- * of the log (the limits' counts stop at the limits). Its requests are all asked at once, so
- * IndexedDB answers them back to back instead of one transaction after another.
+ * notes' root deck rows, the deck totals and the (few) buried rows, and today's ratings (the
+ * log's counts of the day, see log-store). No card content (the sent cards' places come from their
+ * notes' card directories), no other deck row. Its requests are all asked at once, so IndexedDB
+ * answers them back to back instead of one transaction after another.
  */
 import type { Deck } from '$lib/notes/types';
 import { examFrom, EXAM_KEY, type ExamSettings } from '$lib/scheduler/exam-settings';
 import { NEW } from '$lib/scheduler/types';
 import { CARD_TABLES, placesById } from './card-store';
-import { countLimitsUsed, lastWritten } from './counts';
+import { countToday, type TodayStats } from './counts';
 import { read, type Tables } from './database';
 import { contribution } from './deck-totals';
+import { LOG_TABLES } from './log-store';
 import { dueBy, loadTotals, type DueCounts } from './deck-totals-store';
 import { buriedAfter } from './ranges';
 import { fromDeckRow, type DeckRow, type DeckTotalsRow, type ProgressRow } from './rows';
@@ -47,10 +47,8 @@ export interface HomeRead {
 	exam: ExamSettings;
 	/** Notes added on this device (their ids, which are their root decks'). */
 	deviceNotes: Set<string>;
-	/** Ratings today of new cards and of review cards, each counted up to its limit. */
-	used: { introduced: number; reviewed: number };
-	/** The latest rating written here (see lastWritten), null when the log is empty. */
-	latest: { id: string; review: number } | null;
+	/** Ratings given today; those of new cards and of review cards each counted up to its limit. */
+	used: TodayStats;
 }
 
 /**
@@ -64,26 +62,20 @@ export function homeRead(
 	nextDayStart: number,
 	limits: (sent: number) => { new: number; due: number }
 ): Promise<HomeRead> {
-	return read(['settings', ...CARD_TABLES, 'notes', 'decks', 'deckTotals', 'progress', 'reviewLog'], async (db) => {
+	return read(['settings', ...CARD_TABLES, ...LOG_TABLES, 'notes', 'decks', 'deckTotals', 'progress'], async (db) => {
 		const settings = db.settings.bulkGet([SENT_KEY, EXAM_KEY]);
 		const rows = readHome(db, now);
-		const latest = lastWritten(db, now);
 		const [sentRow, examRow] = await settings;
 		const sentIds = sentList(sentRow?.value, now);
 		const sent = sentIds.length === 0 ? [] : (await placesById(db, sentIds)).filter((place) => place !== undefined);
 		const max = limits(sent.length);
-		const [used, home, last] = await Promise.all([
-			countLimitsUsed(db, dayStart, nextDayStart, { introduced: max.new, reviewed: max.due }),
-			rows,
-			latest
-		]);
+		const [used, home] = await Promise.all([countToday(db, dayStart, nextDayStart, { introduced: max.new, reviewed: max.due }), rows]);
 		return {
 			...(await countsFrom(db, home, nextDayStart, max)),
 			sent: sent.map(({ deckId, noteId }) => ({ deckId, noteId })),
 			exam: examFrom(examRow?.value),
 			deviceNotes: home.deviceNotes,
-			used,
-			latest: last ? { id: last.id, review: last.review } : null
+			used
 		};
 	});
 }

@@ -40,9 +40,8 @@ export { queueSource, withoutRating, type QueueSource, type StudyWindow } from '
 export { sessionHead, type SessionHead } from './first-card';
 export {
 	deckCounts,
-	hasRating,
-	latestReviewBefore,
 	limitsUsedToday,
+	logFingerprint,
 	nextDueAfter,
 	ratingsBetween,
 	streakBefore,

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dayStart, nextDayStart, studyDayStart } from '$lib/scheduler';
 import { REVIEW } from '$lib/scheduler/types';
 import { cardReviewLog, getProgress, latestReviewId, recordReview, undoLastReview, undoReview } from './progress';
-import { latestReviewBefore, limitsUsedToday, ratingsBetween, studyStreak, todayStats } from './counts';
+import { limitsUsedToday, ratingsBetween, studyStreak, todayStats } from './counts';
 import { closeDatabase, database } from './database';
 import { UndoConflictError } from './errors';
 import { reviewLogCsv } from './export';
@@ -54,7 +54,6 @@ async function readers() {
 		limits: await limitsUsedToday(start, next, { introduced: 5, reviewed: 5 }),
 		between: await ratingsBetween(start - 7 * DAY, next),
 		streak: await studyStreak(NOW, dayStartOf),
-		before: await latestReviewBefore(start),
 		reminder: await studyDaysSince(0, NOW, HOUR_OF_DAY, 7),
 		queue: await queueSource(null, window),
 		overview,

@@ -1,8 +1,9 @@
 import { NEW, type CardProgress, type ReviewLogEntry } from '$lib/scheduler/types';
-import { isSeq, lastWritten, latestRating, sequenced } from './counts';
+import { isSeq, latestRating } from './counts';
 import { eventIdOf, type CardEvent } from '$lib/sync/events';
 import { CARD_TABLES, placeById } from './card-store';
-import { MAX_KEY, MIN_KEY, read, write, type Tables } from './database';
+import { read, write, type Tables } from './database';
+import { addRatings, cardRatings, findRating, lastWritten, LOG_TABLES, nextSeq, removeRating, type LogTables } from './log-store';
 import { maker } from './device';
 import { journal, ratingEvent } from './journal';
 import { RatingConflictError, UndoConflictError, UnknownCardError } from './errors';
@@ -58,12 +59,12 @@ export async function recordReview(progress: CardProgress, log: ReviewLogEntry):
 	if (progress.cardId !== log.cardId) {
 		throw new Error(`Review log ${log.id} is for card ${log.cardId}, not ${progress.cardId}`);
 	}
-	await write([...CARD_TABLES, 'progress', 'reviewLog', 'events'], async (db) => {
-		const [row, card, reused, last] = await Promise.all([
+	await write([...CARD_TABLES, ...LOG_TABLES, 'progress', 'events'], async (db) => {
+		const [row, card, reused, seq] = await Promise.all([
 			findProgressRow(db, progress.cardId),
 			placeById(db, progress.cardId),
-			db.reviewLog.get(log.id),
-			sequenced(db).last()
+			findRating(db, log.id, log.cardId),
+			nextSeq(db)
 		]);
 		if (!sameProgress(row ? fromProgressRow(row) : null, log.previous)) {
 			throw new RatingConflictError(`Card ${log.cardId} changed since it was shown; rating ${log.id} was not saved`);
@@ -76,7 +77,7 @@ export async function recordReview(progress: CardProgress, log: ReviewLogEntry):
 		const place = placementOf(progress.cardId, row, card);
 		await Promise.all([
 			db.progress.put(toProgressRow(progress, place)),
-			db.reviewLog.add({ ...toReviewLogRow(log, place.deckId), seq: (last?.seq ?? 0) + 1 }),
+			addRatings(db, [{ ...toReviewLogRow(log, place.deckId), seq }]),
 			journal(db, [ratingEvent(log)])
 		]);
 	});
@@ -94,7 +95,7 @@ export async function latestReviewId(): Promise<string | null> {
  * entry, or null when the log has nothing to undo.
  */
 export function undoLastReview(now = Date.now()): Promise<ReviewLogEntry | null> {
-	return write(['progress', 'reviewLog', 'events'], async (db) => {
+	return write([...LOG_TABLES, 'progress', 'events'], async (db) => {
 		const last = await lastWritten(db, now);
 		if (!last) return null;
 		await undo(db, last, now);
@@ -104,8 +105,8 @@ export function undoLastReview(now = Date.now()): Promise<ReviewLogEntry | null>
 
 /** Undoes one rating, which must be its card's latest. */
 export function undoReview(logId: string, now = Date.now()): Promise<ReviewLogEntry> {
-	return write(['progress', 'reviewLog', 'events'], async (db) => {
-		const log = await db.reviewLog.get(logId);
+	return write([...LOG_TABLES, 'progress', 'events'], async (db) => {
+		const log = await findRating(db, logId);
 		if (!log) throw new UndoConflictError(`No rating ${logId} to undo`);
 		if (await ratedAfter(db, log)) throw new UndoConflictError(`Card ${log.cardId} was rated again after ${logId}`);
 		await undo(db, log, now);
@@ -118,12 +119,14 @@ export function undoReview(logId: string, now = Date.now()): Promise<ReviewLogEn
  * `log`; for a row without a number (older or restored), any numbered one, or one with a
  * later review time.
  */
-async function ratedAfter(db: Tables, log: ReviewLogRow): Promise<boolean> {
-	const ofCard = (row: ReviewLogRow) => row.cardId === log.cardId && row.id !== log.id;
-	const after = isSeq(log.seq) ? db.reviewLog.where('seq').between(log.seq, Number.MAX_SAFE_INTEGER, false, true) : sequenced(db);
-	if ((await after.and(ofCard).first()) !== undefined) return true;
+async function ratedAfter(db: LogTables, log: ReviewLogRow): Promise<boolean> {
+	const rows = await cardRatings(db, log.cardId);
+	// Numbered as the seq index read them: any number from 1 to MAX_SAFE_INTEGER.
+	const numbered = (seq: unknown): seq is number => typeof seq === 'number' && seq >= 1 && seq <= Number.MAX_SAFE_INTEGER;
+	const after = (row: ReviewLogRow) => row.id !== log.id && numbered(row.seq) && (!isSeq(log.seq) || row.seq > log.seq);
+	if (rows.some(after)) return true;
 	if (isSeq(log.seq)) return false;
-	const latest = await db.reviewLog.where('[cardId+review]').between([log.cardId, MIN_KEY], [log.cardId, MAX_KEY]).last();
+	const latest = rows.at(-1);
 	return latest !== undefined && latest.id !== log.id && !(latest.review <= log.review);
 }
 
@@ -133,7 +136,7 @@ async function undo(db: Tables, log: ReviewLogRow, now: number): Promise<void> {
 	if (!row || row.state !== log.stateAfter || row.due !== log.due) {
 		throw new UndoConflictError(`Card ${log.cardId} changed after rating ${log.id}; it cannot be undone`);
 	}
-	await db.reviewLog.delete(log.id);
+	await removeRating(db, log.cardId, log.id);
 	// The rating's event stays (events are never taken back); this one says to leave it out.
 	await journal(db, [maker().undo({ id: eventIdOf(log.id), cardId: log.cardId }, now)]);
 	if (log.previous === null) await db.progress.delete(progressKey(row));
@@ -182,8 +185,8 @@ export function resetProgress(cardId: string, now = Date.now()): Promise<void> {
  * would break its formatting; it stays in the log and in backups.
  */
 export function cardReviewLog(cardId: string): Promise<ReviewLogEntry[]> {
-	return read(['reviewLog'], async (db) =>
-		(await db.reviewLog.where('[cardId+review]').between([cardId, MIN_KEY], [cardId, MAX_KEY]).toArray())
+	return read(LOG_TABLES, async (db) =>
+		(await cardRatings(db, cardId))
 			.filter((row) => typeof row.review === 'number' && !Number.isNaN(new Date(row.review).getTime()))
 			.map(fromReviewLogRow)
 	);

@@ -4,7 +4,8 @@ import { CARD_TABLES, cardIdsOfDeck, cardIdsOfNote } from './card-store';
 import { MAX_KEY, MIN_KEY, read, type Tables } from './database';
 import { activeDueBefore, activeNew, activeStarted, buriedAfter, LEARNING_STATES, suspendedRows } from './ranges';
 import { fromProgressRow, type DeckRow, type ProgressRow } from './rows';
-import { countToday, lastWritten, type TodayStats } from './counts';
+import { countToday, type TodayStats } from './counts';
+import { lastWritten, LOG_TABLES } from './log-store';
 
 export interface StudyWindow {
 	now: number;
@@ -38,12 +39,11 @@ export interface QueueSource {
  */
 export function queueSource(deckId: string | null, window: StudyWindow): Promise<QueueSource> {
 	const { dayStart, nextDayStart } = window;
-	return read(['notes', 'decks', ...CARD_TABLES, 'progress', 'reviewLog'], async (db) => {
+	return read(['notes', 'decks', ...CARD_TABLES, ...LOG_TABLES, 'progress'], async (db) => {
 		const decks = deckId === null ? null : await subtreeDecks(db, deckId);
 		const [cardIds, { blocked, shown }, today, latest] = await Promise.all([
 			scopeCardIds(db, decks),
 			decks === null ? everyDeckProgress(db, window) : subtreeProgress(db, decks, window),
-			// Counted on indexes: reading today's rows whole costs more with every rating.
 			countToday(db, dayStart, nextDayStart),
 			lastWritten(db, window.now)
 		]);

@@ -15,7 +15,7 @@ import { todayTotalsFromRanges } from '$lib/db/deck-totals.testing';
 import { toReviewLogRow } from '$lib/db/rows';
 import { DAY, HOUR, k8sNote, logOf, makeNote, MINUTE, NEXT_DAY, NOW, openTestDatabase, progressOf, serve } from '$lib/db/testing';
 import { applyDailyLimits, DEFAULT_SETTINGS, dayStart, liftNewLimit, nextDayStart, type SchedulerSettings } from '$lib/scheduler';
-import { forgetKeptCounts, homeScreen, homeStreak, noteLines } from './home';
+import { homeScreen, homeStreak, noteLines } from './home';
 
 const settings = { ...DEFAULT_SETTINGS, dayStartHour: 4 };
 const TODAY = dayStart(NOW, settings.dayStartHour);
@@ -137,30 +137,18 @@ describe('new cards a quiz sent to today’s review', () => {
 describe('ratings done today', () => {
 	const done = async () => (await homeScreen(settings, NOW)).doneToday;
 
-	it('are counted once, then only the ratings after the kept latest one; an undo or a forgotten count recounts', async () => {
+	it('are the study day’s count of the log: a rating, an undo or a restored row shows at once', async () => {
 		await importProgress([], [TODAY - HOUR, TODAY + HOUR, TODAY + 2 * HOUR].map(ratingAt));
 		expect(await done()).toBe(2);
-		expect(JSON.parse(stored.get('tabledeck.ratingsToday')!)).toMatchObject({ day: TODAY, ratings: 2 });
-
-		// The kept count stands while its latest rating is still the latest...
-		stored.set('tabledeck.ratingsToday', JSON.stringify({ ...JSON.parse(stored.get('tabledeck.ratingsToday')!), ratings: 40 }));
-		expect(await done()).toBe(40);
-		// ...and later ratings are added to it without a recount.
 		await importProgress([progressOf('s1')], [ratingAt(TODAY + 3 * HOUR)]);
-		expect(await done()).toBe(41);
-
-		// An undo removes the kept latest rating: the day is counted again.
+		expect(await done()).toBe(3);
 		await undoLastReview();
 		expect(await done()).toBe(2);
-
-		// A rating dated before the kept one (a clock set back) is counted again.
+		// A rating dated before the others (a clock set back).
 		await importProgress([], [ratingAt(TODAY + 30 * MINUTE)]);
 		expect(await done()).toBe(3);
-
-		// A restored backup adds rows nobody rated here (no write order): forgetting the count recounts.
+		// A restored backup adds rows nobody rated here (no write order).
 		await database().reviewLog.add(toReviewLogRow(ratingAt(TODAY + 40 * MINUTE), 'svc'));
-		expect(await done()).toBe(3);
-		forgetKeptCounts();
 		expect(await done()).toBe(4);
 	});
 

@@ -3,12 +3,10 @@ import {
 	deviceNotes,
 	type DeckCounts,
 	getExam,
-	hasRating,
 	homeRead,
-	latestReviewBefore,
 	limitsUsedToday,
+	logFingerprint,
 	noteDeckCounts,
-	ratingsBetween,
 	sentToReviewToday,
 	streakBefore,
 	studiedBetween
@@ -42,39 +40,8 @@ function studyDay(settings: SchedulerSettings, now: number) {
 	return { hour, start: dayStart(now, hour), next: nextDayStart(now, hour) };
 }
 
-const RATINGS_KEY = `${DATABASE_NAME}.ratingsToday`;
-
-interface RatingsToday {
-	/** The study day (its start) counted. */
-	day: number;
-	/** The latest rating when it was counted. */
-	latest: { id: string; review: number };
-	ratings: number;
-}
-
-/**
- * Ratings given today. Counting them walks the day's log (0.3 s for 3,000 ratings on a slow
- * core), so the count is kept in localStorage with the latest rating it includes: while that
- * is still the latest, the count stands; when ratings followed it (here or in another tab),
- * only those are counted and added. An undo (the kept rating is gone), a restored backup or a
- * new day counts the day again.
- */
-async function ratingsToday(start: number, next: number, latest: RatingsToday['latest'] | null): Promise<number> {
-	if (!latest) return 0;
-	const kept = readStored<RatingsToday>(RATINGS_KEY);
-	const sameDay = kept?.day === start && typeof kept.latest?.id === 'string';
-	if (sameDay && kept.latest.id === latest.id) return kept.ratings;
-	// Any time a row holds (NaN, year 9999) may be the latest's: follow on only between real times.
-	const times = sameDay && Number.isFinite(latest.review) && Number.isFinite(kept.latest.review);
-	const followOn = times && latest.review >= kept.latest.review && (await hasRating(kept.latest.id));
-	const ratings = followOn ? kept.ratings + (await ratingsBetween(kept.latest.review, next, true)) : await ratingsBetween(start, next);
-	globalThis.localStorage?.setItem(RATINGS_KEY, JSON.stringify({ day: start, latest, ratings } satisfies RatingsToday));
-	return ratings;
-}
-
 /** Forgets the kept counts, after a change to the log that is not a new rating (a restored backup). */
 export function forgetKeptCounts() {
-	globalThis.localStorage?.removeItem(RATINGS_KEY);
 	globalThis.localStorage?.removeItem(STREAK_KEY);
 }
 
@@ -99,8 +66,8 @@ const STREAK_KEY = `${DATABASE_NAME}.streakBefore`;
 interface StreakBefore {
 	/** The study day (its start) the streak ends before. */
 	day: number;
-	/** The latest rating before that day when it was counted: undoing or adding one changes it. */
-	latest: string | null;
+	/** The log before that day when it was counted (see logFingerprint): undoing or adding a rating changes it. */
+	log: { latest: number; ratings: number } | null;
 	days: number;
 }
 
@@ -112,10 +79,10 @@ interface StreakBefore {
 export async function homeStreak(settings: SchedulerSettings, now = Date.now()): Promise<number> {
 	const dayStartOf = (ms: number) => dayStart(ms, settings.dayStartHour);
 	const today = dayStartOf(now);
-	const [studiedToday, latest] = await Promise.all([studiedBetween(today, now + 1), latestReviewBefore(today)]);
+	const [studiedToday, log] = await Promise.all([studiedBetween(today, now + 1), logFingerprint(today)]);
 	let before = readStored<StreakBefore>(STREAK_KEY);
-	if (before?.day !== today || before.latest !== latest) {
-		before = { day: today, latest, days: await streakBefore(today, dayStartOf) };
+	if (before?.day !== today || JSON.stringify(before.log) !== JSON.stringify(log)) {
+		before = { day: today, log, days: await streakBefore(today, dayStartOf) };
 		globalThis.localStorage?.setItem(STREAK_KEY, JSON.stringify(before));
 	}
 	return before.days + (studiedToday ? 1 : 0);
@@ -137,7 +104,7 @@ export interface HomeScreen extends HomeTotals {
 /**
  * The home screen's numbers and its first deck lines, the notes' root lines, at once: both are
  * sums of the same totals rows, read once with everything else both need (sent cards, the
- * interview date, the limits used today, the latest rating) in one transaction (homeRead). A
+ * interview date, today's ratings) in one transaction (homeRead). A
  * note's lines are its root deck's, read without the other deck rows (thousands of them in a
  * big collection).
  */
@@ -145,7 +112,7 @@ export async function homeScreen(settings: SchedulerSettings, now = Date.now()):
 	const { start, next } = studyDay(settings, now);
 	const limits = (sent: number) => ({ new: liftNewLimit(settings, sent).newPerDay, due: settings.reviewsPerDay });
 	const home = await homeRead(now, start, next, limits);
-	const [doneToday, planned] = await Promise.all([ratingsToday(start, next, home.latest), plannedToday(settings, now, home.exam)]);
+	const planned = await plannedToday(settings, now, home.exam);
 	const lifted = liftNewLimit(settings, home.sent.length);
 	const studied = { newIntroduced: home.used.introduced, reviewsDone: home.used.reviewed };
 	const raw = home.today;
@@ -159,7 +126,7 @@ export async function homeScreen(settings: SchedulerSettings, now = Date.now()):
 		settings,
 		{ sent: byNote(home.sent), planned: byNote(planned), addedHere: home.deviceNotes, studied }
 	).map((line, i) => (roots[i].hasSubDecks ? { ...line, more: true } : line));
-	return { totals, doneToday, planned: planned.length, lines };
+	return { totals, doneToday: home.used.ratings, planned: planned.length, lines };
 }
 
 /** The decks of one opened note, root included, in tree order with today's counts. */
