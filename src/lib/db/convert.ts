@@ -2,13 +2,15 @@
  * History written before sync existed (or restored since) becomes sync events, once, when sync
  * runs: a `legacy.<id>` rating per review-log row, a quiz event per quiz result, and the events
  * that the stored progress implies but no row records (a reset, a suspension, a bury, cards
- * sent to today's review). Idempotent and sliced: cut off anywhere, it simply runs again.
+ * sent to today's review). Idempotent and sliced (the log in one transaction, quizzes and cards
+ * in slices): cut off anywhere, it simply runs again.
  */
 import { replayCard } from '$lib/scheduler/replay';
 import { NEW, type SchedulerSettings } from '$lib/scheduler/types';
 import { eventsFromQuizHistory, eventsFromReviewLog } from '$lib/sync/legacy';
 import type { CardEvent, SyncEvent } from '$lib/sync/events';
 import { MAX_KEY, MIN_KEY, read, write, type Tables } from './database';
+import { cardRatings, eachRatings, LOG_TABLES, type LogTables } from './log-store';
 import { maker } from './device';
 import { journal } from './journal';
 import { findProgressRow } from './progress';
@@ -28,17 +30,20 @@ export async function convertLegacy(settings: SchedulerSettings, now: number): P
 	const result: Conversion = { events: 0, problems: [] };
 	if (done) return result;
 	const cardIds = new Set<string>();
-	await walk('reviewLog', async (_db, rows) => {
-		for (const row of rows as { cardId?: unknown }[]) if (typeof row.cardId === 'string') cardIds.add(row.cardId);
-		return eventsFromReviewLog(rows, now);
-	});
-	await walk('quizHistory', async (_db, rows) => eventsFromQuizHistory(rows, now));
+	// The log in one transaction, a batch at a time (log-store gives no place to resume from).
+	await write([...LOG_TABLES, 'events'], (db) =>
+		eachRatings(db, async (rows) => {
+			for (const row of rows as { cardId?: unknown }[]) if (typeof row.cardId === 'string') cardIds.add(row.cardId);
+			await journalFresh(db, eventsFromReviewLog(rows, now));
+		})
+	);
+	await walk((rows) => eventsFromQuizHistory(rows, now));
 	for (const key of await read(['progress'], (db) => db.progress.orderBy('cardId').uniqueKeys())) {
 		if (typeof key === 'string') cardIds.add(key);
 	}
 	const ids = [...cardIds];
 	for (let i = 0; i < ids.length; i += CARD_SLICE) {
-		result.events += await write(['progress', 'reviewLog', 'events', 'settings'], async (db) => {
+		result.events += await write([...LOG_TABLES, 'progress', 'events', 'settings'], async (db) => {
 			const made: SyncEvent[] = [];
 			for (const cardId of ids.slice(i, i + CARD_SLICE)) made.push(...(await stateEvents(db, cardId, settings, now)));
 			await journal(db, made);
@@ -48,23 +53,25 @@ export async function convertLegacy(settings: SchedulerSettings, now: number): P
 	await write(['settings'], (db) => db.settings.put({ key: CONVERTED_KEY, value: true }));
 	return result;
 
-	async function walk<T extends 'reviewLog' | 'quizHistory'>(
-		table: T,
-		convert: (db: Tables, rows: unknown[]) => Promise<{ events: SyncEvent[]; problems: string[] }>
-	): Promise<void> {
+	/** Journals the converted events not journaled yet. */
+	async function journalFresh(db: Pick<Tables, 'events'>, { events, problems }: { events: SyncEvent[]; problems: string[] }) {
+		result.problems.push(...problems);
+		const present = await db.events.bulkGet(events.map((event) => event.id));
+		const fresh = events.filter((_, k) => !present[k]);
+		await journal(db, fresh);
+		result.events += fresh.length;
+	}
+
+	/** The quiz history, a slice per transaction. */
+	async function walk(convert: (rows: unknown[]) => { events: SyncEvent[]; problems: string[] }): Promise<void> {
 		let after: string | undefined;
 		for (;;) {
-			const count = await write([table, 'events'], async (db) => {
-				const source = db[table] as Tables['reviewLog'] | Tables['quizHistory'];
+			const count = await write(['quizHistory', 'events'], async (db) => {
+				const source = db.quizHistory;
 				const rows = await (after === undefined ? source.orderBy(':id') : source.where(':id').above(after)).limit(SLICE).toArray();
 				if (rows.length === 0) return 0;
 				after = rows[rows.length - 1].id;
-				const { events, problems } = await convert(db, rows);
-				result.problems.push(...problems);
-				const present = await db.events.bulkGet(events.map((event) => event.id));
-				const fresh = events.filter((_, k) => !present[k]);
-				await journal(db, fresh);
-				result.events += fresh.length;
+				await journalFresh(db, convert(rows));
 				return rows.length;
 			});
 			if (count < SLICE) return;
@@ -78,14 +85,14 @@ export async function convertLegacy(settings: SchedulerSettings, now: number): P
  * and place in today's sent list, so that replaying its events gives what is stored.
  */
 async function stateEvents(
-	db: Pick<Tables, 'progress' | 'reviewLog' | 'events' | 'settings'>,
+	db: LogTables & Pick<Tables, 'progress' | 'events' | 'settings'>,
 	cardId: string,
 	settings: SchedulerSettings,
 	now: number
 ): Promise<CardEvent[]> {
 	const [row, logRows, events, sent] = await Promise.all([
 		findProgressRow(db, cardId),
-		db.reviewLog.where('[cardId+review]').between([cardId, MIN_KEY], [cardId, MAX_KEY]).toArray(),
+		cardRatings(db, cardId),
 		db.events.where('[cardId+at]').between([cardId, MIN_KEY], [cardId, MAX_KEY]).toArray(),
 		db.settings.get(SENT_KEY)
 	]);

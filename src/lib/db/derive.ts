@@ -9,6 +9,7 @@ import { NEW, type SchedulerSettings } from '$lib/scheduler/types';
 import { eventIdOf, rowIdOf } from '$lib/sync/events';
 import { placeById, type CardTables } from './card-store';
 import { MAX_KEY, MIN_KEY, type Tables } from './database';
+import { cardRatings, replaceCardRatings, type LogTables } from './log-store';
 import { journal, ratingEvent } from './journal';
 import { findProgressRow } from './progress';
 import { progressKey, toProgressRow, toReviewLogRow, type Placement, type ReviewLogRow } from './rows';
@@ -17,7 +18,7 @@ import { SENT_KEY, sentList, type SentList } from './sent';
 /** Progress of a card that is in no note on this device (yet): kept hidden until its card arrives. */
 const NOWHERE: Placement = { deckId: '', noteId: '', live: 0 };
 
-export type DeriveTables = CardTables & Pick<Tables, 'progress' | 'reviewLog' | 'settings' | 'events'>;
+export type DeriveTables = CardTables & LogTables & Pick<Tables, 'progress' | 'settings' | 'events'>;
 
 /**
  * Rebuilds the rows of `cardIds` from their events, inside the caller's transaction. A review-log
@@ -39,7 +40,7 @@ export async function deriveCards(
 				db.events.where('[cardId+at]').between([cardId, MIN_KEY], [cardId, MAX_KEY]).toArray(),
 				findProgressRow(db, cardId),
 				placeById(db, cardId),
-				db.reviewLog.where('[cardId+review]').between([cardId, MIN_KEY], [cardId, MAX_KEY]).toArray()
+				cardRatings(db, cardId)
 			]);
 			const known = new Set(events.map((event) => event.id));
 			const missing = logRows.filter((log) => !known.has(eventIdOf(log.id))).map(ratingEvent);
@@ -62,10 +63,8 @@ export async function deriveCards(
 				// Only this device's own ratings keep their write number (undo's "last written").
 				return { ...toReviewLogRow({ ...entry, id }, place.deckId), ...(seq === undefined ? {} : { seq }) };
 			});
-			const kept = new Set(rows.map((log) => log.id));
 			// Rows the replay left out were undone on another device: their events stay.
-			await db.reviewLog.bulkDelete(logRows.filter((log) => !kept.has(log.id)).map((log) => log.id));
-			await db.reviewLog.bulkPut(rows);
+			await replaceCardRatings(db, cardId, rows);
 			if (replay.sentUntil > now && (replay.progress?.state ?? NEW) === NEW) {
 				sent.push(cardId);
 				until = Math.max(until, replay.sentUntil);

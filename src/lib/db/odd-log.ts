@@ -2,7 +2,8 @@
  * Review-log rows no version of Tabledeck writes but a database can hold (a bad backup, a
  * buggy older version, a clock years off), for the tests of every reader of the log.
  */
-import { database } from './database';
+import { write } from './database';
+import { addRatings, LOG_TABLES } from './log-store';
 import type { ReviewLogRow } from './rows';
 import { DAY, NOW } from './testing';
 
@@ -61,6 +62,6 @@ export function oddRows(cardId: string, deckId: string, times: unknown[] = ODD_T
 /** Writes them as they are, the way an older version or a bad restore could have. */
 export async function addOddRows(...args: Parameters<typeof oddRows>): Promise<ReviewLogRow[]> {
 	const rows = oddRows(...args);
-	await database().reviewLog.bulkAdd(rows);
+	await write(LOG_TABLES, (db) => addRatings(db, rows));
 	return rows;
 }

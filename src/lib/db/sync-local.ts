@@ -11,6 +11,7 @@ import type { LocalSide } from '$lib/sync/replicate';
 import { CARD_TABLES } from './card-store';
 import { read, write } from './database';
 import { deriveCards } from './derive';
+import { LOG_TABLES } from './log-store';
 import type { EventRow } from './rows';
 import { notePulled } from './note-log';
 import { applySettingsDoc } from './settings-sync';
@@ -66,7 +67,7 @@ export function databaseSide(settings: () => Promise<SchedulerSettings>, now: ()
 			for (;;) {
 				const scheduler = await settings();
 				const at = now();
-				const left = await write([...CARD_TABLES, 'progress', 'reviewLog', 'settings', 'events'], async (db) => {
+				const left = await write([...CARD_TABLES, ...LOG_TABLES, 'progress', 'settings', 'events'], async (db) => {
 					const dirty = dirtyOf((await db.settings.get(DIRTY_KEY))?.value);
 					const slice = dirty.slice(0, DERIVE_SLICE);
 					problems.push(...(await deriveCards(db, slice, scheduler, at)));
