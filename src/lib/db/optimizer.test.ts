@@ -5,6 +5,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { readReviewLog } from './log-reader';
 import { MIN_TRAINING_REVIEWS, REMIND_AFTER_MS } from '$lib/scheduler/optimizer-input';
 import { dismissOptimizeReminder, lastOptimization, markOptimized, optimizeReminderShown, reviewCardRatingsSince } from './optimizer';
+import { QUARTER } from './log-store';
 import { openTestDatabase } from './testing';
 
 let factory: IDBFactory;
@@ -33,15 +34,18 @@ const row = (id: string, review: number, stateBefore: number) =>
 
 describe('the optimizer’s storage', () => {
 	it('reads every rating with what the conversion needs, and counts review-card ratings after a time', async () => {
-		await database().reviewLog.bulkPut([row('a', 1000, NEW), row('b', 2000, LEARNING), row('c', 3000, REVIEW), row('d', 4000, REVIEW)]);
+		// A quarter hour apart: ratings are counted by quarter hours (log-store's QUARTER).
+		const [t1, t2, t3, t4] = [1, 2, 3, 4].map((n) => n * QUARTER);
+		await database().reviewLog.bulkPut([row('a', t1, NEW), row('b', t2, LEARNING), row('c', t3, REVIEW), row('d', t4, REVIEW)]);
 		expect(await readReviewLog('tabledeck-test', factory, IDBKeyRange)).toEqual([
-			{ cardId: 'c', review: 1000, rating: 3, stateBefore: NEW },
-			{ cardId: 'c', review: 2000, rating: 3, stateBefore: LEARNING },
-			{ cardId: 'c', review: 3000, rating: 3, stateBefore: REVIEW },
-			{ cardId: 'c', review: 4000, rating: 3, stateBefore: REVIEW }
+			{ cardId: 'c', review: t1, rating: 3, stateBefore: NEW },
+			{ cardId: 'c', review: t2, rating: 3, stateBefore: LEARNING },
+			{ cardId: 'c', review: t3, rating: 3, stateBefore: REVIEW },
+			{ cardId: 'c', review: t4, rating: 3, stateBefore: REVIEW }
 		]);
 		expect(await reviewCardRatingsSince(0)).toBe(2);
-		expect(await reviewCardRatingsSince(3000)).toBe(1);
+		// A time off the grid is rounded up to the next quarter hour.
+		expect(await reviewCardRatingsSince(t3 + 1)).toBe(1);
 	});
 
 	it('reads a log larger than one batch, every row once', async () => {

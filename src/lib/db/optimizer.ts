@@ -4,8 +4,8 @@
  * the log itself (log-reader.ts).
  */
 import { optimizeReminderDue } from '$lib/scheduler/optimizer-input';
-import { REVIEW } from '$lib/scheduler/types';
-import { MAX_KEY, read } from './database';
+import { read } from './database';
+import { countBetween, LOG_TABLES } from './log-store';
 import { getAppSetting, setAppSetting } from './settings';
 
 const LAST_RUN = 'optimizer.lastRun';
@@ -18,14 +18,14 @@ export interface LastOptimization {
 }
 
 /**
- * Ratings of review cards given after `since` (ms): a key count on [stateBefore+review].
- * Nearly every one of them comes on a later day than the card's previous review, so it
- * stands for the training reviews without reading the log; a run counts them exactly.
+ * Ratings of review cards given after `since` (ms), counted by quarter hours: `since` is
+ * rounded up to one (see log-store's QUARTER), so ratings in the rest of its quarter hour are
+ * left out, which a reminder's estimate can afford. Nearly every one of them comes on a later
+ * day than the card's previous review, so it stands for the training reviews without reading
+ * the log; a run counts them exactly.
  */
 export function reviewCardRatingsSince(since: number): Promise<number> {
-	return read(['reviewLog'], (db) =>
-		db.reviewLog.where('[stateBefore+review]').between([REVIEW, since], [REVIEW, MAX_KEY], false, true).count()
-	);
+	return read(LOG_TABLES, async (db) => (await countBetween(db, since, Infinity)).reviewed);
 }
 
 export async function lastOptimization(): Promise<LastOptimization | null> {

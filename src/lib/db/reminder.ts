@@ -5,6 +5,7 @@
  */
 import { studyDay, studyDayStart } from '$lib/scheduler/time';
 import { read } from './database';
+import { countRanges, LOG_TABLES, logBefore } from './log-store';
 import { getAppSetting, setAppSetting } from './settings';
 
 const LAST_BACKUP = 'backup.lastAt';
@@ -27,17 +28,25 @@ export async function backupReminderDue(now: number, dayStartHour: number): Prom
 	return (await studyDaysSince(since, now, dayStartHour, REMIND_AFTER_DAYS)) >= REMIND_AFTER_DAYS;
 }
 
-/** Study days with reviews from `since` (ms) up to `now`, at most `limit` of them. */
+/**
+ * Study days with reviews from `since` (ms) up to `now`, at most `limit` of them (times by whole
+ * quarter hours, see log-store's QUARTER). Counted back from today a window of days at a time,
+ * the first window `limit` days long: someone who studies daily is answered by one read.
+ */
 export function studyDaysSince(since: number, now: number, hour: number, limit: number): Promise<number> {
-	return read(['reviewLog'], async (db) => {
+	return read(LOG_TABLES, async (db) => {
+		const [first, last] = [studyDay(since, hour), studyDay(now, hour)];
 		let found = 0;
-		let from = since;
-		while (found < limit) {
-			const next = await db.reviewLog.where('review').between(from, now, true, true).first();
-			if (!next) break;
-			found++;
-			from = studyDayStart(studyDay(next.review, hour) + 1, hour);
+		let window = Math.max(1, limit);
+		for (let end = last; end >= first && found < limit; end -= window, window *= 2) {
+			const start = Math.max(first, end - window + 1);
+			const bounds = [since];
+			for (let day = start + 1; day <= end + 1; day++) bounds.push(day > last ? now + 1 : studyDayStart(day, hour));
+			if (start > first) bounds[0] = studyDayStart(start, hour);
+			found += (await countRanges(db, bounds)).filter((day) => day.ratings > 0).length;
+			// Nothing earlier: no need to look back to `since` (0 when there was never a backup).
+			if (start > first && (await logBefore(db, bounds[0])) === null) break;
 		}
-		return found;
+		return Math.min(found, limit);
 	});
 }

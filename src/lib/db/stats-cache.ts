@@ -6,7 +6,9 @@
  */
 import { REVIEW, studyDay, studyDayStart } from '$lib/scheduler';
 import { RetentionDays, type DayCell } from '$lib/stats/retention';
+import { cmp } from 'dexie';
 import { read } from './database';
+import { LOG_TABLES, logBefore, ratingsBetween } from './log-store';
 import { getAppSetting, setAppSetting } from './settings';
 
 const CACHE_KEY = 'stats.history';
@@ -27,14 +29,11 @@ export async function collectionRetention(now: number, hour: number): Promise<Ma
 	const today = studyDay(now, hour);
 	const firstDay = today - YEAR + 1;
 	const cached = await getAppSetting<HistoryCache>(CACHE_KEY);
-	const fresh = await read(['reviewLog'], async (db) => {
+	const fresh = await read(LOG_TABLES, async (db) => {
+		const ratingsBefore = async (ms: number) => (await logBefore(db, ms))?.ratings ?? 0;
 		let cache: HistoryCache | null = null;
 		if (cached?.version === 1 && cached.hour === hour && cached.through < today && cached.through >= firstDay - 1) {
-			const count = await db.reviewLog
-				.where('review')
-				.below(studyDayStart(cached.through + 1, hour))
-				.count();
-			if (count === cached.logCount) cache = cached;
+			if ((await ratingsBefore(studyDayStart(cached.through + 1, hour))) === cached.logCount) cache = cached;
 		}
 		const from = cache ? cache.through + 1 : firstDay;
 		const retention = new RetentionDays();
@@ -43,7 +42,8 @@ export async function collectionRetention(now: number, hour: number): Promise<Ma
 		// Oldest first, a month at a time: retention counts a card's first review of each day.
 		for (let day = from; day <= today; day += SLICE_DAYS) {
 			const upper = Math.min(now + 1, studyDayStart(day + SLICE_DAYS, hour));
-			const rows = await db.reviewLog.where('review').between(studyDayStart(day, hour), upper, true, false).toArray();
+			const rows = await ratingsBetween(db, studyDayStart(day, hour), upper);
+			rows.sort((a, b) => a.review - b.review || cmp(a.id, b.id));
 			for (const row of rows) {
 				if (row.review < todayStart) readBeforeToday++;
 				const rowDay = studyDay(row.review, hour);
@@ -53,7 +53,7 @@ export async function collectionRetention(now: number, hour: number): Promise<Ma
 			}
 		}
 		// With a valid cache every row since its end was read here: no second count of the log.
-		const logCount = cache ? cache.logCount + readBeforeToday : await db.reviewLog.where('review').below(todayStart).count();
+		const logCount = cache ? cache.logCount + readBeforeToday : await ratingsBefore(todayStart);
 		return { cache, retention, logCount };
 	});
 	const { cache, retention, logCount } = fresh;

@@ -1,6 +1,6 @@
 /**
- * Reads for the statistics page, in two steps. The overview counts on indexes only (key
- * counts, primary keys) and is meant to be on screen at once. The details need row values:
+ * Reads for the statistics page, in two steps. The overview reads counts only (key counts,
+ * primary keys, the log's counts by quarter hour) and is meant to be on screen at once. The details need row values:
  * true retention (ratings of a year of reviews) and recall now (every studied card's
  * stability); for the whole collection, finished days of retention are cached (see
  * stats-cache.ts) so that only the days since the last visit are read again. Streaks come
@@ -14,13 +14,13 @@ import { streaks, type Streaks } from '$lib/stats/heatmap';
 import type { Collection } from 'dexie';
 import { CARD_TABLES, cardIdsOfDeck } from './card-store';
 import { MAX_KEY, MIN_KEY, read, type Tables } from './database';
+import { cardRatings, countRanges, LOG_TABLES } from './log-store';
 import { subtreeDecks } from './content';
-import { fromProgressRow, type DeckRow, type ProgressKey, type ProgressRow, type ReviewLogRow } from './rows';
+import { fromProgressRow, studyTime, type DeckRow, type ProgressKey, type ProgressRow, type ReviewLogRow } from './rows';
 import { suspendedRows } from './ranges';
 import { collectionRetention } from './stats-cache';
 
 export const HEATMAP_DAYS = 365;
-const DAY_MS = 86_400_000;
 
 export interface CardStates {
 	new: number;
@@ -84,13 +84,13 @@ async function scope(db: Tables, deckId: string | null): Promise<Scope> {
 const yearStart = (today: number, hour: number) => studyDayStart(today - HEATMAP_DAYS + 1, hour);
 
 export function statsOverview(deckId: string | null, now: number, hour: number): Promise<StatsOverview> {
-	return read(['decks', ...CARD_TABLES, 'progress', 'reviewLog'], async (db) => {
+	return read(['decks', ...CARD_TABLES, ...LOG_TABLES, 'progress'], async (db) => {
 		const s = await scope(db, deckId);
 		const ids = s.ids;
 		const inScope = ids === null ? null : (id: string) => ids.has(id);
 		const today = studyDay(now, hour);
 		const [history, forecast, states] = await Promise.all([
-			s.ids === null ? countedHistory(db, today, now, hour) : filteredHistory(db, s, today, now, hour),
+			s.ids === null ? countedHistory(db, today, hour) : filteredHistory(db, s, today, now, hour),
 			forecastCounts(db, inScope, now, hour),
 			cardStates(db, s.decks, inScope)
 		]);
@@ -118,29 +118,13 @@ async function countIn(range: Collection<ProgressRow, ProgressKey>, inScope: ((d
 	return (await range.primaryKeys()).filter(([deckId]) => inScope(deckId)).length;
 }
 
-/** A rating's answer time; one no rating can take (NaN, negative, over a day: a bad row) counts as none. */
-function studyTime(row: ReviewLogRow): number {
-	const ms = row.durationMs;
-	return typeof ms === 'number' && ms >= 0 && ms <= DAY_MS ? ms : 0;
-}
-
-/** The whole collection: one key count per day, and today's rows for the study time. */
-async function countedHistory(db: Tables, today: number, now: number, hour: number) {
+/** The whole collection: the log's counts per study day, today's answer times with them. */
+async function countedHistory(db: Tables, today: number, hour: number) {
 	const starts = Array.from({ length: HEATMAP_DAYS + 1 }, (_, i) => studyDayStart(today - HEATMAP_DAYS + 1 + i, hour));
-	const [counts, todayRows] = await Promise.all([
-		Promise.all(
-			starts.slice(0, -1).map((from, i) =>
-				db.reviewLog
-					.where('review')
-					.between(from, starts[i + 1], true, false)
-					.count()
-			)
-		),
-		db.reviewLog.where('review').between(starts.at(-2)!, starts.at(-1)!, true, false).toArray()
-	]);
+	const counts = await countRanges(db, starts);
 	const heatmap = new Map<number, number>();
-	counts.forEach((n, i) => n > 0 && heatmap.set(today - HEATMAP_DAYS + 1 + i, n));
-	return { heatmap, todayMs: todayRows.reduce((sum, row) => sum + studyTime(row), 0) };
+	counts.forEach((day, i) => day.ratings > 0 && heatmap.set(today - HEATMAP_DAYS + 1 + i, day.ratings));
+	return { heatmap, todayMs: counts.at(-1)!.ms };
 }
 
 /**
@@ -155,7 +139,7 @@ async function deckYear(db: Tables, s: Scope, today: number, now: number, hour: 
 	]);
 	const cards = new Set([...cardIds.flat(), ...progressKeys.flat().map(([, cardId]) => cardId)]);
 	const from = yearStart(today, hour);
-	return Promise.all([...cards].map((id) => db.reviewLog.where('[cardId+review]').between([id, from], [id, now], true, true).toArray()));
+	return Promise.all([...cards].map((id) => cardRatings(db, id, from, now)));
 }
 
 async function filteredHistory(db: Tables, s: Scope, today: number, now: number, hour: number) {
@@ -206,7 +190,7 @@ export async function statsDetails(deckId: string | null, now: number, hour: num
 	const today = studyDay(now, hour);
 	const [collection, local] = await Promise.all([
 		deckId === null ? collectionRetention(now, hour) : null,
-		read(['decks', ...CARD_TABLES, 'progress', 'reviewLog'], async (db) => {
+		read(['decks', ...CARD_TABLES, ...LOG_TABLES, 'progress'], async (db) => {
 			const s = await scope(db, deckId);
 			const recall = new RecallSums(now);
 			const known = new Map<string, number>();
