@@ -23,7 +23,8 @@ import { EXAM_KEY, examFrom, examOn, type ExamSettings } from '$lib/scheduler/ex
 import type { BackupWriter } from '$lib/backup/write';
 import { CARD_TABLES, placesById } from './card-store';
 import { read, write, type Tables } from './database';
-import { newProgress, toProgressRow, toReviewLogRow, type Placement, type ProgressKey, type ProgressRow, type ReviewLogRow } from './rows';
+import { eachRatings, LOG_TABLES, mergeRatings, ratingCount, type LogTables } from './log-store';
+import { newProgress, toProgressRow, toReviewLogRow, type Placement, type ProgressKey, type ProgressRow } from './rows';
 import { absentDeviceNotes, putDeviceNote, type CarriedNote } from './device-notes';
 import { CONVERTED_KEY } from './sync-keys';
 import { SENT_KEY, sentList } from './sent';
@@ -93,8 +94,8 @@ export type OnProgress = (done: number, total: number) => void;
 
 /** Fills `writer` with every card's progress, the whole review log and the quiz history. */
 export function exportBackup<P>(writer: BackupWriter<P>, onProgress: OnProgress = () => {}): Promise<void> {
-	return read(['progress', 'reviewLog', 'quizHistory'], async (db) => {
-		const [progressRows, logRows] = await Promise.all([db.progress.count(), db.reviewLog.count()]);
+	return read(['progress', ...LOG_TABLES, 'quizHistory'], async (db) => {
+		const [progressRows, logRows] = await Promise.all([db.progress.count(), ratingCount(db)]);
 		const total = progressRows + logRows;
 		let done = 0;
 		const moved = (rows: number) => onProgress((done += rows), total);
@@ -106,17 +107,11 @@ export function exportBackup<P>(writer: BackupWriter<P>, onProgress: OnProgress 
 		});
 		// A card reset to new has no progress row but keeps its log: list it as new.
 		const reset = new Set<string>();
-		let lastId: string | null = null;
-		for (;;) {
-			const rows: ReviewLogRow[] = await (lastId === null ? db.reviewLog.toCollection() : db.reviewLog.where(':id').above(lastId))
-				.limit(SLICE)
-				.toArray();
-			if (rows.length === 0) break;
+		await eachRatings(db, (rows) => {
 			writer.rows('reviewLog', rows.map(toReviewLogTuple));
 			for (const row of rows) if (!listed.has(row.cardId)) reset.add(row.cardId);
-			lastId = rows.at(-1)!.id;
 			moved(rows.length);
-		}
+		});
 		writer.rows(
 			'progress',
 			[...reset].map((cardId) => toProgressTuple(newProgress(cardId)))
@@ -227,21 +222,37 @@ function sentAfter(stored: { value: unknown } | undefined, backup: ParsedBackup)
 	return { list: { until, cardIds }, added: cardIds.length - ours.length };
 }
 
-/**
- * Which rows' ids are not stored yet. The backup's ids are walked in ascending order, a
- * slice at a time, against the stored ids in the same key range: each stored key is read
- * at most once, and only keys (no rows).
- */
-async function absentLogRows(db: Tables, log: ReviewLogTuple[], ascending: boolean): Promise<number[]> {
+/** Indexes of `log`'s rows in ascending id order (the backup's ids are unique: read.ts checks). */
+function idOrder(log: ReviewLogTuple[], ascending: boolean): number[] {
 	const order = log.map((_, i) => i);
 	if (!ascending) order.sort((a, b) => (log[a][0] < log[b][0] ? -1 : 1));
-	const absent: number[] = [];
-	for (let start = 0; start < order.length; start += SLICE) {
-		const slice = order.slice(start, start + SLICE);
-		const stored = new Set(await db.reviewLog.where(':id').between(log[slice[0]][0], log[slice.at(-1)!][0], true, true).primaryKeys());
-		for (const i of slice) if (!stored.has(log[i][0])) absent.push(i);
-	}
-	return absent.sort((a, b) => a - b);
+	return order;
+}
+
+/**
+ * Which rows' ids are not stored yet, in backup order. The stored log is walked once, a batch
+ * at a time (only a batch in memory), each id looked up among the backup's sorted ids.
+ */
+async function absentLogRows(db: LogTables, log: ReviewLogTuple[], ascending: boolean): Promise<number[]> {
+	if (log.length === 0) return [];
+	const order = idOrder(log, ascending);
+	const present = new Uint8Array(log.length);
+	await eachRatings(db, (rows) => {
+		for (const { id } of rows) {
+			let [lo, hi] = [0, order.length - 1];
+			while (lo <= hi) {
+				const mid = (lo + hi) >> 1;
+				const at = log[order[mid]][0];
+				if (at === id) {
+					present[order[mid]] = 1;
+					break;
+				}
+				if (at < id) lo = mid + 1;
+				else hi = mid - 1;
+			}
+		}
+	});
+	return log.map((_, i) => i).filter((i) => present[i] === 0);
 }
 
 /**
@@ -249,7 +260,7 @@ async function absentLogRows(db: Tables, log: ReviewLogTuple[], ascending: boole
  * builder made them here (import/backup-notes.ts); one whose decks another note owns throws NoteClashError.
  */
 export function previewRestore(backup: ParsedBackup, notes: CarriedNote[] = []): Promise<RestorePlan> {
-	return read(['notes', 'decks', ...CARD_TABLES, 'progress', 'reviewLog', 'quizHistory', 'settings'], async (db) =>
+	return read(['notes', 'decks', ...CARD_TABLES, ...LOG_TABLES, 'progress', 'quizHistory', 'settings'], async (db) =>
 		summary(await plan(db, backup, await absentDeviceNotes(db, notes)))
 	);
 }
@@ -261,7 +272,7 @@ function summary(p: Plan): RestorePlan {
 
 /** Merges `backup` (and its `notes`, as for previewRestore) into the database in one transaction: all of it, or (on any error) none of it. */
 export function restoreBackup(backup: ParsedBackup, onProgress: OnProgress = () => {}, notes: CarriedNote[] = []): Promise<RestorePlan> {
-	return write(['notes', 'decks', ...CARD_TABLES, 'progress', 'reviewLog', 'quizHistory', 'settings'], async (db) => {
+	return write(['notes', 'decks', ...CARD_TABLES, ...LOG_TABLES, 'progress', 'quizHistory', 'settings'], async (db) => {
 		const added = await absentDeviceNotes(db, notes);
 		for (const carried of added) await putDeviceNote(db, carried.file, carried.markdown, carried.note);
 		// Planned with the notes stored: their cards are where the backup's progress is placed.
@@ -275,12 +286,16 @@ export function restoreBackup(backup: ParsedBackup, onProgress: OnProgress = () 
 			await db.progress.bulkPut(rows);
 			onProgress((done += rows.length), total);
 		}
-		for (let i = 0; i < p.newLogRows.length; i += SLICE) {
-			const rows = p.newLogRows.slice(i, i + SLICE).map((index) => {
+		// In ascending id order, a slice at a time: the way mergeRatings reads fewest stored ids.
+		const isNew = new Uint8Array(backup.reviewLog.length);
+		for (const index of p.newLogRows) isNew[index] = 1;
+		const fresh = idOrder(backup.reviewLog, backup.logIdsAscending).filter((index) => isNew[index] === 1);
+		for (let i = 0; i < fresh.length; i += SLICE) {
+			const rows = fresh.slice(i, i + SLICE).map((index) => {
 				const log = fromReviewLogTuple(backup.reviewLog[index]);
 				return toReviewLogRow(log, p.placeOf(log.cardId).deckId);
 			});
-			await db.reviewLog.bulkAdd(rows);
+			await mergeRatings(db, rows);
 			onProgress((done += rows.length), total);
 		}
 		const present = new Set((await db.quizHistory.bulkGet(backup.quizHistory.map((q) => q.id))).map((q) => q?.id));

@@ -2,40 +2,35 @@
 import { ANKI_HEADER, ankiDeckName, ankiLines, REVIEW_CSV_HEADER, reviewCsvLines } from '$lib/backup/csv';
 import { cmp } from 'dexie';
 import { CARD_TABLES, cardsOfNote } from './card-store';
-import { MIN_KEY, read } from './database';
+import { read } from './database';
+import { eachRatings, LOG_TABLES } from './log-store';
 import { fromCardRow, type ReviewLogRow } from './rows';
 
 const SLICE = 10_000;
 
-/** The review log as CSV, oldest review first. `pack` turns a slice's text into a part (a Blob). */
+/** Whether IndexedDB can index `value`: only such review times have a place in review order. */
+function isKey(value: unknown, depth = 0): boolean {
+	if (typeof value === 'number') return !Number.isNaN(value);
+	if (typeof value === 'string') return true;
+	if (value instanceof Date) return !Number.isNaN(value.getTime());
+	if (Array.isArray(value)) return depth < 8 && value.every((item) => isKey(item, depth + 1));
+	return value instanceof ArrayBuffer || ArrayBuffer.isView(value);
+}
+
+/** The review log as CSV, oldest review first (IndexedDB key order, then id). `pack` turns a slice's text into a part (a Blob). */
 export function reviewLogCsv<P>(pack: (text: string) => P, slice = SLICE): Promise<(string | P)[]> {
-	return read(['decks', 'reviewLog'], async (db) => {
+	return read(['decks', ...LOG_TABLES], async (db) => {
 		const names = new Map((await db.decks.toArray()).map((deck) => [deck.id, ankiDeckName(deck.path)]));
 		const deckOf = (row: ReviewLogRow) => names.get(row.deckId) ?? '';
-		const parts: (string | P)[] = [REVIEW_CSV_HEADER];
 		// A time no date can show (1e300, a row of a bad backup) cannot be a CSV row; the row stays in backups.
-		const lines = (rows: ReviewLogRow[]) =>
-			pack(
-				reviewCsvLines(
-					rows.filter((row) => !Number.isNaN(new Date(row.review).getTime())),
-					deckOf
-				)
-			);
-		// Along the review-time index; rows sharing the last time of a slice are read again
-		// with the next slice, so none is lost or doubled. Steps go by key order (above(last)),
-		// never by last + 1: a time may be 0.5 ms or 1e300, and the index holds strings too.
-		let range = db.reviewLog.where('review').aboveOrEqual(MIN_KEY);
-		for (;;) {
-			const rows = await range.limit(slice).toArray();
-			if (rows.length < slice) {
-				parts.push(lines(rows));
-				return parts;
-			}
-			const last = rows.at(-1)!.review;
-			const atLast = rows.findIndex((row) => cmp(row.review, last) === 0);
-			parts.push(lines(atLast > 0 ? rows.slice(0, atLast) : await db.reviewLog.where('review').equals(last).toArray()));
-			range = atLast > 0 ? db.reviewLog.where('review').aboveOrEqual(last) : db.reviewLog.where('review').above(last);
-		}
+		const rows: ReviewLogRow[] = [];
+		await eachRatings(db, (batch) => {
+			for (const row of batch) if (isKey(row.review) && !Number.isNaN(new Date(row.review).getTime())) rows.push(row);
+		});
+		rows.sort((a, b) => cmp(a.review, b.review) || cmp(a.id, b.id));
+		const parts: (string | P)[] = [REVIEW_CSV_HEADER];
+		for (let i = 0; i === 0 || i < rows.length; i += slice) parts.push(pack(reviewCsvLines(rows.slice(i, i + slice), deckOf)));
+		return parts;
 	});
 }
 
