@@ -15,12 +15,12 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { IDBFactory } from 'fake-indexeddb';
-import { closeDatabase, database } from '../../src/lib/db/database';
+import { closeDatabase } from '../../src/lib/db/database';
 import { newEventId } from '../../src/lib/db/device';
 import { getProgress, recordReview } from '../../src/lib/db/progress';
 import { getSettings } from '../../src/lib/db/settings';
 import { syncDecks } from '../../src/lib/db/sync';
-import { k8sNote, openTestDatabase, serve } from '../../src/lib/db/testing';
+import { k8sNote, openTestDatabase, serve, storedRatingCount } from '../../src/lib/db/testing';
 import { mulberry32, randomInt } from '../../src/lib/quiz/rng';
 import { rate } from '../../src/lib/scheduler/rate';
 import type { Rating } from '../../src/lib/scheduler/types';
@@ -155,7 +155,7 @@ try {
 		const ms = Math.round(performance.now() - began);
 		clearInterval(sampler);
 		const heapMb = Math.round((peak - base) / 1e5) / 10;
-		const stored = await database().reviewLog.count();
+		const stored = await storedRatingCount();
 		results[`first sync, ${events} events`] = { ms, heapMb, pulled: outcome.pulled, cardsRebuilt: outcome.derived, logRows: stored };
 		console.log(
 			`first sync of a new device, ${events} events over ${cards} cards: ${ms} ms, heap +${heapMb} MB at peak (${stored} log rows)`

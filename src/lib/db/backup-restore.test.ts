@@ -11,7 +11,7 @@ import { sendToReview } from './quiz-review';
 import { toProgressRow, toReviewLogRow } from './rows';
 import { SENT_KEY, sentToReviewToday } from './sent';
 import { syncDecks } from './sync';
-import { DAY, HOUR, k8sNote, logOf, logsNote, NEXT_DAY, NOW, openTestDatabase, progressOf, serve } from './testing';
+import { DAY, HOUR, k8sNote, logOf, logsNote, NEXT_DAY, NOW, openTestDatabase, progressOf, serve, storeRatings } from './testing';
 
 const Y9999 = Date.UTC(9999, 0, 1);
 
@@ -52,7 +52,7 @@ describe('a valid backup restores whatever the database holds', () => {
 		const db = database();
 		const forged = progressOf('s1', { lastReview: Y9999, due: Y9999 + DAY, stability: 1e300 });
 		await db.progress.put(toProgressRow(forged, { deckId: 'svc', noteId: 'n1', live: 1 }));
-		await db.reviewLog.put(toReviewLogRow(logOf(forged, null, Y9999), 'svc'));
+		await storeRatings([toReviewLogRow(logOf(forged, null, Y9999), 'svc')]);
 		await db.quizHistory.put({ id: 'odd', anything: [1] } as never);
 		await db.settings.put({ key: SENT_KEY, value: 'not a list' });
 

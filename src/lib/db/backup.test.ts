@@ -10,7 +10,7 @@ import { cardReviewLog, getProgress, recordReview, resetProgress } from './progr
 import { addQuizResult } from './quiz';
 import { getSettings, saveSettings } from './settings';
 import { syncDecks } from './sync';
-import { DAY, HOUR, k8sNote, logOf, logsNote, NOW, openTestDatabase, progressOf, serve } from './testing';
+import { DAY, HOUR, k8sNote, logOf, logsNote, NOW, openTestDatabase, progressOf, serve, storedRatings } from './testing';
 
 async function exportText(): Promise<string> {
 	const writer = new BackupWriter({ exportedAt: NOW, settings: await backupSettings(), preferences: {} }, (texts) => texts.join(''));
@@ -32,7 +32,7 @@ async function everything() {
 	return {
 		progress: strip(await db.progress.toArray()),
 		// Write order (seq) numbers this browser's own ratings; a backup does not carry it (see SCHEMA_V3).
-		reviewLog: strip((await db.reviewLog.toArray()).map(({ seq: _seq, ...row }) => row)),
+		reviewLog: strip((await storedRatings()).map(({ seq: _seq, ...row }) => row)),
 		quiz: await db.quizHistory.toArray(),
 		settings: await getSettings()
 	};

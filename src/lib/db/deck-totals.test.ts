@@ -25,6 +25,7 @@ import type { TotalsShardRow } from './rows';
 import { recountTotals } from './deck-totals-store';
 import { countReads, deckCountsFromRanges, logReads, outsideLog, todayTotals, todayTotalsFromRanges } from './deck-totals.testing';
 import { deriveCards } from './derive';
+import { LOG_TABLES } from './log-store';
 import { buryUntil, getProgress, recordReview, resetProgress, setSuspended, undoLastReview } from './progress';
 import { sendToReview } from './quiz-review';
 import { syncDecks } from './sync';
@@ -191,7 +192,7 @@ const STEPS: Record<string, (rng: Rng) => Promise<unknown>> = {
 	import: (rng) => importProgress([...new Set(Array.from({ length: 6 }, () => pick(rng, CARDS)))].map((id) => randomProgress(rng, id))),
 	// Several cards at once: deriveCards replays them side by side in one transaction.
 	replay: (rng) =>
-		write([...CARD_TABLES, 'progress', 'reviewLog', 'settings', 'events'], (db) =>
+		write([...CARD_TABLES, ...LOG_TABLES, 'progress', 'settings', 'events'], (db) =>
 			deriveCards(db, [pick(rng, CARDS), pick(rng, CARDS), pick(rng, CARDS)], DEFAULT_SETTINGS, NOW)
 		),
 	sideBySide: (rng) =>

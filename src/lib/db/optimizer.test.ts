@@ -6,7 +6,7 @@ import { readReviewLog } from './log-reader';
 import { MIN_TRAINING_REVIEWS, REMIND_AFTER_MS } from '$lib/scheduler/optimizer-input';
 import { dismissOptimizeReminder, lastOptimization, markOptimized, optimizeReminderShown, reviewCardRatingsSince } from './optimizer';
 import { QUARTER } from './log-store';
-import { openTestDatabase } from './testing';
+import { openTestDatabase, storeRatings } from './testing';
 
 let factory: IDBFactory;
 beforeEach(async () => {
@@ -36,7 +36,7 @@ describe('the optimizer’s storage', () => {
 	it('reads every rating with what the conversion needs, and counts review-card ratings after a time', async () => {
 		// A quarter hour apart: ratings are counted by quarter hours (log-store's QUARTER).
 		const [t1, t2, t3, t4] = [1, 2, 3, 4].map((n) => n * QUARTER);
-		await database().reviewLog.bulkPut([row('a', t1, NEW), row('b', t2, LEARNING), row('c', t3, REVIEW), row('d', t4, REVIEW)]);
+		await storeRatings([row('a', t1, NEW), row('b', t2, LEARNING), row('c', t3, REVIEW), row('d', t4, REVIEW)]);
 		expect(await readReviewLog('tabledeck-test', factory, IDBKeyRange)).toEqual([
 			{ cardId: 'c', review: t1, rating: 3, stateBefore: NEW },
 			{ cardId: 'c', review: t2, rating: 3, stateBefore: LEARNING },
@@ -50,7 +50,7 @@ describe('the optimizer’s storage', () => {
 
 	it('reads a log larger than one batch, every row once', async () => {
 		const rows = Array.from({ length: 25_001 }, (_, i) => row(`r${String(i).padStart(6, '0')}`, i, REVIEW));
-		await database().reviewLog.bulkPut(rows);
+		await storeRatings(rows);
 		const read = await readReviewLog('tabledeck-test', factory, IDBKeyRange);
 		expect(read).toHaveLength(25_001);
 		expect(new Set(read.map((r) => r.review)).size).toBe(25_001);
@@ -71,9 +71,9 @@ describe('the optimizer’s storage', () => {
 		const ran = now - 2 * REMIND_AFTER_MS;
 		await markOptimized({ at: ran, reviews: 500 });
 		const since = (n: number, from: number) => Array.from({ length: n }, (_, i) => row(`x${from}-${i}`, from + 1 + i, REVIEW));
-		await database().reviewLog.bulkPut(since(MIN_TRAINING_REVIEWS - 1, ran));
+		await storeRatings(since(MIN_TRAINING_REVIEWS - 1, ran));
 		expect(await optimizeReminderShown(now)).toBe(false);
-		await database().reviewLog.bulkPut(since(1, ran + 1000));
+		await storeRatings(since(1, ran + 1000));
 		expect(await optimizeReminderShown(now)).toBe(true);
 		await dismissOptimizeReminder(now);
 		expect(await optimizeReminderShown(now + REMIND_AFTER_MS)).toBe(false);

@@ -4,7 +4,7 @@ import { getProgress } from './progress';
 import { queueSource } from './queue';
 import { sendToReview } from './quiz-review';
 import { sentToReviewToday } from './sent';
-import { DAY, NEXT_DAY, NOW, openTestDatabase, scenario } from './testing';
+import { DAY, NEXT_DAY, NOW, openTestDatabase, scenario, storedRatingCount } from './testing';
 
 beforeEach(async () => {
 	await openTestDatabase();
@@ -17,14 +17,14 @@ const window = { now: NOW, dayStart: NEXT_DAY - DAY, nextDayStart: NEXT_DAY };
 describe('sendToReview', () => {
 	it('makes studied cards due now without touching their memory state or the review log', async () => {
 		const before = await getProgress('p2');
-		const logRows = await database().reviewLog.count();
+		const logRows = await storedRatingCount();
 		const report = await sendToReview(['p2', 's1', 's3'], NOW, NEXT_DAY);
 		expect(report).toEqual({ due: 3, fresh: 0, skipped: 0 });
 		expect(await getProgress('p2')).toEqual({ ...before, due: NOW });
 		// Already due earlier: stays as it was.
 		expect((await getProgress('s1'))?.due).toBe(NOW - DAY);
 		expect((await getProgress('s3'))?.due).toBe(NOW);
-		expect(await database().reviewLog.count()).toBe(logRows);
+		expect(await storedRatingCount()).toBe(logRows);
 		const source = await queueSource(null, window);
 		expect(source.progress.map((row) => row.cardId)).toContain('p2');
 	});

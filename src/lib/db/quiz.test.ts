@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeDatabase, database } from './database';
+import { closeDatabase } from './database';
 import { addQuizResult, quizHistory } from './quiz';
-import { NOW, openTestDatabase, quizResult as quiz } from './testing';
+import { NOW, openTestDatabase, quizResult as quiz, storedRatingCount } from './testing';
 
 beforeEach(async () => {
 	await openTestDatabase();
@@ -17,6 +17,6 @@ describe('quiz history', () => {
 		expect((await quizHistory('svc')).map((q) => q.id)).toEqual(['b', 'a']);
 		expect((await quizHistory('probe', 1))[0]).toEqual(quiz('b', NOW + 2, ['svc', 'probe']));
 		expect(await quizHistory(undefined, 2)).toHaveLength(2);
-		expect(await database().reviewLog.count()).toBe(0);
+		expect(await storedRatingCount()).toBe(0);
 	});
 });

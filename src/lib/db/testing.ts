@@ -10,9 +10,11 @@ import {
 	type Rating,
 	type ReviewLogEntry
 } from '$lib/scheduler/types';
-import { openDatabase, type TabledeckDatabase } from './database';
+import { cmp } from 'dexie';
+import { openDatabase, read, write, type TabledeckDatabase } from './database';
+import { addRatings, eachRatings, LOG_TABLES, ratingCount } from './log-store';
 import { buryUntil, recordReview, setSuspended } from './progress';
-import { newProgress, type QuizResult } from './rows';
+import { newProgress, type QuizResult, type ReviewLogRow } from './rows';
 import { syncDecks } from './sync';
 
 export const MINUTE = 60_000;
@@ -26,6 +28,20 @@ export const NEXT_DAY = NOW + 12 * HOUR;
 export function openTestDatabase(factory: IDBFactory = new IDBFactory()): Promise<TabledeckDatabase> {
 	return openDatabase({ name: 'tabledeck-test', indexedDB: factory, IDBKeyRange });
 }
+
+/** Every stored rating in id order, read through log-store (whatever the log's layout). */
+export function storedRatings(): Promise<ReviewLogRow[]> {
+	return read(LOG_TABLES, async (db) => {
+		const rows: ReviewLogRow[] = [];
+		await eachRatings(db, (batch) => void rows.push(...batch));
+		return rows.sort((a, b) => cmp(a.id, b.id));
+	});
+}
+
+export const storedRatingCount = (): Promise<number> => read(LOG_TABLES, ratingCount);
+
+/** Stores ratings as given, the way an older version or a restore could have. */
+export const storeRatings = (rows: ReviewLogRow[]): Promise<void> => write(LOG_TABLES, (db) => addRatings(db, rows));
 
 export interface DeckSpec {
 	id: string;

@@ -10,10 +10,22 @@ import {
 	todayStats,
 	undoLastReview
 } from '$lib/db';
-import { database } from '$lib/db/database';
 import { todayTotalsFromRanges } from '$lib/db/deck-totals.testing';
 import { toReviewLogRow } from '$lib/db/rows';
-import { DAY, HOUR, k8sNote, logOf, makeNote, MINUTE, NEXT_DAY, NOW, openTestDatabase, progressOf, serve } from '$lib/db/testing';
+import {
+	DAY,
+	HOUR,
+	k8sNote,
+	logOf,
+	makeNote,
+	MINUTE,
+	NEXT_DAY,
+	NOW,
+	openTestDatabase,
+	progressOf,
+	serve,
+	storeRatings
+} from '$lib/db/testing';
 import { applyDailyLimits, DEFAULT_SETTINGS, dayStart, liftNewLimit, nextDayStart, type SchedulerSettings } from '$lib/scheduler';
 import { homeScreen, homeStreak, noteLines } from './home';
 
@@ -148,7 +160,7 @@ describe('ratings done today', () => {
 		await importProgress([], [ratingAt(TODAY + 30 * MINUTE)]);
 		expect(await done()).toBe(3);
 		// A restored backup adds rows nobody rated here (no write order).
-		await database().reviewLog.add(toReviewLogRow(ratingAt(TODAY + 40 * MINUTE), 'svc'));
+		await storeRatings([toReviewLogRow(ratingAt(TODAY + 40 * MINUTE), 'svc')]);
 		expect(await done()).toBe(4);
 	});
 
@@ -165,7 +177,7 @@ describe('ratings done today', () => {
 	});
 
 	it('are counted from the log when no rating was made since the update that numbers them', async () => {
-		await database().reviewLog.add(toReviewLogRow(ratingAt(TODAY + HOUR), 'svc'));
+		await storeRatings([toReviewLogRow(ratingAt(TODAY + HOUR), 'svc')]);
 		expect(await done()).toBe(1);
 	});
 });

@@ -1,8 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addQuizResult, closeDatabase, quizHistory, resetProgress, sentToReviewToday } from '$lib/db';
-import { database } from '$lib/db/database';
-import { NOW, openTestDatabase, scenario } from '$lib/db/testing';
+import { NOW, openTestDatabase, scenario, storedRatingCount } from '$lib/db/testing';
 import { DEFAULT_QUIZ_SETUP, type QuizSetup, type TypedQuestion } from '$lib/quiz';
 import { QuizSession, quizHistoryOf } from './quiz.svelte';
 
@@ -45,7 +44,7 @@ describe('QuizSession', () => {
 	});
 
 	it('keeps the finished quiz in history, not in the review log, and sends the missed cards to review', async () => {
-		const logRows = await database().reviewLog.count();
+		const logRows = await storedRatingCount();
 		const quiz = await session({ ...typedAll, deckIds: ['probe'] });
 		await quiz.start(NOW, () => 7);
 		const [first, second] = quiz.run!.questions as TypedQuestion[];
@@ -57,7 +56,7 @@ describe('QuizSession', () => {
 		const [saved] = await quizHistory('probe');
 		expect(saved).toMatchObject({ deckIds: ['probe'], score: 1, total: 2, durationMs: 65_000, at: NOW + 65_000 });
 		expect(saved.answers.map((a) => a.outcome)).toEqual(['correct', 'wrong']);
-		expect(await database().reviewLog.count()).toBe(logRows);
+		expect(await storedRatingCount()).toBe(logRows);
 
 		await quiz.sendMissed(NOW + 70_000);
 		// p1 is new (its bury is lifted), p2 a review card now due.

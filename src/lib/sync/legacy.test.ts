@@ -3,11 +3,11 @@ process.env.TZ = 'Asia/Seoul';
 
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeDatabase, database } from '$lib/db/database';
+import { closeDatabase } from '$lib/db/database';
 import { addOddRows, oddRows } from '$lib/db/odd-log';
 import { getProgress, recordReview, undoLastReview } from '$lib/db/progress';
 import { syncDecks } from '$lib/db/sync';
-import { DAY, k8sNote, MINUTE, NOW, openTestDatabase, serve } from '$lib/db/testing';
+import { DAY, k8sNote, MINUTE, NOW, openTestDatabase, serve, storedRatings } from '$lib/db/testing';
 import { mulberry32, randomInt } from '$lib/quiz/rng';
 import { rate } from '$lib/scheduler/rate';
 import { replayAll } from '$lib/scheduler/replay';
@@ -51,7 +51,7 @@ async function studyToday(seed: number): Promise<number> {
 describe('eventsFromReviewLog', () => {
 	it.each([1, 2, 3])('gives events whose replay is each card’s stored progress and log, seed %i', async (seed) => {
 		const end = await studyToday(seed);
-		const rows = await database().reviewLog.toArray();
+		const rows = await storedRatings();
 		const { events, problems } = eventsFromReviewLog(rows, end);
 		expect(problems).toEqual([]);
 		expect(events).toHaveLength(rows.length);
@@ -68,7 +68,7 @@ describe('eventsFromReviewLog', () => {
 
 	it('gives the same ids every time, so two devices that convert one log merge it once', async () => {
 		await studyToday(4);
-		const rows = await database().reviewLog.toArray();
+		const rows = await storedRatings();
 		const first = eventsFromReviewLog(rows, NOW).events;
 		expect(
 			eventsFromReviewLog(structuredClone(rows).reverse(), NOW)
@@ -83,7 +83,7 @@ describe('eventsFromReviewLog', () => {
 			...(await addOddRows('s1', 'svc')),
 			...(await addOddRows('s2', 'svc', [NOW - DAY, NOW - DAY, NOW - DAY, NOW - DAY], 'odd2'))
 		];
-		const rows = await database().reviewLog.toArray();
+		const rows = await storedRatings();
 		const { events, problems } = eventsFromReviewLog([...rows, null, 'text', 7], end);
 		// Every odd row is out of range somewhere that a rating needs (time, rating or card).
 		expect(events).toHaveLength(rows.length - odd.length);
