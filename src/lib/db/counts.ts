@@ -1,7 +1,7 @@
 import { LEARNING, NEW, RELEARNING, REVIEW } from '$lib/scheduler/types';
 import { subtreeDecks } from './content';
 import { MAX_KEY, MIN_KEY, read, type Tables } from './database';
-import { countBetween, countRanges, lastWritten, logBefore, LOG_TABLES, type LogTables } from './log-store';
+import { countBetween, countRanges, lastWritten, logBefore, LOG_TABLES, type LogTables, type TimeCounts } from './log-store';
 import { buriedAfter } from './ranges';
 import type { ProgressRow } from './rows';
 
@@ -32,14 +32,17 @@ export async function countToday(
 	nextDayStart: number,
 	max?: { introduced: number; reviewed: number }
 ): Promise<TodayStats> {
-	const counts = await countBetween(db, dayStart, nextDayStart);
-	return { ratings: counts.ratings, ...capped(counts.fresh, counts.reviewed, max) };
+	return todayFrom(await countBetween(db, dayStart, nextDayStart), max);
 }
 
-const capped = (introduced: number, reviewed: number, max?: { introduced: number; reviewed: number }) => ({
-	introduced: max ? Math.min(introduced, max.introduced) : introduced,
-	reviewed: max ? Math.min(reviewed, max.reviewed) : reviewed
-});
+/** TodayStats from the day's counts, new and review ratings capped at `max`. */
+export function todayFrom(day: TimeCounts, max?: { introduced: number; reviewed: number }): TodayStats {
+	return {
+		ratings: day.ratings,
+		introduced: max ? Math.min(day.fresh, max.introduced) : day.fresh,
+		reviewed: max ? Math.min(day.reviewed, max.reviewed) : day.reviewed
+	};
+}
 
 /** What the daily limits have used today: ratings of new cards and of review cards, each up to `max`. */
 export function limitsUsedToday(dayStart: number, nextDayStart: number, max: { introduced: number; reviewed: number }) {

@@ -10,10 +10,10 @@ import type { Deck } from '$lib/notes/types';
 import { examFrom, EXAM_KEY, type ExamSettings } from '$lib/scheduler/exam-settings';
 import { NEW } from '$lib/scheduler/types';
 import { CARD_TABLES, placesById } from './card-store';
-import { countToday, type TodayStats } from './counts';
+import { todayFrom, type TodayStats } from './counts';
 import { read, type Tables } from './database';
 import { contribution } from './deck-totals';
-import { LOG_TABLES } from './log-store';
+import { countBetween, LOG_TABLES } from './log-store';
 import { dueBy, loadTotals, type DueCounts } from './deck-totals-store';
 import { buriedAfter } from './ranges';
 import { fromDeckRow, type DeckRow, type DeckTotalsRow, type ProgressRow } from './rows';
@@ -65,11 +65,13 @@ export function homeRead(
 	return read(['settings', ...CARD_TABLES, ...LOG_TABLES, 'notes', 'decks', 'deckTotals', 'progress'], async (db) => {
 		const settings = db.settings.bulkGet([SENT_KEY, EXAM_KEY]);
 		const rows = readHome(db, now);
+		const day = countBetween(db, dayStart, nextDayStart);
 		const [sentRow, examRow] = await settings;
 		const sentIds = sentList(sentRow?.value, now);
 		const sent = sentIds.length === 0 ? [] : (await placesById(db, sentIds)).filter((place) => place !== undefined);
 		const max = limits(sent.length);
-		const [used, home] = await Promise.all([countToday(db, dayStart, nextDayStart, { introduced: max.new, reviewed: max.due }), rows]);
+		const [counts, home] = await Promise.all([day, rows]);
+		const used = todayFrom(counts, { introduced: max.new, reviewed: max.due });
 		return {
 			...(await countsFrom(db, home, nextDayStart, max)),
 			sent: sent.map(({ deckId, noteId }) => ({ deckId, noteId })),
