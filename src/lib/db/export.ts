@@ -23,13 +23,20 @@ export function reviewLogCsv<P>(pack: (text: string) => P, slice = SLICE): Promi
 		const names = new Map((await db.decks.toArray()).map((deck) => [deck.id, ankiDeckName(deck.path)]));
 		const deckOf = (row: ReviewLogRow) => names.get(row.deckId) ?? '';
 		// A time no date can show (1e300, a row of a bad backup) cannot be a CSV row; the row stays in backups.
-		const rows: ReviewLogRow[] = [];
+		// log-store hands the log over in no order: each row is kept as its CSV line (not the whole
+		// row) with what sorts it, then the lines go out slice by slice.
+		const lines: { review: unknown; id: string; line: string }[] = [];
 		await eachRatings(db, (batch) => {
-			for (const row of batch) if (isKey(row.review) && !Number.isNaN(new Date(row.review).getTime())) rows.push(row);
+			for (const row of batch) {
+				if (!isKey(row.review) || Number.isNaN(new Date(row.review).getTime())) continue;
+				lines.push({ review: row.review, id: row.id, line: reviewCsvLines([row], deckOf) });
+			}
 		});
-		rows.sort((a, b) => cmp(a.review, b.review) || cmp(a.id, b.id));
+		lines.sort((a, b) => cmp(a.review, b.review) || cmp(a.id, b.id));
 		const parts: (string | P)[] = [REVIEW_CSV_HEADER];
-		for (let i = 0; i === 0 || i < rows.length; i += slice) parts.push(pack(reviewCsvLines(rows.slice(i, i + slice), deckOf)));
+		for (let i = 0; i === 0 || i < lines.length; i += slice) {
+			parts.push(pack(lines.slice(i, i + slice).reduce((text, entry) => text + entry.line, '')));
+		}
 		return parts;
 	});
 }
