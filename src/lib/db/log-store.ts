@@ -160,7 +160,9 @@ export async function countRanges(db: LogTables, bounds: number[]): Promise<Time
  * ratings before `ms`: a cheap fingerprint of the log before a time. null when there is none.
  */
 export async function logBefore(db: LogTables, ms: number): Promise<{ latest: number; ratings: number } | null> {
-	const range = () => db.reviewLog.where('review').between(-Number.MAX_VALUE, onGrid(ms), true, false);
+	const end = onGrid(ms);
+	if (!(end > -Number.MAX_VALUE)) return null;
+	const range = () => db.reviewLog.where('review').between(-Number.MAX_VALUE, end, true, false);
 	const [ratings, last] = await Promise.all([range().count(), range().last()]);
 	if (ratings === 0 || last === undefined) return null;
 	return { latest: (Math.floor(last.review / QUARTER) + 1) * QUARTER, ratings };
