@@ -78,11 +78,14 @@ export function pageSeq(rows: readonly ReviewLogRow[]): number {
 	return seq;
 }
 
-/** Highest finite numeric review of `rows`, -1 when none. */
+/**
+ * Highest finite numeric review of `rows`, -1 when none (or when every one is below -1): never
+ * below a row's review, so "last >= from" finds every page holding a review from `from` on.
+ */
 export function pageLast(rows: readonly ReviewLogRow[]): number {
-	let last = -Infinity;
+	let last = -1;
 	for (const row of rows) if (typeof row.review === 'number' && Number.isFinite(row.review) && row.review > last) last = row.review;
-	return last === -Infinity ? -1 : last;
+	return last;
 }
 
 /** Page `page` of shard `shard` holding `rows` (in write order). */

@@ -101,7 +101,7 @@ export interface LogPageRow {
 	page: number;
 	/** Highest whole-number seq in the page, 0 when none (indexed: the next seq, the last rating). */
 	seq: number;
-	/** Highest finite numeric review in the page, -1 when none (indexed: the latest review time). */
+	/** Highest finite numeric review in the page, -1 when none or lower (indexed: the latest review time). */
 	last: number;
 	count: number;
 	rows: string;
