@@ -29,8 +29,8 @@ const rating = (i: number, cardId: string): ReviewLogRow => ({
 
 const reduced = (rows: ReviewLogRow[]) => rows.map(({ cardId, review, rating, stateBefore }) => ({ cardId, review, rating, stateBefore }));
 /** Sorted by every field's type and text: NaN, Infinity, null and undefined stay apart. */
-const order = (rows: Record<string, unknown>[]) => {
-	const key = (row: Record<string, unknown>) =>
+const order = (rows: object[]) => {
+	const key = (row: object) =>
 		Object.values(row)
 			.map((v) => `${typeof v}:${String(v)}`)
 			.join('|');
