@@ -104,6 +104,18 @@ describe('writing and reading ratings', () => {
 		expect(await database().logTimes.toArray()).toEqual(await recount());
 	});
 
+	it('finds stored ids by each row or, for many rows of a shard, all at once — and not by their text elsewhere in a page', async () => {
+		const stored = Array.from({ length: 20 }, (_, i) => rating(`s${i}`, { review: NOW + i * MINUTE }));
+		await w((db) => addRatings(db, stored));
+		// "c1" is in the page's text as every row's card id: an id "c1" is still not stored.
+		await w((db) => addRatings(db, [rating('c1')]));
+		const many = [...stored.slice(0, 6), ...Array.from({ length: 6 }, (_, i) => rating(`n${i}`))];
+		expect(await w((db) => mergeRatings(db, many))).toEqual(many.slice(6));
+		await expect(w((db) => addRatings(db, [...Array.from({ length: 9 }, (_, i) => rating(`m${i}`)), rating('s3')]))).rejects.toThrow(/s3/);
+		expect(await r(ratingCount)).toBe(27);
+		expect(await database().logTimes.toArray()).toEqual(await recount());
+	});
+
 	it('removes one rating and its count; false when it is not there', async () => {
 		await w((db) => addRatings(db, [rating('a'), rating('b', { review: NOW + DAY, stateBefore: 0 })]));
 		expect(await w((db) => removeRating(db, 'c1', 'b'))).toBe(true);

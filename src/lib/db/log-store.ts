@@ -25,26 +25,72 @@ export type LogTables = Pick<Tables, (typeof LOG_TABLES)[number]>;
 /** Pages read at once by the whole-log readers. */
 const PAGE_BATCH = 16;
 
-/** A shard as stored: its pages of ours in page order, and the highest page number stored (ours or not). */
-interface Shard {
-	shard: number;
-	pages: LogPage[];
-	top: number;
+/** More rows than this for one shard are checked against all its ids at once (a restore), fewer by a text search each. */
+const MANY_ROWS = 8;
+
+/**
+ * A shard as stored: its values in page order, decoded only when needed (a rating's append
+ * parses the last page alone, and a page whose text holds one of its ids), the highest page
+ * number stored (ours or not), and the pages this write begins.
+ */
+class Shard {
+	readonly added: LogPage[] = [];
+	private readonly decoded = new Map<unknown, LogPage | undefined>();
+	private ids: Set<unknown> | undefined;
+	constructor(
+		readonly shard: number,
+		private readonly values: unknown[],
+		public top: number
+	) {}
+
+	private page(value: unknown): LogPage | undefined {
+		if (!this.decoded.has(value)) this.decoded.set(value, decodePage(value));
+		return this.decoded.get(value);
+	}
+
+	/** Every page of ours, in page order (all decoded). */
+	get pages(): LogPage[] {
+		const stored = this.values.map((value) => this.page(value)).filter((page) => page !== undefined);
+		return [...stored, ...this.added];
+	}
+
+	/** The last page, if it is ours (nothing stored after it). */
+	lastPage(): LogPage | undefined {
+		if (this.added.length > 0) return this.added[this.added.length - 1];
+		const page = this.values.length > 0 ? this.page(this.values[this.values.length - 1]) : undefined;
+		return page?.page === this.top ? page : undefined;
+	}
+
+	/** The stored page of ours holding rating `id`, if any; `many` reads every id of the shard once instead of a text search. */
+	find(id: unknown, many = false): { page: LogPage; at: number } | undefined {
+		const needle = typeof id === 'string' || typeof id === 'number' ? JSON.stringify(id) : undefined;
+		if (many || needle === undefined) {
+			this.ids ??= new Set(this.pages.flatMap((page) => page.rows.map((row) => row.id)));
+			if (!this.ids.has(id)) return undefined;
+		}
+		for (const value of this.values) {
+			// A page's JSON holds the id's JSON wherever the id is in it; odd rows are objects.
+			const { rows, odd } = value as { rows?: unknown; odd?: unknown };
+			const maybe = needle === undefined || (typeof rows === 'string' && rows.includes(needle)) || Array.isArray(odd);
+			const page = maybe ? this.page(value) : undefined;
+			const at = page ? page.rows.findIndex((row) => row.id === id) : -1;
+			if (page && at >= 0) return { page, at };
+		}
+		return undefined;
+	}
 }
 
 const shardRange = (db: LogTables, shard: number) => db.logPages.where('[shard+page]').between([shard, MIN_KEY], [shard, MAX_KEY]);
 
 async function readShard(db: LogTables, shard: number): Promise<Shard> {
-	const pages: LogPage[] = [];
+	const values = await shardRange(db, shard).toArray();
 	let top = -1;
-	for (const value of await shardRange(db, shard).toArray()) {
+	for (const value of values) {
 		// The key path is [shard+page]: every stored value has a page field, ours or not.
 		const number: unknown = (value as { page?: unknown }).page;
 		if (typeof number === 'number' && number > top) top = Math.floor(number);
-		const page = decodePage(value);
-		if (page) pages.push(page);
 	}
-	return { shard, pages, top };
+	return new Shard(shard, values, top);
 }
 
 /** The shards of `cardIds`, read at once. */
@@ -53,17 +99,30 @@ async function readShards(db: LogTables, cardIds: Iterable<unknown>): Promise<Ma
 	return new Map((await Promise.all(shards.map((shard) => readShard(db, shard)))).map((s) => [s.shard, s]));
 }
 
-/** Appends rows to their shards' last page of ours while it has room (if nothing stored follows it), then to new pages. */
+/** Appends rows to their shards' last page while it is ours and has room, then to new pages after everything stored. */
 function append(shards: Map<number, Shard>, rows: readonly ReviewLogRow[], changed: Set<LogPage>, times: TimeTotals): void {
 	for (const row of rows) {
 		const s = shards.get(shardOf(row.cardId))!;
-		let target = s.pages.at(-1);
-		if (!target || target.page !== s.top || target.rows.length >= PAGE_CAP)
-			s.pages.push((target = { shard: s.shard, page: ++s.top, rows: [] }));
+		let target = s.lastPage();
+		if (!target || target.rows.length >= PAGE_CAP) s.added.push((target = { shard: s.shard, page: ++s.top, rows: [] }));
 		target.rows.push(row);
 		changed.add(target);
 		addToTimes(times, row, 1);
 	}
+}
+
+/** The rows not stored yet and not given before them (ids); `refuse` throws at the first that is. */
+function unstored(shards: Map<number, Shard>, rows: readonly ReviewLogRow[], refuse: boolean): ReviewLogRow[] {
+	const perShard = new Map<number, number>();
+	for (const row of rows) perShard.set(shardOf(row.cardId), (perShard.get(shardOf(row.cardId)) ?? 0) + 1);
+	const given = new Set<unknown>();
+	return rows.filter((row) => {
+		const shard = shardOf(row.cardId);
+		const stored = given.has(row.id) || shards.get(shard)!.find(row.id, perShard.get(shard)! > MANY_ROWS) !== undefined;
+		if (stored && refuse) throw new Dexie.ConstraintError(`The rating ${String(row.id)} is already in the log`);
+		given.add(row.id);
+		return !stored;
+	});
 }
 
 /** Writes the changed pages (an emptied page is deleted) and applies the change to the quarter hours' counts. */
@@ -87,10 +146,6 @@ async function store(db: LogTables, changed: Set<LogPage>, times: TimeTotals): P
 	}
 	await Promise.all([db.logPages.bulkPut(kept), db.logPages.bulkDelete(emptied), db.logTimes.bulkPut(put), db.logTimes.bulkDelete(gone)]);
 }
-
-/** Ids of the shards' stored rows. */
-const storedIds = (shards: Map<number, Shard>) =>
-	new Set<unknown>([...shards.values()].flatMap((s) => s.pages.flatMap((p) => p.rows.map((row) => row.id))));
 
 /** The first stored page of ours along `index`, descending (the highest seq or latest review), or undefined. */
 async function topPage(db: LogTables, index: 'seq' | 'last'): Promise<{ value: LogPageRow; page: LogPage } | undefined> {
@@ -118,11 +173,7 @@ export async function addRatings(db: LogTables, rows: ReviewLogRow[]): Promise<v
 		db,
 		rows.map((row) => row.cardId)
 	);
-	const ids = storedIds(shards);
-	for (const row of rows) {
-		if (ids.has(row.id)) throw new Dexie.ConstraintError(`The rating ${String(row.id)} is already in the log`);
-		ids.add(row.id);
-	}
+	unstored(shards, rows, true);
 	const changed = new Set<LogPage>();
 	const times: TimeTotals = new Map();
 	append(shards, rows, changed, times);
@@ -136,8 +187,7 @@ export async function mergeRatings(db: LogTables, rows: ReviewLogRow[]): Promise
 		db,
 		rows.map((row) => row.cardId)
 	);
-	const ids = storedIds(shards);
-	const added = rows.filter((row) => !ids.has(row.id) && ids.add(row.id));
+	const added = unstored(shards, rows, false);
 	const changed = new Set<LogPage>();
 	const times: TimeTotals = new Map();
 	append(shards, added, changed, times);
@@ -147,17 +197,13 @@ export async function mergeRatings(db: LogTables, rows: ReviewLogRow[]): Promise
 
 /** Removes one rating by id (undo). Returns whether it was there. `cardId` says where to look. */
 export async function removeRating(db: LogTables, cardId: string, id: string): Promise<boolean> {
-	const s = await readShard(db, shardOf(cardId));
-	for (const page of s.pages) {
-		const at = page.rows.findIndex((row) => row.id === id);
-		if (at < 0) continue;
-		const times: TimeTotals = new Map();
-		addToTimes(times, page.rows[at], -1);
-		page.rows.splice(at, 1);
-		await store(db, new Set([page]), times);
-		return true;
-	}
-	return false;
+	const found = (await readShard(db, shardOf(cardId))).find(id);
+	if (!found) return false;
+	const times: TimeTotals = new Map();
+	addToTimes(times, found.page.rows[found.at], -1);
+	found.page.rows.splice(found.at, 1);
+	await store(db, new Set([found.page]), times);
+	return true;
 }
 
 /**
@@ -222,7 +268,10 @@ export async function cardRatings(db: LogTables, cardId: string, from?: number, 
 
 /** The stored rating `id` (of card `cardId`, when given: then only that card's shard is read). */
 export async function findRating(db: LogTables, id: string, cardId?: string): Promise<ReviewLogRow | undefined> {
-	if (cardId !== undefined) return (await readShard(db, shardOf(cardId))).pages.flatMap((page) => page.rows).find((row) => row.id === id);
+	if (cardId !== undefined) {
+		const found = (await readShard(db, shardOf(cardId))).find(id);
+		return found?.page.rows[found.at];
+	}
 	let found: ReviewLogRow | undefined;
 	await eachRatings(db, (rows) => {
 		found ??= rows.find((row) => row.id === id);
