@@ -104,17 +104,17 @@ async function upgrade(name: string): Promise<{ upgradeMs: number; eachMs: numbe
 }
 
 /** `count` ratings appended one write transaction each, as a rating is (nextSeq, then addRatings); ms each. */
-async function appends(count: number, cards: number): Promise<number[]> {
-	const next = random(7);
+async function appends(count: number, cards: number, seed: number, close: boolean): Promise<number[]> {
+	const next = random(seed);
 	const times: number[] = [];
 	for (let i = 0; i < count; i++) {
-		const row = rating(i, count, cards, next, `new-${i}`);
+		const row = rating(i, count, cards, next, `new-${seed}-${i}`);
 		row.review = NOW + i * 1000;
 		const start = performance.now();
 		await write(LOG_TABLES, async (db) => addRatings(db, [{ ...row, seq: await nextSeq(db) }]));
 		times.push(performance.now() - start);
 	}
-	closeDatabase();
+	if (close) closeDatabase();
 	return times;
 }
 

@@ -107,8 +107,8 @@ export interface LogPage {
 	rows: ReviewLogRow[];
 }
 
-/** Whether a stored value has a page's fields (no parse): a page of ours by its shape. */
-function pageShape(value: unknown): value is LogPageRow {
+/** Whether a stored value has a page's fields (no parse): a page of ours by its shape, its rows unread. */
+export function pageShape(value: unknown): value is LogPageRow {
 	if (value === null || typeof value !== 'object') return false;
 	const { shard, page, seq, last, count, rows, odd } = value as Partial<LogPageRow>;
 	return (

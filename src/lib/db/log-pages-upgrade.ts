@@ -47,7 +47,8 @@ class PageFiller {
 		private readonly flushRows: number
 	) {}
 
-	async add(row: ReviewLogRow): Promise<void> {
+	/** Takes a row; a promise only when pages are written (most rows only wait: no await per row). */
+	add(row: ReviewLogRow): Promise<void> | undefined {
 		const shard = shardOf(row.cardId);
 		let f = this.shards.get(shard);
 		if (!f) this.shards.set(shard, (f = empty(0)));
@@ -56,8 +57,9 @@ class PageFiller {
 		f.seq = Math.max(f.seq, pageSeq([row]));
 		f.last = Math.max(f.last, pageLast([row]));
 		this.waiting++;
-		if (countOf(f) >= PAGE_CAP) await this.write(shard, f);
-		else if (this.waiting >= this.flushRows) await this.flush();
+		if (countOf(f) >= PAGE_CAP) return this.write(shard, f);
+		if (this.waiting >= this.flushRows) return this.flush();
+		return undefined;
 	}
 
 	/** Writes every shard's waiting rows as a page, and waits for every write. */
@@ -93,7 +95,8 @@ export async function packStoredLog(
 		const batch = await from.limit(size).toArray();
 		for (const row of batch) {
 			addToTimes(times, row, 1);
-			await filler.add(row);
+			const writing = filler.add(row);
+			if (writing) await writing;
 		}
 		if (batch.length < size) break;
 		// The store's key path is `id`: a row's id is its primary key.

@@ -12,7 +12,7 @@
 import Dexie, { cmp } from 'dexie';
 import { EARLIEST, REVIEW_SLACK } from '$lib/scheduler/time';
 import { MAX_KEY, MIN_KEY, type TableName, type Tables } from './database';
-import { decodePage, encodePage, PAGE_CAP, QUARTER, shardOf, type LogPage } from './log-page';
+import { decodePage, encodePage, PAGE_CAP, pageShape, QUARTER, shardOf, type LogPage } from './log-page';
 import { addToTimes, readTimes, type TimeTotals } from './log-times';
 import type { LogPageRow, ReviewLogRow } from './rows';
 
@@ -161,9 +161,23 @@ async function topPage(db: LogTables, index: 'seq' | 'last'): Promise<{ value: L
 	return found;
 }
 
-/** The next write-order number (1 + the highest `seq` stored; 1 for an empty log). */
+/**
+ * The next write-order number (1 + the highest `seq` stored; 1 for an empty log). A rating asks
+ * it on every write: the page with the highest seq is checked by its fields and the ends of its
+ * list alone, not parsed (a page of ours but for a list broken in the middle could only make
+ * the number higher, which no reader minds).
+ */
 export async function nextSeq(db: LogTables): Promise<number> {
-	return ((await topPage(db, 'seq'))?.value.seq ?? 0) + 1;
+	let seq = 0;
+	await db.logPages
+		.orderBy('seq')
+		.reverse()
+		.until(() => seq > 0)
+		.each((value) => {
+			if (pageShape(value) && (value.rows === '[]' || (value.rows.startsWith('[{') && value.rows.endsWith('}]'))))
+				seq = Math.max(1, value.seq + 1);
+		});
+	return seq || 1;
 }
 
 /** Adds rows (each with deckId; with `seq` when numbered). A row whose id is already stored (in its card's shard) or given twice throws: nothing is written. */
