@@ -5,16 +5,18 @@ import { deckTotalsMiddleware } from './deck-totals-middleware';
 import { loadDevice } from './device';
 import { DATABASE_NAME } from './name';
 import { packStoredCards } from './card-pages-upgrade';
+import { packStoredLog } from './log-pages-upgrade';
 import type {
 	CardNoteRow,
 	CardPageRow,
 	DeckRow,
 	EventRow,
+	LogPageRow,
+	LogTimeRow,
 	NoteRow,
 	ProgressKey,
 	ProgressRow,
 	QuizResult,
-	ReviewLogRow,
 	SettingRow,
 	TotalsCompleteRow,
 	TotalsShardRow
@@ -28,7 +30,7 @@ export const MAX_KEY = Dexie.maxKey;
 
 /**
  * Content: notes (hashes), decks, cards (packed since version 6) — replaced from deck JSON.
- * Progress: progress, reviewLog, settings, quizHistory — the user's, never deleted by a deck update.
+ * Progress: progress, the review log (logPages, logTimes since version 7), settings, quizHistory — the user's, never deleted by a deck update.
  * progress is keyed [deckId+cardId] so getAllKeys on any of its indexes yields deck ids
  * too: per-deck counts need no row values. [active+state+due] serves due, learning and
  * started cards of visible, unsuspended cards as plain key ranges.
@@ -92,13 +94,27 @@ export const SCHEMA_V6 = {
 	cardPages: '[noteId+page]'
 };
 
+/**
+ * Packs the review log (issue #20; db/log-store.ts): pages of up to 500 ratings per shard of
+ * card ids (`logPages`, keyed [shard+page], indexed on the page's highest seq and latest review),
+ * and the ratings counted per quarter hour (`logTimes`), instead of a row per rating. The upgrade
+ * moves every stored rating inside the upgrade's transaction (db/log-pages-upgrade.ts), so no
+ * reader sees a half-moved log; then `reviewLog` goes. No other table is touched.
+ */
+export const SCHEMA_V7 = {
+	reviewLog: null,
+	logPages: '[shard+page], seq, last',
+	logTimes: 't'
+};
+
 export class TabledeckDatabase extends Dexie {
 	notes!: Table<NoteRow, string>;
 	decks!: Table<DeckRow, string>;
 	cardNotes!: Table<CardNoteRow, string>;
 	cardPages!: Table<CardPageRow, [string, number]>;
 	progress!: Table<ProgressRow, ProgressKey>;
-	reviewLog!: Table<ReviewLogRow, string>;
+	logPages!: Table<LogPageRow, [number, number]>;
+	logTimes!: Table<LogTimeRow, number>;
 	settings!: Table<SettingRow, string>;
 	quizHistory!: Table<QuizResult, string>;
 	events!: Table<EventRow, string>;
@@ -114,6 +130,9 @@ export class TabledeckDatabase extends Dexie {
 		this.version(6)
 			.stores(SCHEMA_V6)
 			.upgrade((tx) => packStoredCards(tx.table('cards'), tx.table('cardNotes'), tx.table('cardPages')));
+		this.version(7)
+			.stores(SCHEMA_V7)
+			.upgrade((tx) => packStoredLog(tx.table('reviewLog'), tx.table('logPages'), tx.table('logTimes')));
 		this.use(deckTotalsMiddleware);
 		// A new database has no progress, so its totals are complete from the start.
 		this.on('populate', (tx) => tx.table('deckTotals').add({ shard: COMPLETE_KEY, format: TOTALS_FORMAT }));
@@ -121,7 +140,17 @@ export class TabledeckDatabase extends Dexie {
 }
 
 export type TableName =
-	'notes' | 'decks' | 'cardNotes' | 'cardPages' | 'progress' | 'reviewLog' | 'settings' | 'quizHistory' | 'events' | 'deckTotals';
+	| 'notes'
+	| 'decks'
+	| 'cardNotes'
+	| 'cardPages'
+	| 'progress'
+	| 'logPages'
+	| 'logTimes'
+	| 'settings'
+	| 'quizHistory'
+	| 'events'
+	| 'deckTotals';
 
 export interface OpenOptions {
 	/** A fresh name per test keeps tests apart. */

@@ -1,11 +1,13 @@
 /**
  * The review log for the optimizer's worker, read with the plain IndexedDB API: the worker
  * reads the log itself, so a large log never crosses (or stalls) the page, and it loads no
- * Dexie. It only reads.
+ * Dexie (log-page.ts, which decodes the pages, imports none). It only reads.
  */
 import type { LogReview } from '$lib/scheduler/optimizer-input';
+import { pageRows } from './log-page';
 
-const BATCH = 10_000;
+/** Log pages read at once (up to PAGE_CAP ratings each). */
+const BATCH = 20;
 
 const done = <T>(request: IDBRequest<T>) =>
 	new Promise<T>((resolve, reject) => {
@@ -14,9 +16,10 @@ const done = <T>(request: IDBRequest<T>) =>
 	});
 
 /**
- * Every review-log row, reduced to what the conversion reads. Opening without a version
- * changes nothing, and another tab's upgrade closes this connection. Read in batches by id,
- * so no single read holds the whole log twice.
+ * Every rating of the log (schema 7's pages, decoded by log-page.ts: a page this app did not
+ * write counts as none), reduced to what the conversion reads, in no particular order. Opening
+ * without a version changes nothing, and another tab's upgrade closes this connection. Read a
+ * few pages at a time by key, so no single read holds the whole log twice.
  */
 export async function readReviewLog(
 	name: string,
@@ -28,15 +31,19 @@ export async function readReviewLog(
 	db.onversionchange = () => db.close();
 	try {
 		const rows: LogReview[] = [];
+		if (!db.objectStoreNames.contains('logPages')) return rows;
 		let after: IDBValidKey | null = null;
 		for (;;) {
-			const store = db.transaction('reviewLog', 'readonly').objectStore('reviewLog');
+			const store = db.transaction('logPages', 'readonly').objectStore('logPages');
 			const range = after === null ? undefined : keyRange.lowerBound(after, true);
-			const batch = (await done(store.getAll(range, BATCH))) as Partial<LogReview & { id: IDBValidKey }>[];
-			for (const { cardId, review, rating, stateBefore } of batch) rows.push({ cardId, review, rating, stateBefore });
+			const batch = (await done(store.getAll(range, BATCH))) as { shard: IDBValidKey; page: IDBValidKey }[];
+			for (const value of batch) {
+				for (const { cardId, review, rating, stateBefore } of pageRows(value)) rows.push({ cardId, review, rating, stateBefore });
+			}
 			if (batch.length < BATCH) return rows;
-			after = batch[batch.length - 1].id ?? null;
-			if (after === null) return rows;
+			// The store's key path is [shard+page]: the last value's key is where the next batch starts.
+			const last = batch[batch.length - 1];
+			after = [last.shard, last.page];
 		}
 	} finally {
 		db.close();

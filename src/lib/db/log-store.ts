@@ -1,192 +1,376 @@
 /**
- * The one place that reads and writes the review log (issue #20). Every other module reads and
- * writes ratings through these functions, inside its own transaction, which must hold
- * LOG_TABLES: how ratings are laid out in IndexedDB is known here alone.
+ * The one module that reads and writes the review log (issue #20, schema 7). Every other module
+ * reads and writes ratings through these functions inside its own transaction, which must hold
+ * LOG_TABLES: how the log is laid out in IndexedDB is known here (and in log-page.ts) alone.
  *
- * This version still keeps a row per rating (`reviewLog`), so that every caller moves onto the
- * API before the log is packed in pages (schema 7), which then replaces this file alone. Its
- * answers are already the packed version's: times are counted by whole quarter hours (a bound
- * off the grid is rounded up), rows whose review is not a finite number are in no count, and
- * rows whose review is not an IndexedDB key are in no card's list. It is meant to be simple,
- * not fast: a count by time reads the rows it counts (their answer times are summed).
+ * Ratings are packed in pages (log-page.ts): a card's in its shard's few pages, so a card's
+ * history, an undo or an append reads and writes one shard; counts by time read `logTimes`
+ * (per quarter hour, kept here in the same transaction as every page write) and no page.
+ * Readers tolerate any row: a stored value that is not a page of ours is skipped and never
+ * overwritten (appends go to a page number after it), a malformed logTimes row counts as zero.
  */
+import Dexie, { cmp } from 'dexie';
 import { EARLIEST, REVIEW_SLACK } from '$lib/scheduler/time';
-import { NEW, REVIEW } from '$lib/scheduler/types';
 import { MAX_KEY, MIN_KEY, type TableName, type Tables } from './database';
-import { studyTime, type ReviewLogRow } from './rows';
+import { decodePage, encodePage, PAGE_CAP, pageShape, QUARTER, shardOf, type LogPage } from './log-page';
+import { addToTimes, readTimes, type TimeTotals } from './log-times';
+import type { LogPageRow, ReviewLogRow } from './rows';
+
+export { QUARTER };
 
 /** Tables a transaction must hold for any function here. */
-export const LOG_TABLES = ['reviewLog'] as const satisfies readonly TableName[];
+export const LOG_TABLES = ['logPages', 'logTimes'] as const satisfies readonly TableName[];
 export type LogTables = Pick<Tables, (typeof LOG_TABLES)[number]>;
 
-/** Ratings handed to eachRatings' callback at once. */
-const BATCH = 10_000;
+/** Pages read at once by the whole-log readers. */
+const PAGE_BATCH = 16;
 
-/** The rows with a write-order number (see SCHEMA_V3), in that order. */
-const numbered = (db: LogTables) => db.reviewLog.where('seq').between(1, Number.MAX_SAFE_INTEGER, true, true);
+/** More rows than this for one shard are checked against all its ids at once (a restore), fewer by a text search each. */
+const MANY_ROWS = 8;
 
-/** The next write-order number (1 + the highest `seq` stored; 1 for an empty log). */
-export async function nextSeq(db: LogTables): Promise<number> {
-	return ((await numbered(db).last())?.seq ?? 0) + 1;
+/**
+ * A shard as stored: its values in page order, decoded only when needed (a rating's append
+ * parses the last page alone, and a page whose text holds one of its ids), the highest page
+ * number stored (ours or not), and the pages this write begins.
+ */
+class Shard {
+	readonly added: LogPage[] = [];
+	private readonly decoded = new Map<unknown, LogPage | undefined>();
+	private ids: Set<unknown> | undefined;
+	constructor(
+		readonly shard: number,
+		private readonly values: unknown[],
+		public top: number
+	) {}
+
+	private page(value: unknown): LogPage | undefined {
+		if (!this.decoded.has(value)) this.decoded.set(value, decodePage(value));
+		return this.decoded.get(value);
+	}
+
+	/** Every page of ours, in page order (all decoded). */
+	get pages(): LogPage[] {
+		const stored = this.values.map((value) => this.page(value)).filter((page) => page !== undefined);
+		return [...stored, ...this.added];
+	}
+
+	/** The last page, if it is ours (nothing stored after it). */
+	lastPage(): LogPage | undefined {
+		if (this.added.length > 0) return this.added[this.added.length - 1];
+		const page = this.values.length > 0 ? this.page(this.values[this.values.length - 1]) : undefined;
+		return page?.page === this.top ? page : undefined;
+	}
+
+	/** The stored page of ours holding rating `id`, if any; `many` reads every id of the shard once instead of a text search. */
+	find(id: unknown, many = false): { page: LogPage; at: number } | undefined {
+		const needle = typeof id === 'string' || typeof id === 'number' ? JSON.stringify(id) : undefined;
+		if (many || needle === undefined) {
+			this.ids ??= new Set(this.pages.flatMap((page) => page.rows.map((row) => row.id)));
+			if (!this.ids.has(id)) return undefined;
+		}
+		for (const value of this.values) {
+			// A page's JSON holds the id's JSON wherever the id is in it; odd rows are objects.
+			const { rows, odd } = value as { rows?: unknown; odd?: unknown };
+			const maybe = needle === undefined || (typeof rows === 'string' && rows.includes(needle)) || Array.isArray(odd);
+			const page = maybe ? this.page(value) : undefined;
+			const at = page ? page.rows.findIndex((row) => row.id === id) : -1;
+			if (page && at >= 0) return { page, at };
+		}
+		return undefined;
+	}
 }
 
-/** Adds rows; a row whose id is already stored throws (nothing written: the caller's transaction aborts). */
-export async function addRatings(db: LogTables, rows: ReviewLogRow[]): Promise<void> {
-	if (rows.length > 0) await db.reviewLog.bulkAdd(rows);
+const shardRange = (db: LogTables, shard: number) => db.logPages.where('[shard+page]').between([shard, MIN_KEY], [shard, MAX_KEY]);
+
+async function readShard(db: LogTables, shard: number): Promise<Shard> {
+	const values = await shardRange(db, shard).toArray();
+	let top = -1;
+	for (const value of values) {
+		// The key path is [shard+page]: every stored value has a page field, ours or not.
+		const number: unknown = (value as { page?: unknown }).page;
+		if (typeof number === 'number' && number > top) top = Math.floor(number);
+	}
+	return new Shard(shard, values, top);
+}
+
+/** The shards of `cardIds`, read at once. */
+async function readShards(db: LogTables, cardIds: Iterable<unknown>): Promise<Map<number, Shard>> {
+	const shards = [...new Set([...cardIds].map(shardOf))];
+	return new Map((await Promise.all(shards.map((shard) => readShard(db, shard)))).map((s) => [s.shard, s]));
+}
+
+/** Appends rows to their shards' last page while it is ours and has room, then to new pages after everything stored. */
+function append(shards: Map<number, Shard>, rows: readonly ReviewLogRow[], changed: Set<LogPage>, times: TimeTotals): void {
+	for (const row of rows) {
+		const s = shards.get(shardOf(row.cardId))!;
+		let target = s.lastPage();
+		if (!target || target.rows.length >= PAGE_CAP) s.added.push((target = { shard: s.shard, page: ++s.top, rows: [] }));
+		target.rows.push(row);
+		changed.add(target);
+		addToTimes(times, row, 1);
+	}
+}
+
+/** The rows not stored yet and not given before them (ids); `refuse` throws at the first that is. */
+function unstored(shards: Map<number, Shard>, rows: readonly ReviewLogRow[], refuse: boolean): ReviewLogRow[] {
+	const perShard = new Map<number, number>();
+	for (const row of rows) perShard.set(shardOf(row.cardId), (perShard.get(shardOf(row.cardId)) ?? 0) + 1);
+	const given = new Set<unknown>();
+	return rows.filter((row) => {
+		const shard = shardOf(row.cardId);
+		const stored = given.has(row.id) || shards.get(shard)!.find(row.id, perShard.get(shard)! > MANY_ROWS) !== undefined;
+		if (stored && refuse) throw new Dexie.ConstraintError(`The rating ${String(row.id)} is already in the log`);
+		given.add(row.id);
+		return !stored;
+	});
+}
+
+/** Writes the changed pages (an emptied page is deleted) and applies the change to the quarter hours' counts. */
+async function store(db: LogTables, changed: Set<LogPage>, times: TimeTotals): Promise<void> {
+	const pages = [...changed];
+	const emptied = pages.filter((page) => page.rows.length === 0).map((page): [number, number] => [page.shard, page.page]);
+	const kept = pages.filter((page) => page.rows.length > 0).map((page) => encodePage(page.shard, page.page, page.rows));
+	const ts = [...times.keys()];
+	const before = await db.logTimes.bulkGet(ts);
+	const put = [];
+	const gone = [];
+	for (let i = 0; i < ts.length; i++) {
+		const sum = readTimes(before[i], ts[i]);
+		const change = times.get(ts[i])!;
+		sum.ratings += change.ratings;
+		sum.fresh += change.fresh;
+		sum.reviewed += change.reviewed;
+		sum.ms += change.ms;
+		if (sum.ratings > 0) put.push(sum);
+		else gone.push(ts[i]);
+	}
+	await Promise.all([db.logPages.bulkPut(kept), db.logPages.bulkDelete(emptied), db.logTimes.bulkPut(put), db.logTimes.bulkDelete(gone)]);
+}
+
+/** The first stored page of ours along `index`, descending (the highest seq or latest review), or undefined. */
+async function topPage(db: LogTables, index: 'seq' | 'last'): Promise<{ value: LogPageRow; page: LogPage } | undefined> {
+	let found: { value: LogPageRow; page: LogPage } | undefined;
+	await db.logPages
+		.orderBy(index)
+		.reverse()
+		.until(() => found !== undefined)
+		.each((value) => {
+			const page = decodePage(value);
+			if (page) found = { value, page };
+		});
+	return found;
 }
 
 /**
- * Adds the rows whose ids are not stored yet; returns those added. An id given twice throws, as
- * in addRatings. Only keys are read, along the id range of the rows: callers with many rows
- * pass them a slice of ascending ids at a time, so that each stored key is read about once.
+ * The next write-order number (1 + the highest `seq` stored; 1 for an empty log). A rating asks
+ * it on every write: the page with the highest seq is checked by its fields and the ends of its
+ * list alone, not parsed (a page of ours but for a list broken in the middle could only make
+ * the number higher, which no reader minds).
  */
+export async function nextSeq(db: LogTables): Promise<number> {
+	let seq = 0;
+	await db.logPages
+		.orderBy('seq')
+		.reverse()
+		.until(() => seq > 0)
+		.each((value) => {
+			if (pageShape(value) && (value.rows === '[]' || (value.rows.startsWith('[{') && value.rows.endsWith('}]'))))
+				seq = Math.max(1, value.seq + 1);
+		});
+	return seq || 1;
+}
+
+/** Adds rows (each with deckId; with `seq` when numbered). A row whose id is already stored (in its card's shard) or given twice throws: nothing is written. */
+export async function addRatings(db: LogTables, rows: ReviewLogRow[]): Promise<void> {
+	if (rows.length === 0) return;
+	const shards = await readShards(
+		db,
+		rows.map((row) => row.cardId)
+	);
+	unstored(shards, rows, true);
+	const changed = new Set<LogPage>();
+	const times: TimeTotals = new Map();
+	append(shards, rows, changed, times);
+	await store(db, changed, times);
+}
+
+/** Adds the rows whose ids are not stored yet (a backup restore: ids are unique across devices); returns those added. */
 export async function mergeRatings(db: LogTables, rows: ReviewLogRow[]): Promise<ReviewLogRow[]> {
 	if (rows.length === 0) return [];
-	const ids = rows.map((row) => row.id).sort();
-	const stored = new Set(await db.reviewLog.where(':id').between(ids[0], ids.at(-1)!, true, true).primaryKeys());
-	const added = rows.filter((row) => !stored.has(row.id));
-	await addRatings(db, added);
+	const shards = await readShards(
+		db,
+		rows.map((row) => row.cardId)
+	);
+	const added = unstored(shards, rows, false);
+	const changed = new Set<LogPage>();
+	const times: TimeTotals = new Map();
+	append(shards, added, changed, times);
+	await store(db, changed, times);
 	return added;
 }
 
-/** Removes one rating by id (undo), if it is a rating of card `cardId`. Returns whether it was there. */
+/** Removes one rating by id (undo). Returns whether it was there. `cardId` says where to look. */
 export async function removeRating(db: LogTables, cardId: string, id: string): Promise<boolean> {
-	if ((await findRating(db, id, cardId)) === undefined) return false;
-	await db.reviewLog.delete(id);
+	const found = (await readShard(db, shardOf(cardId))).find(id);
+	if (!found) return false;
+	const times: TimeTotals = new Map();
+	addToTimes(times, found.page.rows[found.at], -1);
+	found.page.rows.splice(found.at, 1);
+	await store(db, new Set([found.page]), times);
 	return true;
 }
 
 /**
- * Replaces one card's ratings with `rows` (seq kept as given): the card's rows that cardRatings
- * lists and `rows` does not are removed. A row whose review is no key (no version writes one)
- * is in no list of the card here, and stays: nothing is lost to a replay that cannot see it.
+ * Replaces one card's stored ratings with `rows` (sync's replay of a card, derive.ts): rows of
+ * the card not in `rows` are removed, a stored row with the id of one of `rows` is replaced in
+ * its place, and the others are appended (seq kept as given).
  */
 export async function replaceCardRatings(db: LogTables, cardId: string, rows: ReviewLogRow[]): Promise<void> {
-	const kept = new Set(rows.map((row) => row.id));
-	const stored = await cardRatings(db, cardId);
-	await db.reviewLog.bulkDelete(stored.filter((row) => !kept.has(row.id)).map((row) => row.id));
-	await db.reviewLog.bulkPut(rows);
+	const shards = await readShards(db, [cardId, ...rows.map((row) => row.cardId)]);
+	const own = shards.get(shardOf(cardId))!;
+	const byId = new Map<unknown, ReviewLogRow>(rows.map((row) => [row.id, row]));
+	const changed = new Set<LogPage>();
+	const times: TimeTotals = new Map();
+	for (const page of own.pages) {
+		const kept: ReviewLogRow[] = [];
+		for (const row of page.rows) {
+			const replacement = byId.get(row.id);
+			if (replacement === undefined && row.cardId !== cardId) {
+				kept.push(row);
+				continue;
+			}
+			addToTimes(times, row, -1);
+			changed.add(page);
+			if (replacement === undefined) continue;
+			kept.push(replacement);
+			addToTimes(times, replacement, 1);
+			byId.delete(row.id);
+		}
+		page.rows = kept;
+	}
+	append(shards, [...byId.values()], changed, times);
+	await store(db, changed, times);
+}
+
+/** A valid IndexedDB key, as an index takes it (anything else leaves the row out of the index). */
+function isKey(value: unknown, depth = 0): boolean {
+	if (typeof value === 'number') return !Number.isNaN(value);
+	if (typeof value === 'string') return true;
+	if (value instanceof Date) return !Number.isNaN(value.getTime());
+	if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return true;
+	return Array.isArray(value) && depth < 8 && value.every((item) => isKey(item, depth + 1));
 }
 
 /**
- * One card's ratings in [cardId+review] order (review in IndexedDB key order, then id), with
- * optional [from, to] bounds on review, both inclusive. Rows whose review is not an IndexedDB
- * key (NaN, undefined, an object) are left out, as that index leaves them out.
+ * One card's ratings ordered as IndexedDB orders [cardId+review] (review in key order, then id);
+ * rows whose review is not a valid key (NaN, undefined, an object) are left out, as that index
+ * left them out. Optional bounds on review, both inclusive.
  */
-export function cardRatings(db: LogTables, cardId: string, from?: number, to?: number): Promise<ReviewLogRow[]> {
-	return db.reviewLog
-		.where('[cardId+review]')
-		.between([cardId, from ?? MIN_KEY], [cardId, to ?? MAX_KEY], true, true)
-		.toArray();
+export async function cardRatings(db: LogTables, cardId: string, from?: number, to?: number): Promise<ReviewLogRow[]> {
+	const s = await readShard(db, shardOf(cardId));
+	const rows = s.pages.flatMap((page) =>
+		page.rows.filter(
+			(row) =>
+				row.cardId === cardId &&
+				isKey(row.review) &&
+				(from === undefined || cmp(row.review, from) >= 0) &&
+				(to === undefined || cmp(row.review, to) <= 0)
+		)
+	);
+	return rows.sort((a, b) => cmp(a.review, b.review) || cmp(a.id, b.id));
 }
 
-/** The stored rating `id` (when `cardId` is given, only if it is that card's). */
+/** The stored rating `id` (of card `cardId`, when given: then only that card's shard is read). */
 export async function findRating(db: LogTables, id: string, cardId?: string): Promise<ReviewLogRow | undefined> {
-	const row = await db.reviewLog.get(id);
-	return row && (cardId === undefined || row.cardId === cardId) ? row : undefined;
+	if (cardId !== undefined) {
+		const found = (await readShard(db, shardOf(cardId))).find(id);
+		return found?.page.rows[found.at];
+	}
+	let found: ReviewLogRow | undefined;
+	await eachRatings(db, (rows) => {
+		found ??= rows.find((row) => row.id === id);
+	});
+	return found;
 }
 
 /**
- * The latest rating written here: the highest seq. A log with no numbered row (ratings from
- * before schema version 3, or restored) falls back to the latest plausible review time: a row
- * dated 9999 (or 1970) is nobody's last rating either way.
+ * The latest rating written here: the highest seq (ties: the highest id, as the seq index
+ * ordered them); with no numbered row, the latest review time in [EARLIEST, now + REVIEW_SLACK]
+ * (ties: the highest id), so a row dated 9999 (or 1970) is nobody's last rating.
  */
 export async function lastWritten(db: LogTables, now: number): Promise<ReviewLogRow | undefined> {
-	return (
-		(await numbered(db).last()) ??
-		db.reviewLog
-			.where('review')
-			.between(EARLIEST, now + REVIEW_SLACK, true, true)
-			.last()
-	);
-}
-
-/**
- * Ratings are counted by the quarter hour of their review time: every study-day start is a whole
- * quarter hour (time zones move by quarter hours), so day ranges are exact. A bound off the grid
- * is rounded up to it.
- */
-export const QUARTER = 900_000;
-
-export interface TimeCounts {
-	ratings: number;
-	/** Ratings of cards that were new (stateBefore NEW). */
-	fresh: number;
-	/** Ratings of cards in the review state (stateBefore REVIEW). */
-	reviewed: number;
-	/** Answer times, each clamped as studyTime does. */
-	ms: number;
-}
-
-const onGrid = (ms: number) => Math.ceil(ms / QUARTER) * QUARTER;
-const noCounts = (): TimeCounts => ({ ratings: 0, fresh: 0, reviewed: 0, ms: 0 });
-const hasTime = (row: ReviewLogRow) => typeof row.review === 'number' && Number.isFinite(row.review);
-
-/** Rows with a finite review in [from, to) (no rounding). */
-async function rowsIn(db: LogTables, from: number, to: number): Promise<ReviewLogRow[]> {
-	if (!(from < to)) return [];
-	return (await db.reviewLog.where('review').between(from, to, true, false).toArray()).filter(hasTime);
-}
-
-export async function countBetween(db: LogTables, from: number, to: number): Promise<TimeCounts> {
-	return (await countRanges(db, [from, to]))[0];
-}
-
-/** One TimeCounts per consecutive [bounds[i], bounds[i+1]) of ascending bounds (one read for all). */
-export async function countRanges(db: LogTables, bounds: number[]): Promise<TimeCounts[]> {
-	const edges = bounds.map(onGrid);
-	const counts = edges.slice(1).map(noCounts);
-	if (counts.length === 0) return counts;
-	for (const row of await rowsIn(db, edges[0], edges.at(-1)!)) {
-		// The last edge at or before the row's time.
-		let [lo, hi] = [0, counts.length - 1];
-		while (lo < hi) {
-			const mid = Math.ceil((lo + hi) / 2);
-			if (edges[mid] <= row.review) lo = mid;
-			else hi = mid - 1;
+	const top = await topPage(db, 'seq');
+	const latest = (rows: ReviewLogRow[], key: (row: ReviewLogRow) => number | undefined) => {
+		let best: ReviewLogRow | undefined;
+		for (const row of rows) {
+			const k = key(row);
+			if (k === undefined) continue;
+			const b = best && key(best)!;
+			if (best === undefined || k > b! || (k === b && cmp(row.id, best.id) > 0)) best = row;
 		}
-		if (!(edges[lo] <= row.review && row.review < edges[lo + 1])) continue;
-		const c = counts[lo];
-		c.ratings++;
-		if (row.stateBefore === NEW) c.fresh++;
-		if (row.stateBefore === REVIEW) c.reviewed++;
-		c.ms += studyTime(row);
+		return best;
+	};
+	if (top && top.value.seq > 0) {
+		const pages = await db.logPages.where('seq').equals(top.value.seq).toArray();
+		const rows = pages.flatMap((value) => decodePage(value)?.rows ?? []);
+		return latest(rows, (row) => (row.seq === top.value.seq ? 0 : undefined));
 	}
-	return counts;
+	const end = now + REVIEW_SLACK;
+	const inRange = (row: ReviewLogRow) =>
+		typeof row.review === 'number' && row.review >= EARLIEST && row.review <= end ? row.review : undefined;
+	let best: ReviewLogRow | undefined;
+	// Pages by their latest review, descending: none after one whose latest is below the best found holds a later one.
+	await db.logPages
+		.orderBy('last')
+		.reverse()
+		.until((value) => best !== undefined && value.last < best.review)
+		.each((value) => {
+			const page = decodePage(value);
+			if (page) best = latest(best ? [best, ...page.rows] : page.rows, inRange);
+		});
+	return best;
+}
+
+/** Every rating with a numeric review in [from, to) (any order): the pages whose latest review is from `from` on. */
+export async function ratingsBetween(db: LogTables, from: number, to: number): Promise<ReviewLogRow[]> {
+	const found: ReviewLogRow[] = [];
+	await db.logPages
+		.where('last')
+		.aboveOrEqual(from)
+		.each((value) => {
+			for (const row of decodePage(value)?.rows ?? [])
+				if (typeof row.review === 'number' && row.review >= from && row.review < to) found.push(row);
+		});
+	return found;
 }
 
 /**
- * The end (exclusive) of the latest quarter hour holding a rating before `ms`, and the count of
- * ratings before `ms`: a cheap fingerprint of the log before a time. null when there is none.
+ * Calls `each` with the stored ratings a page at a time, in no particular order: every stored
+ * rating exactly once, odd rows included. Pages are read PAGE_BATCH at a time by key, so no read
+ * holds the whole log.
  */
-export async function logBefore(db: LogTables, ms: number): Promise<{ latest: number; ratings: number } | null> {
-	const end = onGrid(ms);
-	if (!(end > -Number.MAX_VALUE)) return null;
-	const range = () => db.reviewLog.where('review').between(-Number.MAX_VALUE, end, true, false);
-	const [ratings, last] = await Promise.all([range().count(), range().last()]);
-	if (ratings === 0 || last === undefined) return null;
-	return { latest: (Math.floor(last.review / QUARTER) + 1) * QUARTER, ratings };
-}
-
-/** Every rating with a finite review in [from, to), in no particular order. */
-export function ratingsBetween(db: LogTables, from: number, to: number): Promise<ReviewLogRow[]> {
-	return rowsIn(db, from, to);
-}
-
-/** Calls `each` with every stored rating exactly once, odd rows included, a batch at a time, in no particular order. */
 export async function eachRatings(db: LogTables, each: (rows: ReviewLogRow[]) => void | Promise<void>): Promise<void> {
-	let after: string | undefined;
+	let after: [number, number] | undefined;
 	for (;;) {
-		const range = after === undefined ? db.reviewLog.orderBy(':id') : db.reviewLog.where(':id').above(after);
-		const rows = await range.limit(BATCH).toArray();
-		if (rows.length === 0) return;
-		after = rows.at(-1)!.id;
-		await each(rows);
-		if (rows.length < BATCH) return;
+		const from = after === undefined ? db.logPages.toCollection() : db.logPages.where(':id').above(after);
+		const values = await from.limit(PAGE_BATCH).toArray();
+		for (const value of values) {
+			const page = decodePage(value);
+			if (page && page.rows.length > 0) await each(page.rows);
+		}
+		if (values.length < PAGE_BATCH) return;
+		const last = values[values.length - 1];
+		after = [last.shard, last.page];
 	}
 }
 
-/** Number of stored ratings. */
-export function ratingCount(db: LogTables): Promise<number> {
-	return db.reviewLog.count();
+/** Number of stored ratings (every page of ours is read: a backup's count, before it reads them all anyway). */
+export async function ratingCount(db: LogTables): Promise<number> {
+	let count = 0;
+	await eachRatings(db, (rows) => {
+		count += rows.length;
+	});
+	return count;
 }
+
+export { countBetween, countRanges, logBefore, type TimeCounts } from './log-counts';

@@ -91,6 +91,35 @@ export interface ReviewLogRow extends ReviewLogEntry {
 	seq?: number;
 }
 
+/**
+ * Page `page` of a shard of the review log (db/log-page.ts, schema 7): up to PAGE_CAP ratings of
+ * the cards whose ids hash to `shard`, in write order. `rows` is the JSON of those JSON holds
+ * exactly, `odd` the others as written (structured clones).
+ */
+export interface LogPageRow {
+	shard: number;
+	page: number;
+	/** Highest whole-number seq in the page, 0 when none (indexed: the next seq, the last rating). */
+	seq: number;
+	/** Highest finite numeric review in the page, -1 when none or lower (indexed: the latest review time). */
+	last: number;
+	count: number;
+	rows: string;
+	odd?: ReviewLogRow[];
+}
+
+/** The ratings of quarter hour `t` (review in [t, t + 1) * 15 min), kept with every page write (db/log-store.ts). */
+export interface LogTimeRow {
+	t: number;
+	ratings: number;
+	/** Ratings whose stateBefore is NEW. */
+	fresh: number;
+	/** Ratings whose stateBefore is REVIEW. */
+	reviewed: number;
+	/** Answer times, each clamped to [0, a day] (a bad one counts as 0). */
+	ms: number;
+}
+
 export interface SettingRow {
 	key: string;
 	value: unknown;

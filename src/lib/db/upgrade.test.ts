@@ -11,6 +11,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deckCounts, todayStats } from './counts';
 import { CARD_TABLES, cardIdsOfNote, cardsById, cardsOfDeck, cardsOfNote } from './card-store';
 import { closeDatabase, database, read } from './database';
+import { pageRows } from './log-page';
+import { addToTimes, type TimeTotals } from './log-times';
+import { oddRows } from './odd-log';
+import { cardRatings, eachRatings, LOG_TABLES, ratingCount } from './log-store';
+import type { ReviewLogRow } from './rows';
 import { recountTotals } from './deck-totals-store';
 import { TOTALS_FORMAT } from './deck-totals';
 import { unpackShard } from './deck-totals-pack';
@@ -29,7 +34,7 @@ interface Fixture {
 }
 
 const fixture = (file: string): Fixture => JSON.parse(readFileSync(new URL(`../../../tests/fixtures/db/${file}`, import.meta.url), 'utf8'));
-const RELEASED = ['v1.json', 'v2.json', 'v3.json', 'v4.json', 'v5.json', 'v6.json'];
+const RELEASED = ['v1.json', 'v2.json', 'v3.json', 'v4.json', 'v5.json', 'v6.json', 'v7.json'];
 
 afterEach(closeDatabase);
 
@@ -49,11 +54,23 @@ function fixtureCards(f: Fixture): Record<string, unknown>[] {
 	return (f.tables.cardPages as { json: string }[]).flatMap((page) => JSON.parse(page.json) as Record<string, unknown>[]);
 }
 
+/** The ratings a fixture holds, as rows: version 1–6's `reviewLog` table, or version 7's pages. */
+function fixtureRatings(f: Fixture): ReviewLogRow[] {
+	if (f.tables.reviewLog) return f.tables.reviewLog as unknown as ReviewLogRow[];
+	return (f.tables.logPages ?? []).flatMap(pageRows);
+}
+
+/** Tables rebuilt by an upgrade (the packed cards and log): compared row by row only for a fixture that has them. */
+const PACKED: readonly string[] = [...CARD_TABLES, ...LOG_TABLES];
+
 /**
  * What the upgrade must leave, table by table — the mapping, stated in full:
  * - version 6 packs the cards: `cards` is gone, and every card is read back equal, field by
  *   field, through card-store (by id, by note in card order, by deck); its own tables are
  *   compared row by row only for a fixture that has them (version 6's), as any table;
+ * - version 7 packs the review log: `reviewLog` is gone, and every rating is read back equal,
+ *   field by field, through log-store (the whole log, and each card's in [cardId+review] order);
+ *   its tables are compared row by row only for a fixture that has them (version 7's);
  * - every table of the fixture keeps every row, field for field (version 3 adds the
  *   reviewLog `seq` index and rewrites no row; its own rows keep their `seq`);
  * - a table the fixture's version did not have (quizHistory before version 2, events before
@@ -103,13 +120,16 @@ describe.each(RELEASED)('upgrading the released database %s', (file) => {
 		// The newest fixture is today's version: opening it must change nothing either.
 		expect(db.verno).toBeGreaterThanOrEqual(f.version);
 		const names = db.tables.map((t) => t.name).sort();
-		const kept = Object.keys(f.stores).filter((name) => name !== 'cards');
-		expect(names, 'every table of the released version is still there, but cards').toEqual(expect.arrayContaining(kept.sort()));
+		const kept = Object.keys(f.stores).filter((name) => name !== 'cards' && name !== 'reviewLog');
+		expect(names, 'every table of the released version is still there, but cards and reviewLog').toEqual(
+			expect.arrayContaining(kept.sort())
+		);
 		expect(names).not.toContain('cards');
+		expect(names).not.toContain('reviewLog');
 		const device = (await db.table('settings').get('sync.device'))?.value;
 		expect(device).toMatch(/^[0-9a-hjkmnp-tv-z]{16}$/);
 		const expected = expectedAfterUpgrade(f, names, device);
-		for (const table of db.tables.filter((t) => !(CARD_TABLES as readonly string[]).includes(t.name) || f.tables[t.name])) {
+		for (const table of db.tables.filter((t) => !PACKED.includes(t.name) || f.tables[t.name])) {
 			expect(await table.toArray(), `rows of ${table.name}`).toEqual(expected[table.name]);
 			for (const index of table.schema.indexes) {
 				const order = await table.orderBy(index.name).primaryKeys();
@@ -143,6 +163,24 @@ describe.each(RELEASED)('upgrading the released database %s', (file) => {
 			for (const [noteId, deckId] of decks) {
 				const own = inOrder(cards.filter((card) => card.deckId === deckId));
 				expect(await cardsOfDeck(db, { id: deckId, noteId }), `cards of deck ${deckId}`).toEqual(own);
+			}
+		});
+	});
+
+	it('keeps every rating, equal field by field, in the whole log and by card in [cardId+review] order', async () => {
+		const f = fixture(file);
+		await openTestDatabase(await released(f));
+		const ratings = fixtureRatings(f);
+		expect(ratings.length).toBeGreaterThanOrEqual(6);
+		await read(LOG_TABLES, async (db) => {
+			const all: ReviewLogRow[] = [];
+			await eachRatings(db, (rows) => void all.push(...rows));
+			const byId = (rows: ReviewLogRow[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+			expect(byId(all)).toEqual(byId(ratings));
+			expect(await ratingCount(db)).toBe(ratings.length);
+			for (const cardId of new Set(ratings.map((row) => row.cardId))) {
+				const own = ratings.filter((row) => row.cardId === cardId).sort((a, b) => a.review - b.review || (a.id < b.id ? -1 : 1));
+				expect(await cardRatings(db, cardId), `ratings of ${cardId}`).toEqual(own);
 			}
 		});
 	});
@@ -213,7 +251,47 @@ describe.each(RELEASED)('upgrading the released database %s', (file) => {
 	});
 });
 
+describe('upgrading a version 6 log with odd rows', () => {
+	it('moves every row as it was (NaN, 1e300, strings, missing fields…), and leaves every other table as it was', async () => {
+		const f = fixture('v6.json');
+		// JSON cannot hold these rows: written at version 6 beside the frozen dump's own.
+		const odd = [...oddRows('c-clusterip', 'svc'), ...oddRows('c-error', 'logs', undefined, 'bad')];
+		const factory = await released(f);
+		const old = new Dexie('tabledeck-test', { indexedDB: factory, IDBKeyRange });
+		old.version(6).stores(f.stores);
+		await old.table('reviewLog').bulkAdd(structuredClone(odd));
+		old.close();
+		await openTestDatabase(factory);
+		const ratings = [...(f.tables.reviewLog as unknown as ReviewLogRow[]), ...odd];
+		const byId = (rows: ReviewLogRow[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+		await read(LOG_TABLES, async (db) => {
+			const all: ReviewLogRow[] = [];
+			await eachRatings(db, (rows) => void all.push(...rows));
+			expect(byId(all)).toEqual(byId(ratings));
+			// As the old [cardId+review] index: reviews that are keys, in key order, then by id.
+			const valid = (review: unknown) => typeof review === 'string' || (typeof review === 'number' && !Number.isNaN(review));
+			const own = ratings.filter((row) => row.cardId === 'c-clusterip' && valid(row.review));
+			const sorted = own.sort((a, b) => factory.cmp(a.review, b.review) || factory.cmp(a.id, b.id));
+			expect(await cardRatings(db, 'c-clusterip')).toEqual(sorted);
+		});
+		const times: TimeTotals = new Map();
+		for (const row of ratings) addToTimes(times, row, 1);
+		expect(await database().logTimes.toArray()).toEqual([...times.values()].sort((a, b) => a.t - b.t));
+		for (const name of Object.keys(f.stores).filter((name) => name !== 'reviewLog')) {
+			const rows = await database().table(name).toArray();
+			expect(rows, `rows of ${name}`).toEqual(f.tables[name]);
+		}
+	});
+});
+
 describe('the frozen dumps', () => {
+	it('version 6’s log upgraded is what version 7’s dump holds, packed by hand', async () => {
+		await openTestDatabase(await released(fixture('v6.json')));
+		const v7 = fixture('v7.json');
+		expect(await database().logPages.toArray()).toEqual(v7.tables.logPages);
+		expect(await database().logTimes.toArray()).toEqual(v7.tables.logTimes);
+	});
+
 	it('cover every schema version up to today’s', async () => {
 		await openTestDatabase();
 		const versions = RELEASED.map((file) => fixture(file).version);
