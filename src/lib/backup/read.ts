@@ -23,6 +23,7 @@ import { JsonLimitError, JsonSyntaxError } from './json-errors';
 import { ObjectStream } from './json-stream';
 import { progressRowProblem, quizProblem, reviewProblem, type Problem } from './meaning';
 import { progressRowOk, reviewRowOk } from './row-check';
+import { RowTally } from './row-tally';
 import { describeIssue, noteRow, rowSchemas, type BackupHeader, type BackupNote } from './schema';
 
 /**
@@ -93,6 +94,8 @@ class BackupReader {
 	/** A row problem found before the file said it is a backup: reported only if it is one. */
 	private deferred: BackupError | null = null;
 	private readonly checks: ReturnType<typeof sectionChecks>;
+	/** Gathered from checked rows only: once a row is bad, finish() throws before it looks here. */
+	private readonly tally = new RowTally();
 
 	constructor(readonly now: number) {
 		this.checks = sectionChecks(now);
@@ -121,6 +124,7 @@ class BackupReader {
 			const error = this.problem(section, elements, target.length);
 			if (error && this.members.format === BACKUP_FORMAT) throw error;
 			this.deferred = error;
+			if (!error) this.count(section, elements);
 		}
 		for (const element of elements) target.push(element);
 	}
@@ -132,8 +136,14 @@ class BackupReader {
 		const ok = this.checks[section].ok;
 		if (target.length + elements.length > MAX_ROWS[section]) return false;
 		for (let i = 0; i < elements.length; i++) if (!ok(elements[i])) return false;
+		if (this.deferred === null) this.count(section, elements);
 		for (let i = 0; i < elements.length; i++) target.push(elements[i]);
 		return true;
+	}
+
+	private count(section: RowSection, rows: unknown[]) {
+		if (section === 'progress') this.tally.progress(rows as ProgressTuple[]);
+		else if (section === 'reviewLog') this.tally.reviewLog(rows as ReviewLogTuple[]);
 	}
 
 	private noteElements(elements: unknown[]) {
@@ -205,17 +215,12 @@ class BackupReader {
 				);
 			}
 		}
-		const cards = new Set<string>();
-		for (const row of progress) {
-			if (cards.has(row[0])) throw new BackupError('invalid', `progress lists card ${row[0]} twice`);
-			cards.add(row[0]);
-		}
-		let ascending = true;
-		let from = Infinity;
-		let to = -Infinity;
-		for (let i = 0; i < reviewLog.length; i++) {
-			const [id, cardId, , review] = reviewLog[i];
-			if (!cards.has(cardId)) {
+		const { tally } = this;
+		if (tally.duplicateCard !== null) throw new BackupError('invalid', `progress lists card ${tally.duplicateCard} twice`);
+		// Rows before firstUnsure named cards already listed; -1: every row did.
+		for (let i = tally.firstUnsure === -1 ? reviewLog.length : tally.firstUnsure; i < reviewLog.length; i++) {
+			const [id, cardId] = reviewLog[i];
+			if (!tally.cards.has(cardId)) {
 				const at = { section: 'reviewLog', row: i + 1 } as const;
 				throw new BackupError(
 					'invalid',
@@ -223,10 +228,8 @@ class BackupReader {
 					at
 				);
 			}
-			if (i > 0 && !(id > reviewLog[i - 1][0])) ascending = false;
-			if (review < from) from = review;
-			if (review > to) to = review;
 		}
+		const ascending = tally.ascending;
 		if (!ascending)
 			duplicateCheck(
 				reviewLog.map((row) => row[0]),
@@ -243,8 +246,8 @@ class BackupReader {
 			quizHistory,
 			notes: this.notes,
 			logIdsAscending: ascending,
-			from: reviewLog.length ? from : null,
-			to: reviewLog.length ? to : null,
+			from: reviewLog.length ? tally.from : null,
+			to: reviewLog.length ? tally.to : null,
 			checkedAt: this.now
 		};
 	}
