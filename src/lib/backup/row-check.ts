@@ -9,14 +9,14 @@
  */
 import { DUE_HORIZON, EARLIEST, PREVIOUS_COLUMNS, PROGRESS_COLUMNS, REVIEW_LOG_COLUMNS, REVIEW_SLACK } from './format';
 import { progressRowProblem, reviewProblem } from './meaning';
-import { CARD_ID, DIFFICULTY_MAX, ROW_ID, STABILITY_MAX } from './schema';
+import { CARD_ID, DIFFICULTY_MAX, MAX_DAYS, ROW_ID, STABILITY_MAX } from './schema';
 import type { ProgressTuple, ReviewLogTuple } from './format';
 
 /** valibot's `count`: a finite, whole, non-negative number (-0 passes, as it does there). */
 const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
 const isAtMost = (x: unknown, max: number) => typeof x === 'number' && x >= 0 && x <= max;
 const isState = (x: unknown) => x === 0 || x === 1 || x === 2 || x === 3;
-const isMaxDays = (x: unknown) => typeof x === 'number' && x >= 0 && x <= 36_500;
+const isMaxDays = (x: unknown) => isAtMost(x, MAX_DAYS);
 
 /** Times the schema's `time()` accepts: whole ms from 2000 up to `latest`, or 0 where `orZero`. */
 const isTime = (x: unknown, latest: number) => isCount(x) && x >= EARLIEST && x <= latest;

@@ -28,7 +28,7 @@ export const STABILITY_MAX = 36_500;
 export const DIFFICULTY_MIN = 1;
 export const DIFFICULTY_MAX = 10;
 /** The longest interval a setting can ask for (maximumInterval's maximum). */
-const MAX_DAYS = 36_500;
+export const MAX_DAYS = 36_500;
 /** Sane sizes for text and lists inside a row: far above anything the app writes. */
 const MAX_TEXT = 100_000;
 const MAX_LIST = 1_000_000;
