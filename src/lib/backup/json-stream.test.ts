@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32, type Rng } from '$lib/quiz/rng';
 import { JsonLimitError, JsonSyntaxError } from './json-errors';
 import { ObjectStream } from './json-stream';
 
@@ -123,5 +124,84 @@ describe('ObjectStream limits', () => {
 	it('refuses a giant value handed over in one chunk without parsing it', () => {
 		const { error } = feedUntilRefused([`{"rows":[["${'x'.repeat(5000)}"]]}`]);
 		expect(String(error)).toMatch(/a value in "rows" is longer than/);
+	});
+});
+
+describe("ObjectStream's fast path", () => {
+	const limits = { maxDepth: 6, maxValueChars: 300 };
+	const depth = (value: unknown): number =>
+		Array.isArray(value)
+			? 1 + Math.max(0, ...value.map(depth))
+			: value && typeof value === 'object'
+				? 1 + depth(Object.values(value)) - 1
+				: 0;
+	/** Reads `text` in chunks of `size`, with or without the fast path; gives the rows seen, or the error. */
+	function read(text: string, size: number, fast: boolean): string {
+		const rows: unknown[] = [];
+		const stream = new ObjectStream(
+			new Set(['rows']),
+			{
+				value: () => {},
+				elements: (_key, elements) => rows.push(...elements),
+				// As a handler must: refuse what the careful path would refuse (too deep, too long).
+				batch: (_key, elements) => {
+					if (!elements.every((e) => depth(e) <= limits.maxDepth - 2 && JSON.stringify(e).length <= 100)) return false;
+					rows.push(...elements);
+					return true;
+				}
+			},
+			limits,
+			new Set(fast ? ['rows'] : [])
+		);
+		try {
+			for (let i = 0; i < text.length; i += size) stream.feed(text.slice(i, i + size));
+			stream.end();
+		} catch (error) {
+			// A trailing comma is "missing" or "broken" by where a chunk ends, in the scanner alone
+			// too; the fast path ends its batch at a comma as a chunk's end would. Same character.
+			return `${(error as Error).name}: ${(error as Error).message.replace(/a missing array element|a broken element/, 'a bad element')}`;
+		}
+		return JSON.stringify(rows);
+	}
+	/** Rows as the writer lays them out, with traps: row breaks and brackets inside strings, escapes, deep or long rows, broken separators. */
+	function text(rng: Rng): string {
+		const pieces = [
+			'1',
+			'"a,\\n b"',
+			'",\n"',
+			'"]"',
+			'"\\""',
+			'"\\\\"',
+			'[1,[2,[3]]]',
+			'{"k":",\n]"}',
+			'null',
+			'[[[[[1]]]]]',
+			`"${'x'.repeat(120)}"`
+		];
+		const rows = Array.from({ length: 1 + Math.floor(rng() * 30) }, () =>
+			rng() < 0.9
+				? `[${Array.from({ length: 1 + Math.floor(rng() * 4) }, () => pieces[Math.floor(rng() * pieces.length)]).join(',')}]`
+				: '"s"'
+		);
+		const separators = [',\n', ',\n', ',\n', ', ', ',\n\n', ',,\n', '\n'];
+		let body = rows.map((row, i) => (i ? separators[Math.floor(rng() * separators.length)] : '') + row).join('');
+		if (rng() < 0.1) body += ',\n';
+		if (rng() < 0.05) body = body.slice(0, Math.floor(rng() * body.length));
+		return `{"a":1,"rows":[\n${body}\n],\n"b":[1,\n2]}`;
+	}
+
+	it('reads what the scanner reads, or refuses with its message, on 3,000 generated texts (seeded)', () => {
+		const rng = mulberry32(12);
+		const differ: unknown[] = [];
+		let refused = 0;
+		for (let n = 0; n < 3000; n++) {
+			const t = text(rng);
+			const size = [7, 50, 200, 5000][n % 4];
+			const careful = read(t, size, false);
+			if (read(t, size, true) !== careful) differ.push({ t, size, careful, fast: read(t, size, true) });
+			if (careful.includes('Error')) refused++;
+		}
+		expect(differ.slice(0, 3)).toEqual([]);
+		expect(refused).toBeGreaterThan(300);
 	});
 });

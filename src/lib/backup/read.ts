@@ -22,6 +22,8 @@ import {
 import { JsonLimitError, JsonSyntaxError } from './json-errors';
 import { ObjectStream } from './json-stream';
 import { progressRowProblem, quizProblem, reviewProblem, type Problem } from './meaning';
+import { progressRowOk, reviewRowOk } from './row-check';
+import { RowTally } from './row-tally';
 import { describeIssue, noteRow, rowSchemas, type BackupHeader, type BackupNote } from './schema';
 
 /**
@@ -69,6 +71,9 @@ export interface ParsedBackup {
 /** Streamed like the row sections (a note may be megabytes), but not counted in `counts`. */
 const NOTES = 'notes';
 
+/** Sections whose rows ./row-check knows, so the stream may hand them over unscanned (ObjectStream's fast path). */
+const FAST_SECTIONS: ReadonlySet<string> = new Set(['progress', 'reviewLog']);
+
 /** Header members kept; any other member is read (within the limits) and dropped. */
 const MEMBERS = new Set(['format', 'version', 'exportedAt', 'counts', 'columns', 'settings', 'preferences', 'sentToReview', 'exam']);
 
@@ -76,9 +81,9 @@ function sectionChecks(now: number) {
 	const schemas = rowSchemas(now);
 	return {
 		header: schemas.header,
-		progress: { schema: v.array(schemas.progressRow), columns: PROGRESS_COLUMNS, meaning: progressRowProblem },
-		reviewLog: { schema: v.array(schemas.reviewLogRow), columns: REVIEW_LOG_COLUMNS, meaning: reviewProblem },
-		quizHistory: { schema: v.array(schemas.quizRow), columns: null, meaning: quizProblem }
+		progress: { schema: v.array(schemas.progressRow), columns: PROGRESS_COLUMNS, meaning: progressRowProblem, ok: progressRowOk(now) },
+		reviewLog: { schema: v.array(schemas.reviewLogRow), columns: REVIEW_LOG_COLUMNS, meaning: reviewProblem, ok: reviewRowOk(now) },
+		quizHistory: { schema: v.array(schemas.quizRow), columns: null, meaning: quizProblem, ok: null }
 	} as const;
 }
 
@@ -89,6 +94,8 @@ class BackupReader {
 	/** A row problem found before the file said it is a backup: reported only if it is one. */
 	private deferred: BackupError | null = null;
 	private readonly checks: ReturnType<typeof sectionChecks>;
+	/** Gathered from checked rows only: once a row is bad, finish() throws before it looks here. */
+	private readonly tally = new RowTally();
 
 	constructor(readonly now: number) {
 		this.checks = sectionChecks(now);
@@ -117,8 +124,26 @@ class BackupReader {
 			const error = this.problem(section, elements, target.length);
 			if (error && this.members.format === BACKUP_FORMAT) throw error;
 			this.deferred = error;
+			if (!error) this.count(section, elements);
 		}
 		for (const element of elements) target.push(element);
+	}
+
+	/** The stream's fast path (FAST_SECTIONS): rows taken only if every one of them passes. */
+	batch(key: string, elements: unknown[]): boolean {
+		const section = key as 'progress' | 'reviewLog';
+		const target = this.rows[section];
+		const ok = this.checks[section].ok;
+		if (target.length + elements.length > MAX_ROWS[section]) return false;
+		for (let i = 0; i < elements.length; i++) if (!ok(elements[i])) return false;
+		if (this.deferred === null) this.count(section, elements);
+		for (let i = 0; i < elements.length; i++) target.push(elements[i]);
+		return true;
+	}
+
+	private count(section: RowSection, rows: unknown[]) {
+		if (section === 'progress') this.tally.progress(rows as ProgressTuple[]);
+		else if (section === 'reviewLog') this.tally.reviewLog(rows as ReviewLogTuple[]);
 	}
 
 	private noteElements(elements: unknown[]) {
@@ -136,7 +161,9 @@ class BackupReader {
 
 	/** The first problem in a batch of rows whose first is row `before + 1`, or null. */
 	private problem(section: RowSection, elements: unknown[], before: number): BackupError | null {
-		const { schema, columns, meaning } = this.checks[section];
+		const { schema, columns, meaning, ok } = this.checks[section];
+		// Valibot and ./meaning word the first problem; most batches have none, and ./row-check says so faster.
+		if (ok && elements.every(ok)) return null;
 		const result = v.safeParse(schema, elements, { abortEarly: true });
 		if (!result.success) {
 			const issue = result.issues[0];
@@ -188,17 +215,12 @@ class BackupReader {
 				);
 			}
 		}
-		const cards = new Set<string>();
-		for (const row of progress) {
-			if (cards.has(row[0])) throw new BackupError('invalid', `progress lists card ${row[0]} twice`);
-			cards.add(row[0]);
-		}
-		let ascending = true;
-		let from = Infinity;
-		let to = -Infinity;
-		for (let i = 0; i < reviewLog.length; i++) {
-			const [id, cardId, , review] = reviewLog[i];
-			if (!cards.has(cardId)) {
+		const { tally } = this;
+		if (tally.duplicateCard !== null) throw new BackupError('invalid', `progress lists card ${tally.duplicateCard} twice`);
+		// Rows before firstUnsure named cards already listed; -1: every row did.
+		for (let i = tally.firstUnsure === -1 ? reviewLog.length : tally.firstUnsure; i < reviewLog.length; i++) {
+			const [id, cardId] = reviewLog[i];
+			if (!tally.cards.has(cardId)) {
 				const at = { section: 'reviewLog', row: i + 1 } as const;
 				throw new BackupError(
 					'invalid',
@@ -206,10 +228,8 @@ class BackupReader {
 					at
 				);
 			}
-			if (i > 0 && !(id > reviewLog[i - 1][0])) ascending = false;
-			if (review < from) from = review;
-			if (review > to) to = review;
 		}
+		const ascending = tally.ascending;
 		if (!ascending)
 			duplicateCheck(
 				reviewLog.map((row) => row[0]),
@@ -226,8 +246,8 @@ class BackupReader {
 			quizHistory,
 			notes: this.notes,
 			logIdsAscending: ascending,
-			from: reviewLog.length ? from : null,
-			to: reviewLog.length ? to : null,
+			from: reviewLog.length ? tally.from : null,
+			to: reviewLog.length ? tally.to : null,
 			checkedAt: this.now
 		};
 	}
@@ -255,7 +275,8 @@ export interface ReadOptions {
 /** Reads and checks a whole backup from its text, chunk by chunk. */
 export async function readBackup(chunks: AsyncIterable<string> | Iterable<string>, { now, pause }: ReadOptions): Promise<ParsedBackup> {
 	const reader = new BackupReader(now);
-	const stream = new ObjectStream(new Set([...ROW_SECTIONS, NOTES]), reader, { maxDepth: FORMAT_DEPTH, maxValueChars: MAX_VALUE_CHARS });
+	const limits = { maxDepth: FORMAT_DEPTH, maxValueChars: MAX_VALUE_CHARS };
+	const stream = new ObjectStream(new Set([...ROW_SECTIONS, NOTES]), reader, limits, FAST_SECTIONS);
 	try {
 		for await (const chunk of chunks) {
 			stream.feed(chunk);

@@ -15,7 +15,7 @@ import { MAX_NOTE_MB } from '$lib/notes/size';
 /** Card ids made by the deck build are 16 hex digits; older or hand-made ones may differ, within reason. */
 export const CARD_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** Review-log and quiz ids: random (UUIDs), any printable text without spaces. */
-const ROW_ID = /^[\x21-\x7e]{1,100}$/;
+export const ROW_ID = /^[\x21-\x7e]{1,100}$/;
 const DAY = 86_400_000;
 /** The sent-to-review list ends with the study day it was made in (a day, plus a clock ahead). */
 const SENT_HORIZON = 2 * DAY;
@@ -28,7 +28,7 @@ export const STABILITY_MAX = 36_500;
 export const DIFFICULTY_MIN = 1;
 export const DIFFICULTY_MAX = 10;
 /** The longest interval a setting can ask for (maximumInterval's maximum). */
-const MAX_DAYS = 36_500;
+export const MAX_DAYS = 36_500;
 /** Sane sizes for text and lists inside a row: far above anything the app writes. */
 const MAX_TEXT = 100_000;
 const MAX_LIST = 1_000_000;

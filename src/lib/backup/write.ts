@@ -21,7 +21,8 @@ const PACK_AT = 8_000_000;
 /**
  * Builds a backup as parts for a Blob, batch by batch and section by section in any order,
  * so that a million review-log rows never become one giant string: every few megabytes a
- * section's strings go through `pack` (in the browser, into a Blob). Every row gets its own line.
+ * section's strings go through `pack` (in the browser, into a Blob). Every row gets its own line:
+ * the reader hands the text between row breaks (",\n") to JSON.parse without scanning it.
  */
 export class BackupWriter<P = string> {
 	private readonly head: string;
