@@ -122,6 +122,9 @@ function makeNote(fakeId: IdMaker, n: number, cards: number): NoteDecks {
 }
 
 /** One card's ratings, oldest first, and its final progress; a pure function of (seed, card). */
+/** The longest history a card gets (see history). */
+const MAX_SPAN = 20 * 365 * DAY;
+
 function history(cardId: string, ratings: number, seed: number, now: number) {
 	const rng = mulberry32(seed ^ Math.imul(Number.parseInt(cardId.slice(0, 8), 16), 0x9e3779b1));
 	let interval = 1;
@@ -132,6 +135,13 @@ function history(cardId: string, ratings: number, seed: number, now: number) {
 		lapses.push(lapse);
 		interval = lapse ? 1 : Math.min(3650, Math.max(1, Math.round(interval * (1.3 + rng() * 0.9))));
 		gaps.push(interval * DAY + Math.floor(rng() * DAY));
+	}
+	// A long history is squeezed into 20 years: the app refuses reviews before 2000 in backups.
+	const span = gaps.reduce((sum, gap) => sum + gap, 0) + 1.1 * interval * DAY;
+	if (span > MAX_SPAN) {
+		const scale = MAX_SPAN / span;
+		gaps.forEach((gap, i) => (gaps[i] = Math.max(DAY, Math.floor(gap * scale))));
+		interval = Math.max(1, Math.floor(interval * scale));
 	}
 	// The last review falls somewhere in the last interval, so about one card in ten is overdue.
 	let review = now - MINUTE - Math.floor(rng() * 1.1 * interval * DAY) - gaps.reduce((sum, gap) => sum + gap, 0);

@@ -352,15 +352,17 @@ describe('the early rating’s write is refused', () => {
 	it('when the database write fails midway: nothing is written, the card comes back counted as not saved, and a later save clears that', async () => {
 		const { study, release, opening, database } = await opened();
 		const events = await database.events.count();
-		// The log row's add fails after the progress row was put, in the same transaction.
+		// The log page's write fails after the progress row was put, in the same transaction.
 		const fail = () => {
 			throw new Error('disk full');
 		};
-		database.reviewLog.hook('creating', fail);
+		database.logPages.hook('creating', fail);
+		database.logPages.hook('updating', fail);
 		study.reveal();
 		const rated = study.rate(3, NOW + 1000);
 		await vi.waitUntil(() => study.unsaved === 0);
-		database.reviewLog.hook('creating').unsubscribe(fail);
+		database.logPages.hook('creating').unsubscribe(fail);
+		database.logPages.hook('updating').unsubscribe(fail);
 		release();
 		await Promise.all([opening, rated]);
 		expect(await db.getProgress('s1')).toBeNull();
