@@ -233,6 +233,9 @@ describe('counts by time', () => {
 		]);
 		expect(await noPages((db) => logBefore(db, T + 3 * Q))).toEqual({ latest: T + 2 * Q, ratings: 3 });
 		expect(await noPages((db) => logBefore(db, T))).toBeNull();
+		expect(await noPages((db) => logBefore(db, NaN))).toBeNull();
+		expect(await noPages((db) => logBefore(db, -Infinity))).toBeNull();
+		expect(await noPages((db) => logBefore(db, Infinity))).toEqual({ latest: T + 6 * Q, ratings: 4 });
 		expect((await r((db) => ratingsBetween(db, T + Q - 1, T + 5 * Q))).map((row) => row.id).sort()).toEqual(['b', 'c']);
 	});
 });

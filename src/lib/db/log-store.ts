@@ -210,15 +210,16 @@ export async function lastWritten(db: LogTables, now: number): Promise<ReviewLog
 	return best;
 }
 
-/** Every rating with a numeric review in [from, to) (any order): the pages whose latest review is from `from` on. */
+/** Every rating with a finite review in [from, to) (any order): the pages whose latest review is from `from` on. */
 export async function ratingsBetween(db: LogTables, from: number, to: number): Promise<ReviewLogRow[]> {
 	const found: ReviewLogRow[] = [];
+	if (!(from < to)) return found;
 	await db.logPages
 		.where('last')
 		.aboveOrEqual(from)
 		.each((value) => {
 			for (const row of decodePage(value)?.rows ?? [])
-				if (typeof row.review === 'number' && row.review >= from && row.review < to) found.push(row);
+				if (Number.isFinite(row.review) && row.review >= from && row.review < to) found.push(row);
 		});
 	return found;
 }
