@@ -56,8 +56,9 @@ describe('unavailable storage', () => {
 		await openTestDatabase();
 		await syncDecks(serve([k8sNote()]).fetchJson);
 		const idb = database().backendDB();
-		const storePrototype = Object.getPrototypeOf(idb.transaction('reviewLog').objectStore('reviewLog'));
-		vi.spyOn(storePrototype, 'add').mockImplementation(() => {
+		// Every store shares the prototype; the review log's pages are written with put (schema 7).
+		const storePrototype = Object.getPrototypeOf(idb.transaction('logPages').objectStore('logPages'));
+		vi.spyOn(storePrototype, 'put').mockImplementation(() => {
 			throw new DOMException('No space left', 'QuotaExceededError');
 		});
 		const progress = progressOf('s1');

@@ -96,15 +96,16 @@ export function append(shards: Map<number, Shard>, rows: readonly ReviewLogRow[]
 	}
 }
 
-/** The rows not stored yet and not given before them (ids); `refuse` throws at the first that is. */
+/** The rows whose ids are not stored yet; a stored one throws when `refuse`, and an id given twice always does. */
 export function unstored(shards: Map<number, Shard>, rows: readonly ReviewLogRow[], refuse: boolean): ReviewLogRow[] {
 	const perShard = new Map<number, number>();
 	for (const row of rows) perShard.set(shardOf(row.cardId), (perShard.get(shardOf(row.cardId)) ?? 0) + 1);
 	const given = new Set<unknown>();
 	return rows.filter((row) => {
 		const shard = shardOf(row.cardId);
-		const stored = given.has(row.id) || shards.get(shard)!.find(row.id, perShard.get(shard)! > MANY_ROWS) !== undefined;
-		if (stored && refuse) throw new Dexie.ConstraintError(`The rating ${String(row.id)} is already in the log`);
+		const stored = shards.get(shard)!.find(row.id, perShard.get(shard)! > MANY_ROWS) !== undefined;
+		if ((stored && refuse) || (!stored && given.has(row.id)))
+			throw new Dexie.ConstraintError(`The rating ${String(row.id)} is already in the log`);
 		given.add(row.id);
 		return !stored;
 	});

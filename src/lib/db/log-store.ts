@@ -88,10 +88,10 @@ export async function mergeRatings(db: LogTables, rows: ReviewLogRow[]): Promise
 	return added;
 }
 
-/** Removes one rating by id (undo). Returns whether it was there. `cardId` says where to look. */
+/** Removes one rating by id (undo), if it is a rating of card `cardId` (only its shard is read). Returns whether it was there. */
 export async function removeRating(db: LogTables, cardId: string, id: string): Promise<boolean> {
 	const found = (await readShard(db, shardOf(cardId))).find(id);
-	if (!found) return false;
+	if (!found || found.page.rows[found.at].cardId !== cardId) return false;
 	const times: TimeTotals = new Map();
 	addToTimes(times, found.page.rows[found.at], -1);
 	found.page.rows.splice(found.at, 1);
@@ -100,9 +100,11 @@ export async function removeRating(db: LogTables, cardId: string, id: string): P
 }
 
 /**
- * Replaces one card's stored ratings with `rows` (sync's replay of a card, derive.ts): rows of
- * the card not in `rows` are removed, a stored row with the id of one of `rows` is replaced in
- * its place, and the others are appended (seq kept as given).
+ * Replaces one card's stored ratings with `rows` (sync's replay of a card, derive.ts): the
+ * card's rows that cardRatings lists and `rows` does not are removed (a row whose review is no
+ * key is in no list, and stays: nothing is lost to a replay that cannot see it), a stored row
+ * with the id of one of `rows` is replaced in its place, and the others are appended (seq kept
+ * as given).
  */
 export async function replaceCardRatings(db: LogTables, cardId: string, rows: ReviewLogRow[]): Promise<void> {
 	const shards = await readShards(db, [cardId, ...rows.map((row) => row.cardId)]);
@@ -114,7 +116,7 @@ export async function replaceCardRatings(db: LogTables, cardId: string, rows: Re
 		const kept: ReviewLogRow[] = [];
 		for (const row of page.rows) {
 			const replacement = byId.get(row.id);
-			if (replacement === undefined && row.cardId !== cardId) {
+			if (replacement === undefined && (row.cardId !== cardId || !isKey(row.review))) {
 				kept.push(row);
 				continue;
 			}
@@ -159,11 +161,12 @@ export async function cardRatings(db: LogTables, cardId: string, from?: number, 
 	return rows.sort((a, b) => cmp(a.review, b.review) || cmp(a.id, b.id));
 }
 
-/** The stored rating `id` (of card `cardId`, when given: then only that card's shard is read). */
+/** The stored rating `id` (when `cardId` is given, only if it is that card's: then only that card's shard is read). */
 export async function findRating(db: LogTables, id: string, cardId?: string): Promise<ReviewLogRow | undefined> {
 	if (cardId !== undefined) {
 		const found = (await readShard(db, shardOf(cardId))).find(id);
-		return found?.page.rows[found.at];
+		const row = found?.page.rows[found.at];
+		return row?.cardId === cardId ? row : undefined;
 	}
 	let found: ReviewLogRow | undefined;
 	await eachRatings(db, (rows) => {
@@ -225,19 +228,17 @@ export async function ratingsBetween(db: LogTables, from: number, to: number): P
 }
 
 /**
- * Calls `each` with the stored ratings a page at a time, in no particular order: every stored
- * rating exactly once, odd rows included. Pages are read PAGE_BATCH at a time by key, so no read
- * holds the whole log.
+ * Calls `each` with the stored ratings a batch at a time (the ratings of PAGE_BATCH pages, read
+ * at once by key, so no read holds the whole log), in no particular order: every stored rating
+ * exactly once, odd rows included.
  */
 export async function eachRatings(db: LogTables, each: (rows: ReviewLogRow[]) => void | Promise<void>): Promise<void> {
 	let after: [number, number] | undefined;
 	for (;;) {
 		const from = after === undefined ? db.logPages.toCollection() : db.logPages.where(':id').above(after);
 		const values = await from.limit(PAGE_BATCH).toArray();
-		for (const value of values) {
-			const page = decodePage(value);
-			if (page && page.rows.length > 0) await each(page.rows);
-		}
+		const rows = values.flatMap((value) => decodePage(value)?.rows ?? []);
+		if (rows.length > 0) await each(rows);
 		if (values.length < PAGE_BATCH) return;
 		const last = values[values.length - 1];
 		after = [last.shard, last.page];
