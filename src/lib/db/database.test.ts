@@ -56,6 +56,7 @@ describe('unavailable storage', () => {
 		await openTestDatabase();
 		await syncDecks(serve([k8sNote()]).fetchJson);
 		const idb = database().backendDB();
+		// Every store shares the prototype; the review log's pages are written with put (schema 7).
 		const storePrototype = Object.getPrototypeOf(idb.transaction('logPages').objectStore('logPages'));
 		vi.spyOn(storePrototype, 'put').mockImplementation(() => {
 			throw new DOMException('No space left', 'QuotaExceededError');

@@ -64,7 +64,10 @@ export async function countRanges(db: LogTables, bounds: number[]): Promise<Time
  * cache's key). null when none.
  */
 export async function logBefore(db: LogTables, ms: number): Promise<{ latest: number; ratings: number } | null> {
-	const rows = (await db.logTimes.where('t').below(bucket(ms)).toArray()).map((value) => readTimes(value, value.t));
+	const end = bucket(ms);
+	// No time (NaN, -Infinity) has nothing before it, and is no key to read below.
+	if (Number.isNaN(end) || end === -Infinity) return null;
+	const rows = (await db.logTimes.where('t').below(end).toArray()).map((value) => readTimes(value, value.t));
 	const held = rows.filter((row) => row.ratings > 0);
 	if (held.length === 0) return null;
 	return { latest: (held[held.length - 1].t + 1) * QUARTER, ratings: held.reduce((sum, row) => sum + row.ratings, 0) };

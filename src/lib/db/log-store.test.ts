@@ -94,11 +94,10 @@ describe('writing and reading ratings', () => {
 		expect(await database().logTimes.toArray()).toEqual([{ t: Math.floor(NOW / QUARTER), ratings: 1, fresh: 0, reviewed: 1, ms: 2500 }]);
 	});
 
-	it('merges only the ids not stored, and says which', async () => {
+	it('merges only the ids not stored, and says which; an id given twice but not stored throws', async () => {
 		await w((db) => addRatings(db, [rating('a'), rating('b', { cardId: 'c2' })]));
-		const added = await w((db) =>
-			mergeRatings(db, [rating('a', { rating: 1 }), rating('c'), rating('c', { rating: 1 }), rating('b', { cardId: 'c2' })])
-		);
+		await expect(w((db) => mergeRatings(db, [rating('c'), rating('c', { rating: 1 })]))).rejects.toThrow(/already/);
+		const added = await w((db) => mergeRatings(db, [rating('a', { rating: 1 }), rating('a'), rating('c'), rating('b', { cardId: 'c2' })]));
 		expect(added).toEqual([rating('c')]);
 		expect(byId(await all())).toEqual([rating('a'), rating('b', { cardId: 'c2' }), rating('c')]);
 		expect(await database().logTimes.toArray()).toEqual(await recount());
@@ -121,6 +120,8 @@ describe('writing and reading ratings', () => {
 		expect(await w((db) => removeRating(db, 'c1', 'b'))).toBe(true);
 		expect(await w((db) => removeRating(db, 'c1', 'b'))).toBe(false);
 		expect(await w((db) => removeRating(db, 'c2', 'a'))).toBe(false);
+		expect(await r((db) => findRating(db, 'a', 'c2'))).toBeUndefined();
+		expect(await r((db) => findRating(db, 'a', 'c1'))).toEqual(rating('a'));
 		expect(await all()).toEqual([rating('a')]);
 		expect(await database().logTimes.toArray()).toEqual([{ t: Math.floor(NOW / QUARTER), ratings: 1, fresh: 0, reviewed: 1, ms: 2500 }]);
 		expect(await w((db) => removeRating(db, 'c1', 'a'))).toBe(true);
@@ -129,11 +130,14 @@ describe('writing and reading ratings', () => {
 	});
 
 	it('replaces one card’s ratings, keeping other cards’ and the replaced rows’ places', async () => {
-		await w((db) => addRatings(db, [rating('a'), rating('b'), rating('x', { cardId: 'other' }), rating('c')]));
+		const unseen = rating('nan', { review: NaN });
+		await w((db) => addRatings(db, [rating('a'), rating('b'), rating('x', { cardId: 'other' }), rating('c'), unseen]));
 		await w((db) => replaceCardRatings(db, 'c1', [rating('b', { rating: 1, seq: 9 }), rating('d', { review: NOW + HOUR })]));
+		// A row whose review is no key is in no list of the card (cardRatings): it stays.
 		expect(byId(await all())).toEqual([
 			rating('b', { rating: 1, seq: 9 }),
 			rating('d', { review: NOW + HOUR }),
+			unseen,
 			rating('x', { cardId: 'other' })
 		]);
 		expect(await r((db) => cardRatings(db, 'c1'))).toEqual([rating('b', { rating: 1, seq: 9 }), rating('d', { review: NOW + HOUR })]);
@@ -233,6 +237,9 @@ describe('counts by time', () => {
 		]);
 		expect(await noPages((db) => logBefore(db, T + 3 * Q))).toEqual({ latest: T + 2 * Q, ratings: 3 });
 		expect(await noPages((db) => logBefore(db, T))).toBeNull();
+		expect(await noPages((db) => logBefore(db, NaN))).toBeNull();
+		expect(await noPages((db) => logBefore(db, -Infinity))).toBeNull();
+		expect(await noPages((db) => logBefore(db, Infinity))).toEqual({ latest: T + 6 * Q, ratings: 4 });
 		expect((await r((db) => ratingsBetween(db, T + Q - 1, T + 5 * Q))).map((row) => row.id).sort()).toEqual(['b', 'c']);
 	});
 });

@@ -9,11 +9,12 @@
  * Readers tolerate any row: a stored value that is not a page of ours is skipped and never
  * overwritten (appends go to a page number after it), a malformed logTimes row counts as zero.
  */
-import Dexie, { cmp } from 'dexie';
+import { cmp } from 'dexie';
 import { EARLIEST, REVIEW_SLACK } from '$lib/scheduler/time';
-import { MAX_KEY, MIN_KEY, type TableName, type Tables } from './database';
-import { decodePage, encodePage, PAGE_CAP, pageShape, QUARTER, shardOf, type LogPage } from './log-page';
-import { addToTimes, readTimes, type TimeTotals } from './log-times';
+import type { TableName, Tables } from './database';
+import { decodePage, pageShape, QUARTER, shardOf, type LogPage } from './log-page';
+import { append, readShard, readShards, store, unstored } from './log-shard';
+import { addToTimes, type TimeTotals } from './log-times';
 import type { LogPageRow, ReviewLogRow } from './rows';
 
 export { QUARTER };
@@ -24,128 +25,6 @@ export type LogTables = Pick<Tables, (typeof LOG_TABLES)[number]>;
 
 /** Pages read at once by the whole-log readers. */
 const PAGE_BATCH = 16;
-
-/** More rows than this for one shard are checked against all its ids at once (a restore), fewer by a text search each. */
-const MANY_ROWS = 8;
-
-/**
- * A shard as stored: its values in page order, decoded only when needed (a rating's append
- * parses the last page alone, and a page whose text holds one of its ids), the highest page
- * number stored (ours or not), and the pages this write begins.
- */
-class Shard {
-	readonly added: LogPage[] = [];
-	private readonly decoded = new Map<unknown, LogPage | undefined>();
-	private ids: Set<unknown> | undefined;
-	constructor(
-		readonly shard: number,
-		private readonly values: unknown[],
-		public top: number
-	) {}
-
-	private page(value: unknown): LogPage | undefined {
-		if (!this.decoded.has(value)) this.decoded.set(value, decodePage(value));
-		return this.decoded.get(value);
-	}
-
-	/** Every page of ours, in page order (all decoded). */
-	get pages(): LogPage[] {
-		const stored = this.values.map((value) => this.page(value)).filter((page) => page !== undefined);
-		return [...stored, ...this.added];
-	}
-
-	/** The last page, if it is ours (nothing stored after it). */
-	lastPage(): LogPage | undefined {
-		if (this.added.length > 0) return this.added[this.added.length - 1];
-		const page = this.values.length > 0 ? this.page(this.values[this.values.length - 1]) : undefined;
-		return page?.page === this.top ? page : undefined;
-	}
-
-	/** The stored page of ours holding rating `id`, if any; `many` reads every id of the shard once instead of a text search. */
-	find(id: unknown, many = false): { page: LogPage; at: number } | undefined {
-		const needle = typeof id === 'string' || typeof id === 'number' ? JSON.stringify(id) : undefined;
-		if (many || needle === undefined) {
-			this.ids ??= new Set(this.pages.flatMap((page) => page.rows.map((row) => row.id)));
-			if (!this.ids.has(id)) return undefined;
-		}
-		for (const value of this.values) {
-			// A page's JSON holds the id's JSON wherever the id is in it; odd rows are objects.
-			const { rows, odd } = value as { rows?: unknown; odd?: unknown };
-			const maybe = needle === undefined || (typeof rows === 'string' && rows.includes(needle)) || Array.isArray(odd);
-			const page = maybe ? this.page(value) : undefined;
-			const at = page ? page.rows.findIndex((row) => row.id === id) : -1;
-			if (page && at >= 0) return { page, at };
-		}
-		return undefined;
-	}
-}
-
-const shardRange = (db: LogTables, shard: number) => db.logPages.where('[shard+page]').between([shard, MIN_KEY], [shard, MAX_KEY]);
-
-async function readShard(db: LogTables, shard: number): Promise<Shard> {
-	const values = await shardRange(db, shard).toArray();
-	let top = -1;
-	for (const value of values) {
-		// The key path is [shard+page]: every stored value has a page field, ours or not.
-		const number: unknown = (value as { page?: unknown }).page;
-		if (typeof number === 'number' && number > top) top = Math.floor(number);
-	}
-	return new Shard(shard, values, top);
-}
-
-/** The shards of `cardIds`, read at once. */
-async function readShards(db: LogTables, cardIds: Iterable<unknown>): Promise<Map<number, Shard>> {
-	const shards = [...new Set([...cardIds].map(shardOf))];
-	return new Map((await Promise.all(shards.map((shard) => readShard(db, shard)))).map((s) => [s.shard, s]));
-}
-
-/** Appends rows to their shards' last page while it is ours and has room, then to new pages after everything stored. */
-function append(shards: Map<number, Shard>, rows: readonly ReviewLogRow[], changed: Set<LogPage>, times: TimeTotals): void {
-	for (const row of rows) {
-		const s = shards.get(shardOf(row.cardId))!;
-		let target = s.lastPage();
-		if (!target || target.rows.length >= PAGE_CAP) s.added.push((target = { shard: s.shard, page: ++s.top, rows: [] }));
-		target.rows.push(row);
-		changed.add(target);
-		addToTimes(times, row, 1);
-	}
-}
-
-/** The rows not stored yet and not given before them (ids); `refuse` throws at the first that is. */
-function unstored(shards: Map<number, Shard>, rows: readonly ReviewLogRow[], refuse: boolean): ReviewLogRow[] {
-	const perShard = new Map<number, number>();
-	for (const row of rows) perShard.set(shardOf(row.cardId), (perShard.get(shardOf(row.cardId)) ?? 0) + 1);
-	const given = new Set<unknown>();
-	return rows.filter((row) => {
-		const shard = shardOf(row.cardId);
-		const stored = given.has(row.id) || shards.get(shard)!.find(row.id, perShard.get(shard)! > MANY_ROWS) !== undefined;
-		if (stored && refuse) throw new Dexie.ConstraintError(`The rating ${String(row.id)} is already in the log`);
-		given.add(row.id);
-		return !stored;
-	});
-}
-
-/** Writes the changed pages (an emptied page is deleted) and applies the change to the quarter hours' counts. */
-async function store(db: LogTables, changed: Set<LogPage>, times: TimeTotals): Promise<void> {
-	const pages = [...changed];
-	const emptied = pages.filter((page) => page.rows.length === 0).map((page): [number, number] => [page.shard, page.page]);
-	const kept = pages.filter((page) => page.rows.length > 0).map((page) => encodePage(page.shard, page.page, page.rows));
-	const ts = [...times.keys()];
-	const before = await db.logTimes.bulkGet(ts);
-	const put = [];
-	const gone = [];
-	for (let i = 0; i < ts.length; i++) {
-		const sum = readTimes(before[i], ts[i]);
-		const change = times.get(ts[i])!;
-		sum.ratings += change.ratings;
-		sum.fresh += change.fresh;
-		sum.reviewed += change.reviewed;
-		sum.ms += change.ms;
-		if (sum.ratings > 0) put.push(sum);
-		else gone.push(ts[i]);
-	}
-	await Promise.all([db.logPages.bulkPut(kept), db.logPages.bulkDelete(emptied), db.logTimes.bulkPut(put), db.logTimes.bulkDelete(gone)]);
-}
 
 /** The first stored page of ours along `index`, descending (the highest seq or latest review), or undefined. */
 async function topPage(db: LogTables, index: 'seq' | 'last'): Promise<{ value: LogPageRow; page: LogPage } | undefined> {
@@ -209,10 +88,10 @@ export async function mergeRatings(db: LogTables, rows: ReviewLogRow[]): Promise
 	return added;
 }
 
-/** Removes one rating by id (undo). Returns whether it was there. `cardId` says where to look. */
+/** Removes one rating by id (undo), if it is a rating of card `cardId` (only its shard is read). Returns whether it was there. */
 export async function removeRating(db: LogTables, cardId: string, id: string): Promise<boolean> {
 	const found = (await readShard(db, shardOf(cardId))).find(id);
-	if (!found) return false;
+	if (!found || found.page.rows[found.at].cardId !== cardId) return false;
 	const times: TimeTotals = new Map();
 	addToTimes(times, found.page.rows[found.at], -1);
 	found.page.rows.splice(found.at, 1);
@@ -221,9 +100,11 @@ export async function removeRating(db: LogTables, cardId: string, id: string): P
 }
 
 /**
- * Replaces one card's stored ratings with `rows` (sync's replay of a card, derive.ts): rows of
- * the card not in `rows` are removed, a stored row with the id of one of `rows` is replaced in
- * its place, and the others are appended (seq kept as given).
+ * Replaces one card's stored ratings with `rows` (sync's replay of a card, derive.ts): the
+ * card's rows that cardRatings lists and `rows` does not are removed (a row whose review is no
+ * key is in no list, and stays: nothing is lost to a replay that cannot see it), a stored row
+ * with the id of one of `rows` is replaced in its place, and the others are appended (seq kept
+ * as given).
  */
 export async function replaceCardRatings(db: LogTables, cardId: string, rows: ReviewLogRow[]): Promise<void> {
 	const shards = await readShards(db, [cardId, ...rows.map((row) => row.cardId)]);
@@ -235,7 +116,7 @@ export async function replaceCardRatings(db: LogTables, cardId: string, rows: Re
 		const kept: ReviewLogRow[] = [];
 		for (const row of page.rows) {
 			const replacement = byId.get(row.id);
-			if (replacement === undefined && row.cardId !== cardId) {
+			if (replacement === undefined && (row.cardId !== cardId || !isKey(row.review))) {
 				kept.push(row);
 				continue;
 			}
@@ -280,11 +161,12 @@ export async function cardRatings(db: LogTables, cardId: string, from?: number, 
 	return rows.sort((a, b) => cmp(a.review, b.review) || cmp(a.id, b.id));
 }
 
-/** The stored rating `id` (of card `cardId`, when given: then only that card's shard is read). */
+/** The stored rating `id` (when `cardId` is given, only if it is that card's: then only that card's shard is read). */
 export async function findRating(db: LogTables, id: string, cardId?: string): Promise<ReviewLogRow | undefined> {
 	if (cardId !== undefined) {
 		const found = (await readShard(db, shardOf(cardId))).find(id);
-		return found?.page.rows[found.at];
+		const row = found?.page.rows[found.at];
+		return row?.cardId === cardId ? row : undefined;
 	}
 	let found: ReviewLogRow | undefined;
 	await eachRatings(db, (rows) => {
@@ -331,33 +213,32 @@ export async function lastWritten(db: LogTables, now: number): Promise<ReviewLog
 	return best;
 }
 
-/** Every rating with a numeric review in [from, to) (any order): the pages whose latest review is from `from` on. */
+/** Every rating with a finite review in [from, to) (any order): the pages whose latest review is from `from` on. */
 export async function ratingsBetween(db: LogTables, from: number, to: number): Promise<ReviewLogRow[]> {
 	const found: ReviewLogRow[] = [];
+	if (!(from < to)) return found;
 	await db.logPages
 		.where('last')
 		.aboveOrEqual(from)
 		.each((value) => {
 			for (const row of decodePage(value)?.rows ?? [])
-				if (typeof row.review === 'number' && row.review >= from && row.review < to) found.push(row);
+				if (Number.isFinite(row.review) && row.review >= from && row.review < to) found.push(row);
 		});
 	return found;
 }
 
 /**
- * Calls `each` with the stored ratings a page at a time, in no particular order: every stored
- * rating exactly once, odd rows included. Pages are read PAGE_BATCH at a time by key, so no read
- * holds the whole log.
+ * Calls `each` with the stored ratings a batch at a time (the ratings of PAGE_BATCH pages, read
+ * at once by key, so no read holds the whole log), in no particular order: every stored rating
+ * exactly once, odd rows included.
  */
 export async function eachRatings(db: LogTables, each: (rows: ReviewLogRow[]) => void | Promise<void>): Promise<void> {
 	let after: [number, number] | undefined;
 	for (;;) {
 		const from = after === undefined ? db.logPages.toCollection() : db.logPages.where(':id').above(after);
 		const values = await from.limit(PAGE_BATCH).toArray();
-		for (const value of values) {
-			const page = decodePage(value);
-			if (page && page.rows.length > 0) await each(page.rows);
-		}
+		const rows = values.flatMap((value) => decodePage(value)?.rows ?? []);
+		if (rows.length > 0) await each(rows);
 		if (values.length < PAGE_BATCH) return;
 		const last = values[values.length - 1];
 		after = [last.shard, last.page];

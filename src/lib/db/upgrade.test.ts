@@ -192,9 +192,7 @@ describe.each(RELEASED)('upgrading the released database %s', (file) => {
 		expect((await cardReviewLog('c-clusterip')).map((log) => log.id)).toEqual(['7d4e0c1a-0001', '2b9f44e0-0002', 'f0c3aa19-0003']);
 		const T = Date.UTC(2026, 10, 20, 9);
 		// Every rating of the fixture's day, found on the index version 2 added (rows from version 1 included).
-		const inHour = (f.tables.reviewLog as { review: number; stateBefore: number }[]).filter(
-			(r) => r.review >= T - 3_600_000 && r.review < T
-		);
+		const inHour = fixtureRatings(f).filter((r) => r.review >= T - 3_600_000 && r.review < T);
 		const introduced = inHour.filter((r) => r.stateBefore === 0).length;
 		expect(inHour.length).toBeGreaterThanOrEqual(3);
 		expect(await todayStats(T - 3_600_000, T)).toEqual({ ratings: inHour.length, introduced, reviewed: inHour.length - introduced });
