@@ -317,3 +317,44 @@ describe('logTimes', () => {
 		}
 	});
 });
+
+describe('writes at once in one transaction', () => {
+	/** Card ids of one shard, so their writes read and write the same pages. */
+	function sameShard(count: number): string[] {
+		const first = shardOf('k0');
+		const ids = ['k0'];
+		for (let i = 1; ids.length < count; i++) if (shardOf(`k${i}`) === first) ids.push(`k${i}`);
+		return ids;
+	}
+
+	it('keep every row and count: each waits for the one asked before it', async () => {
+		const cards = sameShard(4);
+		await w((db) => addRatings(db, [rating('old', { cardId: cards[0] })]));
+		// As sync's replay does: one card after another asked at once, in the same quarter hour.
+		await w((db) =>
+			Promise.all([
+				replaceCardRatings(db, cards[0], [rating('old', { cardId: cards[0] }), rating('a', { cardId: cards[0] })]),
+				replaceCardRatings(db, cards[1], [rating('b', { cardId: cards[1] })]),
+				addRatings(db, [rating('c', { cardId: cards[2] })]),
+				mergeRatings(db, [rating('d', { cardId: cards[3] }), rating('old', { cardId: cards[0] })]),
+				removeRating(db, cards[0], 'old')
+			])
+		);
+		expect((await all()).map((row) => row.id).sort()).toEqual(['a', 'b', 'c', 'd']);
+		expect(await database().logTimes.toArray()).toEqual(await recount());
+	});
+
+	it('a failed write does not stop the ones after it from being asked, and the transaction applies nothing', async () => {
+		const cards = sameShard(2);
+		await expect(
+			w((db) =>
+				Promise.all([
+					addRatings(db, [rating('x', { cardId: cards[0] }), rating('x', { cardId: cards[0] })]),
+					addRatings(db, [rating('y', { cardId: cards[1] })])
+				])
+			)
+		).rejects.toThrow(/already/);
+		expect(await all()).toEqual([]);
+		expect(await database().logTimes.count()).toBe(0);
+	});
+});

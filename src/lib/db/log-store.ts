@@ -59,8 +59,43 @@ export async function nextSeq(db: LogTables): Promise<number> {
 	return seq || 1;
 }
 
+/** Each transaction's log writes, in the order they were asked (keyed by its bound logPages table). */
+const writing = new WeakMap<object, Promise<unknown>>();
+
+/**
+ * Runs a write after the transaction's earlier log writes: each reads its shards and quarter
+ * hours, then writes them whole, so two at once (sync's replay of many cards in one transaction)
+ * would each write what it read and lose the other's rows and counts.
+ */
+function inTurn<T>(db: LogTables, body: () => Promise<T>): Promise<T> {
+	const before = writing.get(db.logPages) ?? Promise.resolve();
+	const run = before.then(body, body);
+	writing.set(
+		db.logPages,
+		run.catch(() => undefined)
+	);
+	return run;
+}
+
+/** The writes below, each in turn (see inTurn; the `…Now` functions say what each does). */
+export function addRatings(db: LogTables, rows: ReviewLogRow[]): Promise<void> {
+	return inTurn(db, () => addRatingsNow(db, rows));
+}
+
+export function mergeRatings(db: LogTables, rows: ReviewLogRow[]): Promise<ReviewLogRow[]> {
+	return inTurn(db, () => mergeRatingsNow(db, rows));
+}
+
+export function removeRating(db: LogTables, cardId: string, id: string): Promise<boolean> {
+	return inTurn(db, () => removeRatingNow(db, cardId, id));
+}
+
+export function replaceCardRatings(db: LogTables, cardId: string, rows: ReviewLogRow[]): Promise<void> {
+	return inTurn(db, () => replaceCardRatingsNow(db, cardId, rows));
+}
+
 /** Adds rows (each with deckId; with `seq` when numbered). A row whose id is already stored (in its card's shard) or given twice throws: nothing is written. */
-export async function addRatings(db: LogTables, rows: ReviewLogRow[]): Promise<void> {
+async function addRatingsNow(db: LogTables, rows: ReviewLogRow[]): Promise<void> {
 	if (rows.length === 0) return;
 	const shards = await readShards(
 		db,
@@ -74,7 +109,7 @@ export async function addRatings(db: LogTables, rows: ReviewLogRow[]): Promise<v
 }
 
 /** Adds the rows whose ids are not stored yet (a backup restore: ids are unique across devices); returns those added. */
-export async function mergeRatings(db: LogTables, rows: ReviewLogRow[]): Promise<ReviewLogRow[]> {
+async function mergeRatingsNow(db: LogTables, rows: ReviewLogRow[]): Promise<ReviewLogRow[]> {
 	if (rows.length === 0) return [];
 	const shards = await readShards(
 		db,
@@ -89,7 +124,7 @@ export async function mergeRatings(db: LogTables, rows: ReviewLogRow[]): Promise
 }
 
 /** Removes one rating by id (undo), if it is a rating of card `cardId` (only its shard is read). Returns whether it was there. */
-export async function removeRating(db: LogTables, cardId: string, id: string): Promise<boolean> {
+async function removeRatingNow(db: LogTables, cardId: string, id: string): Promise<boolean> {
 	const found = (await readShard(db, shardOf(cardId))).find(id);
 	if (!found || found.page.rows[found.at].cardId !== cardId) return false;
 	const times: TimeTotals = new Map();
@@ -106,7 +141,7 @@ export async function removeRating(db: LogTables, cardId: string, id: string): P
  * with the id of one of `rows` is replaced in its place, and the others are appended (seq kept
  * as given).
  */
-export async function replaceCardRatings(db: LogTables, cardId: string, rows: ReviewLogRow[]): Promise<void> {
+async function replaceCardRatingsNow(db: LogTables, cardId: string, rows: ReviewLogRow[]): Promise<void> {
 	const shards = await readShards(db, [cardId, ...rows.map((row) => row.cardId)]);
 	const own = shards.get(shardOf(cardId))!;
 	const byId = new Map<unknown, ReviewLogRow>(rows.map((row) => [row.id, row]));
