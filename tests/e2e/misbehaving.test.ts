@@ -148,13 +148,13 @@ test('a schema upgrade in another tab: this tab lets go at once, says to reload,
 });
 
 test('a “Saving failed” message goes once a later rating is saved, and says until then what was not saved', async ({ page }) => {
-	// The disk is full for the first rating's log row only.
+	// The disk is full for the first rating's log page only.
 	await page.addInitScript(() => {
-		const add = IDBObjectStore.prototype.add;
+		const put = IDBObjectStore.prototype.put;
 		let failures = 1;
-		IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
-			if (this.name === 'reviewLog' && failures-- > 0) throw new DOMException('Quota exceeded', 'QuotaExceededError');
-			return add.apply(this, args);
+		IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+			if (this.name === 'logPages' && failures-- > 0) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+			return put.apply(this, args);
 		};
 	});
 	const review = new ReviewPage(page);

@@ -1,5 +1,7 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { DEFAULT_PARAMETERS } from '../../src/lib/scheduler/fsrs';
+import { encodePage, PAGE_CAP, QUARTER, shardOf } from '../../src/lib/db/log-page';
+import type { ReviewLogRow } from '../../src/lib/db/rows';
 import { seededLog, type SeededReview } from '../../src/lib/scheduler/optimizer-log.testing';
 import { waitForServiceWorker } from './helpers/pwa';
 import { TestSite } from './helpers/site';
@@ -10,38 +12,75 @@ const expect = baseExpect.configure({ timeout: 15_000 });
 /** Someone who forgets faster than FSRS's defaults expect: initial stabilities a third as long. */
 const FORGETFUL = DEFAULT_PARAMETERS.map((v, i) => (i < 4 ? Math.max(0.01, v / 3) : v));
 
-/** Writes review-log rows (and settings rows) straight into the app's IndexedDB, as another device's reviews would have. */
-async function seedReviewLog(page: Page, rows: SeededReview[], settings: { key: string; value: unknown }[] = []): Promise<void> {
+/**
+ * Writes review-log rows (and settings rows) straight into the app's IndexedDB, as another
+ * device's reviews would have come: packed by the app's own page format (log-page.ts) on pages
+ * after any stored, with their quarter hours' counts added to the stored ones.
+ */
+async function seedReviewLog(page: Page, seeded: SeededReview[], settings: { key: string; value: unknown }[] = []): Promise<void> {
+	const rows = seeded.map((row, i): ReviewLogRow => ({
+		...row,
+		id: `seeded-${i}`,
+		deckId: '',
+		stateAfter: 2,
+		elapsedDays: 0,
+		scheduledDays: 1,
+		due: row.review + 86_400_000,
+		stability: 1,
+		difficulty: 5,
+		durationMs: 3000,
+		previous: null
+	}));
+	const groupBy = <K>(of: ReviewLogRow[], key: (row: ReviewLogRow) => K) => {
+		const groups = new Map<K, ReviewLogRow[]>();
+		for (const row of of) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+		return groups;
+	};
+	const shards = groupBy(rows, (row) => shardOf(row.cardId));
+	// Page numbers far after any this test's ratings filled.
+	const pages = [...shards].flatMap(([shard, of]) =>
+		Array.from({ length: Math.ceil(of.length / PAGE_CAP) }, (_, i) =>
+			encodePage(shard, 10_000 + i, of.slice(i * PAGE_CAP, (i + 1) * PAGE_CAP))
+		)
+	);
+	const times = [...groupBy(rows, (row) => Math.floor(row.review / QUARTER))].map(([t, of]) => ({
+		t,
+		ratings: of.length,
+		fresh: of.filter((row) => row.stateBefore === 0).length,
+		reviewed: of.filter((row) => row.stateBefore === 2).length,
+		ms: of.reduce((sum, row) => sum + row.durationMs, 0)
+	}));
 	await page.evaluate(
-		async ({ rows, settings }) => {
+		async ({ pages, times, settings }) => {
 			const db = await new Promise<IDBDatabase>((done, fail) => {
 				const open = indexedDB.open('tabledeck');
 				open.onsuccess = () => done(open.result);
 				open.onerror = () => fail(open.error);
 			});
 			await new Promise<void>((done, fail) => {
-				const tx = db.transaction(['reviewLog', 'settings'], 'readwrite');
+				const tx = db.transaction(['logPages', 'logTimes', 'settings'], 'readwrite');
 				for (const row of settings) tx.objectStore('settings').put(row);
-				rows.forEach((row, i) =>
-					tx.objectStore('reviewLog').put({
-						...row,
-						id: `seeded-${i}`,
-						stateAfter: 2,
-						elapsedDays: 0,
-						scheduledDays: 1,
-						due: row.review + 86_400_000,
-						stability: 1,
-						difficulty: 5,
-						durationMs: 3000,
-						previous: null
-					})
-				);
+				for (const row of pages) tx.objectStore('logPages').put(row);
+				const store = tx.objectStore('logTimes');
+				for (const time of times) {
+					const stored = store.get(time.t);
+					stored.onsuccess = () => {
+						const before = stored.result ?? { ratings: 0, fresh: 0, reviewed: 0, ms: 0 };
+						store.put({
+							t: time.t,
+							ratings: before.ratings + time.ratings,
+							fresh: before.fresh + time.fresh,
+							reviewed: before.reviewed + time.reviewed,
+							ms: before.ms + time.ms
+						});
+					};
+				}
 				tx.oncomplete = () => done();
 				tx.onerror = () => fail(tx.error);
 			});
 			db.close();
 		},
-		{ rows, settings }
+		{ pages, times, settings }
 	);
 }
 

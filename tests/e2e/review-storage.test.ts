@@ -27,12 +27,12 @@ test('a browser without IndexedDB gets the same plain message', async ({ page })
 });
 
 test('a rating that cannot be saved is taken back and the failure is shown', async ({ page }) => {
-	// Storage opens, but the disk is full when the rating's log row is written.
+	// Storage opens, but the disk is full when the rating's log page is written.
 	await page.addInitScript(() => {
-		const add = IDBObjectStore.prototype.add;
-		IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
-			if (this.name === 'reviewLog') throw new DOMException('Quota exceeded', 'QuotaExceededError');
-			return add.apply(this, args);
+		const put = IDBObjectStore.prototype.put;
+		IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+			if (this.name === 'logPages') throw new DOMException('Quota exceeded', 'QuotaExceededError');
+			return put.apply(this, args);
 		};
 	});
 	const review = new ReviewPage(page);

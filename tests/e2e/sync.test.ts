@@ -72,7 +72,9 @@ function stored(page: Page) {
 				request.onerror = () => fail(request.error);
 			});
 		const progress = (await all('progress')) as { cardId: string }[];
-		const log = (await all('reviewLog')) as { id: string }[];
+		// The log's pages (log-page.ts): rows as JSON, and rows JSON cannot hold as objects.
+		const pages = (await all('logPages')) as { rows: string; odd?: { id: string }[] }[];
+		const log = pages.flatMap((page) => [...(JSON.parse(page.rows) as { id: string }[]), ...(page.odd ?? [])]);
 		db.close();
 		return {
 			progress: progress.sort((a, b) => a.cardId.localeCompare(b.cardId)),
