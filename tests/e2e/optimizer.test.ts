@@ -1,6 +1,7 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { DEFAULT_PARAMETERS } from '../../src/lib/scheduler/fsrs';
-import { encodePage, PAGE_CAP, QUARTER, shardOf } from '../../src/lib/db/log-page';
+import { encodePage, PAGE_CAP, shardOf } from '../../src/lib/db/log-page';
+import { timesOfRows } from '../../src/lib/db/log-times';
 import type { ReviewLogRow } from '../../src/lib/db/rows';
 import { seededLog, type SeededReview } from '../../src/lib/scheduler/optimizer-log.testing';
 import { waitForServiceWorker } from './helpers/pwa';
@@ -15,7 +16,7 @@ const FORGETFUL = DEFAULT_PARAMETERS.map((v, i) => (i < 4 ? Math.max(0.01, v / 3
 /**
  * Writes review-log rows (and settings rows) straight into the app's IndexedDB, as another
  * device's reviews would have come: packed by the app's own page format (log-page.ts) on pages
- * after any stored, with their quarter hours' counts added to the stored ones.
+ * after any stored, with their counts by day (log-times.ts) added to the stored ones.
  */
 async function seedReviewLog(page: Page, seeded: SeededReview[], settings: { key: string; value: unknown }[] = []): Promise<void> {
 	const rows = seeded.map((row, i): ReviewLogRow => ({
@@ -43,13 +44,8 @@ async function seedReviewLog(page: Page, seeded: SeededReview[], settings: { key
 			encodePage(shard, 10_000 + i, of.slice(i * PAGE_CAP, (i + 1) * PAGE_CAP))
 		)
 	);
-	const times = [...groupBy(rows, (row) => Math.floor(row.review / QUARTER))].map(([t, of]) => ({
-		t,
-		ratings: of.length,
-		fresh: of.filter((row) => row.stateBefore === 0).length,
-		reviewed: of.filter((row) => row.stateBefore === 2).length,
-		ms: of.reduce((sum, row) => sum + row.durationMs, 0)
-	}));
+	// The app's own counts by day (log-times.ts): each day's 96 quarter hours, and the total.
+	const times = timesOfRows(rows);
 	await page.evaluate(
 		async ({ pages, times, settings }) => {
 			const db = await new Promise<IDBDatabase>((done, fail) => {
@@ -62,17 +58,17 @@ async function seedReviewLog(page: Page, seeded: SeededReview[], settings: { key
 				for (const row of settings) tx.objectStore('settings').put(row);
 				for (const row of pages) tx.objectStore('logPages').put(row);
 				const store = tx.objectStore('logTimes');
+				const fields = ['ratings', 'fresh', 'reviewed', 'ms'] as const;
 				for (const time of times) {
 					const stored = store.get(time.t);
 					stored.onsuccess = () => {
-						const before = stored.result ?? { ratings: 0, fresh: 0, reviewed: 0, ms: 0 };
-						store.put({
-							t: time.t,
-							ratings: before.ratings + time.ratings,
-							fresh: before.fresh + time.fresh,
-							reviewed: before.reviewed + time.reviewed,
-							ms: before.ms + time.ms
-						});
+						const before = stored.result;
+						const sum = { ...time } as Record<string, unknown>;
+						for (const field of fields) {
+							const mine = time[field] as number | number[];
+							sum[field] = Array.isArray(mine) ? mine.map((n, i) => n + (before?.[field]?.[i] ?? 0)) : mine + (before?.[field] ?? 0);
+						}
+						store.put(sum);
 					};
 				}
 				tx.oncomplete = () => done();

@@ -23,8 +23,9 @@ import { EXAM_KEY, examFrom, examOn, type ExamSettings } from '$lib/scheduler/ex
 import type { BackupWriter } from '$lib/backup/write';
 import { CARD_TABLES, placesById } from './card-store';
 import { read, write, type Tables } from './database';
-import { eachRatings, LOG_TABLES, mergeRatings, ratingCount, type LogTables } from './log-store';
-import { newProgress, toProgressRow, toReviewLogRow, type Placement, type ProgressKey, type ProgressRow } from './rows';
+import { countBetween, eachRatings, LOG_TABLES, mergeRatingBatches, type LogTables } from './log-store';
+import { shardOf } from './log-page';
+import { newProgress, toProgressRow, toReviewLogRow, type Placement, type ProgressKey, type ProgressRow, type ReviewLogRow } from './rows';
 import { absentDeviceNotes, putDeviceNote, type CarriedNote } from './device-notes';
 import { CONVERTED_KEY } from './sync-keys';
 import { SENT_KEY, sentList } from './sent';
@@ -95,10 +96,16 @@ export type OnProgress = (done: number, total: number) => void;
 /** Fills `writer` with every card's progress, the whole review log and the quiz history. */
 export function exportBackup<P>(writer: BackupWriter<P>, onProgress: OnProgress = () => {}): Promise<void> {
 	return read(['progress', ...LOG_TABLES, 'quizHistory'], async (db) => {
-		const [progressRows, logRows] = await Promise.all([db.progress.count(), ratingCount(db)]);
-		const total = progressRows + logRows;
+		// The log's size from its counts by time (one row), not by reading every page: ratings with
+		// no finite review are in no count, so the total grows to what is done if they are found.
+		const [progressRows, logRows] = await Promise.all([db.progress.count(), countBetween(db, -Infinity, Infinity)]);
+		let total = progressRows + logRows.ratings;
 		let done = 0;
-		const moved = (rows: number) => onProgress((done += rows), total);
+		const moved = (rows: number) => {
+			done += rows;
+			total = Math.max(total, done);
+			onProgress(done, total);
+		};
 		const listed = new Set<string>();
 		await eachProgressSlice(db, (rows) => {
 			writer.rows('progress', rows.map(toProgressTuple));
@@ -256,6 +263,28 @@ async function absentLogRows(db: LogTables, log: ReviewLogTuple[], ascending: bo
 }
 
 /**
+ * The rows to add (`indexes` into `log`) as review-log rows, SLICE or so at a time, grouped by
+ * the shard of their card (a shard's rows are never split unless one shard alone holds more
+ * than SLICE), in ascending id order within a shard. Rows are made as each batch is asked.
+ */
+function* byShard(log: ReviewLogTuple[], indexes: number[], placeOf: (cardId: string) => Placement): Generator<ReviewLogRow[]> {
+	const shards = indexes.map((index) => shardOf(log[index][1]));
+	const order = indexes.map((_, i) => i).sort((a, b) => shards[a] - shards[b] || (log[indexes[a]][0] < log[indexes[b]][0] ? -1 : 1));
+	let batch: ReviewLogRow[] = [];
+	for (let k = 0; k < order.length; k++) {
+		const i = order[k];
+		const row = fromReviewLogTuple(log[indexes[i]]);
+		batch.push(toReviewLogRow(row, placeOf(row.cardId).deckId));
+		const next = order[k + 1];
+		if (batch.length >= SLICE && (next === undefined || shards[next] !== shards[i])) {
+			yield batch;
+			batch = [];
+		}
+	}
+	if (batch.length > 0) yield batch;
+}
+
+/**
  * What restoring `backup` would change; changes nothing. `notes`: the backup's notes as the
  * builder made them here (import/backup-notes.ts); one whose decks another note owns throws NoteClashError.
  */
@@ -286,18 +315,9 @@ export function restoreBackup(backup: ParsedBackup, onProgress: OnProgress = () 
 			await db.progress.bulkPut(rows);
 			onProgress((done += rows.length), total);
 		}
-		// In ascending id order, a slice at a time: the way mergeRatings reads fewest stored ids.
-		const isNew = new Uint8Array(backup.reviewLog.length);
-		for (const index of p.newLogRows) isNew[index] = 1;
-		const fresh = idOrder(backup.reviewLog, backup.logIdsAscending).filter((index) => isNew[index] === 1);
-		for (let i = 0; i < fresh.length; i += SLICE) {
-			const rows = fresh.slice(i, i + SLICE).map((index) => {
-				const log = fromReviewLogTuple(backup.reviewLog[index]);
-				return toReviewLogRow(log, p.placeOf(log.cardId).deckId);
-			});
-			await mergeRatings(db, rows);
-			onProgress((done += rows.length), total);
-		}
+		// Shard by shard, in ascending id order within each: every shard's pages are read and written
+		// once (batches in id order touched every shard each), the counts by time once at the end.
+		await mergeRatingBatches(db, byShard(backup.reviewLog, p.newLogRows, p.placeOf), (rows) => onProgress((done += rows.length), total));
 		const present = new Set((await db.quizHistory.bulkGet(backup.quizHistory.map((q) => q.id))).map((q) => q?.id));
 		await db.quizHistory.bulkAdd(backup.quizHistory.filter((q) => !present.has(q.id)));
 		const settings = Object.entries(backup.header.settings).map(([key, value]) => ({ key: SCHEDULER_PREFIX + key, value }));

@@ -5,7 +5,7 @@ import { deckTotalsMiddleware } from './deck-totals-middleware';
 import { loadDevice } from './device';
 import { DATABASE_NAME } from './name';
 import { packStoredCards } from './card-pages-upgrade';
-import { packStoredLog } from './log-pages-upgrade';
+import { countByDay, packStoredLog } from './log-pages-upgrade';
 import type {
 	CardNoteRow,
 	CardPageRow,
@@ -30,7 +30,7 @@ export const MAX_KEY = Dexie.maxKey;
 
 /**
  * Content: notes (hashes), decks, cards (packed since version 6) — replaced from deck JSON.
- * Progress: progress, the review log (logPages, logTimes since version 7), settings, quizHistory — the user's, never deleted by a deck update.
+ * Progress: progress, the review log (logPages, logTimes since version 7; logTimes by day since 8), settings, quizHistory — the user's, never deleted by a deck update.
  * progress is keyed [deckId+cardId] so getAllKeys on any of its indexes yields deck ids
  * too: per-deck counts need no row values. [active+state+due] serves due, learning and
  * started cards of visible, unsuspended cards as plain key ranges.
@@ -107,6 +107,16 @@ export const SCHEMA_V7 = {
 	logTimes: 't'
 };
 
+/**
+ * Counts the log by day (issue #20): `logTimes` holds a row per UTC day with its 96 quarter
+ * hours' counts, and a `'total'` row (db/log-times.ts), instead of a row per quarter hour — a
+ * restore of 1M ratings wrote ~500k quarter-hour rows, and a count over all time read them all.
+ * Same store and key path; the upgrade turns the stored rows into day rows in its transaction.
+ */
+export const SCHEMA_V8 = {
+	logTimes: 't'
+};
+
 export class TabledeckDatabase extends Dexie {
 	notes!: Table<NoteRow, string>;
 	decks!: Table<DeckRow, string>;
@@ -114,7 +124,7 @@ export class TabledeckDatabase extends Dexie {
 	cardPages!: Table<CardPageRow, [string, number]>;
 	progress!: Table<ProgressRow, ProgressKey>;
 	logPages!: Table<LogPageRow, [number, number]>;
-	logTimes!: Table<LogTimeRow, number>;
+	logTimes!: Table<LogTimeRow, number | string>;
 	settings!: Table<SettingRow, string>;
 	quizHistory!: Table<QuizResult, string>;
 	events!: Table<EventRow, string>;
@@ -133,6 +143,9 @@ export class TabledeckDatabase extends Dexie {
 		this.version(7)
 			.stores(SCHEMA_V7)
 			.upgrade((tx) => packStoredLog(tx.table('reviewLog'), tx.table('logPages'), tx.table('logTimes')));
+		this.version(8)
+			.stores(SCHEMA_V8)
+			.upgrade((tx) => countByDay(tx.table('logTimes')));
 		this.use(deckTotalsMiddleware);
 		// A new database has no progress, so its totals are complete from the start.
 		this.on('populate', (tx) => tx.table('deckTotals').add({ shard: COMPLETE_KEY, format: TOTALS_FORMAT }));

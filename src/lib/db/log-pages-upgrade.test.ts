@@ -5,9 +5,9 @@ import { closeDatabase, read } from './database';
 import { PAGE_CAP, shardOf } from './log-page';
 import { packStoredLog } from './log-pages-upgrade';
 import { eachRatings, LOG_TABLES, ratingCount } from './log-store';
-import { addToTimes, type TimeTotals } from './log-times';
+import { addToTimes, timesOfRows, type TimeTotals } from './log-times';
 import { oddRows } from './odd-log';
-import type { LogPageRow, LogTimeRow, ReviewLogRow } from './rows';
+import type { LogPageRow, LogQuarterRow, ReviewLogRow } from './rows';
 import { DAY, MINUTE, NOW, openTestDatabase } from './testing';
 
 afterEach(closeDatabase);
@@ -39,10 +39,11 @@ const log = (n: number): ReviewLogRow[] => [
 
 const byId = (rows: ReviewLogRow[]) => [...rows].sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
 
-function recount(rows: ReviewLogRow[]): LogTimeRow[] {
+/** Version 7's quarter-hour rows for `rows`. */
+function recount(rows: ReviewLogRow[]): LogQuarterRow[] {
 	const times: TimeTotals = new Map();
 	for (const row of rows) addToTimes(times, row, 1);
-	return [...times.values()].sort((a, b) => a.t - b.t);
+	return [...times].map(([t, counts]) => ({ t, ...counts })).sort((a, b) => a.t - b.t);
 }
 
 describe('packStoredLog', () => {
@@ -74,7 +75,7 @@ describe('packStoredLog', () => {
 		}
 	});
 
-	it('runs as the upgrade to version 7: the log reads back whole through log-store', async () => {
+	it('runs as the upgrade to version 7 (then 8): the log reads back whole through log-store', async () => {
 		const rows = log(600);
 		const factory = new IDBFactory();
 		const old = new Dexie('tabledeck-test', { indexedDB: factory, IDBKeyRange });
@@ -87,6 +88,6 @@ describe('packStoredLog', () => {
 		await read(LOG_TABLES, (tx) => eachRatings(tx, (page) => void back.push(...page)));
 		expect(byId(back)).toEqual(byId(rows));
 		expect(await read(LOG_TABLES, ratingCount)).toBe(rows.length);
-		expect(await db.logTimes.toArray()).toEqual(recount(rows));
+		expect(await db.logTimes.toArray()).toEqual(timesOfRows(rows));
 	});
 });

@@ -11,8 +11,8 @@
  */
 import type { Table } from 'dexie';
 import { holdsExactly, PAGE_CAP, pageLast, pageSeq, shardOf } from './log-page';
-import { addToTimes, type TimeTotals } from './log-times';
-import type { LogPageRow, LogTimeRow, ReviewLogRow } from './rows';
+import { addToTimes, fromQuarterRows, type TimeTotals } from './log-times';
+import type { LogPageRow, LogQuarterRow, LogTimeRow, ReviewLogRow } from './rows';
 
 /** How much is held at once: old rows read at once, and rows waiting in all before every shard's are written. */
 export interface PackLimits {
@@ -84,7 +84,7 @@ class PageFiller {
 export async function packStoredLog(
 	reviewLog: Table<ReviewLogRow, unknown>,
 	logPages: Table<LogPageRow, [number, number]>,
-	logTimes: Table<LogTimeRow, number>,
+	logTimes: Table<LogQuarterRow, number>,
 	{ batch: size, flushRows }: PackLimits = LIMITS
 ): Promise<void> {
 	const filler = new PageFiller(logPages, flushRows);
@@ -103,5 +103,17 @@ export async function packStoredLog(
 		after = batch[batch.length - 1].id;
 	}
 	await filler.flush();
-	await logTimes.bulkPut([...times.values()]);
+	await logTimes.bulkPut([...times].map(([t, counts]) => ({ t, ...counts })));
+}
+
+/**
+ * Schema version 8's upgrade: schema 7's quarter-hour rows of `logTimes` become a row per day and
+ * a total (log-times.ts), in the upgrade's transaction. Every row is derived from the pages (the
+ * upgrade to 7 counted them, log-store kept them), so they are read whole, cleared and written
+ * anew; ~500k rows for 1M ratings spread over 20 years, ~50 MB read once.
+ */
+export async function countByDay(logTimes: Table<LogTimeRow | LogQuarterRow, number | string>): Promise<void> {
+	const { days, total } = fromQuarterRows(await logTimes.toArray());
+	await logTimes.clear();
+	await logTimes.bulkPut([...days, total]);
 }

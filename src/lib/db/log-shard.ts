@@ -1,13 +1,14 @@
 /**
  * A shard of the review log as log-store.ts reads and writes it (schema 7): its stored pages,
- * decoded only when needed, and the writes of its changed pages with the quarter hours' counts
- * in the same transaction. Internal to log-store.ts.
+ * decoded only when needed, and the writes of its changed pages with the counts by time
+ * (log-counts.ts) in the same transaction. Internal to log-store.ts.
  */
 import Dexie from 'dexie';
 import { MAX_KEY, MIN_KEY } from './database';
 import { decodePage, encodePage, PAGE_CAP, shardOf, type LogPage } from './log-page';
 import type { LogTables } from './log-store';
-import { addToTimes, readTimes, type TimeTotals } from './log-times';
+import { storeTimes } from './log-counts';
+import { addToTimes, type TimeTotals } from './log-times';
 import type { ReviewLogRow } from './rows';
 
 /** More rows than this for one shard are checked against all its ids at once (a restore), fewer by a text search each. */
@@ -111,24 +112,15 @@ export function unstored(shards: Map<number, Shard>, rows: readonly ReviewLogRow
 	});
 }
 
-/** Writes the changed pages (an emptied page is deleted) and applies the change to the quarter hours' counts. */
-export async function store(db: LogTables, changed: Set<LogPage>, times: TimeTotals): Promise<void> {
+/** Writes the changed pages (an emptied page is deleted). */
+export async function storePages(db: LogTables, changed: Set<LogPage>): Promise<void> {
 	const pages = [...changed];
 	const emptied = pages.filter((page) => page.rows.length === 0).map((page): [number, number] => [page.shard, page.page]);
 	const kept = pages.filter((page) => page.rows.length > 0).map((page) => encodePage(page.shard, page.page, page.rows));
-	const ts = [...times.keys()];
-	const before = await db.logTimes.bulkGet(ts);
-	const put = [];
-	const gone = [];
-	for (let i = 0; i < ts.length; i++) {
-		const sum = readTimes(before[i], ts[i]);
-		const change = times.get(ts[i])!;
-		sum.ratings += change.ratings;
-		sum.fresh += change.fresh;
-		sum.reviewed += change.reviewed;
-		sum.ms += change.ms;
-		if (sum.ratings > 0) put.push(sum);
-		else gone.push(ts[i]);
-	}
-	await Promise.all([db.logPages.bulkPut(kept), db.logPages.bulkDelete(emptied), db.logTimes.bulkPut(put), db.logTimes.bulkDelete(gone)]);
+	await Promise.all([db.logPages.bulkPut(kept), db.logPages.bulkDelete(emptied)]);
+}
+
+/** Writes the changed pages and applies the change to the counts by time. */
+export async function store(db: LogTables, changed: Set<LogPage>, times: TimeTotals): Promise<void> {
+	await Promise.all([storePages(db, changed), storeTimes(db, times)]);
 }

@@ -13,6 +13,7 @@ import {
 	lastWritten,
 	LOG_TABLES,
 	logBefore,
+	mergeRatingBatches,
 	mergeRatings,
 	nextSeq,
 	ratingCount,
@@ -21,7 +22,7 @@ import {
 	replaceCardRatings,
 	type LogTables
 } from './log-store';
-import { addToTimes, type TimeTotals } from './log-times';
+import { timesOfRows } from './log-times';
 import { oddRows } from './odd-log';
 import type { ReviewLogRow } from './rows';
 import { DAY, HOUR, MINUTE, NOW, openTestDatabase } from './testing';
@@ -66,9 +67,7 @@ const byId = (rows: ReviewLogRow[]) => [...rows].sort((a, b) => (String(a.id) < 
 
 /** logTimes as counted from scratch from the stored rows. */
 async function recount(): Promise<unknown[]> {
-	const times: TimeTotals = new Map();
-	for (const row of await all()) addToTimes(times, row, 1);
-	return [...times.values()].filter((t) => t.ratings > 0).sort((a, b) => a.t - b.t);
+	return timesOfRows(await all());
 }
 
 describe('writing and reading ratings', () => {
@@ -91,7 +90,7 @@ describe('writing and reading ratings', () => {
 		await expect(w((db) => addRatings(db, [rating('b'), rating('a', { review: NOW + HOUR })]))).rejects.toThrow(/already/);
 		await expect(w((db) => addRatings(db, [rating('c'), rating('c')]))).rejects.toThrow(/already/);
 		expect((await all()).map((row) => row.id)).toEqual(['a']);
-		expect(await database().logTimes.toArray()).toEqual([{ t: Math.floor(NOW / QUARTER), ratings: 1, fresh: 0, reviewed: 1, ms: 2500 }]);
+		expect(await database().logTimes.toArray()).toEqual(timesOfRows([rating('a')]));
 	});
 
 	it('merges only the ids not stored, and says which; an id given twice but not stored throws', async () => {
@@ -123,9 +122,10 @@ describe('writing and reading ratings', () => {
 		expect(await r((db) => findRating(db, 'a', 'c2'))).toBeUndefined();
 		expect(await r((db) => findRating(db, 'a', 'c1'))).toEqual(rating('a'));
 		expect(await all()).toEqual([rating('a')]);
-		expect(await database().logTimes.toArray()).toEqual([{ t: Math.floor(NOW / QUARTER), ratings: 1, fresh: 0, reviewed: 1, ms: 2500 }]);
+		expect(await database().logTimes.toArray()).toEqual(timesOfRows([rating('a')]));
 		expect(await w((db) => removeRating(db, 'c1', 'a'))).toBe(true);
-		expect(await database().logTimes.count()).toBe(0);
+		// No day is left; the total stays, at zero.
+		expect(await database().logTimes.toArray()).toEqual([{ t: 'total', ratings: 0, fresh: 0, reviewed: 0, ms: 0 }]);
 		expect(await database().logPages.count()).toBe(0);
 	});
 
@@ -241,6 +241,90 @@ describe('counts by time', () => {
 		expect(await noPages((db) => logBefore(db, -Infinity))).toBeNull();
 		expect(await noPages((db) => logBefore(db, Infinity))).toEqual({ latest: T + 6 * Q, ratings: 4 });
 		expect((await r((db) => ratingsBetween(db, T + Q - 1, T + 5 * Q))).map((row) => row.id).sort()).toEqual(['b', 'c']);
+	});
+});
+
+describe('counts by day (schema 8)', () => {
+	const Q = QUARTER;
+	// Days apart, across the UTC midnight, and before 1970 (negative days): each in its day's slot.
+	const reviews = [NOW, NOW + 3 * DAY, Math.ceil(NOW / DAY) * DAY - 1, Math.ceil(NOW / DAY) * DAY, -5 * DAY + 7 * MINUTE, NOW - 400 * DAY];
+	const rows = reviews.map((review, i) =>
+		rating(`t${i}`, { cardId: `c${i}`, review, stateBefore: (i % 3) as never, durationMs: 1000 * i })
+	);
+	const brute = (from: number, to: number) => {
+		const [lower, upper] = [Math.ceil(from / Q), Math.ceil(to / Q)];
+		const own = rows.filter((row) => Math.floor(row.review / Q) >= lower && Math.floor(row.review / Q) < upper);
+		return {
+			ratings: own.length,
+			fresh: own.filter((row) => row.stateBefore === 0).length,
+			reviewed: own.filter((row) => row.stateBefore === 2).length,
+			ms: own.reduce((sum, row) => sum + row.durationMs, 0)
+		};
+	};
+
+	it('count any range, open or not, as the rows themselves do', async () => {
+		await w((db) => addRatings(db, rows));
+		expect(await database().logTimes.toArray()).toEqual(await recount());
+		const bounds = [
+			-Infinity,
+			-6 * DAY,
+			-5 * DAY + 7 * MINUTE,
+			NOW - 400 * DAY,
+			NOW,
+			NOW + 1,
+			Math.ceil(NOW / DAY) * DAY,
+			NOW + 3 * DAY + Q,
+			Infinity
+		];
+		for (const from of bounds)
+			for (const to of bounds) expect(await r((db) => countBetween(db, from, to)), `[${from}, ${to})`).toEqual(brute(from, to));
+		const finite = bounds.slice(1, -1);
+		expect(await r((db) => countRanges(db, finite))).toEqual(finite.slice(1).map((to, i) => brute(finite[i], to)));
+		for (const ms of bounds.slice(1)) {
+			const before = rows.filter((row) => row.review < Math.ceil(ms / Q) * Q).map((row) => Math.floor(row.review / Q));
+			const expected = before.length ? { latest: (Math.max(...before) + 1) * Q, ratings: before.length } : null;
+			expect(await r((db) => logBefore(db, ms)), `before ${ms}`).toEqual(expected);
+		}
+	});
+
+	it('read every day as zero where a stored row cannot be believed, and sum the days when the total is gone', async () => {
+		await w((db) => addRatings(db, rows));
+		const all = await r((db) => countBetween(db, -Infinity, Infinity));
+		await database().logTimes.delete('total');
+		expect(await r((db) => countBetween(db, -Infinity, Infinity))).toEqual(all);
+		expect(await r((db) => countBetween(db, -Infinity, NOW))).toEqual(brute(-Infinity, NOW));
+		await database().logTimes.put({ t: 'total', ratings: 'many', fresh: 0, reviewed: 0, ms: 0 } as never);
+		expect(await r((db) => countBetween(db, -Infinity, Infinity))).toEqual(all);
+		// A day row with a slot that is no number, and one with no lists: those count as zero.
+		const day = Math.floor(NOW / DAY);
+		const stored = (await database().logTimes.get(day)) as { ratings: unknown[] };
+		stored.ratings = stored.ratings.map((n) => (n === 0 ? n : 'x'));
+		await database().logTimes.put(stored as never);
+		await database().logTimes.put({ t: day + 1000, note: 'someone else’s' } as never);
+		expect((await r((db) => countBetween(db, day * DAY, (day + 1) * DAY))).ratings).toBe(0);
+		expect((await r((db) => countBetween(db, (day + 1000) * DAY, Infinity))).ratings).toBe(0);
+		// The next write starts from what can be read, and keeps the row it did not write.
+		await w((db) => addRatings(db, [rating('later', { cardId: 'c9', review: (day + 1000) * DAY + Q })]));
+		expect((await r((db) => countBetween(db, (day + 1000) * DAY, Infinity))).ratings).toBe(1);
+	});
+
+	it('mergeRatingBatches writes each batch’s pages, adds only ids not stored, and the counts once', async () => {
+		await w((db) => addRatings(db, rows.slice(0, 2)));
+		let written = 0;
+		const count = () => void written++;
+		database().logTimes.hook('creating', count);
+		database().logTimes.hook('updating', count);
+		const heard: string[][] = [];
+		const more = Array.from({ length: 40 }, (_, i) => rating(`m${i}`, { cardId: `k${i % 7}`, review: NOW + i * HOUR }));
+		await w((db) =>
+			mergeRatingBatches(db, [rows.slice(0, 3), more.slice(0, 20), [], more.slice(20)], (added) => heard.push(added.map((row) => row.id)))
+		);
+		expect(heard).toEqual([['t2'], more.slice(0, 20).map((row) => row.id), more.slice(20).map((row) => row.id)]);
+		expect(byId(await all())).toEqual(byId([...rows.slice(0, 3), ...more]));
+		expect(await database().logTimes.toArray()).toEqual(await recount());
+		// Each day the added rows touch, and the total: once each, not once per batch.
+		const days = new Set([rows[2], ...more].map((row) => Math.floor(row.review / DAY)));
+		expect(written).toBe(days.size + 1);
 	});
 });
 

@@ -1,11 +1,12 @@
 /**
- * The one module that reads and writes the review log (issue #20, schema 7). Every other module
+ * The one module that reads and writes the review log (issue #20, schemas 7 and 8). Every other module
  * reads and writes ratings through these functions inside its own transaction, which must hold
  * LOG_TABLES: how the log is laid out in IndexedDB is known here (and in log-page.ts) alone.
  *
  * Ratings are packed in pages (log-page.ts): a card's in its shard's few pages, so a card's
  * history, an undo or an append reads and writes one shard; counts by time read `logTimes`
- * (per quarter hour, kept here in the same transaction as every page write) and no page.
+ * (a row per day by quarter hour and a total, log-times.ts, kept here in the same transaction as
+ * every page write) and no page.
  * Readers tolerate any row: a stored value that is not a page of ours is skipped and never
  * overwritten (appends go to a page number after it), a malformed logTimes row counts as zero.
  */
@@ -13,7 +14,8 @@ import { cmp } from 'dexie';
 import { EARLIEST, REVIEW_SLACK } from '$lib/scheduler/time';
 import type { TableName, Tables } from './database';
 import { decodePage, pageShape, QUARTER, shardOf, type LogPage } from './log-page';
-import { append, readShard, readShards, store, unstored } from './log-shard';
+import { storeTimes } from './log-counts';
+import { append, readShard, readShards, store, storePages, unstored } from './log-shard';
 import { addToTimes, type TimeTotals } from './log-times';
 import type { LogPageRow, ReviewLogRow } from './rows';
 
@@ -84,6 +86,35 @@ export function addRatings(db: LogTables, rows: ReviewLogRow[]): Promise<void> {
 
 export function mergeRatings(db: LogTables, rows: ReviewLogRow[]): Promise<ReviewLogRow[]> {
 	return inTurn(db, () => mergeRatingsNow(db, rows));
+}
+
+/**
+ * mergeRatings for many batches (a restore): each batch's pages are written as it goes, the
+ * counts by time once at the end. A batch whose rows share shards reads each shard once, so a
+ * caller that groups rows by shard reads every shard once in all. `added` hears each batch's
+ * rows that were not stored yet, after the batch is written.
+ */
+export function mergeRatingBatches(
+	db: LogTables,
+	batches: Iterable<ReviewLogRow[]>,
+	added: (rows: ReviewLogRow[]) => void = () => {}
+): Promise<void> {
+	return inTurn(db, async () => {
+		const times: TimeTotals = new Map();
+		for (const rows of batches) {
+			if (rows.length === 0) continue;
+			const shards = await readShards(
+				db,
+				rows.map((row) => row.cardId)
+			);
+			const fresh = unstored(shards, rows, false);
+			const changed = new Set<LogPage>();
+			append(shards, fresh, changed, times);
+			await storePages(db, changed);
+			added(fresh);
+		}
+		await storeTimes(db, times);
+	});
 }
 
 export function removeRating(db: LogTables, cardId: string, id: string): Promise<boolean> {

@@ -108,15 +108,38 @@ export interface LogPageRow {
 	odd?: ReviewLogRow[];
 }
 
-/** The ratings of quarter hour `t` (review in [t, t + 1) * 15 min), kept with every page write (db/log-store.ts). */
-export interface LogTimeRow {
+/**
+ * The ratings of UTC day `t` (review in [t, t + 1) days) by quarter hour: slot i of each list
+ * counts the quarter hour t * 96 + i. Kept with every page write (db/log-store.ts, schema 8).
+ */
+export interface LogDayRow {
+	t: number;
+	ratings: number[];
+	/** Ratings whose stateBefore is NEW. */
+	fresh: number[];
+	/** Ratings whose stateBefore is REVIEW. */
+	reviewed: number[];
+	/** Answer times, each clamped to [0, a day] (a bad one counts as 0). */
+	ms: number[];
+}
+
+/** Every day row summed: the row keyed `'total'` (strings sort after every number, so no day range reads it). */
+export interface LogTotalRow {
+	t: 'total';
+	ratings: number;
+	fresh: number;
+	reviewed: number;
+	ms: number;
+}
+
+export type LogTimeRow = LogDayRow | LogTotalRow;
+
+/** Schema 7's row: the ratings of quarter hour `t` (review in [t, t + 1) * 15 min); the upgrade to 8 turns them into day rows. */
+export interface LogQuarterRow {
 	t: number;
 	ratings: number;
-	/** Ratings whose stateBefore is NEW. */
 	fresh: number;
-	/** Ratings whose stateBefore is REVIEW. */
 	reviewed: number;
-	/** Answer times, each clamped to [0, a day] (a bad one counts as 0). */
 	ms: number;
 }
 

@@ -12,7 +12,7 @@ import { deckCounts, todayStats } from './counts';
 import { CARD_TABLES, cardIdsOfNote, cardsById, cardsOfDeck, cardsOfNote } from './card-store';
 import { closeDatabase, database, read } from './database';
 import { pageRows } from './log-page';
-import { addToTimes, type TimeTotals } from './log-times';
+import { timesOfRows } from './log-times';
 import { oddRows } from './odd-log';
 import { cardRatings, eachRatings, LOG_TABLES, ratingCount } from './log-store';
 import type { ReviewLogRow } from './rows';
@@ -34,7 +34,7 @@ interface Fixture {
 }
 
 const fixture = (file: string): Fixture => JSON.parse(readFileSync(new URL(`../../../tests/fixtures/db/${file}`, import.meta.url), 'utf8'));
-const RELEASED = ['v1.json', 'v2.json', 'v3.json', 'v4.json', 'v5.json', 'v6.json', 'v7.json'];
+const RELEASED = ['v1.json', 'v2.json', 'v3.json', 'v4.json', 'v5.json', 'v6.json', 'v7.json', 'v8.json'];
 
 afterEach(closeDatabase);
 
@@ -70,7 +70,9 @@ const PACKED: readonly string[] = [...CARD_TABLES, ...LOG_TABLES];
  *   compared row by row only for a fixture that has them (version 6's), as any table;
  * - version 7 packs the review log: `reviewLog` is gone, and every rating is read back equal,
  *   field by field, through log-store (the whole log, and each card's in [cardId+review] order);
- *   its tables are compared row by row only for a fixture that has them (version 7's);
+ *   its tables are compared row by row only for a fixture that has them (version 7's and 8's);
+ * - version 8 counts the log by day: version 7's quarter-hour `logTimes` rows become the day
+ *   rows and total that version 8's dump holds (the same log, counted by day by hand);
  * - every table of the fixture keeps every row, field for field (version 3 adds the
  *   reviewLog `seq` index and rewrites no row; its own rows keep their `seq`);
  * - a table the fixture's version did not have (quizHistory before version 2, events before
@@ -80,6 +82,7 @@ const PACKED: readonly string[] = [...CARD_TABLES, ...LOG_TABLES];
  */
 function expectedAfterUpgrade(f: Fixture, tables: string[], device: unknown): Record<string, unknown[]> {
 	const expected: Record<string, unknown[]> = Object.fromEntries(tables.map((name) => [name, f.tables[name] ?? []]));
+	if (f.version === 7) expected.logTimes = fixture('v8.json').tables.logTimes;
 	const settings = expected.settings as { key: string }[];
 	if (!settings.some((row) => row.key === 'sync.device')) {
 		expected.settings = [...settings, { key: 'sync.device', value: device }].sort((a, b) => (a.key < b.key ? -1 : 1));
@@ -272,9 +275,7 @@ describe('upgrading a version 6 log with odd rows', () => {
 			const sorted = own.sort((a, b) => factory.cmp(a.review, b.review) || factory.cmp(a.id, b.id));
 			expect(await cardRatings(db, 'c-clusterip')).toEqual(sorted);
 		});
-		const times: TimeTotals = new Map();
-		for (const row of ratings) addToTimes(times, row, 1);
-		expect(await database().logTimes.toArray()).toEqual([...times.values()].sort((a, b) => a.t - b.t));
+		expect(await database().logTimes.toArray()).toEqual(timesOfRows(ratings));
 		for (const name of Object.keys(f.stores).filter((name) => name !== 'reviewLog')) {
 			const rows = await database().table(name).toArray();
 			expect(rows, `rows of ${name}`).toEqual(f.tables[name]);
@@ -283,11 +284,18 @@ describe('upgrading a version 6 log with odd rows', () => {
 });
 
 describe('the frozen dumps', () => {
-	it('version 6’s log upgraded is what version 7’s dump holds, packed by hand', async () => {
+	it('version 6’s log upgraded is what version 7’s dump holds, packed by hand, counted by day as version 8’s', async () => {
 		await openTestDatabase(await released(fixture('v6.json')));
-		const v7 = fixture('v7.json');
+		const [v7, v8] = [fixture('v7.json'), fixture('v8.json')];
 		expect(await database().logPages.toArray()).toEqual(v7.tables.logPages);
-		expect(await database().logTimes.toArray()).toEqual(v7.tables.logTimes);
+		expect(await database().logTimes.toArray()).toEqual(v8.tables.logTimes);
+	});
+
+	it('version 7’s quarter hours upgraded are version 8’s days, counted by hand', async () => {
+		await openTestDatabase(await released(fixture('v7.json')));
+		const v8 = fixture('v8.json');
+		expect(await database().logTimes.toArray()).toEqual(v8.tables.logTimes);
+		expect(v8.tables.logTimes.length).toBeGreaterThanOrEqual(3);
 	});
 
 	it('cover every schema version up to today’s', async () => {
