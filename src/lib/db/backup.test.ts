@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readBackup } from '$lib/backup/read';
 import { DEFAULT_PARAMETERS } from '$lib/scheduler/fsrs';
 import { BackupWriter } from '$lib/backup/write';
-import { backupSettings, exportBackup, previewRestore, restoreBackup } from './backup';
+import { backupSettings, byShard, exportBackup, previewRestore, restoreBackup } from './backup';
+import { toReviewLogTuple } from '$lib/backup/format';
+import { shardOf } from './log-page';
 import { backupReminderDue, dismissBackupReminder, markBackedUp } from './reminder';
 import { closeDatabase, database } from './database';
 import { cardReviewLog, getProgress, recordReview, resetProgress } from './progress';
@@ -205,5 +207,35 @@ describe('backup reminder', () => {
 		expect(await backupReminderDue(NOW, 4)).toBe(true);
 		await dismissBackupReminder(NOW);
 		expect(await backupReminderDue(NOW, 4)).toBe(false);
+	});
+});
+
+describe('byShard (the restore’s batches)', () => {
+	it('groups the rows to add by shard, never splitting one, ids ascending within it, each row once', () => {
+		expect.hasAssertions();
+		const log = Array.from({ length: 300 }, (_, i) => {
+			const tuple = toReviewLogTuple(logOf(progressOf(`card-${i % 37}`), null, NOW + i * HOUR, 3));
+			tuple[0] = `id-${String((i * 7919) % 300).padStart(3, '0')}`;
+			return tuple;
+		});
+		const indexes = log.map((_, i) => i).filter((i) => i % 5 !== 0);
+		const placeOf = (cardId: string) => ({ deckId: `deck-of-${cardId}`, noteId: 'n', live: 1 as const });
+		const batches = [...byShard(log, indexes, placeOf, 20)];
+		const rows = batches.flat();
+		expect(rows.map((row) => row.id).sort()).toEqual(indexes.map((i) => log[i][0]).sort());
+		expect(rows.every((row) => row.deckId === `deck-of-${row.cardId}`)).toBe(true);
+		const shardsOf = batches.map((batch) => new Set(batch.map((row) => shardOf(row.cardId))));
+		for (let b = 1; b < batches.length; b++)
+			for (const shard of shardsOf[b])
+				expect(
+					shardsOf.slice(0, b).some((seen) => seen.has(shard)),
+					`shard ${shard} split`
+				).toBe(false);
+		expect(batches.length).toBeGreaterThan(1);
+		expect(batches.slice(0, -1).every((batch) => batch.length >= 20)).toBe(true);
+		for (const batch of batches) {
+			const keys = batch.map((row) => [shardOf(row.cardId), row.id] as const);
+			expect(keys).toEqual([...keys].sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1)));
+		}
 	});
 });

@@ -263,11 +263,16 @@ async function absentLogRows(db: LogTables, log: ReviewLogTuple[], ascending: bo
 }
 
 /**
- * The rows to add (`indexes` into `log`) as review-log rows, SLICE or so at a time, grouped by
- * the shard of their card (a shard's rows are never split unless one shard alone holds more
- * than SLICE), in ascending id order within a shard. Rows are made as each batch is asked.
+ * The rows to add (`indexes` into `log`) as review-log rows, `slice` or a little more at a time,
+ * grouped by the shard of their card (a shard's rows are never split between batches), in
+ * ascending id order within a shard. Rows are made as each batch is asked.
  */
-function* byShard(log: ReviewLogTuple[], indexes: number[], placeOf: (cardId: string) => Placement): Generator<ReviewLogRow[]> {
+export function* byShard(
+	log: ReviewLogTuple[],
+	indexes: number[],
+	placeOf: (cardId: string) => Placement,
+	slice = SLICE
+): Generator<ReviewLogRow[]> {
 	const shards = indexes.map((index) => shardOf(log[index][1]));
 	const order = indexes.map((_, i) => i).sort((a, b) => shards[a] - shards[b] || (log[indexes[a]][0] < log[indexes[b]][0] ? -1 : 1));
 	let batch: ReviewLogRow[] = [];
@@ -276,7 +281,7 @@ function* byShard(log: ReviewLogTuple[], indexes: number[], placeOf: (cardId: st
 		const row = fromReviewLogTuple(log[indexes[i]]);
 		batch.push(toReviewLogRow(row, placeOf(row.cardId).deckId));
 		const next = order[k + 1];
-		if (batch.length >= SLICE && (next === undefined || shards[next] !== shards[i])) {
+		if (batch.length >= slice && (next === undefined || shards[next] !== shards[i])) {
 			yield batch;
 			batch = [];
 		}
