@@ -129,7 +129,11 @@ describe('statsDetails', () => {
 		// counts the day's first review), passed on the heatmap's first day, failed the day before
 		// it and a minute from now; s3 (svc, outside the filter) failed an hour ago.
 		const p1 = progressOf('p1', { scheduledDays: 40 });
-		const p1Log = (review: number, rating: Rating) => ({ ...logOf(p1, p1, review, rating), stateBefore: REVIEW, durationMs: 1000 });
+		const p1Log = (review: number, rating: Rating): ReviewLogEntry => ({
+			...logOf(p1, p1, review, rating),
+			stateBefore: REVIEW,
+			durationMs: 1000
+		});
 		await importProgress(
 			[p1],
 			[p1Log(NOW - 365 * DAY, 1), p1Log(NOW - 364 * DAY, 3), p1Log(NOW, 1), p1Log(NOW - 30 * MINUTE, 3), p1Log(NOW + MINUTE, 1)]
