@@ -113,6 +113,20 @@ async function waitForDecks(page: Page) {
 	return Math.round(performance.now() - start);
 }
 
+/** /stats with the filter's `option`-th choice: from choosing it to the overview, and to the details, on screen. */
+async function deckStats(page: Page, option: number) {
+	await page.goto('/stats');
+	await page.waitForFunction(() => performance.getEntriesByName('tabledeck:stats-complete').length > 0, null, { timeout: LONG });
+	const value = await page.locator('#stats-deck option').nth(option).getAttribute('value');
+	await page.evaluate(() => performance.clearMarks());
+	await page.selectOption('#stats-deck', value!);
+	await page.waitForFunction(() => performance.getEntriesByName('tabledeck:stats-complete').length > 0, null, { timeout: LONG });
+	const [s, r, c] = await page.evaluate(() =>
+		['start', 'ready', 'complete'].map((name) => performance.getEntriesByName(`tabledeck:stats-${name}`)[0].startTime)
+	);
+	return { overviewMs: Math.round(r - s), detailsMs: Math.round(c - s) };
+}
+
 async function main() {
 	console.log(`Generating ${CARDS} cards and ${REVIEWS} reviews…`);
 	const { site, file, progress, reviews } = await prepare();
@@ -162,6 +176,21 @@ async function main() {
 		console.log('/stats overview on screen (ms from navigation start):', results.statsOnScreenMs);
 		console.log('/stats overview, storage ready → on screen (ms):', results.statsOverviewQueryMs);
 		console.log('/stats details complete (ms from navigation start):', results.statsDetailsMs);
+
+		// One deck chosen in the filter: a note (2,000 cards) and its first section (200).
+		for (const [name, option] of [
+			['note', 1],
+			['section', 2]
+		] as const) {
+			const runs = [];
+			for (let i = 0; i < RUNS; i++) runs.push(await deckStats(page, option));
+			results[`statsDeck_${name}`] = {
+				runs,
+				overviewMedian: median(runs.map((r) => r.overviewMs)),
+				detailsMedian: median(runs.map((r) => r.detailsMs))
+			};
+			console.log(`/stats for one ${name}, from choosing it (ms):`, results[`statsDeck_${name}`]);
+		}
 
 		const exportRuns: { ms: number; peakHeapMb: number; sizeMb: number }[] = [];
 		let exported = '';

@@ -117,6 +117,30 @@ export const SCHEMA_V8 = {
 	logTimes: 't'
 };
 
+/** Upgrade functions moving data that are running now (in any database this page opens). */
+let moves = 0;
+
+/**
+ * An upgrade function that moves every stored row of a table (version 6's cards, version 7's
+ * log, version 8's counts), marked while it runs: with a million ratings that takes a minute once, and the page
+ * must say to wait rather than to reload, which would only start it over.
+ */
+function moving(upgrade: (tx: Transaction) => Promise<unknown>): (tx: Transaction) => Promise<unknown> {
+	return async (tx) => {
+		moves++;
+		try {
+			return await upgrade(tx);
+		} finally {
+			moves--;
+		}
+	};
+}
+
+/** Whether an upgrade is moving stored data right now (the open then waits for it, not for another tab). */
+export function upgradingData(): boolean {
+	return moves > 0;
+}
+
 export class TabledeckDatabase extends Dexie {
 	notes!: Table<NoteRow, string>;
 	decks!: Table<DeckRow, string>;
@@ -139,13 +163,13 @@ export class TabledeckDatabase extends Dexie {
 		this.version(5).stores(SCHEMA_V5);
 		this.version(6)
 			.stores(SCHEMA_V6)
-			.upgrade((tx) => packStoredCards(tx.table('cards'), tx.table('cardNotes'), tx.table('cardPages')));
+			.upgrade(moving((tx) => packStoredCards(tx.table('cards'), tx.table('cardNotes'), tx.table('cardPages'))));
 		this.version(7)
 			.stores(SCHEMA_V7)
-			.upgrade((tx) => packStoredLog(tx.table('reviewLog'), tx.table('logPages'), tx.table('logTimes')));
+			.upgrade(moving((tx) => packStoredLog(tx.table('reviewLog'), tx.table('logPages'), tx.table('logTimes'))));
 		this.version(8)
 			.stores(SCHEMA_V8)
-			.upgrade((tx) => countByDay(tx.table('logTimes')));
+			.upgrade(moving((tx) => countByDay(tx.table('logTimes'))));
 		this.use(deckTotalsMiddleware);
 		// A new database has no progress, so its totals are complete from the start.
 		this.on('populate', (tx) => tx.table('deckTotals').add({ shard: COMPLETE_KEY, format: TOTALS_FORMAT }));

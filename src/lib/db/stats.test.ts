@@ -2,7 +2,7 @@
 process.env.TZ = 'UTC';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LEARNING } from '$lib/scheduler/types';
+import { LEARNING, REVIEW, type Rating } from '$lib/scheduler/types';
 import { closeDatabase } from './database';
 import { setSuspended } from './progress';
 import { importProgress } from './bulk';
@@ -11,7 +11,7 @@ import type { CardProgress, ReviewLogEntry } from '$lib/scheduler/types';
 import { studyDaysSince } from './reminder';
 import { statsDetails, statsOverview } from './stats';
 import { syncDecks } from './sync';
-import { DAY, HOUR, k8sNote, logOf, logsNote, NOW, openTestDatabase, progressOf, serve } from './testing';
+import { DAY, HOUR, k8sNote, logOf, logsNote, MINUTE, NOW, openTestDatabase, progressOf, serve } from './testing';
 
 // These fixtures invent past states that were never stored, which recordReview refuses as
 // stale; history is written directly instead.
@@ -122,6 +122,35 @@ describe('statsDetails', () => {
 		expect(details.retention[365].all).toEqual({ passed: 1, failed: 0 });
 		expect([...details.recall.keys()]).toEqual(['probe']);
 		expect(details.known).toEqual(new Map([['probe', 1]]));
+	});
+
+	it("counts a filter deck's ratings of its year only: none of another deck, none before the year or after now", async () => {
+		// p1 (probe): failed right now, and passed half an hour before (written after: retention
+		// counts the day's first review), passed on the heatmap's first day, failed the day before
+		// it and a minute from now; s3 (svc, outside the filter) failed an hour ago.
+		const p1 = progressOf('p1', { scheduledDays: 40 });
+		const p1Log = (review: number, rating: Rating): ReviewLogEntry => ({
+			...logOf(p1, p1, review, rating),
+			stateBefore: REVIEW,
+			durationMs: 1000
+		});
+		await importProgress(
+			[p1],
+			[p1Log(NOW - 365 * DAY, 1), p1Log(NOW - 364 * DAY, 3), p1Log(NOW, 1), p1Log(NOW - 30 * MINUTE, 3), p1Log(NOW + MINUTE, 1)]
+		);
+		const s3 = progressOf('s3', { scheduledDays: 40 });
+		await recordReview(s3, { ...logOf(s3, s3, NOW - HOUR, 1), stateBefore: REVIEW });
+
+		const overview = await statsOverview('probe', NOW, HOUR_4);
+		// p2's pass two hours ago, p1's pass half an hour ago and fail now; p1's pass 364 days ago.
+		expect([...overview.heatmap].sort(([a], [b]) => a - b)).toEqual([
+			[TODAY - 364, 1],
+			[TODAY, 3]
+		]);
+		expect([overview.todayReviews, overview.todayMs]).toEqual([3, 4000]);
+		const details = await statsDetails('probe', NOW, HOUR_4);
+		expect(details.retention[7].all).toEqual({ passed: 2, failed: 0 });
+		expect(details.retention[365].all).toEqual({ passed: 3, failed: 0 });
 	});
 
 	it('is all zeros for an empty log', async () => {

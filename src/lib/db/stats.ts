@@ -11,10 +11,10 @@ import { RecallSums, rollUp } from '$lib/stats/deck-progress';
 import { dayBounds, FORECAST_DAYS } from '$lib/stats/forecast';
 import { RetentionDays, retentionTable, type RetentionRow, type RetentionWindow } from '$lib/stats/retention';
 import { streaks, type Streaks } from '$lib/stats/heatmap';
-import type { Collection } from 'dexie';
+import { cmp, type Collection } from 'dexie';
 import { CARD_TABLES, cardIdsOfDeck } from './card-store';
 import { MAX_KEY, MIN_KEY, read, type Tables } from './database';
-import { cardRatings, countRanges, LOG_TABLES } from './log-store';
+import { countRanges, LOG_TABLES, ratingsBetween } from './log-store';
 import { subtreeDecks } from './content';
 import { fromProgressRow, studyTime, type DeckRow, type ProgressKey, type ProgressRow, type ReviewLogRow } from './rows';
 import { suspendedRows } from './ranges';
@@ -128,8 +128,10 @@ async function countedHistory(db: Tables, today: number, hour: number) {
 }
 
 /**
- * A year of a deck's reviews, card by card on [cardId+review]: the log has no deck index,
- * and a deck holds a small share of it. Each card's rows come oldest first.
+ * A year of a deck's reviews: the log has no deck index, so the year's pages are read once and
+ * kept for the scope's cards (reading each card's shard instead took 100k reads for 100k cards).
+ * Grouped by card, in scope order, each card's rows as [cardId+review] ordered them (retention
+ * counts a card's first review of a day).
  */
 async function deckYear(db: Tables, s: Scope, today: number, now: number, hour: number): Promise<ReviewLogRow[][]> {
 	const decks = s.ids === null ? [] : s.decks;
@@ -137,9 +139,16 @@ async function deckYear(db: Tables, s: Scope, today: number, now: number, hour: 
 		Promise.all(decks.map((deck) => cardIdsOfDeck(db, deck))),
 		Promise.all(decks.map(({ id }) => db.progress.where('[deckId+cardId]').between([id, MIN_KEY], [id, MAX_KEY]).primaryKeys()))
 	]);
-	const cards = new Set([...cardIds.flat(), ...progressKeys.flat().map(([, cardId]) => cardId)]);
-	const from = yearStart(today, hour);
-	return Promise.all([...cards].map((id) => cardRatings(db, id, from, now)));
+	const ids = [...cardIds.flat(), ...progressKeys.flat().map(([, cardId]) => cardId)];
+	if (ids.length === 0) return [];
+	const byCard = new Map<unknown, ReviewLogRow[]>(ids.map((id) => [id, []]));
+	// The year ends with `now` included; ratingsBetween's end is not.
+	for (const row of await ratingsBetween(db, yearStart(today, hour), Infinity)) {
+		if (row.review <= now) byCard.get(row.cardId)?.push(row);
+	}
+	const year = [...byCard.values()].filter((rows) => rows.length > 0);
+	for (const rows of year) rows.sort((a, b) => cmp(a.review, b.review) || cmp(a.id, b.id));
+	return year;
 }
 
 async function filteredHistory(db: Tables, s: Scope, today: number, now: number, hour: number) {

@@ -1,5 +1,5 @@
 import { getSettings, hasStoredDecks, openDatabase, saveSettings, StorageUnavailableError, syncDecks, type SyncProgress } from '$lib/db';
-import { onDatabaseReplaced } from '$lib/db/database';
+import { onDatabaseReplaced, upgradingData } from '$lib/db/database';
 import { messageOf } from '$lib/errors';
 import { DEFAULT_SETTINGS, type SchedulerSettings } from '$lib/scheduler/types';
 import { fetchDeckJson } from '$lib/services/deck-files';
@@ -14,6 +14,9 @@ export type AppStatus = 'loading' | 'ready' | 'unavailable' | 'replaced';
  * an open queues behind another tab's upgrade that is itself blocked: only time tells.
  */
 export const OPEN_PATIENCE_MS = 5000;
+
+/** How often a slow open asks whether an upgrade is moving data (no event tells). */
+const UPGRADE_POLL_MS = 500;
 
 /** The longest a visit with decks stored holds its deck check back for the page (see checkDecksAfter). */
 export const DECK_CHECK_WAIT_MS = 1000;
@@ -31,6 +34,8 @@ class AppState {
 	storageReason = $state('');
 	/** Still loading after OPEN_PATIENCE_MS: the database has not opened yet. */
 	slowOpen = $state(false);
+	/** Still loading after OPEN_PATIENCE_MS because an upgrade is moving the stored data: a reload would start it over. */
+	upgrading = $state(false);
 	deckError = $state('');
 	/** How far the decks being written are, while a first load or a deck update runs; null otherwise. */
 	deckUpdate = $state<SyncProgress | null>(null);
@@ -62,7 +67,12 @@ class AppState {
 	private async open() {
 		// Marks for the benchmarks (bench:review reads them): where a start's time goes.
 		performance.mark('tabledeck:app-start');
-		const patience = setTimeout(() => (this.slowOpen = true), OPEN_PATIENCE_MS);
+		let poll: ReturnType<typeof setInterval> | undefined;
+		const patience = setTimeout(() => {
+			this.slowOpen = true;
+			this.upgrading = upgradingData();
+			poll = setInterval(() => (this.upgrading = upgradingData()), UPGRADE_POLL_MS);
+		}, OPEN_PATIENCE_MS);
 		try {
 			await openDatabase();
 			performance.mark('tabledeck:db-open');
@@ -72,7 +82,9 @@ class AppState {
 			return;
 		} finally {
 			clearTimeout(patience);
+			clearInterval(poll);
 			this.slowOpen = false;
+			this.upgrading = false;
 		}
 		onDatabaseReplaced(() => (this.status = 'replaced'));
 		let firstNoteStored = () => {};
