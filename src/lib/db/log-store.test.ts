@@ -18,6 +18,7 @@ import {
 	nextSeq,
 	ratingCount,
 	ratingsBetween,
+	ratingsOfCards,
 	removeRating,
 	replaceCardRatings,
 	type LogTables
@@ -325,6 +326,33 @@ describe('counts by day (schema 8)', () => {
 		// Each day the added rows touch, and the total: once each, not once per batch.
 		const days = new Set([rows[2], ...more].map((row) => Math.floor(row.review / DAY)));
 		expect(written).toBe(days.size + 1);
+	});
+});
+
+describe('ratingsOfCards', () => {
+	it('gives the cards’ ratings in [from, to), reading only their shards for a few cards and skipping pages before `from`', async () => {
+		// c0's shard gets an old page, then a new one; many cards make the other path.
+		const cards = Array.from({ length: 600 }, (_, i) => `k${i}`);
+		const old = Array.from({ length: PAGE_CAP }, (_, i) => rating(`old${i}`, { cardId: 'k0', review: NOW - 400 * DAY + i }));
+		const recent = cards.map((cardId, i) => rating(`new${i}`, { cardId, review: NOW - (i % 50) * DAY }));
+		await w((db) => addRatings(db, old));
+		await w((db) => addRatings(db, recent));
+		const from = NOW - 30 * DAY;
+		const brute = (ids: string[], to: number) =>
+			[...old, ...recent]
+				.filter((row) => ids.includes(row.cardId) && row.review >= from && row.review < to)
+				.map((row) => row.id)
+				.sort();
+		for (const ids of [['k0'], ['k0', 'k1', 'k2'], cards.slice(0, 300), cards]) {
+			vi.mocked(pageModule.decodePage).mockClear();
+			const got = await r((db) => ratingsOfCards(db, ids, from, NOW));
+			expect(got.map((row) => row.id).sort(), `${ids.length} cards`).toEqual(brute(ids, NOW));
+			const decoded = vi.mocked(pageModule.decodePage).mock.calls.map(([value]) => value as { shard: number; last: number });
+			expect(decoded.every((page) => page.last >= from)).toBe(true);
+			if (ids.length <= 3) expect(new Set(decoded.map((page) => page.shard))).toEqual(new Set(ids.map(shardOf)));
+		}
+		expect(await r((db) => ratingsOfCards(db, [], from, NOW))).toEqual([]);
+		expect(await r((db) => ratingsOfCards(db, ['k0'], NOW, from))).toEqual([]);
 	});
 });
 

@@ -12,8 +12,8 @@
  */
 import { cmp } from 'dexie';
 import { EARLIEST, REVIEW_SLACK } from '$lib/scheduler/time';
-import type { TableName, Tables } from './database';
-import { decodePage, pageShape, QUARTER, shardOf, type LogPage } from './log-page';
+import { MAX_KEY, MIN_KEY, type TableName, type Tables } from './database';
+import { decodePage, pageShape, QUARTER, SHARDS, shardOf, type LogPage } from './log-page';
 import { storeTimes } from './log-counts';
 import { append, readShard, readShards, store, storePages, unstored } from './log-shard';
 import { addToTimes, type TimeTotals } from './log-times';
@@ -290,6 +290,35 @@ export async function ratingsBetween(db: LogTables, from: number, to: number): P
 			for (const row of decodePage(value)?.rows ?? [])
 				if (Number.isFinite(row.review) && row.review >= from && row.review < to) found.push(row);
 		});
+	return found;
+}
+
+/** A set of cards in fewer shards than this reads its shards' pages rather than every shard's (see ratingsOfCards). */
+const FEW_SHARDS = SHARDS / 4;
+
+/**
+ * The ratings of `cardIds` with a finite review in [from, to) (any order). Cards in few shards
+ * (a deck of a few hundred cards) read each of their shards once, a page whose latest review is
+ * before `from` not decoded; more read the pages of every shard with a review from `from` on
+ * (ratingsBetween), once, rather than each card's shard in turn (100k reads for 100k cards).
+ */
+export async function ratingsOfCards(db: LogTables, cardIds: Iterable<unknown>, from: number, to: number): Promise<ReviewLogRow[]> {
+	const ids = new Set(cardIds);
+	const shards = new Set([...ids].map(shardOf));
+	if (ids.size === 0 || !(from < to)) return [];
+	const found: ReviewLogRow[] = [];
+	const keep = (rows: ReviewLogRow[]) => {
+		for (const row of rows)
+			if (ids.has(row.cardId) && Number.isFinite(row.review) && row.review >= from && row.review < to) found.push(row);
+	};
+	if (shards.size >= FEW_SHARDS) {
+		keep(await ratingsBetween(db, from, to));
+		return found;
+	}
+	const values = await Promise.all(
+		[...shards].map((shard) => db.logPages.where('[shard+page]').between([shard, MIN_KEY], [shard, MAX_KEY]).toArray())
+	);
+	for (const value of values.flat()) if (!(typeof value.last === 'number' && value.last < from)) keep(decodePage(value)?.rows ?? []);
 	return found;
 }
 

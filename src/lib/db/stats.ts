@@ -14,7 +14,7 @@ import { streaks, type Streaks } from '$lib/stats/heatmap';
 import { cmp, type Collection } from 'dexie';
 import { CARD_TABLES, cardIdsOfDeck } from './card-store';
 import { MAX_KEY, MIN_KEY, read, type Tables } from './database';
-import { countRanges, LOG_TABLES, ratingsBetween } from './log-store';
+import { countRanges, LOG_TABLES, ratingsOfCards } from './log-store';
 import { subtreeDecks } from './content';
 import { fromProgressRow, studyTime, type DeckRow, type ProgressKey, type ProgressRow, type ReviewLogRow } from './rows';
 import { suspendedRows } from './ranges';
@@ -128,8 +128,9 @@ async function countedHistory(db: Tables, today: number, hour: number) {
 }
 
 /**
- * A year of a deck's reviews: the log has no deck index, so the year's pages are read once and
- * kept for the scope's cards (reading each card's shard instead took 100k reads for 100k cards).
+ * A year of a deck's reviews: the log has no deck index, so log-store's ratingsOfCards reads the
+ * year once for the scope's cards (reading each card's shard in turn took 100k reads for 100k
+ * cards; a small deck reads only its cards' shards).
  * Grouped by card, in scope order, each card's rows as [cardId+review] ordered them (retention
  * counts a card's first review of a day).
  */
@@ -142,8 +143,8 @@ async function deckYear(db: Tables, s: Scope, today: number, now: number, hour: 
 	const ids = [...cardIds.flat(), ...progressKeys.flat().map(([, cardId]) => cardId)];
 	if (ids.length === 0) return [];
 	const byCard = new Map<unknown, ReviewLogRow[]>(ids.map((id) => [id, []]));
-	// The year ends with `now` included; ratingsBetween's end is not.
-	for (const row of await ratingsBetween(db, yearStart(today, hour), Infinity)) {
+	// The year ends with `now` included; ratingsOfCards' end is not.
+	for (const row of await ratingsOfCards(db, ids, yearStart(today, hour), Infinity)) {
 		if (row.review <= now) byCard.get(row.cardId)?.push(row);
 	}
 	const year = [...byCard.values()].filter((rows) => rows.length > 0);
