@@ -314,15 +314,19 @@ export async function lastWritten(db: LogTables, now: number): Promise<ReviewLog
 /** Every rating with a finite review in [from, to) (any order): the pages whose latest review is from `from` on. */
 export async function ratingsBetween(db: LogTables, from: number, to: number): Promise<ReviewLogRow[]> {
 	const found: ReviewLogRow[] = [];
-	if (!(from < to)) return found;
+	await eachRatingBetween(db, from, to, (row) => void found.push(row));
+	return found;
+}
+
+/** Calls `each` with every rating with a finite review in [from, to), in no order, a page decoded at a time (nothing kept). */
+export async function eachRatingBetween(db: LogTables, from: number, to: number, each: (row: ReviewLogRow) => void): Promise<void> {
+	if (!(from < to)) return;
 	await db.logPages
 		.where('last')
 		.aboveOrEqual(from)
 		.each((value) => {
-			for (const row of decodePage(value)?.rows ?? [])
-				if (Number.isFinite(row.review) && row.review >= from && row.review < to) found.push(row);
+			for (const row of decodePage(value)?.rows ?? []) if (Number.isFinite(row.review) && row.review >= from && row.review < to) each(row);
 		});
-	return found;
 }
 
 /** A set of cards in fewer shards than this reads its shards' pages rather than every shard's (see ratingsOfCards). */

@@ -5,15 +5,14 @@
  * before the cached day's end; a visit whose count differs recomputes everything.
  */
 import { REVIEW, studyDay, studyDayStart } from '$lib/scheduler';
-import { RetentionDays, type DayCell } from '$lib/stats/retention';
+import { RetentionDays, type DayCell, type ReviewForRetention } from '$lib/stats/retention';
 import { cmp } from 'dexie';
 import { read } from './database';
-import { LOG_TABLES, logBefore, ratingsBetween } from './log-store';
+import { eachRatingBetween, LOG_TABLES, logBefore } from './log-store';
 import { getAppSetting, setAppSetting } from './settings';
 
 const CACHE_KEY = 'stats.history';
 const YEAR = 365;
-const SLICE_DAYS = 31;
 
 interface HistoryCache {
 	version: 1;
@@ -39,19 +38,25 @@ export async function collectionRetention(now: number, hour: number): Promise<Ma
 		const retention = new RetentionDays();
 		const todayStart = studyDayStart(today, hour);
 		let readBeforeToday = 0;
-		// Oldest first, a month at a time: retention counts a card's first review of each day.
-		for (let day = from; day <= today; day += SLICE_DAYS) {
-			const upper = Math.min(now + 1, studyDayStart(day + SLICE_DAYS, hour));
-			const rows = await ratingsBetween(db, studyDayStart(day, hour), upper);
-			rows.sort((a, b) => a.review - b.review || cmp(a.id, b.id));
-			for (const row of rows) {
-				if (row.review < todayStart) readBeforeToday++;
-				const rowDay = studyDay(row.review, hour);
-				if (row.stateBefore === REVIEW) {
-					retention.add({ cardId: row.cardId, day: rowDay, rating: row.rating, lastInterval: row.previous?.scheduledDays ?? 0 });
-				}
-			}
-		}
+		// One read of the pages from the first day on (pages hold any times: a month at a time read
+		// them all each month), keeping only what retention needs; then oldest first, as retention
+		// counts a card's first review of each day.
+		const reviews: (ReviewForRetention & { review: number; id: unknown })[] = [];
+		await eachRatingBetween(db, studyDayStart(from, hour), now + 1, (row) => {
+			if (row.review < todayStart) readBeforeToday++;
+			if (row.stateBefore !== REVIEW) return;
+			const day = studyDay(row.review, hour);
+			reviews.push({
+				review: row.review,
+				id: row.id,
+				cardId: row.cardId,
+				day,
+				rating: row.rating,
+				lastInterval: row.previous?.scheduledDays ?? 0
+			});
+		});
+		reviews.sort((a, b) => a.review - b.review || cmp(a.id, b.id));
+		for (const review of reviews) retention.add(review);
 		// With a valid cache every row since its end was read here: no second count of the log.
 		const logCount = cache ? cache.logCount + readBeforeToday : await ratingsBefore(todayStart);
 		return { cache, retention, logCount };

@@ -3,7 +3,7 @@ process.env.TZ = 'UTC';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LEARNING, REVIEW, type Rating } from '$lib/scheduler/types';
-import { closeDatabase } from './database';
+import { closeDatabase, database } from './database';
 import { setSuspended } from './progress';
 import { importProgress } from './bulk';
 import type { CardProgress, ReviewLogEntry } from '$lib/scheduler/types';
@@ -166,5 +166,22 @@ describe('studyDaysSince', () => {
 		expect(await studyDaysSince(0, NOW, HOUR_4, 10)).toBe(5);
 		expect(await studyDaysSince(NOW - 5 * DAY, NOW, HOUR_4, 10)).toBe(3);
 		expect(await studyDaysSince(0, NOW, HOUR_4, 2)).toBe(2);
+	});
+});
+
+describe('statsDetails’ reads of the log', () => {
+	it('reads each page of the year once for the whole collection, not once a month', async () => {
+		let pagesRead = 0;
+		const db = database();
+		db.logPages.hook('reading', (page) => {
+			pagesRead++;
+			return page;
+		});
+		const stored = await db.logPages.count();
+		expect(stored).toBeGreaterThanOrEqual(3);
+		await statsDetails(null, NOW, HOUR_4);
+		// Twelve months' reads of pages holding times of the whole year read each page about twelve times.
+		expect(pagesRead).toBeLessThanOrEqual(stored);
+		expect(pagesRead).toBeGreaterThan(0);
 	});
 });
