@@ -348,7 +348,9 @@ export async function ratingsOfCards(db: LogTables, cardIds: Iterable<unknown>, 
 			if (ids.has(row.cardId) && Number.isFinite(row.review) && row.review >= from && row.review < to) found.push(row);
 	};
 	if (shards.size >= FEW_SHARDS) {
-		keep(await ratingsBetween(db, from, to));
+		await eachRatingBetween(db, from, to, (row) => {
+			if (ids.has(row.cardId)) found.push(row);
+		});
 		return found;
 	}
 	const values = await Promise.all(
