@@ -118,6 +118,12 @@ export class Study {
 	private wake: ReturnType<typeof setTimeout> | undefined;
 	/** Settles once `open` has built the queue (or failed, and `error` says so). */
 	private built: Promise<void> = Promise.resolve();
+	/** A first visit's card from the deck files (see `preview`), shown before the database is open; settles `built` once `open` has. */
+	private previewed: ((opened: Promise<void>) => void) | null = null;
+	/** Storage is ready for the first card's rating: at once, but for a card shown by `preview`. */
+	private storage: Promise<unknown> = Promise.resolve();
+	/** `open` has been called: a preview arriving later is not shown. */
+	private opened = false;
 	/** The action waiting for the queue; inputs given meanwhile follow it. */
 	private held: Promise<void> = Promise.resolve();
 	/** The latest stored rating when `open` showed its first card. */
@@ -141,21 +147,51 @@ export class Study {
 	 * the whole queue knows (a deck, cards sent to review, an interview plan) start with it.
 	 */
 	open(now = Date.now()): Promise<void> {
-		this.built = this.opening(now).catch((error) => {
+		this.opened = true;
+		const previewed = this.previewed;
+		this.previewed = null;
+		this.built = this.opening(now, previewed !== null).catch((error) => {
 			this.error = messageOf(error);
 		});
+		previewed?.(this.built);
 		return this.built;
 	}
 
-	private async opening(now: number) {
-		const first = await this.firstCard(now);
-		if (!first) return this.start(now);
-		this.base = first.latest;
-		this.history = new SessionHistory(first.latest);
-		this.shown = first.shown;
+	/**
+	 * A first visit (issue #20, no database yet): shows `card`, read from the deck files
+	 * (services/first-visit-card.ts), while the database opens and the decks are imported; then
+	 * `open` builds the queue behind it as behind a card from index heads. It can be revealed and
+	 * rated at once: the rating is written as soon as `storage` settles (the database open and the
+	 * card's note stored), before the queue; the next card, a bury or an undo wait for `open`.
+	 * Nothing has been rated here, so the card is new and the latest stored rating none; were it
+	 * not so (storage cleared but for IndexedDB), the rating's write finds the card changed and is
+	 * refused, as when another tab rated it first. Ignored once `open` has started.
+	 */
+	preview(card: { card: Card; context: string }, storage: Promise<unknown>, now = Date.now()) {
+		if (this.opened || this.shown) return;
+		this.storage = storage;
+		// Its failure is the rating's to report, if one is given (the page says storage is unavailable anyway).
+		storage.catch(() => undefined);
+		this.built = new Promise((resolve) => (this.previewed = resolve));
+		this.base = null;
+		this.history = new SessionHistory(null);
+		this.shown = shownOf(card, null, now, this.settings);
 		this.revealed = false;
 		this.finished = false;
 		this.shownAt = now;
+	}
+
+	private async opening(now: number, previewed: boolean) {
+		if (!previewed) {
+			const first = await this.firstCard(now);
+			if (!first) return this.start(now);
+			this.base = first.latest;
+			this.history = new SessionHistory(first.latest);
+			this.shown = first.shown;
+			this.revealed = false;
+			this.finished = false;
+			this.shownAt = now;
+		}
 		const parts = await this.readQueue(now);
 		const seen = parts.source.latestReviewId;
 		const early = this.early;
@@ -178,7 +214,15 @@ export class Study {
 			this.stale = false;
 			return this.start(Date.now());
 		}
-		if (!early) this.prefetch(now);
+		if (early) return;
+		// A card from the deck files that the queue does not start with (the files changed since the check): the queue's own.
+		if (previewed && session.next(now)?.cardId !== this.shown?.card.id) return this.show(now);
+		this.prefetch(now);
+	}
+
+	/** The settings stored, for a session started before the database was open (`preview` shows a card with the defaults). */
+	useSettings(settings: SchedulerSettings) {
+		this.settings = settings;
 	}
 
 	/** The first card from index heads with the latest rating stored, or null where only the whole queue knows it. */
@@ -339,7 +383,9 @@ export class Study {
 		this.history.rated(result.log);
 		this.summary = this.tally.count(result.log, 1, now - this.shownAt);
 		this.unsaved++;
-		this.pending = recordReview(result.progress, result.log)
+		// The first card of a first visit waits for the database and its note (see `preview`); any other, for nothing.
+		this.pending = (session ? Promise.resolve() : this.storage)
+			.then(() => recordReview(result.progress, result.log))
 			.finally(() => this.unsaved--)
 			.then(() => this.saved(given))
 			.then(askPersistentStorage)
