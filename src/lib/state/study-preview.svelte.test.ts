@@ -6,10 +6,24 @@ import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as db from '$lib/db';
+import { database } from '$lib/db/database';
 import { k8sNote, logsNote, NOW, openTestDatabase, progressOf, serve, storedRatingCount } from '$lib/db/testing';
 import { DEFAULT_SETTINGS } from '$lib/scheduler';
 import { firstCardFromFiles } from '$lib/services/first-visit-card';
 import { Study } from './study.svelte';
+
+// As in the browser, a rating's id needs the open database (its device id); here the device id
+// of an earlier test's database would stay loaded, so the database is asked whether it is open.
+vi.mock('$lib/db', async (original) => {
+	const actual = await original<typeof import('$lib/db')>();
+	return {
+		...actual,
+		newEventId: (at: number) => {
+			database();
+			return actual.newEventId(at);
+		}
+	};
+});
 
 afterEach(() => db.closeDatabase());
 

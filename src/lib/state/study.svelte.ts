@@ -122,6 +122,7 @@ export class Study {
 	private previewed: ((opened: Promise<void>) => void) | null = null;
 	/** Storage is ready for the first card's rating: at once, but for a card shown by `preview`. */
 	private storage: Promise<unknown> = Promise.resolve();
+	private storageReady = true;
 	/** `open` has been called: a preview arriving later is not shown. */
 	private opened = false;
 	/** The action waiting for the queue; inputs given meanwhile follow it. */
@@ -169,9 +170,12 @@ export class Study {
 	 */
 	preview(card: { card: Card; context: string }, storage: Promise<unknown>, now = Date.now()) {
 		if (this.opened || this.shown) return;
-		this.storage = storage;
+		this.storageReady = false;
 		// Its failure is the rating's to report, if one is given (the page says storage is unavailable anyway).
-		storage.catch(() => undefined);
+		this.storage = storage.then(() => {
+			this.storageReady = true;
+		});
+		this.storage.catch(() => undefined);
 		this.built = new Promise((resolve) => (this.previewed = resolve));
 		this.base = null;
 		this.history = new SessionHistory(null);
@@ -182,7 +186,9 @@ export class Study {
 	}
 
 	private async opening(now: number, previewed: boolean) {
-		if (!previewed) {
+		// A rating given on the preview is made once storage is ready, before the queue's read looks for it.
+		if (previewed) await this.storage;
+		else {
 			const first = await this.firstCard(now);
 			if (!first) return this.start(now);
 			this.base = first.latest;
@@ -370,30 +376,39 @@ export class Study {
 		this.hidden = null;
 		this.removed = null;
 		const given = ++this.given;
-		const result = rate(shown.progress, shown.card.id, rating, now, this.settings, now - this.shownAt, newEventId(now));
-		this.leech = madeLeech(shown.progress, result.progress) ? { front: shown.card.frontText, lapses: result.progress.lapses } : null;
-		if (session) {
-			this.progress.set(shown.card.id, result.progress);
-			session.answer(result.progress, now);
-		} else {
-			// The first card, rated before the queue is built: stored at once, answered in the queue once it is read.
-			this.early = { log: result.log, progress: result.progress, now };
-			this.shown = null;
-		}
-		this.history.rated(result.log);
-		this.summary = this.tally.count(result.log, 1, now - this.shownAt);
+		const at = now;
+		const shownFor = now - this.shownAt;
+		const answer = () => {
+			const result = rate(shown.progress, shown.card.id, rating, at, this.settings, shownFor, newEventId(at));
+			this.leech = madeLeech(shown.progress, result.progress) ? { front: shown.card.frontText, lapses: result.progress.lapses } : null;
+			if (session) {
+				this.progress.set(shown.card.id, result.progress);
+				session.answer(result.progress, at);
+			} else {
+				// The first card, rated before the queue is built: stored at once, answered in the queue once it is read.
+				this.early = { log: result.log, progress: result.progress, now: at };
+			}
+			this.history.rated(result.log);
+			this.summary = this.tally.count(result.log, 1, shownFor);
+			return result;
+		};
+		if (!session) this.shown = null;
 		this.unsaved++;
-		// The first card of a first visit waits for the database and its note (see `preview`); any other, for nothing.
-		this.pending = (session ? Promise.resolve() : this.storage)
-			.then(() => recordReview(result.progress, result.log))
+		// A first visit's first card may be rated before the database is open (see `preview`): the
+		// rating is made once it is (its id needs the device's, stored there), then written at once.
+		let log: ReviewLogEntry | null = null;
+		this.pending = (this.storageReady ? Promise.resolve(answer()) : this.storage.then(answer))
+			.then((result) => {
+				log = result.log;
+				return recordReview(result.progress, result.log);
+			})
 			.finally(() => this.unsaved--)
 			.then(() => this.saved(given))
 			.then(askPersistentStorage)
 			.then(
 				() => undefined,
-				(error) => this.rollback(result.log, shown.card.frontText, error)
+				(error) => (log ? this.rollback(log, shown.card.frontText, error) : this.notStored(error))
 			);
-		const at = now;
 		const moveOn = async () => {
 			try {
 				const current = this.session;
@@ -608,6 +623,13 @@ export class Study {
 		}
 		for (; removed > 0; removed--) session.undo();
 		this.cards.load(ahead).catch(() => undefined);
+	}
+
+	/** A first visit's first rating, never made: storage did not open (the page says so). */
+	private notStored(error: unknown) {
+		this.failedAt = this.given;
+		this.notSaved++;
+		this.error = messageOf(error);
 	}
 
 	/** A rating given after the latest failure is stored: saving works again, and the failure is old news. */
