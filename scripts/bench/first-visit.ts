@@ -3,7 +3,9 @@
  * paint its first card (issue #20), against the production build as scripts/serve.js serves it
  * (run `npm run build` first; BUILD_DIR and BASE_PATH as for bench:load). Each load is a fresh
  * profile (a new browser context: no database, no service worker, nothing cached), with the
- * page's CPU slowed R times (default 4, Lighthouse's mobile preset; 1 for none). Times are from
+ * page's CPU slowed R times (default 4, Lighthouse's mobile preset; 1 for none) and, with
+ * `--rtt MS`, each request delayed that long over a 1.6 Mbit/s link (Lighthouse's mobile network,
+ * applied for real instead of simulated; default none: the local server). Times are from
  * navigation start to the frame that shows the card (the app's <article> in the DOM, then a
  * frame, then a task: see review/page.ts markScreens), median of N (default 7). Also shown: the
  * database open, the app ready (decks imported), and the queue behind the card built (its
@@ -25,11 +27,14 @@ const { chromium } = (await import(PLAYWRIGHT)) as typeof import('@playwright/te
 const { values } = parseArgs({
 	options: {
 		loads: { type: 'string', default: '7' },
-		cpu: { type: 'string', default: '4' }
+		cpu: { type: 'string', default: '4' },
+		// Round trip added to every request (ms) with Lighthouse's mobile bandwidth (1.6 Mbit/s down); 0: the local server as it is.
+		rtt: { type: 'string', default: '0' }
 	}
 });
 const LOADS = Number(values.loads);
 const CPU = Number(values.cpu);
+const RTT = Number(values.rtt);
 const BUILD = process.env.BUILD_DIR || 'build';
 const BASE = basePath(process.env.BASE_PATH);
 const CHROMIUM = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
@@ -52,7 +57,7 @@ async function serve(): Promise<{ url: string; close: () => void }> {
 const server = await serve();
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 console.log(
-	`${BUILD}${BASE ? ` under ${BASE}` : ''}: ${LOADS} first visits to /review, CPU ×${CPU}, load average ${loadavg()
+	`${BUILD}${BASE ? ` under ${BASE}` : ''}: ${LOADS} first visits to /review, CPU ×${CPU}, ${RTT > 0 ? `${RTT} ms round trips at 1.6 Mbit/s` : 'local network'}, load average ${loadavg()
 		.map((l) => l.toFixed(2))
 		.join(' ')}`
 );
@@ -62,7 +67,17 @@ try {
 		const context = await browser.newContext({ viewport: PHONE });
 		await context.addInitScript(markScreens);
 		const page = await context.newPage();
-		if (CPU > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: CPU });
+		const cdp = await context.newCDPSession(page);
+		if (CPU > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
+		if (RTT > 0) {
+			await cdp.send('Network.enable');
+			await cdp.send('Network.emulateNetworkConditions', {
+				offline: false,
+				latency: RTT,
+				downloadThroughput: 1_638_400 / 8,
+				uploadThroughput: 750_000 / 8
+			});
+		}
 		await page.goto(`${server.url}/review`);
 		const bench = () => (window as unknown as { __bench?: Record<string, number> }).__bench;
 		await page.waitForFunction(
