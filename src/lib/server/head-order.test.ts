@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { preloadsLast } from './head-order';
+import { preloadsLast, withHeadScript } from './head-order';
 
 // The head SvelteKit 2 prerenders for /review (shortened): preloads, title, stylesheets, then app.html's boot.js.
 const PAGE = `<!doctype html>
@@ -53,5 +53,27 @@ describe('preloadsLast', () => {
 		const firstChunk = PAGE.slice(0, PAGE.indexOf('</head>'));
 		expect(preloadsLast(firstChunk)).toBe(firstChunk);
 		expect(preloadsLast(PAGE.slice(PAGE.indexOf('<body>')))).toBe(PAGE.slice(PAGE.indexOf('<body>')));
+	});
+});
+
+describe('withHeadScript', () => {
+	it('adds the script after boot.js and, with preloadsLast, before the preloads', () => {
+		const html = preloadsLast(withHeadScript(PAGE, '/a/review-first-visit.js'));
+		const head = html.slice(0, html.indexOf('</head>'));
+		const order = [...head.matchAll(/<(?:link href="([^"]+)"|script src="([^"]+)")/g)].map((m) => m[1] ?? m[2]);
+		expect(order).toEqual([
+			'/a/_app/immutable/assets/0.css',
+			'/a/boot.js',
+			'/a/review-first-visit.js',
+			'/a/_app/immutable/entry/start.x.js',
+			'/a/_app/immutable/chunks/y.js'
+		]);
+		expect(html).toContain('\t\t<script src="/a/review-first-visit.js"></script>\n');
+		expect(html.slice(html.indexOf('</head>'))).toBe(PAGE.slice(PAGE.indexOf('</head>')));
+	});
+
+	it('leaves a chunk without a whole head as it is', () => {
+		const body = PAGE.slice(PAGE.indexOf('</head>') + 7);
+		expect(withHeadScript(body, '/x.js')).toBe(body);
 	});
 });

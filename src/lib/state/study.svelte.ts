@@ -221,7 +221,7 @@ export class Study {
 			return this.start(Date.now());
 		}
 		if (early) return;
-		// A card from the deck files that the queue does not start with (the files changed since the check): the queue's own.
+		// A card from the deck files that the queue does not start with (the database held progress after all): the queue's own.
 		if (previewed && session.next(now)?.cardId !== this.shown?.card.id) return this.show(now);
 		this.prefetch(now);
 	}
