@@ -7,7 +7,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as db from '$lib/db';
 import { database } from '$lib/db/database';
-import { k8sNote, logsNote, NOW, openTestDatabase, progressOf, serve, storedRatingCount } from '$lib/db/testing';
+import { k8sNote, logsNote, makeNote, NOW, openTestDatabase, progressOf, serve, storedRatingCount } from '$lib/db/testing';
 import { DEFAULT_SETTINGS } from '$lib/scheduler';
 import { firstCardFromFiles } from '$lib/services/first-visit-card';
 import { Study } from './study.svelte';
@@ -157,6 +157,27 @@ describe('Study.preview', () => {
 		expect(await storedRatingCount()).toBe(0);
 		expect((await db.getProgress('s1'))?.due).toBe(NOW + 30 * 86_400_000);
 		expect(study.shown?.card.id).toBe('s2');
+	});
+
+	it('keeps a card the notes no longer hold on screen; its rating is refused and the page says it was skipped', async () => {
+		const card = await firstCardFromFiles(serve([k8sNote()]).fetchJson);
+		const withoutS1 = makeNote('k8s.md', 'h2', [
+			{ id: 'n1', cards: [] },
+			{ id: 'svc', parentId: 'n1', cards: ['s2', 's3'] }
+		]);
+		let release!: () => void;
+		const study = new Study(null, DEFAULT_SETTINGS);
+		study.preview(card!, new Promise<void>((resolve) => (release = resolve)), NOW);
+		await openTestDatabase(new IDBFactory());
+		await db.syncDecks(serve([withoutS1]).fetchJson);
+		release();
+		await study.open(NOW + 5000);
+		expect(study.shown?.card.id).toBe('s1');
+		study.reveal();
+		await study.rate(3, NOW + 6000);
+		await vi.waitUntil(() => study.shown?.card.id === 's2');
+		expect(study.removed).toBe('s1');
+		expect(await storedRatingCount()).toBe(0);
 	});
 
 	it('counts the rating as not saved when storage never opens', async () => {

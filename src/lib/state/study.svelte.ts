@@ -221,8 +221,13 @@ export class Study {
 			return this.start(Date.now());
 		}
 		if (early) return;
-		// A card from the deck files that the queue does not start with (the database held progress after all): the queue's own.
-		if (previewed && session.next(now)?.cardId !== this.shown?.card.id) return this.show(now);
+		// A card from the deck files that the notes hold but the queue does not start with (the database
+		// held progress after all) gives way to the queue's own. One the notes no longer hold stays, as a
+		// card from index heads would: its rating is refused and the page says it was skipped.
+		const id = this.shown?.card.id;
+		if (previewed && id && session.next(now)?.cardId !== id && parts.source.cardIds.includes(id)) {
+			return this.show(now);
+		}
 		this.prefetch(now);
 	}
 
