@@ -8,7 +8,7 @@ import { EXAM_KEY, isExamSettings } from '$lib/scheduler/exam-settings';
 import { SCHEDULER_KEYS } from '$lib/scheduler/setting-names';
 import { DEFAULT_SETTINGS } from '$lib/scheduler/types';
 import type { CouchDoc, Settings } from '$lib/sync/couch';
-import { SETTINGS_ID } from '$lib/sync/couch';
+import { SETTINGS_ID } from '$lib/sync/settings-id';
 import { read, write, type Tables } from './database';
 import { SETTINGS_SYNC_KEY } from './sync-keys';
 

@@ -4,7 +4,8 @@
  * rebuilt from all their events (derive.ts) in the same transaction as the checkpoint.
  */
 import type { SchedulerSettings } from '$lib/scheduler/types';
-import { SETTINGS_ID, type CouchDoc } from '$lib/sync/couch';
+import type { CouchDoc } from '$lib/sync/couch';
+import { SETTINGS_ID } from '$lib/sync/settings-id';
 import { eventChecker } from '$lib/sync/check';
 import type { SyncEvent } from '$lib/sync/events';
 import type { LocalSide } from '$lib/sync/replicate';

@@ -1,5 +1,6 @@
 import { getCards, getDeck } from '$lib/db';
 import type { Card } from '$lib/notes/types';
+import { cardContext } from '$lib/services/first-visit-card';
 
 /** A review session's cards by id, each with its deck's context line, loaded ahead of need. */
 export class CardCache {
@@ -26,7 +27,7 @@ export class CardCache {
 		for (const deckId of deckIds) {
 			if (this.contexts.has(deckId)) continue;
 			const path = (await getDeck(deckId))?.path ?? [];
-			this.contexts.set(deckId, (path.length > 1 ? path.slice(1) : path).join(' › '));
+			this.contexts.set(deckId, cardContext(path));
 		}
 	}
 

@@ -118,6 +118,13 @@ export class Study {
 	private wake: ReturnType<typeof setTimeout> | undefined;
 	/** Settles once `open` has built the queue (or failed, and `error` says so). */
 	private built: Promise<void> = Promise.resolve();
+	/** A first visit's card from the deck files (see `preview`), shown before the database is open; settles `built` once `open` has. */
+	private previewed: ((opened: Promise<void>) => void) | null = null;
+	/** Storage is ready for the first card's rating: at once, but for a card shown by `preview`. */
+	private storage: Promise<unknown> = Promise.resolve();
+	private storageReady = true;
+	/** `open` has been called: a preview arriving later is not shown. */
+	private opened = false;
 	/** The action waiting for the queue; inputs given meanwhile follow it. */
 	private held: Promise<void> = Promise.resolve();
 	/** The latest stored rating when `open` showed its first card. */
@@ -141,21 +148,56 @@ export class Study {
 	 * the whole queue knows (a deck, cards sent to review, an interview plan) start with it.
 	 */
 	open(now = Date.now()): Promise<void> {
-		this.built = this.opening(now).catch((error) => {
+		this.opened = true;
+		const previewed = this.previewed;
+		this.previewed = null;
+		this.built = this.opening(now, previewed !== null).catch((error) => {
 			this.error = messageOf(error);
 		});
+		previewed?.(this.built);
 		return this.built;
 	}
 
-	private async opening(now: number) {
-		const first = await this.firstCard(now);
-		if (!first) return this.start(now);
-		this.base = first.latest;
-		this.history = new SessionHistory(first.latest);
-		this.shown = first.shown;
+	/**
+	 * A first visit (issue #20, no database yet): shows `card`, read from the deck files
+	 * (services/first-visit-card.ts), while the database opens and the decks are imported; then
+	 * `open` builds the queue behind it as behind a card from index heads. It can be revealed and
+	 * rated at once: the rating is written as soon as `storage` settles (the database open and the
+	 * card's note stored), before the queue; the next card, a bury or an undo wait for `open`.
+	 * Nothing has been rated here, so the card is new and the latest stored rating none; were it
+	 * not so (storage cleared but for IndexedDB), the rating's write finds the card changed and is
+	 * refused, as when another tab rated it first. Ignored once `open` has started.
+	 */
+	preview(card: { card: Card; context: string }, storage: Promise<unknown>, now = Date.now()) {
+		if (this.opened || this.shown) return;
+		this.storageReady = false;
+		// Its failure is the rating's to report, if one is given (the page says storage is unavailable anyway).
+		this.storage = storage.then(() => {
+			this.storageReady = true;
+		});
+		this.storage.catch(() => undefined);
+		this.built = new Promise((resolve) => (this.previewed = resolve));
+		this.base = null;
+		this.history = new SessionHistory(null);
+		this.shown = shownOf(card, null, now, this.settings);
 		this.revealed = false;
 		this.finished = false;
 		this.shownAt = now;
+	}
+
+	private async opening(now: number, previewed: boolean) {
+		// A rating given on the preview is made once storage is ready, before the queue's read looks for it.
+		if (previewed) await this.storage;
+		else {
+			const first = await this.firstCard(now);
+			if (!first) return this.start(now);
+			this.base = first.latest;
+			this.history = new SessionHistory(first.latest);
+			this.shown = first.shown;
+			this.revealed = false;
+			this.finished = false;
+			this.shownAt = now;
+		}
 		const parts = await this.readQueue(now);
 		const seen = parts.source.latestReviewId;
 		const early = this.early;
@@ -178,7 +220,20 @@ export class Study {
 			this.stale = false;
 			return this.start(Date.now());
 		}
-		if (!early) this.prefetch(now);
+		if (early) return;
+		// A card from the deck files that the notes hold but the queue does not start with (the database
+		// held progress after all) gives way to the queue's own. One the notes no longer hold stays, as a
+		// card from index heads would: its rating is refused and the page says it was skipped.
+		const id = this.shown?.card.id;
+		if (previewed && id && session.next(now)?.cardId !== id && parts.source.cardIds.includes(id)) {
+			return this.show(now);
+		}
+		this.prefetch(now);
+	}
+
+	/** The settings stored, for a session started before the database was open (`preview` shows a card with the defaults). */
+	useSettings(settings: SchedulerSettings) {
+		this.settings = settings;
 	}
 
 	/** The first card from index heads with the latest rating stored, or null where only the whole queue knows it. */
@@ -326,28 +381,39 @@ export class Study {
 		this.hidden = null;
 		this.removed = null;
 		const given = ++this.given;
-		const result = rate(shown.progress, shown.card.id, rating, now, this.settings, now - this.shownAt, newEventId(now));
-		this.leech = madeLeech(shown.progress, result.progress) ? { front: shown.card.frontText, lapses: result.progress.lapses } : null;
-		if (session) {
-			this.progress.set(shown.card.id, result.progress);
-			session.answer(result.progress, now);
-		} else {
-			// The first card, rated before the queue is built: stored at once, answered in the queue once it is read.
-			this.early = { log: result.log, progress: result.progress, now };
-			this.shown = null;
-		}
-		this.history.rated(result.log);
-		this.summary = this.tally.count(result.log, 1, now - this.shownAt);
+		const at = now;
+		const shownFor = now - this.shownAt;
+		const answer = () => {
+			const result = rate(shown.progress, shown.card.id, rating, at, this.settings, shownFor, newEventId(at));
+			this.leech = madeLeech(shown.progress, result.progress) ? { front: shown.card.frontText, lapses: result.progress.lapses } : null;
+			if (session) {
+				this.progress.set(shown.card.id, result.progress);
+				session.answer(result.progress, at);
+			} else {
+				// The first card, rated before the queue is built: stored at once, answered in the queue once it is read.
+				this.early = { log: result.log, progress: result.progress, now: at };
+			}
+			this.history.rated(result.log);
+			this.summary = this.tally.count(result.log, 1, shownFor);
+			return result;
+		};
+		if (!session) this.shown = null;
 		this.unsaved++;
-		this.pending = recordReview(result.progress, result.log)
+		// A first visit's first card may be rated before the database is open (see `preview`): the
+		// rating is made once it is (its id needs the device's, stored there), then written at once.
+		let log: ReviewLogEntry | null = null;
+		this.pending = (this.storageReady ? Promise.resolve(answer()) : this.storage.then(answer))
+			.then((result) => {
+				log = result.log;
+				return recordReview(result.progress, result.log);
+			})
 			.finally(() => this.unsaved--)
 			.then(() => this.saved(given))
 			.then(askPersistentStorage)
 			.then(
 				() => undefined,
-				(error) => this.rollback(result.log, shown.card.frontText, error)
+				(error) => (log ? this.rollback(log, shown.card.frontText, error) : this.notStored(error))
 			);
-		const at = now;
 		const moveOn = async () => {
 			try {
 				const current = this.session;
@@ -562,6 +628,13 @@ export class Study {
 		}
 		for (; removed > 0; removed--) session.undo();
 		this.cards.load(ahead).catch(() => undefined);
+	}
+
+	/** A first visit's first rating, never made: storage did not open (the page says so). */
+	private notStored(error: unknown) {
+		this.failedAt = this.given;
+		this.notSaved++;
+		this.error = messageOf(error);
 	}
 
 	/** A rating given after the latest failure is stored: saving works again, and the failure is old news. */

@@ -6,13 +6,15 @@
  * runs in the browser (cookie kept by the browser) and in Node tests (a cookie-keeping wrapper).
  */
 import { classifyNetworkError, errorForStatus, SyncError } from './errors';
+import { SETTINGS_ID } from './settings-id';
+
+export { SETTINGS_ID };
 
 export type CouchDoc = { _id: string; _rev?: string; _deleted?: boolean; [field: string]: unknown };
 export type PushResult = { stored: string[]; failed: string[] };
 export type PullBatch = { docs: CouchDoc[]; lastSeq: string; done: boolean };
 export type Settings = CouchDoc & { _id: typeof SETTINGS_ID };
 
-export const SETTINGS_ID = 'settings';
 const PUSH_ATTEMPTS = 3;
 const SETTINGS_ATTEMPTS = 5;
 const CHECKPOINTS_KEPT = 10;
