@@ -1,11 +1,12 @@
 /**
  * npm run bench:logpages — the review log packed in pages (schema 7, issue #20) in real
  * Chromium (/usr/bin/chromium), with the app's own database code (page.ts, bundled by esbuild):
- *   - the upgrade from version 6 (a record per rating) to 7 at each size of BENCH_LOG_SIZES
- *     (default 100k and 1M ratings over 70k cards), the open that runs it timed whole;
+ *   - the upgrade from version 6 (a record per rating) to today's version (7 packs the log, 8
+ *     counts it by day) at each size of BENCH_LOG_SIZES (default 100k and 1M ratings over 70k
+ *     cards), the open that runs it timed whole;
  *   - eachRatings over the whole log once after it (what backups, CSV export and sync read);
  *   - a rating's append: nextSeq then addRatings (the shard's pages read, its last page and the
- *     quarter hour's counts written) in a write transaction of its own, p50 and p95 of 200 right
+ *     day's counts written) in a write transaction of its own, p50 and p95 of 200 right
  *     after the upgrade, and of 200 more 30 s later (Chromium compacts the database meanwhile).
  * With BENCH_LOG_PARTS=1, first where the upgrade's time goes: the old rows read alone, and an
  * upgrade that only drops them.
@@ -92,7 +93,7 @@ try {
 		const settled = await append(8, true);
 		const ms = (times: number[]) => `p50 ${percentile(times, 0.5).toFixed(1)} ms p95 ${percentile(times, 0.95).toFixed(1)} ms`;
 		console.log(
-			`${size.toLocaleString('en').padStart(9)} ratings (${up.pages.toLocaleString('en')} pages): upgrade 6 → 7 ${s(up.upgradeMs)}, ` +
+			`${size.toLocaleString('en').padStart(9)} ratings (${up.pages.toLocaleString('en')} pages): upgrade 6 → today's ${s(up.upgradeMs)}, ` +
 				`eachRatings ${s(up.eachMs)}, a rating's append ${ms(cold)} right after the upgrade, ${ms(settled)} ${SETTLE_MS / 1000} s later ` +
 				`(version 6 seeded in ${s(seedMs)})`
 		);
