@@ -3,9 +3,9 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase, read } from './database';
 import { PAGE_CAP, shardOf } from './log-page';
-import { packStoredLog } from './log-pages-upgrade';
+import { countByDay, packStoredLog } from './log-pages-upgrade';
 import { eachRatings, LOG_TABLES, ratingCount } from './log-store';
-import { addToTimes, timesOfRows, type TimeTotals } from './log-times';
+import { addToTimes, fromQuarterRows, timesOfRows, type TimeTotals } from './log-times';
 import { oddRows } from './odd-log';
 import type { LogPageRow, LogQuarterRow, ReviewLogRow } from './rows';
 import { DAY, MINUTE, NOW, openTestDatabase } from './testing';
@@ -89,5 +89,32 @@ describe('packStoredLog', () => {
 		expect(byId(back)).toEqual(byId(rows));
 		expect(await read(LOG_TABLES, ratingCount)).toBe(rows.length);
 		expect(await db.logTimes.toArray()).toEqual(timesOfRows(rows));
+	});
+});
+
+describe('countByDay (the upgrade to version 8)', () => {
+	it('turns the quarter rows this app wrote into days and a total, and leaves anyone else’s rows and fields', async () => {
+		const factory = new IDBFactory();
+		const db = new Dexie('count-by-day', { indexedDB: factory, IDBKeyRange });
+		db.version(1).stores({ logTimes: 't' });
+		const rows = log(300);
+		const quarters = recount(rows);
+		const foreign = [
+			{ t: 'notes', text: 'someone else’s' },
+			{ t: quarters[0].t, ratings: 1, fresh: 0, reviewed: 0, ms: 0, mine: true },
+			{ t: Math.floor(quarters.at(-1)!.t / 96), note: 'a row at a day’s key' }
+		];
+		const ownQuarters = quarters.filter((q) => q.t !== quarters[0].t);
+		await db.table('logTimes').bulkAdd([...ownQuarters, ...foreign]);
+		await db.transaction('rw', ['logTimes'], (tx) => countByDay(tx.table('logTimes')));
+		const { days, total } = fromQuarterRows(ownQuarters);
+		const stored = await db.table('logTimes').toArray();
+		expect(stored.find((row) => row.t === 'notes')).toEqual(foreign[0]);
+		expect(stored.find((row) => row.t === quarters[0].t)).toEqual(foreign[1]);
+		const lastDay = stored.find((row) => row.t === foreign[2].t);
+		expect(lastDay).toEqual({ ...foreign[2], ...days.find((day) => day.t === foreign[2].t) });
+		expect(stored.find((row) => row.t === 'total')).toEqual(total);
+		expect(stored.filter((row) => typeof row.t === 'number' && Array.isArray(row.ratings))).toHaveLength(days.length);
+		db.close();
 	});
 });

@@ -11,7 +11,7 @@
  */
 import type { Table } from 'dexie';
 import { holdsExactly, PAGE_CAP, pageLast, pageSeq, shardOf } from './log-page';
-import { addToTimes, fromQuarterRows, type TimeTotals } from './log-times';
+import { addToTimes, fromQuarterRows, isQuarterRow, type TimeTotals } from './log-times';
 import type { LogPageRow, LogQuarterRow, LogTimeRow, ReviewLogRow } from './rows';
 
 /** How much is held at once: old rows read at once, and rows waiting in all before every shard's are written. */
@@ -108,12 +108,16 @@ export async function packStoredLog(
 
 /**
  * Schema version 8's upgrade: schema 7's quarter-hour rows of `logTimes` become a row per day and
- * a total (log-times.ts), in the upgrade's transaction. Every row is derived from the pages (the
- * upgrade to 7 counted them, log-store kept them), so they are read whole, cleared and written
- * anew; ~500k rows for 1M ratings spread over 20 years, ~50 MB read once.
+ * a total (log-times.ts), in the upgrade's transaction. The quarter rows are counts of the pages
+ * (the upgrade to 7 counted them, log-store kept them): read whole, deleted and written anew as
+ * days; ~500k rows for 1M ratings spread over 20 years, ~50 MB read once. A row this app did not
+ * write (another key, another field) is left as it is.
  */
 export async function countByDay(logTimes: Table<LogTimeRow | LogQuarterRow, number | string>): Promise<void> {
-	const { days, total } = fromQuarterRows(await logTimes.toArray());
-	await logTimes.clear();
-	await logTimes.bulkPut([...days, total]);
+	const stored = await logTimes.toArray();
+	const { days, total } = fromQuarterRows(stored);
+	// Only the quarter rows this app wrote go; a row of anyone else's stays as it is.
+	const theirs = new Map(stored.filter((row) => !isQuarterRow(row)).map((row) => [row.t, row]));
+	await logTimes.bulkDelete(stored.filter(isQuarterRow).map((row) => row.t));
+	await logTimes.bulkPut([...days, total].map((row) => ({ ...theirs.get(row.t), ...row })));
 }

@@ -304,9 +304,12 @@ describe('counts by day (schema 8)', () => {
 		await database().logTimes.put({ t: day + 1000, note: 'someone else’s' } as never);
 		expect((await r((db) => countBetween(db, day * DAY, (day + 1) * DAY))).ratings).toBe(0);
 		expect((await r((db) => countBetween(db, (day + 1000) * DAY, Infinity))).ratings).toBe(0);
-		// The next write starts from what can be read, and keeps the row it did not write.
+		// The next write starts from what can be read, and keeps the fields it did not write.
 		await w((db) => addRatings(db, [rating('later', { cardId: 'c9', review: (day + 1000) * DAY + Q })]));
 		expect((await r((db) => countBetween(db, (day + 1000) * DAY, Infinity))).ratings).toBe(1);
+		expect(await database().logTimes.get(day + 1000)).toMatchObject({ note: 'someone else’s' });
+		await w((db) => removeRating(db, 'c9', 'later'));
+		expect(await database().logTimes.get(day + 1000)).toMatchObject({ note: 'someone else’s' });
 	});
 
 	it('mergeRatingBatches writes each batch’s pages, adds only ids not stored, and the counts once', async () => {

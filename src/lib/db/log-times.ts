@@ -102,7 +102,8 @@ export function daysOf(times: TimeTotals): number[] {
 
 /**
  * The rows that `times` turns `before` into: the days (as read, one per `days` entry) and the
- * total. A day left with no rating in any slot is to be deleted.
+ * total. A day left with no rating in any slot is to be deleted, unless its stored row holds
+ * fields that are not ours: those are kept as they were.
  */
 export function applyTimes(
 	times: TimeTotals,
@@ -122,20 +123,32 @@ export function applyTimes(
 	}
 	const put: LogDayRow[] = [];
 	const gone: number[] = [];
-	for (const row of rows.values()) {
-		if (row.ratings.some((n) => n > 0)) put.push(row);
-		else gone.push(row.t);
-	}
+	days.forEach((t, i) => {
+		const row = rows.get(t)!;
+		// A stored row's other fields (not ours) are kept, and a row holding any is never deleted.
+		const theirs = before[i] !== null && typeof before[i] === 'object' ? (before[i] as object) : {};
+		if (row.ratings.some((n) => n > 0) || Object.keys(theirs).some((key) => !(key in row))) put.push({ ...theirs, ...row });
+		else gone.push(t);
+	});
 	return { put, gone, total: { t: TOTAL, ...sum } };
 }
 
-/** Schema 7's quarter-hour rows as day rows and their total (the upgrade to 8); rows with no whole-number key are left out. */
+const QUARTER_FIELDS = new Set(['t', 'ratings', 'fresh', 'reviewed', 'ms']);
+
+/** Whether a stored value is a schema-7 quarter-hour row as this app wrote it: a whole-number key and no field but the counts. */
+export function isQuarterRow(value: unknown): value is LogQuarterRow {
+	if (value === null || typeof value !== 'object') return false;
+	const t = (value as { t?: unknown }).t;
+	return typeof t === 'number' && Number.isSafeInteger(t) && Object.keys(value).every((key) => QUARTER_FIELDS.has(key));
+}
+
+/** Schema 7's quarter-hour rows as day rows and their total (the upgrade to 8); any other value is left out. */
 export function fromQuarterRows(rows: readonly unknown[]): { days: LogDayRow[]; total: LogTotalRow } {
 	const days = new Map<number, LogDayRow>();
 	const sum = noCounts();
 	for (const value of rows) {
-		const t = (value as { t?: unknown } | null)?.t;
-		if (typeof t !== 'number' || !Number.isSafeInteger(t)) continue;
+		if (!isQuarterRow(value)) continue;
+		const t = value.t;
 		const row = value as Partial<LogQuarterRow>;
 		const counts = { ratings: num(row.ratings), fresh: num(row.fresh), reviewed: num(row.reviewed), ms: num(row.ms) };
 		const { day, slot } = place(t);
