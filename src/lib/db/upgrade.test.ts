@@ -4,7 +4,6 @@
  * every index, with what the upgrade must leave. The old database is built from the stores
  * the fixture records, never from live code: a lossy upgrade cannot hide by changing both.
  */
-import { readFileSync } from 'node:fs';
 import Dexie, { type Table } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -24,29 +23,13 @@ import { cardReviewLog, getProgress, undoLastReview, recordReview } from './prog
 import { quizHistory } from './quiz';
 import { getSettings } from './settings';
 import type { DeckTotalsRow } from './rows';
+import { fixture, released, type Fixture } from './fixtures.testing';
 import { openTestDatabase } from './testing';
 import { todayTotals } from './deck-totals.testing';
 
-interface Fixture {
-	version: number;
-	stores: Record<string, string>;
-	tables: Record<string, Record<string, unknown>[]>;
-}
-
-const fixture = (file: string): Fixture => JSON.parse(readFileSync(new URL(`../../../tests/fixtures/db/${file}`, import.meta.url), 'utf8'));
 const RELEASED = ['v1.json', 'v2.json', 'v3.json', 'v4.json', 'v5.json', 'v6.json', 'v7.json', 'v8.json'];
 
 afterEach(closeDatabase);
-
-/** A database of the fixture's version, holding exactly its rows, left closed. */
-async function released(f: Fixture): Promise<IDBFactory> {
-	const factory = new IDBFactory();
-	const old = new Dexie('tabledeck-test', { indexedDB: factory, IDBKeyRange });
-	old.version(f.version).stores(f.stores);
-	for (const [name, rows] of Object.entries(f.tables)) await old.table(name).bulkAdd(structuredClone(rows));
-	old.close();
-	return factory;
-}
 
 /** The cards a fixture holds, as rows: version 1–5's `cards` table, or version 6's pages. */
 function fixtureCards(f: Fixture): Record<string, unknown>[] {

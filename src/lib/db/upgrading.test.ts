@@ -4,12 +4,10 @@
  * are observed from inside, through the real upgrade functions wrapped by a mock that records
  * the flag as each begins and ends; a frozen fixture of schema 5 or 6 gives them rows to move.
  */
-import { readFileSync } from 'node:fs';
-import Dexie from 'dexie';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CARD_TABLES, cardsById } from './card-store';
 import { closeDatabase, read, upgradingData } from './database';
+import { fixture, released } from './fixtures.testing';
 import { openTestDatabase, storedRatingCount } from './testing';
 
 const seen = vi.hoisted(() => ({ cards: [] as boolean[], log: [] as boolean[], failLog: false }));
@@ -38,24 +36,6 @@ vi.mock('./log-pages-upgrade', async (original) => {
 		}
 	};
 });
-
-interface Fixture {
-	version: number;
-	stores: Record<string, string>;
-	tables: Record<string, Record<string, unknown>[]>;
-}
-
-const fixture = (file: string): Fixture => JSON.parse(readFileSync(new URL(`../../../tests/fixtures/db/${file}`, import.meta.url), 'utf8'));
-
-/** A database of the fixture's version holding its rows, left closed (as upgrade.test.ts builds it). */
-async function released(f: Fixture): Promise<IDBFactory> {
-	const factory = new IDBFactory();
-	const old = new Dexie('tabledeck-test', { indexedDB: factory, IDBKeyRange });
-	old.version(f.version).stores(f.stores);
-	for (const [name, rows] of Object.entries(f.tables)) await old.table(name).bulkAdd(structuredClone(rows));
-	old.close();
-	return factory;
-}
 
 beforeEach(() => {
 	seen.cards = [];
