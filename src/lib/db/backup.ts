@@ -313,22 +313,16 @@ export function restoreBackup(backup: ParsedBackup, onProgress: OnProgress = () 
 		const p = await plan(db, backup, added);
 		const total = p.progress.length + p.newLogRows.length;
 		let done = 0;
-		// Progress is asked for first and not awaited: IndexedDB writes it (in the browser's own
-		// process) while this page encodes the log's pages below; the transaction runs every
-		// request in the order asked, and any failure aborts all of it.
-		const progressWritten = Promise.all(
-			Array.from({ length: Math.ceil(p.progress.length / SLICE) }, (_, k) => {
-				const rows = p.progress
-					.slice(k * SLICE, (k + 1) * SLICE)
-					.map(({ tuple, place }) => toProgressRow(fromProgressTuple(tuple), place ?? p.placeOf(tuple[0])));
-				return db.progress.bulkPut(rows).then(() => onProgress((done += rows.length), total));
-			})
-		);
-		progressWritten.catch(() => undefined);
+		for (let i = 0; i < p.progress.length; i += SLICE) {
+			const rows = p.progress
+				.slice(i, i + SLICE)
+				.map(({ tuple, place }) => toProgressRow(fromProgressTuple(tuple), place ?? p.placeOf(tuple[0])));
+			await db.progress.bulkPut(rows);
+			onProgress((done += rows.length), total);
+		}
 		// Shard by shard, in ascending id order within each: every shard's pages are read and written
 		// once (batches in id order touched every shard each), the counts by time once at the end.
 		await mergeRatingBatches(db, byShard(backup.reviewLog, p.newLogRows, p.placeOf), (rows) => onProgress((done += rows.length), total));
-		await progressWritten;
 		const present = new Set((await db.quizHistory.bulkGet(backup.quizHistory.map((q) => q.id))).map((q) => q?.id));
 		await db.quizHistory.bulkAdd(backup.quizHistory.filter((q) => !present.has(q.id)));
 		const settings = Object.entries(backup.header.settings).map(([key, value]) => ({ key: SCHEDULER_PREFIX + key, value }));

@@ -92,12 +92,7 @@ export function mergeRatings(db: LogTables, rows: ReviewLogRow[]): Promise<Revie
  * mergeRatings for many batches (a restore): each batch's pages are written as it goes, the
  * counts by time once at the end. A batch whose rows share shards reads each shard once, so a
  * caller that groups rows by shard reads every shard once in all. `added` hears each batch's
- * rows that were not stored yet, once the batch is asked to be written.
- *
- * Pipelined: when the next batch's shards are none of this one's, they are read before this
- * one's pages are written, and a batch's writes are awaited only two batches later, so this
- * page encodes one batch while IndexedDB (in the browser's process) reads and writes the others.
- * Requests run in the order asked and any failure aborts the transaction: nothing half-applies.
+ * rows that were not stored yet, after the batch is written.
  */
 export function mergeRatingBatches(
 	db: LogTables,
@@ -106,45 +101,18 @@ export function mergeRatingBatches(
 ): Promise<void> {
 	return inTurn(db, async () => {
 		const times: TimeTotals = new Map();
-		const iterator = batches[Symbol.iterator]();
-		const next = (): ReviewLogRow[] | undefined => {
-			for (let step = iterator.next(); !step.done; step = iterator.next()) if (step.value.length > 0) return step.value;
-			return undefined;
-		};
-		const read = (rows: ReviewLogRow[]) =>
-			readShards(
+		for (const rows of batches) {
+			if (rows.length === 0) continue;
+			const shards = await readShards(
 				db,
 				rows.map((row) => row.cardId)
 			);
-		const writing: Promise<void>[] = [];
-		let rows = next();
-		let reading = rows && read(rows);
-		try {
-			while (rows && reading) {
-				const shards = await reading;
-				const following = next();
-				const apart = following?.every((row) => !shards.has(shardOf(row.cardId)));
-				reading = following && apart ? read(following) : undefined;
-				reading?.catch(() => undefined);
-				const fresh = unstored(shards, rows, false);
-				const changed = new Set<LogPage>();
-				append(shards, fresh, changed, times);
-				const write = storePages(db, changed);
-				write.catch(() => undefined);
-				writing.push(write);
-				if (writing.length > 2) await writing.shift();
-				added(fresh);
-				if (following && !reading) {
-					// The next batch shares a shard with this one: it reads what this one wrote.
-					await Promise.all(writing.splice(0));
-					reading = read(following);
-				}
-				rows = following;
-			}
-		} finally {
-			await Promise.allSettled(writing);
+			const fresh = unstored(shards, rows, false);
+			const changed = new Set<LogPage>();
+			append(shards, fresh, changed, times);
+			await storePages(db, changed);
+			added(fresh);
 		}
-		await Promise.all(writing);
 		await storeTimes(db, times);
 	});
 }
