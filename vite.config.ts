@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+import { firstVisitCardModule } from './scripts/first-visit-card.js';
 import { basePath, fallbackPage, staticHostFiles } from './scripts/hosting.js';
 
 const THEME = '#1f4e79';
@@ -47,6 +48,7 @@ function entitiesWithoutDocument() {
 export default defineConfig({
 	plugins: [
 		sveltekit(),
+		firstVisitCardModule(DECKS_DIR),
 		staticHostFiles(BASE, FALLBACK),
 		SvelteKitPWA({
 			strategies: 'generateSW',

@@ -1,5 +1,5 @@
-// A first visit to /review (issue #20; README "Decisions") asks here for the deck files its first
-// card comes from, beside the app's scripts instead of after them; the app takes these responses
+// A first visit to /review (issue #20; README "Decisions") shows the first card prerendered in the
+// page, and asks here for the deck files, beside the app's scripts instead of after them; the app takes these responses
 // (src/lib/services/deck-files.ts) and checks them as any. Only review.html loads this file (see
 // src/hooks.server.ts), after boot.js, so it runs before the app; the same conditions as
 // services/deck-prefetch.ts: review over every deck, IndexedDB there and never opened by this
@@ -10,6 +10,33 @@
 		var base = script ? new URL('.', script.src).pathname.replace(/\/$/, '') : '';
 		if (new URLSearchParams(location.search).has('deck')) return;
 		if (!window.indexedDB || localStorage.getItem('tabledeck' + base + '.databaseOpened') === '1') return;
+		// The page's prerendered first card shows (see src/routes/review/+page.svelte), and asking
+		// for its answer before the app runs is kept for the app (services/deck-prefetch.ts).
+		document.documentElement.setAttribute('data-first-visit', '');
+		var reveal = (window.__tabledeckEarlyReveal = { asked: false, taken: false });
+		var ask = function () {
+			if (!reveal.taken) reveal.asked = true;
+		};
+		document.addEventListener(
+			'click',
+			function (event) {
+				var target = event.target;
+				if (target && target.closest && target.closest('[data-early-reveal]') && !target.closest('a')) ask();
+			},
+			true
+		);
+		document.addEventListener(
+			'keydown',
+			function (event) {
+				if (reveal.taken || event.altKey || event.ctrlKey || event.metaKey || event.repeat) return;
+				if (event.key !== ' ' && event.key !== 'Enter') return;
+				var target = event.target;
+				if (target && target.closest && target.closest('input, textarea, select, a, summary')) return;
+				if (event.key === ' ' && !(target && target.closest && target.closest('button'))) event.preventDefault();
+				ask();
+			},
+			true
+		);
 		var files = (window.__tabledeckDeckFiles = {});
 		var get = function (path) {
 			var pending = fetch(base + '/decks/' + path).then(function (response) {

@@ -26,3 +26,14 @@ export function takeFirstVisitCard(): Promise<FileCard | null> | null {
 	started = null;
 	return card;
 }
+
+/**
+ * Whether the answer was asked for on the prerendered first card (a tap on the card or on "Show
+ * answer", Space or Enter) before the app ran: static/review-first-visit.js keeps it. Once.
+ */
+export function takeEarlyReveal(): boolean {
+	const kept = (globalThis as { __tabledeckEarlyReveal?: { asked: boolean; taken: boolean } }).__tabledeckEarlyReveal;
+	if (!kept || kept.taken) return false;
+	kept.taken = true;
+	return kept.asked;
+}

@@ -9,6 +9,9 @@
  */
 import { parseDeckIndex, parseNoteDecks } from '$lib/db/deck-json';
 import type { Card, NoteDecks } from '$lib/notes/types';
+import { applyDailyLimits } from '$lib/scheduler/counts';
+import type { DueCounts } from '$lib/scheduler/queue-kind';
+import { DEFAULT_SETTINGS } from '$lib/scheduler/types';
 
 export interface FileCard {
 	card: Card;
@@ -39,4 +42,28 @@ export async function firstCardFromFiles(fetchJson: (path: string) => Promise<un
 	const entry = index.notes[0];
 	if (!entry || entry.cardCount === 0) return null;
 	return firstCardOf(parseNoteDecks(await fetchJson(entry.json), entry));
+}
+
+/**
+ * The card the site was built with as a first visit's first (scripts/first-visit-card.js, which
+ * reads the same files without the app's checks): the card if its fields are a card's, else null.
+ */
+export function fileCardOf(built: { card: unknown; path: unknown } | null): FileCard | null {
+	if (!built || typeof built.card !== 'object' || built.card === null) return null;
+	const card = built.card as Record<string, unknown>;
+	const fields = ['id', 'deckId', 'front', 'back', 'frontText', 'backText'];
+	if (!fields.every((field) => typeof card[field] === 'string')) return null;
+	const path = Array.isArray(built.path) && built.path.every((part) => typeof part === 'string') ? (built.path as string[]) : [];
+	return { card: card as unknown as Card, context: cardContext(path) };
+}
+
+/**
+ * What a first visit's session has left before its first rating, from the built card count: every
+ * card new, the default daily limits (home's first-visit numbers, services/first-visit.ts). Null
+ * when the count is no count of cards.
+ */
+export function builtLeft(built: { cards: unknown } | null): DueCounts | null {
+	const cards = built?.cards;
+	if (typeof cards !== 'number' || !Number.isSafeInteger(cards) || cards < 0) return null;
+	return applyDailyLimits({ new: cards, learning: 0, review: 0 }, DEFAULT_SETTINGS, { newIntroduced: 0, reviewsDone: 0 });
 }
