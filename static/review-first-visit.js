@@ -4,12 +4,18 @@
 // src/hooks.server.ts), after boot.js, so it runs before the app; the same conditions as
 // services/deck-prefetch.ts: review over every deck, IndexedDB there and never opened by this
 // browser (the key services/first-visit.ts sets). The first note's file holds the first card.
+//
+// The page's script preloads come before this file as rel="tabledeck-after-paint" (see
+// src/lib/server/head-order.ts): on a first visit they are asked for once the card is painted,
+// so the paint shares the link with nothing; on any other visit at once.
 (function () {
+	var first = false;
 	try {
 		var script = document.currentScript;
 		var base = script ? new URL('.', script.src).pathname.replace(/\/$/, '') : '';
 		if (new URLSearchParams(location.search).has('deck')) return;
 		if (!window.indexedDB || localStorage.getItem('tabledeck' + base + '.databaseOpened') === '1') return;
+		first = true;
 		// The page's prerendered first card shows (see src/routes/review/+page.svelte), and asking
 		// for its answer before the app runs is kept for the app (services/deck-prefetch.ts).
 		document.documentElement.setAttribute('data-first-visit', '');
@@ -53,5 +59,15 @@
 		});
 	} catch (_error) {
 		/* the app fetches them itself */
+	} finally {
+		var preload = function () {
+			var links = document.querySelectorAll('link[rel="tabledeck-after-paint"]');
+			for (var i = 0; i < links.length; i++) links[i].rel = 'modulepreload';
+		};
+		if (first) {
+			requestAnimationFrame(function () {
+				setTimeout(preload);
+			});
+		} else preload();
 	}
 })();

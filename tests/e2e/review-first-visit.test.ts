@@ -58,8 +58,8 @@ test('a first visit reveals and rates its first card before the database is open
 	const review = new ReviewPage(page);
 	await page.goto('/review');
 	await review.expectQuestion(fronts[0]);
-	// The queue is not built (its counts line is blank): the database has not opened.
-	await expect(page.getByTestId('review-left')).toHaveText('');
+	// The queue is not built: its numbers are the first visit's, built into the page.
+	await expect(review.progress).toHaveText('20 new · 0 learning · 0 review left');
 	expect(await layoutShift(page)).toBe(0);
 
 	await review.showAnswer();
@@ -85,4 +85,57 @@ test('a first visit reveals and rates its first card before the database is open
 	const home = new HomePage(page);
 	await home.open();
 	await home.expectCounts({ done: 1, learning: 1, new: 19 });
+});
+
+/** Holds the app's scripts (not boot.js or review-first-visit.js) until the returned function is called. */
+async function holdScripts(page: Page): Promise<() => void> {
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	return release;
+}
+
+test('a first visit shows its first card from the page itself, before the app runs, and a Show answer pressed then is answered', async ({
+	page
+}) => {
+	const release = await holdScripts(page);
+	const review = new ReviewPage(page);
+	await page.goto('/review', { waitUntil: 'commit' });
+	await review.expectQuestion(fronts[0]);
+	await expect(review.progress).toHaveText('20 new · 0 learning · 0 review left');
+	await expect(review.answer).toHaveCount(0);
+	await page.getByRole('button', { name: 'Show answer' }).click();
+	// Nothing runs it yet: the answer waits for the app.
+	await expect(review.answer).toHaveCount(0);
+
+	release();
+	await expect(review.answer).toBeVisible();
+	await expect(review.question).toHaveText(fronts[0]);
+	await page.keyboard.press('3');
+	await expect(review.question).toHaveText(fronts[1]);
+	await expect(review.progress).toHaveText('19 new · 1 learning · 0 review left');
+	await expect(page.locator('[data-unsaved-ratings]')).toHaveAttribute('data-unsaved-ratings', '0');
+});
+
+test('a later visit never shows the card built into the page: the session shows its own first card', async ({ page }) => {
+	const review = new ReviewPage(page);
+	await page.goto('/review');
+	await review.expectQuestion(fronts[0]);
+	await review.showAnswer();
+	await page.keyboard.press('3');
+	await expect(review.question).toHaveText(fronts[1]);
+	await expect(page.locator('[data-unsaved-ratings]')).toHaveAttribute('data-unsaved-ratings', '0');
+
+	const release = await holdScripts(page);
+	await page.goto('/review', { waitUntil: 'commit' });
+	await expect(page.getByRole('button', { name: 'Show answer', includeHidden: true })).toBeAttached();
+	// In the page but not shown: this browser has studied, and the app knows its first card.
+	await expect(review.card).toBeHidden();
+	await expect(review.progress).toBeHidden();
+	release();
+	await review.expectQuestion(fronts[1]);
+	await expect(review.progress).toHaveText('19 new · 1 learning · 0 review left');
 });

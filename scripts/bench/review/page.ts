@@ -145,10 +145,13 @@ export function markScreens() {
 		if (!marks.homeDom && document.querySelector('[data-testid="count-due"]')) painted('home');
 		if (!marks.streakDom && /\d/.test(document.querySelector('[data-testid="count-streak"]')?.textContent ?? '')) painted('streak');
 		if (!marks.treeDom && document.querySelector('main li')) painted('tree');
-		if (!marks.reviewDom && document.querySelector('main article')) painted('review');
-		// The counts line fills in once the queue behind the first card is built.
-		if (!marks.queuedDom && /\d/.test(document.querySelector('[data-testid="review-left"]')?.textContent ?? '')) painted('queued');
-	}).observe(document, { childList: true, subtree: true, characterData: true });
+		// Shown: a later visit's page holds a first visit's card, hidden (src/routes/review/+page.svelte).
+		if (!marks.reviewDom && document.querySelector('main article')?.checkVisibility()) painted('review');
+		// The session shows the card (a first visit's card from the page is shown before it answers).
+		if (!marks.liveDom && document.querySelector('main [data-session="live"]')) painted('live');
+		// The queue behind the first card is built (its counts line is then the session's own).
+		if (!marks.queuedDom && document.querySelector('[data-testid="review-left"][data-counted="yes"]')) painted('queued');
+	}).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
 }
 
 /** Runs in the page: times from the next rating key press to the next question painted. */

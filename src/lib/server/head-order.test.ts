@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { preloadsLast, withHeadScript } from './head-order';
+import { AFTER_PAINT, preloadsAfterPaint, preloadsLast, withHeadScript } from './head-order';
 
 // The head SvelteKit 2 prerenders for /review (shortened): preloads, title, stylesheets, then app.html's boot.js.
 const PAGE = `<!doctype html>
@@ -75,5 +75,26 @@ describe('withHeadScript', () => {
 	it('leaves a chunk without a whole head as it is', () => {
 		const body = PAGE.slice(PAGE.indexOf('</head>') + 7);
 		expect(withHeadScript(body, '/x.js')).toBe(body);
+	});
+});
+
+describe('preloadsAfterPaint', () => {
+	it('renames the head’s modulepreloads so they fetch nothing until review-first-visit.js, added after them, turns them back', () => {
+		const html = withHeadScript(preloadsAfterPaint(preloadsLast(PAGE)), '/a/review-first-visit.js');
+		const head = html.slice(0, html.indexOf('</head>'));
+		expect(head).not.toContain('modulepreload');
+		expect(head).toContain(`<link href="/a/_app/immutable/entry/start.x.js" rel="${AFTER_PAINT}">`);
+		expect(head).toContain(`<link href="/a/_app/immutable/chunks/y.js" rel="${AFTER_PAINT}">`);
+		expect(head.indexOf(AFTER_PAINT)).toBeLessThan(head.indexOf('review-first-visit.js'));
+		// The body, and every other line, as they were.
+		expect(html.slice(html.indexOf('</head>'))).toBe(PAGE.slice(PAGE.indexOf('</head>')));
+		expect(html.replaceAll(AFTER_PAINT, 'modulepreload').replace(/\s*<script src="\/a\/review-first-visit.js"><\/script>/, '')).toBe(
+			preloadsLast(PAGE)
+		);
+	});
+
+	it('leaves a chunk without a whole head as it is', () => {
+		const firstChunk = PAGE.slice(0, PAGE.indexOf('</head>'));
+		expect(preloadsAfterPaint(firstChunk)).toBe(firstChunk);
 	});
 });

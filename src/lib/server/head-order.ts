@@ -35,3 +35,20 @@ export function withHeadScript(html: string, src: string): string {
 	const indent = /[ \t]*$/.exec(before)?.[0] ?? '';
 	return `${before.slice(0, before.length - indent.length)}${indent}\t<script src="${src}"></script>\n${indent}${html.slice(end)}`;
 }
+
+/** The rel the head's script preloads wait under until static/review-first-visit.js runs. */
+export const AFTER_PAINT = 'tabledeck-after-paint';
+
+/**
+ * Review's preloads wait for its first paint (issue #20): a first visit's card is painted from
+ * the HTML, and Lighthouse counts every script fetched before that paint as needed for it (its
+ * LCP followed them to 2.1-2.6 s). The head's modulepreload links get rel AFTER_PAINT, which
+ * fetches nothing, and static/review-first-visit.js, added after them, turns them back: after
+ * the paint on a first visit, at once on any other. The app's own imports load as ever.
+ */
+export function preloadsAfterPaint(html: string): string {
+	const end = html.indexOf('</head>');
+	if (end < 0 || html.indexOf('<head') < 0) return html;
+	const head = html.slice(0, end).replace(PRELOAD, (link) => link.replace(/\brel=(["']?)modulepreload\b\1/, `rel=$1${AFTER_PAINT}$1`));
+	return head + html.slice(end);
+}
