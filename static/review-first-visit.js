@@ -16,30 +16,31 @@
 		if (new URLSearchParams(location.search).has('deck')) return;
 		if (!window.indexedDB || localStorage.getItem('tabledeck' + base + '.databaseOpened') === '1') return;
 		first = true;
-		// The page's prerendered first card shows (see src/routes/review/+page.svelte), and asking
-		// for its answer before the app runs is kept for the app (services/deck-prefetch.ts).
+		// The page's prerendered first card shows (see src/routes/review/+page.svelte). What is asked
+		// of it before the app runs is kept for the app (services/deck-prefetch.ts takeEarlyInput):
+		// its answer (a tap on the card or Show answer, Space or Enter; more of them are still one),
+		// then one rating key 1-4, as the app's keys would do on a card it shows.
 		document.documentElement.setAttribute('data-first-visit', '');
-		var reveal = (window.__tabledeckEarlyReveal = { asked: false, taken: false });
-		var ask = function () {
-			if (!reveal.taken) reveal.asked = true;
-		};
+		var input = (window.__tabledeckEarlyInput = { reveal: false, rating: 0, taken: false });
 		document.addEventListener(
 			'click',
 			function (event) {
 				var target = event.target;
-				if (target && target.closest && target.closest('[data-early-reveal]') && !target.closest('a')) ask();
+				if (input.taken || !(target && target.closest)) return;
+				if (target.closest('[data-early-reveal]') && !target.closest('a')) input.reveal = true;
 			},
 			true
 		);
 		document.addEventListener(
 			'keydown',
 			function (event) {
-				if (reveal.taken || event.altKey || event.ctrlKey || event.metaKey || event.repeat) return;
-				if (event.key !== ' ' && event.key !== 'Enter') return;
 				var target = event.target;
+				if (input.taken || event.altKey || event.ctrlKey || event.metaKey || event.repeat) return;
 				if (target && target.closest && target.closest('input, textarea, select, a, summary')) return;
-				if (event.key === ' ' && !(target && target.closest && target.closest('button'))) event.preventDefault();
-				ask();
+				if (event.key === ' ' || event.key === 'Enter') {
+					if (event.key === ' ' && !(target && target.closest && target.closest('button'))) event.preventDefault();
+					input.reveal = true;
+				} else if (input.reveal && !input.rating && /^[1-4]$/.test(event.key)) input.rating = Number(event.key);
 			},
 			true
 		);

@@ -139,3 +139,24 @@ test('a later visit never shows the card built into the page: the session shows 
 	await review.expectQuestion(fronts[1]);
 	await expect(review.progress).toHaveText('19 new · 1 learning · 0 review left');
 });
+
+test('Space then a rating key on the page’s first card, before the app runs, reveal and rate it once the app does', async ({ page }) => {
+	const release = await holdScripts(page);
+	const review = new ReviewPage(page);
+	await page.goto('/review', { waitUntil: 'commit' });
+	await review.expectQuestion(fronts[0]);
+	await page.keyboard.press('Space');
+	await page.keyboard.press('Space');
+	await page.keyboard.press('3');
+	await page.keyboard.press('1');
+	await expect(review.answer).toHaveCount(0);
+
+	release();
+	// One reveal, one rating (Good): the two Spaces were one "Show answer", the second key nothing.
+	await review.expectQuestion(fronts[1]);
+	await expect(review.progress).toHaveText('19 new · 1 learning · 0 review left');
+	await expect(page.locator('[data-unsaved-ratings]')).toHaveAttribute('data-unsaved-ratings', '0');
+	await page.reload();
+	await review.expectQuestion(fronts[1]);
+	await expect(review.progress).toHaveText('19 new · 1 learning · 0 review left');
+});

@@ -27,13 +27,21 @@ export function takeFirstVisitCard(): Promise<FileCard | null> | null {
 	return card;
 }
 
+/** What was asked of the prerendered first card before the app ran: its answer, then a rating (1-4; 0 for none). */
+export interface EarlyInput {
+	reveal: boolean;
+	rating: 0 | 1 | 2 | 3 | 4;
+}
+
 /**
- * Whether the answer was asked for on the prerendered first card (a tap on the card or on "Show
- * answer", Space or Enter) before the app ran: static/review-first-visit.js keeps it. Once.
+ * The input static/review-first-visit.js kept while the prerendered first card showed and the
+ * app did not run yet (a tap on the card or "Show answer", Space or Enter; then a key 1-4). Once:
+ * from then on the page's own handlers answer.
  */
-export function takeEarlyReveal(): boolean {
-	const kept = (globalThis as { __tabledeckEarlyReveal?: { asked: boolean; taken: boolean } }).__tabledeckEarlyReveal;
-	if (!kept || kept.taken) return false;
+export function takeEarlyInput(): EarlyInput {
+	const kept = (globalThis as { __tabledeckEarlyInput?: { reveal: unknown; rating: unknown; taken: boolean } }).__tabledeckEarlyInput;
+	if (!kept || kept.taken) return { reveal: false, rating: 0 };
 	kept.taken = true;
-	return kept.asked;
+	const rating = kept.rating === 1 || kept.rating === 2 || kept.rating === 3 || kept.rating === 4 ? kept.rating : 0;
+	return { reveal: kept.reveal === true, rating: kept.reveal === true ? rating : 0 };
 }
