@@ -19,15 +19,15 @@ export function pageOk(page: unknown, ratingOk: (row: unknown) => boolean): page
 	return true;
 }
 
-/** What is wrong with a page's shape (not its ratings'), as a message without the page's name, or null. */
-export function pageShapeProblem(page: unknown): string | null {
-	if (!Array.isArray(page) || page.length !== 2) return `must be a list of a shard and its ratings (found ${found(page)})`;
+/** What is wrong with the shape of page `where` (not with its ratings), as a message, or null. */
+export function pageShapeProblem(page: unknown, where: string): string | null {
+	if (!Array.isArray(page) || page.length !== 2) return `${where}: must be a list of a shard and its ratings (found ${found(page)})`;
 	const [shard, ratings] = page as unknown[];
 	if (!Number.isInteger(shard) || (shard as number) < 0 || (shard as number) >= SHARDS) {
-		return `shard: must be a whole number from 0 to ${SHARDS - 1} (found ${found(shard)})`;
+		return `${where}, shard: must be a whole number from 0 to ${SHARDS - 1} (found ${found(shard)})`;
 	}
 	if (!Array.isArray(ratings) || ratings.length === 0 || ratings.length > PAGE_CAP) {
-		return `ratings: must be a list of 1 to ${PAGE_CAP} ratings (found ${found(ratings)})`;
+		return `${where}, ratings: must be a list of 1 to ${PAGE_CAP} ratings (found ${found(ratings)})`;
 	}
 	return null;
 }

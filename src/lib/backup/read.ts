@@ -196,7 +196,7 @@ class BackupReader {
 			this.deferred = error;
 			counted = !error;
 		}
-		this.takePages(elements.filter((page) => pageShapeProblem(page) === null) as LogPageTuple[], counted);
+		this.takePages(elements.filter((page) => pageShapeProblem(page, '') === null) as LogPageTuple[], counted);
 	}
 
 	private overLimit(pages: number, ratings: number): boolean {
@@ -220,8 +220,8 @@ class BackupReader {
 			if (pageOk(page, ok)) continue;
 			const number = this.pages.length + i + 1;
 			const where = `logPages page ${number}`;
-			const shape = pageShapeProblem(page);
-			if (shape) return new BackupError('invalid', `${where}${shape.startsWith('must') ? ': ' : ', '}${shape}`, pageAt(number, 0));
+			const shape = pageShapeProblem(page, where);
+			if (shape) return new BackupError('invalid', shape, pageAt(number, 0));
 			const [, ratings] = page as LogPageTuple;
 			const rated = this.rowProblem('reviewLog', ratings, (row) => [`${where} row ${row}`, pageAt(number, row)]);
 			if (rated) return rated;
