@@ -29,7 +29,7 @@ const REVIEWS = Number(process.env.BENCH_REVIEWS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const EXPORT_RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 3);
 const IMPORT_RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 1);
-/** Also import each export rewritten as version 1 (the same data, the log as rows), alternating: the two restores side by side. */
+/** Also import each export rewritten as version 1 (the same data, the log as rows), alternating (ABBA): the two restores side by side. */
 const IMPORT_V1 = process.env.BENCH_IMPORT_V1 === '1';
 const LONG = 3_600_000;
 const PORT = Number(process.env.BENCH_PORT ?? 4192);
@@ -229,7 +229,8 @@ async function main() {
 		const v1 = join(WORK, 'export-v1.json');
 		if (IMPORT_V1) await asVersion1(exported, v1);
 		for (let i = 0; i < IMPORT_RUNS; i++) {
-			for (const file of IMPORT_V1 ? [exported, v1] : [exported]) {
+			// Version 2 first, then 1, then 1 first: a load that rises or falls over the runs favours neither.
+			for (const file of IMPORT_V1 ? (i % 2 ? [v1, exported] : [exported, v1]) : [exported]) {
 				await cdp.send('Storage.clearDataForOrigin', { origin: `http://localhost:${PORT}`, storageTypes: 'all' });
 				await waitForDecks(page);
 				(file === v1 ? v1Runs : importRuns).push(await importFile(page, cdp, file));
