@@ -127,8 +127,9 @@ export async function logIsEmpty(db: LogTables): Promise<boolean> {
  * the ones an export read): each shard's pages numbered 0, 1, 2… in the order given, a batch
  * written at a time, and the counts by time written once at the end. No page is read and no id
  * looked up: the caller vouches that the ids are unique (a checked backup's are). `exact` as for
- * encodePage. Throws, before writing anything, if the log holds any page (use mergeRatingBatches)
- * or a page is bigger than PAGE_CAP or holds a card of another shard.
+ * encodePage. Throws if the log holds any page (use mergeRatingBatches), or at a page that is
+ * empty, bigger than PAGE_CAP or holds a card of another shard (the caller's transaction, aborted,
+ * then keeps none of it).
  */
 export function fillLog(
 	db: LogTables,
@@ -142,7 +143,7 @@ export function fillLog(
 		const times: TimeTotals = new Map();
 		for (const pages of batches) {
 			const values = pages.map(({ shard, rows }) => {
-				if (rows.length > PAGE_CAP || rows.some((row) => shardOf(row.cardId) !== shard)) {
+				if (rows.length === 0 || rows.length > PAGE_CAP || rows.some((row) => shardOf(row.cardId) !== shard)) {
 					throw new Error(`fillLog: a page of shard ${shard} that the log cannot hold`);
 				}
 				for (const row of rows) addToTimes(times, row, 1);
