@@ -23,11 +23,13 @@
  * `logPages` holds the review log as the app stores it (db/log-page.ts), a page a line:
  * [shard, ratings], 1 to PAGE_CAP (500) ratings in the order they were stored, every one of a
  * card in `shard` (FNV-1a, 32 bits, of the card id's UTF-16 units, mod 1,024: log-page.ts
- * shardOf). A shard's pages follow one another in page order. A restore into an empty log stores
- * each page as it comes; into a log that holds ratings, it merges them by id as any version's.
- * `counts.logPages` is the number of pages, `counts.reviewLog` the number of ratings in them.
- * Values JSON cannot hold do not occur: every rating is checked by the rules below (a stored
- * -0 comes back -0, as JSON.parse reads it; no rule lets NaN, ±Infinity or a Date through).
+ * shardOf). The app writes the pages as it stores them, by shard, then page; a restore into an
+ * empty log numbers each shard's pages in file order and stores them as they come, and into a log
+ * that holds ratings merges them by id as for version 1. `counts.logPages` is the number of pages,
+ * `counts.reviewLog` the number of ratings in them. Every rating passes version 1's rules, so none
+ * holds a value JSON cannot (a stored odd row, log-page.ts: NaN, ±Infinity, a Date): a log holding
+ * one exports a file this app refuses, as version 1's export did. A "-0" in the file is read as -0
+ * and stored among its page's odd rows (an export writes a stored -0 as 0, as JSON.stringify does).
  *
  * Version 1 (files made before December 2026) is the same but for the log: a `reviewLog`
  * section of one rating a line, in any order, and no `logPages`. This app reads both, and
