@@ -10,12 +10,12 @@
  * Needs `npm run build` first. Results: stdout and bench-results/stats.json.
  */
 import type { CDPSession, Page } from '@playwright/test';
-import { cpSync, createWriteStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import sirv from 'sirv';
-import { toProgressTuple, toReviewLogTuple } from '../../src/lib/backup/format';
+import { toProgressTuple, toReviewLogTuple, type LogPageTuple } from '../../src/lib/backup/format';
 import { BackupWriter } from '../../src/lib/backup/write';
 import { DEFAULT_SETTINGS } from '../../src/lib/scheduler/types';
 import { generateBenchData } from './db-data';
@@ -29,6 +29,8 @@ const REVIEWS = Number(process.env.BENCH_REVIEWS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const EXPORT_RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 3);
 const IMPORT_RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 1);
+/** Also import each export rewritten as version 1 (the same data, the log as rows), alternating (ABBA): the two restores side by side. */
+const IMPORT_V1 = process.env.BENCH_IMPORT_V1 === '1';
 const LONG = 3_600_000;
 const PORT = Number(process.env.BENCH_PORT ?? 4192);
 const DAY = 86_400_000;
@@ -37,6 +39,23 @@ const WORK = '.cache/bench-stats';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1];
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+
+async function writeParts(parts: (string | Buffer)[], file: string) {
+	const out = createWriteStream(file);
+	for (const part of parts) if (!out.write(part)) await once(out, 'drain');
+	out.end();
+	await once(out, 'finish');
+}
+
+/** A version-2 export as version 1 writes the same data: its pages' ratings as reviewLog rows, in file order. */
+async function asVersion1(file: string, to: string) {
+	const { exportedAt, settings, preferences, progress, logPages, quizHistory } = JSON.parse(readFileSync(file, 'utf8'));
+	const writer = new BackupWriter({ exportedAt: Date.parse(exportedAt), settings, preferences }, (texts) => Buffer.from(texts.join('')));
+	writer.rows('progress', progress);
+	for (const [, ratings] of logPages as LogPageTuple[]) writer.rows('reviewLog', ratings);
+	writer.rows('quizHistory', quizHistory);
+	await writeParts(writer.finish(), to);
+}
 
 async function prepare() {
 	if (!existsSync('build/index.html')) throw new Error('No build/: run `npm run build` first');
@@ -54,10 +73,7 @@ async function prepare() {
 	writer.rows('progress', data.progress.map(toProgressTuple));
 	for (const batch of data.reviewLogBatches(20_000)) writer.rows('reviewLog', batch.map(toReviewLogTuple));
 	const file = join(WORK, 'generated-backup.json');
-	const out = createWriteStream(file);
-	for (const part of writer.finish()) if (!out.write(part)) await once(out, 'drain');
-	out.end();
-	await once(out, 'finish');
+	await writeParts(writer.finish(), file);
 	return { site, file, progress: data.progress.length, reviews: data.reviewCount };
 }
 
@@ -209,13 +225,23 @@ async function main() {
 		console.log('Export backup:', results.export);
 
 		const importRuns = [];
+		const v1Runs = [];
+		const v1 = join(WORK, 'export-v1.json');
+		if (IMPORT_V1) await asVersion1(exported, v1);
 		for (let i = 0; i < IMPORT_RUNS; i++) {
-			await cdp.send('Storage.clearDataForOrigin', { origin: `http://localhost:${PORT}`, storageTypes: 'all' });
-			await waitForDecks(page);
-			importRuns.push(await importFile(page, cdp, exported));
+			// Version 2 first, then 1, then 1 first: a load that rises or falls over the runs favours neither.
+			for (const file of IMPORT_V1 ? (i % 2 ? [v1, exported] : [exported, v1]) : [exported]) {
+				await cdp.send('Storage.clearDataForOrigin', { origin: `http://localhost:${PORT}`, storageTypes: 'all' });
+				await waitForDecks(page);
+				(file === v1 ? v1Runs : importRuns).push(await importFile(page, cdp, file));
+			}
 		}
 		results.importExport = { runs: importRuns, medianTotalMs: median(importRuns.map((r) => r.totalMs)) };
 		console.log('Import of the app’s own export into a cleared browser:', results.importExport);
+		if (IMPORT_V1) {
+			results.importExportV1 = { sizeMb: mb(statSync(v1).size), runs: v1Runs, medianTotalMs: median(v1Runs.map((r) => r.totalMs)) };
+			console.log('The same export as version 1 (the log as rows), imported likewise:', results.importExportV1);
+		}
 	} finally {
 		mkdirSync('bench-results', { recursive: true });
 		writeFileSync('bench-results/stats.json', JSON.stringify(results, null, 2));

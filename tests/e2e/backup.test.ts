@@ -24,7 +24,7 @@ test('a backup survives clearing site data: export, clear, import, restore', asy
 	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
 	const backup = await exportBackup(page);
 	expect(backup.name).toMatch(/^tabledeck-backup-\d{4}-\d{2}-\d{2}\.json$/);
-	expect(JSON.parse(backup.text)).toMatchObject({ format: 'tabledeck-backup', version: 1, counts: { progress: 2, reviewLog: 2 } });
+	expect(JSON.parse(backup.text)).toMatchObject({ format: 'tabledeck-backup', version: 2, counts: { progress: 2, reviewLog: 2 } });
 
 	await clearSiteData(page);
 	expect(await doneToday(page)).toBe('0');
@@ -57,14 +57,14 @@ test('a corrupted backup is refused with a message, and nothing changes', async 
 		['cut-off.json', backup.text.slice(0, Math.floor(backup.text.length / 2)), /cut off/],
 		[
 			'rating.json',
-			backup.text.replace(/("reviewLog":\[\n\["[^"]+","[^"]+",)\d/, '$19'),
+			backup.text.replace(/("logPages":\[\n\[\d+,\[\["[^"]+","[^"]+",)\d/, '$19'),
 			/rating: must be a rating: 1, 2, 3 or 4 \(found 9\)/
 		],
 		['notes.txt', 'just some notes', /not a valid JSON file/],
 		[
 			'9999.json',
-			backup.text.replace(/("reviewLog":\[\n\["[^"]+","[^"]+",\d,)\d+/, '$1253370764800000'),
-			/It holds values that cannot be right\.[^]*The first wrong row is row 1 of the review log \(reviewLog\)\.[^]*reviewLog row 1, review: must not be after tomorrow/
+			backup.text.replace(/("logPages":\[\n\[\d+,\[\["[^"]+","[^"]+",\d,)\d+/, '$1253370764800000'),
+			/It holds values that cannot be right\.[^]*The first wrong row is row 1 of page 1 of the review log \(logPages\)\.[^]*logPages page 1 row 1, review: must not be after tomorrow/
 		],
 		[
 			'deep.json',

@@ -68,7 +68,13 @@ describe('readBackup refuses', () => {
 		['other JSON', '{"cards": [1, 2, 3]}', 'format', /not a Tabledeck backup/],
 		['a JSON array', '[1, 2]', 'json', /expected "\{"/],
 		['another format name', edit((b) => (b.format = 'anki-backup')), 'format', /not a Tabledeck backup/],
-		['another version', edit((b) => (b.version = 2)), 'version', /version 2 backup; this app reads version 1/],
+		['another version', edit((b) => (b.version = 3)), 'version', /version 3 backup; this app reads versions 1 and 2/],
+		[
+			'a version-1 log in a version-2 file',
+			edit((b) => (b.version = 2)),
+			'invalid',
+			/version 2 backup holds its review log in logPages alone/
+		],
 		['no version', edit((b) => delete b.version), 'format', /no version/],
 		['negative stability', edit((b) => (b.progress[0][2] = -1)), 'invalid', /progress row 1, stability: must not be negative \(found -1\)/],
 		[

@@ -1,5 +1,5 @@
 /**
- * The shape of every part of a version-1 backup, checked with valibot, and the plausible range
+ * The shape of every part of a backup (versions 1 and 2; a page of version 2's log is in ./page-check), checked with valibot, and the plausible range
  * of every value: times within a window around `now`, FSRS memory state within ts-fsrs' own
  * bounds, counts whole and non-negative. Rows are checked in batches as they are read; a
  * problem is reported with its section, row number and column. Checks that join two columns
@@ -144,7 +144,8 @@ function header(now: number, sentToReview: v.GenericSchema<unknown, SentToReview
 			v.isoTimestamp('must be an ISO 8601 time'),
 			v.check((at) => Date.parse(at) >= EARLIEST && Date.parse(at) <= now + REVIEW_SLACK, 'must be a time between 2000 and tomorrow')
 		),
-		counts: v.object({ progress: count, reviewLog: count, quizHistory: count }),
+		// logPages: version 2's pages (reviewLog then counts the ratings in them).
+		counts: v.object({ progress: count, reviewLog: count, logPages: v.optional(count), quizHistory: count }),
 		columns: v.object({
 			progress: sameList(PROGRESS_COLUMNS),
 			reviewLog: sameList(REVIEW_LOG_COLUMNS),
@@ -215,7 +216,7 @@ export function describeIssue(
 }
 
 /** At most 60 characters of a value, without walking all of a big or deep one. */
-function shortJson(value: unknown): string {
+export function shortJson(value: unknown): string {
 	if (value === undefined) return 'nothing';
 	if (Array.isArray(value)) return value.length === 0 ? '[]' : `a list of ${value.length}`;
 	if (typeof value === 'object' && value !== null) return 'an object';

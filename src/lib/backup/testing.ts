@@ -1,6 +1,7 @@
 /** Small hand-made backups for this folder's tests and the database's. */
 import { DEFAULT_SETTINGS, type CardProgress, type ReviewLogEntry } from '$lib/scheduler/types';
-import { toProgressTuple, toReviewLogTuple } from './format';
+import { PAGE_CAP, shardOf } from '$lib/db/log-page';
+import { toProgressTuple, toReviewLogTuple, type LogPageTuple, type ReviewLogTuple } from './format';
 import { BackupWriter } from './write';
 
 export const T0 = Date.UTC(2025, 2, 10, 12);
@@ -51,7 +52,7 @@ export interface BackupContent {
 	settings?: Record<string, unknown>;
 }
 
-/** The text of a backup, as the app's export writes it. */
+/** The text of a version-1 backup (the log as rows), as the app's export wrote it before December 2026. */
 export function backupText({ progress: rows, reviewLog, exportedAt = T0, settings = { ...DEFAULT_SETTINGS } }: BackupContent): string {
 	const writer = new BackupWriter({ exportedAt, settings, preferences: { theme: 'dark', locale: 'system' } }, (texts) => texts.join(''));
 	writer.rows('reviewLog', reviewLog.map(toReviewLogTuple));
@@ -73,4 +74,24 @@ export function sampleBackup(): BackupContent {
 			review('id-4', 'card-c', T0 - 3 * DAY)
 		]
 	};
+}
+
+/** The same backup as the app's export writes it now (version 2): the log as pages by card shard, in the order given. */
+export function backupPagesText({ progress: rows, reviewLog, exportedAt = T0, settings = { ...DEFAULT_SETTINGS } }: BackupContent): string {
+	const writer = new BackupWriter({ exportedAt, settings, preferences: { theme: 'dark', locale: 'system' } }, (texts) => texts.join(''));
+	const shards = new Map<number, ReviewLogTuple[]>();
+	for (const log of reviewLog) shards.set(shardOf(log.cardId), [...(shards.get(shardOf(log.cardId)) ?? []), toReviewLogTuple(log)]);
+	const pages: LogPageTuple[] = [];
+	for (const [shard, tuples] of shards)
+		for (let i = 0; i < tuples.length; i += PAGE_CAP) pages.push([shard, tuples.slice(i, i + PAGE_CAP)]);
+	writer.pages(pages);
+	writer.rows('progress', rows.map(toProgressTuple));
+	return writer.finish().join('');
+}
+
+/** A version-2 file's text as version 1 holds the same data: its pages' ratings as reviewLog rows, in file order. */
+export function asVersion1(text: string): string {
+	const { logPages, counts, ...rest } = JSON.parse(text) as { logPages: LogPageTuple[]; counts: Record<string, number> };
+	const { logPages: _pages, ...rowCounts } = counts;
+	return JSON.stringify({ ...rest, version: 1, reviewLog: logPages.flatMap(([, ratings]) => ratings), counts: rowCounts });
 }

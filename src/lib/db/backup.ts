@@ -1,10 +1,12 @@
 /**
  * Backup export and restore. Export reads every progress table in one read transaction, in
- * slices along the primary keys, into a BackupWriter. Restore merges a checked backup in
- * one read-write transaction: review-log rows and quiz results join by id (a row already
- * present is skipped, so a second import changes nothing), and a card's state is the one
- * with the later last review. Whatever the database holds, a checked backup restores: a stored
- * last review that cannot be right (in the future, before 2000, not a time) never wins.
+ * slices along the primary keys, into a BackupWriter: the log as its stored pages (a version-2
+ * file). Restore merges a checked backup in one read-write transaction: review-log rows and quiz
+ * results join by id (a row already present is skipped, so a second import changes nothing), and
+ * a card's state is the one with the later last review; into an empty log, a version-2 file's
+ * pages are stored as they come (fillLog), with nothing to join. Whatever the database holds, a
+ * checked backup restores: a stored last review that cannot be right (in the future, before 2000,
+ * not a time) never wins.
  */
 import {
 	EARLIEST,
@@ -13,6 +15,7 @@ import {
 	REVIEW_SLACK,
 	toProgressTuple,
 	toReviewLogTuple,
+	type LogPageTuple,
 	type ProgressTuple,
 	type ReviewLogTuple
 } from '$lib/backup/format';
@@ -23,8 +26,8 @@ import { EXAM_KEY, examFrom, examOn, type ExamSettings } from '$lib/scheduler/ex
 import type { BackupWriter } from '$lib/backup/write';
 import { CARD_TABLES, placesById } from './card-store';
 import { read, write, type Tables } from './database';
-import { countBetween, eachRatings, LOG_TABLES, mergeRatingBatches, type LogTables } from './log-store';
-import { shardOf } from './log-page';
+import { countBetween, eachPages, eachRatings, fillLog, LOG_TABLES, logIsEmpty, mergeRatingBatches, type LogTables } from './log-store';
+import { PAGE_CAP, shardOf, type LogPage } from './log-page';
 import { newProgress, toProgressRow, toReviewLogRow, type Placement, type ProgressKey, type ProgressRow, type ReviewLogRow } from './rows';
 import { absentDeviceNotes, putDeviceNote, type CarriedNote } from './device-notes';
 import { CONVERTED_KEY } from './sync-keys';
@@ -114,10 +117,14 @@ export function exportBackup<P>(writer: BackupWriter<P>, onProgress: OnProgress 
 		});
 		// A card reset to new has no progress row but keeps its log: list it as new.
 		const reset = new Set<string>();
-		await eachRatings(db, (rows) => {
-			writer.rows('reviewLog', rows.map(toReviewLogTuple));
-			for (const row of rows) if (!listed.has(row.cardId)) reset.add(row.cardId);
-			moved(rows.length);
+		await eachPages(db, (pages) => {
+			let ratings = 0;
+			for (const { rows } of pages) {
+				writer.pages(filePages(rows));
+				for (const row of rows) if (!listed.has(row.cardId)) reset.add(row.cardId);
+				ratings += rows.length;
+			}
+			moved(ratings);
 		});
 		writer.rows(
 			'progress',
@@ -125,6 +132,25 @@ export function exportBackup<P>(writer: BackupWriter<P>, onProgress: OnProgress 
 		);
 		writer.rows('quizHistory', await db.quizHistory.orderBy('at').toArray());
 	});
+}
+
+/**
+ * A stored page as the file's pages: its ratings in stored order, by their card's shard (a page
+ * of ours holds one shard's, but a row written anywhere goes where the reader looks for it), at
+ * most PAGE_CAP a page.
+ */
+function filePages(rows: ReviewLogRow[]): LogPageTuple[] {
+	const shards = new Map<number, ReviewLogTuple[]>();
+	for (const row of rows) {
+		const shard = shardOf(row.cardId);
+		let tuples = shards.get(shard);
+		if (!tuples) shards.set(shard, (tuples = []));
+		tuples.push(toReviewLogTuple(row));
+	}
+	const pages: LogPageTuple[] = [];
+	for (const [shard, tuples] of shards)
+		for (let i = 0; i < tuples.length; i += PAGE_CAP) pages.push([shard, tuples.slice(i, i + PAGE_CAP)]);
+	return pages;
 }
 
 export interface RestorePlan {
@@ -289,6 +315,41 @@ export function* byShard(
 	if (batch.length > 0) yield batch;
 }
 
+/** -0: the one value of a checked rating (strings, null, finite numbers) that its JSON would change. */
+const isNegativeZero = (value: unknown) => value === 0 && 1 / value < 0;
+
+/**
+ * A version-2 file's pages (`pages` over `log`) as the log stores them, `slice` ratings or a
+ * little more a batch, each rating made a row as it is asked. Rows holding -0 are added to
+ * `zeroes`: they go to a page's odd rows, as encodePage would put them.
+ */
+function* asStored(
+	log: ReviewLogTuple[],
+	pages: { shard: number; count: number }[],
+	placeOf: (cardId: string) => Placement,
+	zeroes: Set<ReviewLogRow>,
+	slice = SLICE
+): Generator<Pick<LogPage, 'shard' | 'rows'>[]> {
+	let batch: Pick<LogPage, 'shard' | 'rows'>[] = [];
+	let size = 0;
+	let at = 0;
+	for (const { shard, count } of pages) {
+		const rows = log.slice(at, (at += count)).map((tuple) => {
+			// toReviewLogRow(fromReviewLogTuple(tuple), …) in one step: the same fields in the same order.
+			const row = fromReviewLogTuple(tuple) as ReviewLogRow;
+			row.deckId = placeOf(tuple[1]).deckId;
+			if (tuple.some(isNegativeZero) || (tuple[12] !== null && tuple[12].some(isNegativeZero))) zeroes.add(row);
+			return row;
+		});
+		batch.push({ shard, rows });
+		if ((size += count) >= slice) {
+			yield batch;
+			[batch, size] = [[], 0];
+		}
+	}
+	if (batch.length > 0) yield batch;
+}
+
 /**
  * What restoring `backup` would change; changes nothing. `notes`: the backup's notes as the
  * builder made them here (import/backup-notes.ts); one whose decks another note owns throws NoteClashError.
@@ -320,9 +381,17 @@ export function restoreBackup(backup: ParsedBackup, onProgress: OnProgress = () 
 			await db.progress.bulkPut(rows);
 			onProgress((done += rows.length), total);
 		}
-		// Shard by shard, in ascending id order within each: every shard's pages are read and written
-		// once (batches in id order touched every shard each), the counts by time once at the end.
-		await mergeRatingBatches(db, byShard(backup.reviewLog, p.newLogRows, p.placeOf), (rows) => onProgress((done += rows.length), total));
+		const logged = (rows: ReviewLogRow[]) => onProgress((done += rows.length), total);
+		if (backup.logPages && p.newLogRows.length > 0 && (await logIsEmpty(db))) {
+			// A version-2 file's pages into an empty log: stored as they come, with nothing to join.
+			const zeroes = new Set<ReviewLogRow>();
+			const pages = asStored(backup.reviewLog, backup.logPages, p.placeOf, zeroes);
+			await fillLog(db, pages, (row) => !zeroes.has(row), logged);
+		} else {
+			// Shard by shard, in ascending id order within each: every shard's pages are read and written
+			// once (batches in id order touched every shard each), the counts by time once at the end.
+			await mergeRatingBatches(db, byShard(backup.reviewLog, p.newLogRows, p.placeOf), logged);
+		}
 		const present = new Set((await db.quizHistory.bulkGet(backup.quizHistory.map((q) => q.id))).map((q) => q?.id));
 		await db.quizHistory.bulkAdd(backup.quizHistory.filter((q) => !present.has(q.id)));
 		const settings = Object.entries(backup.header.settings).map(([key, value]) => ({ key: SCHEDULER_PREFIX + key, value }));

@@ -88,11 +88,16 @@ export function pageLast(rows: readonly ReviewLogRow[]): number {
 	return last;
 }
 
-/** Page `page` of shard `shard` holding `rows` (in write order). */
-export function encodePage(shard: number, page: number, rows: readonly ReviewLogRow[]): LogPageRow {
+/** Page `page` of shard `shard` holding `rows` (in write order); `exact` says which rows go into its JSON (holdsExactly, unless the caller knows better). */
+export function encodePage(
+	shard: number,
+	page: number,
+	rows: readonly ReviewLogRow[],
+	exact: (row: ReviewLogRow) => boolean = holdsExactly
+): LogPageRow {
 	const plain: ReviewLogRow[] = [];
 	const odd: ReviewLogRow[] = [];
-	for (const row of rows) (holdsExactly(row) ? plain : odd).push(row);
+	for (const row of rows) (exact(row) ? plain : odd).push(row);
 	const encoded: LogPageRow = { shard, page, seq: pageSeq(rows), last: pageLast(rows), count: rows.length, rows: JSON.stringify(plain) };
 	if (odd.length > 0) encoded.odd = odd;
 	return encoded;

@@ -13,7 +13,7 @@
 import { cmp } from 'dexie';
 import { EARLIEST, REVIEW_SLACK } from '$lib/scheduler/time';
 import { MAX_KEY, MIN_KEY, type TableName, type Tables } from './database';
-import { decodePage, pageShape, QUARTER, SHARDS, shardOf, type LogPage } from './log-page';
+import { decodePage, encodePage, PAGE_CAP, pageShape, QUARTER, SHARDS, shardOf, type LogPage } from './log-page';
 import { storeTimes } from './log-counts';
 import { append, readShard, readShards, store, storePages, unstored } from './log-shard';
 import { addToTimes, type TimeTotals } from './log-times';
@@ -112,6 +112,47 @@ export function mergeRatingBatches(
 			append(shards, fresh, changed, times);
 			await storePages(db, changed);
 			added(fresh);
+		}
+		await storeTimes(db, times);
+	});
+}
+
+/** Whether the log holds no page at all (ours or not): then fillLog may store pages as they come. */
+export async function logIsEmpty(db: LogTables): Promise<boolean> {
+	return (await db.logPages.count()) === 0;
+}
+
+/**
+ * Fills an empty log with pages as they come (a restore of a version-2 backup, whose pages are
+ * the ones an export read): each shard's pages numbered 0, 1, 2… in the order given, a batch
+ * written at a time, and the counts by time written once at the end. No page is read and no id
+ * looked up: the caller vouches that the ids are unique (a checked backup's are). `exact` as for
+ * encodePage. Throws if the log holds any page (use mergeRatingBatches), or at a page that is
+ * empty, bigger than PAGE_CAP or holds a card of another shard (the caller's transaction, aborted,
+ * then keeps none of it).
+ */
+export function fillLog(
+	db: LogTables,
+	batches: Iterable<Pick<LogPage, 'shard' | 'rows'>[]>,
+	exact?: (row: ReviewLogRow) => boolean,
+	added: (rows: ReviewLogRow[]) => void = () => {}
+): Promise<void> {
+	return inTurn(db, async () => {
+		if (!(await logIsEmpty(db))) throw new Error('fillLog: the log already holds pages');
+		const next = new Map<number, number>();
+		const times: TimeTotals = new Map();
+		for (const pages of batches) {
+			const values = pages.map(({ shard, rows }) => {
+				if (rows.length === 0 || rows.length > PAGE_CAP || rows.some((row) => shardOf(row.cardId) !== shard)) {
+					throw new Error(`fillLog: a page of shard ${shard} that the log cannot hold`);
+				}
+				for (const row of rows) addToTimes(times, row, 1);
+				const page = next.get(shard) ?? 0;
+				next.set(shard, page + 1);
+				return encodePage(shard, page, rows, exact);
+			});
+			await db.logPages.bulkAdd(values);
+			for (const { rows } of pages) added(rows);
 		}
 		await storeTimes(db, times);
 	});
@@ -334,12 +375,20 @@ export async function ratingsOfCards(db: LogTables, cardIds: Iterable<unknown>, 
  * exactly once, odd rows included.
  */
 export async function eachRatings(db: LogTables, each: (rows: ReviewLogRow[]) => void | Promise<void>): Promise<void> {
+	await eachPages(db, async (pages) => {
+		const rows = pages.flatMap((page) => page.rows);
+		if (rows.length > 0) await each(rows);
+	});
+}
+
+/** Calls `each` with the stored pages of ours PAGE_BATCH at a time, in [shard, page] order (a backup's export). */
+export async function eachPages(db: LogTables, each: (pages: LogPage[]) => void | Promise<void>): Promise<void> {
 	let after: [number, number] | undefined;
 	for (;;) {
 		const from = after === undefined ? db.logPages.toCollection() : db.logPages.where(':id').above(after);
 		const values = await from.limit(PAGE_BATCH).toArray();
-		const rows = values.flatMap((value) => decodePage(value)?.rows ?? []);
-		if (rows.length > 0) await each(rows);
+		const pages = values.map(decodePage).filter((page) => page !== undefined);
+		if (pages.length > 0) await each(pages);
 		if (values.length < PAGE_BATCH) return;
 		const last = values[values.length - 1];
 		after = [last.shard, last.page];

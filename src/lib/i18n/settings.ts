@@ -74,7 +74,11 @@ export const settingsEn = {
 			'A text file for Anki’s File › Import: one note per line, with deck and tags. In Anki in another language, pick its Basic note type in the import dialog.',
 		willSent: (n: number) => `Adds ${n} cards to today’s review (sent from a quiz).`,
 		csvHelp: 'Text that a spreadsheet could read as a formula (starting with =, +, -, @) begins with an apostrophe.',
-		badRow: (section: string, row: number) => `The first wrong row is row ${row} of ${SECTION_NAMES.en[section] ?? section}.`
+		badRow: (section: string, row: number, page?: number) => {
+			const name = SECTION_NAMES.en[section] ?? section;
+			if (page === undefined) return `The first wrong row is row ${row} of ${name}.`;
+			return row > 0 ? `The first wrong row is row ${row} of page ${page} of ${name}.` : `The first wrong page is page ${page} of ${name}.`;
+		}
 	},
 	stats: {
 		title: 'Statistics',
@@ -204,7 +208,11 @@ export const settingsKo: typeof settingsEn = {
 			'Anki의 파일 › 가져오기용 텍스트 파일: 한 줄에 노트 하나, 덱과 태그 포함. 한국어 등 다른 언어의 Anki에서는 가져오기 창에서 그 언어의 기본(Basic) 노트 유형을 고르세요.',
 		willSent: (n: number) => `카드 ${n}장을 오늘 복습에 추가합니다 (퀴즈에서 보낸 카드).`,
 		csvHelp: "스프레드시트가 수식으로 읽을 수 있는 텍스트(=, +, -, @로 시작)는 앞에 작은따옴표(')가 붙습니다.",
-		badRow: (section: string, row: number) => `처음 잘못된 행: ${SECTION_NAMES.ko[section] ?? section}의 ${row}번째 행.`
+		badRow: (section: string, row: number, page?: number) => {
+			const name = SECTION_NAMES.ko[section] ?? section;
+			if (page === undefined) return `처음 잘못된 행: ${name}의 ${row}번째 행.`;
+			return row > 0 ? `처음 잘못된 행: ${name}의 ${page}번째 페이지, ${row}번째 행.` : `처음 잘못된 페이지: ${name}의 ${page}번째 페이지.`;
+		}
 	},
 	stats: {
 		title: '통계',
@@ -264,6 +272,16 @@ export const SETTINGS_STRINGS: Record<Locale, typeof settingsEn> = { en: setting
 
 /** The backup's row sections, as an import's refusal names them (with the file's own name). */
 const SECTION_NAMES: Record<Locale, Record<string, string>> = {
-	en: { progress: 'card progress (progress)', reviewLog: 'the review log (reviewLog)', quizHistory: 'quiz history (quizHistory)' },
-	ko: { progress: '카드 진행 상황(progress)', reviewLog: '복습 기록(reviewLog)', quizHistory: '퀴즈 기록(quizHistory)' }
+	en: {
+		progress: 'card progress (progress)',
+		reviewLog: 'the review log (reviewLog)',
+		logPages: 'the review log (logPages)',
+		quizHistory: 'quiz history (quizHistory)'
+	},
+	ko: {
+		progress: '카드 진행 상황(progress)',
+		reviewLog: '복습 기록(reviewLog)',
+		logPages: '복습 기록(logPages)',
+		quizHistory: '퀴즈 기록(quizHistory)'
+	}
 };
