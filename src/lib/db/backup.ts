@@ -375,11 +375,13 @@ export function restoreBackup(backup: ParsedBackup, onProgress: OnProgress = () 
 		const total = p.progress.length + p.newLogRows.length;
 		let done = 0;
 		for (let i = 0; i < p.progress.length; i += SLICE) {
-			const rows = p.progress
-				.slice(i, i + SLICE)
-				.map(({ tuple, place }) => toProgressRow(fromProgressTuple(tuple), place ?? p.placeOf(tuple[0])));
-			await db.progress.bulkPut(rows);
-			onProgress((done += rows.length), total);
+			const slice = p.progress.slice(i, i + SLICE);
+			const row = ({ tuple, place }: Plan['progress'][number]) => toProgressRow(fromProgressTuple(tuple), place ?? p.placeOf(tuple[0]));
+			// A card with no row here (the plan read them all) is added: no row to replace, so the
+			// deck totals' middleware reads none (a put reads every key it writes first).
+			await db.progress.bulkAdd(slice.filter(({ place }) => place === null).map(row));
+			await db.progress.bulkPut(slice.filter(({ place }) => place !== null).map(row));
+			onProgress((done += slice.length), total);
 		}
 		const logged = (rows: ReviewLogRow[]) => onProgress((done += rows.length), total);
 		if (backup.logPages && p.newLogRows.length > 0 && (await logIsEmpty(db))) {
