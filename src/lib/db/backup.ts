@@ -264,10 +264,13 @@ function idOrder(log: ReviewLogTuple[], ascending: boolean): number[] {
 
 /**
  * Which rows' ids are not stored yet, in backup order. The stored log is walked once, a batch
- * at a time (only a batch in memory), each id looked up among the backup's sorted ids.
+ * at a time (only a batch in memory), each id looked up among the backup's sorted ids; an empty
+ * log is not walked.
  */
 async function absentLogRows(db: LogTables, log: ReviewLogTuple[], ascending: boolean): Promise<number[]> {
 	if (log.length === 0) return [];
+	// Nothing stored (a new browser's import): every row is absent, and 1M ids need no sort (~0.7 s).
+	if (await logIsEmpty(db)) return log.map((_, i) => i);
 	const order = idOrder(log, ascending);
 	const present = new Uint8Array(log.length);
 	await eachRatings(db, (rows) => {
