@@ -17,17 +17,22 @@
 		if (!window.indexedDB || localStorage.getItem('tabledeck' + base + '.databaseOpened') === '1') return;
 		first = true;
 		// The page's prerendered first card shows (see src/routes/review/+page.svelte). What is asked
-		// of it before the app runs is kept for the app (services/deck-prefetch.ts takeEarlyInput):
-		// its answer (a tap on the card or Show answer, Space or Enter; more of them are still one),
-		// then one rating key 1-4, as the app's keys would do on a card it shows.
+		// of it before the app runs is kept for the app, in order (services/deck-prefetch.ts
+		// takeEarlyInput): "reveal" (a tap on the card or Show answer, Space or Enter; more of them in
+		// a row are one: nothing answered the first) and each rating key 1-4 that follows one.
 		document.documentElement.setAttribute('data-first-visit', '');
-		var input = (window.__tabledeckEarlyInput = { reveal: false, rating: 0, taken: false });
+		var input = (window.__tabledeckEarlyInput = { steps: [], taken: false });
+		var last = function () {
+			return input.steps[input.steps.length - 1];
+		};
+		var reveal = function () {
+			if (!input.taken && last() !== 'reveal') input.steps.push('reveal');
+		};
 		document.addEventListener(
 			'click',
 			function (event) {
 				var target = event.target;
-				if (input.taken || !(target && target.closest)) return;
-				if (target.closest('[data-early-reveal]') && !target.closest('a')) input.reveal = true;
+				if (target && target.closest && target.closest('[data-early-reveal]') && !target.closest('a')) reveal();
 			},
 			true
 		);
@@ -39,8 +44,8 @@
 				if (target && target.closest && target.closest('input, textarea, select, a, summary')) return;
 				if (event.key === ' ' || event.key === 'Enter') {
 					if (event.key === ' ' && !(target && target.closest && target.closest('button'))) event.preventDefault();
-					input.reveal = true;
-				} else if (input.reveal && !input.rating && /^[1-4]$/.test(event.key)) input.rating = Number(event.key);
+					reveal();
+				} else if (last() === 'reveal' && /^[1-4]$/.test(event.key)) input.steps.push(Number(event.key));
 			},
 			true
 		);

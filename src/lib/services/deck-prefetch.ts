@@ -27,21 +27,18 @@ export function takeFirstVisitCard(): Promise<FileCard | null> | null {
 	return card;
 }
 
-/** What was asked of the prerendered first card before the app ran: its answer, then a rating (1-4; 0 for none). */
-export interface EarlyInput {
-	reveal: boolean;
-	rating: 0 | 1 | 2 | 3 | 4;
-}
+/** What was asked of the prerendered first card before the app ran, in order: its answer, or a rating (1-4). */
+export type EarlyStep = 'reveal' | 1 | 2 | 3 | 4;
 
 /**
  * The input static/review-first-visit.js kept while the prerendered first card showed and the
- * app did not run yet (a tap on the card or "Show answer", Space or Enter; then a key 1-4). Once:
- * from then on the page's own handlers answer.
+ * app did not run yet (a tap on the card or "Show answer", Space or Enter; a key 1-4 after one),
+ * in order. Once: from then on the page's own handlers answer.
  */
-export function takeEarlyInput(): EarlyInput {
-	const kept = (globalThis as { __tabledeckEarlyInput?: { reveal: unknown; rating: unknown; taken: boolean } }).__tabledeckEarlyInput;
-	if (!kept || kept.taken) return { reveal: false, rating: 0 };
+export function takeEarlyInput(): EarlyStep[] {
+	const kept = (globalThis as { __tabledeckEarlyInput?: { steps: unknown; taken: boolean } }).__tabledeckEarlyInput;
+	if (!kept || kept.taken) return [];
 	kept.taken = true;
-	const rating = kept.rating === 1 || kept.rating === 2 || kept.rating === 3 || kept.rating === 4 ? kept.rating : 0;
-	return { reveal: kept.reveal === true, rating: kept.reveal === true ? rating : 0 };
+	const steps = Array.isArray(kept.steps) ? (kept.steps as unknown[]) : [];
+	return steps.filter((step): step is EarlyStep => step === 'reveal' || step === 1 || step === 2 || step === 3 || step === 4);
 }
