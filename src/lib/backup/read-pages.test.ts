@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { shardOf } from '$lib/db/log-page';
 import { fromReviewLogTuple } from './format';
-import { BackupError, readBackup } from './read';
-import { asVersion1, backupPagesText, progress, review, sampleBackup, T0 } from './testing';
+import { readBackup } from './read';
+import { asVersion1, backupPagesText, chunks, progress, refusal, review, sampleBackup, T0 } from './testing';
 
 const AT = { now: T0 + 3_600_000 };
 const DAY = 86_400_000;
-const chunks = (text: string, size = 17) =>
-	Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
-
-async function refusal(text: string, size = 17): Promise<BackupError> {
-	try {
-		await readBackup(chunks(text, size), AT);
-	} catch (error) {
-		if (error instanceof BackupError) return error;
-		throw error;
-	}
-	throw new Error('the backup was accepted');
-}
 
 /** 30 cards, 1,200 ratings: card-0's shard holds more than a page. */
 function bigBackup() {

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fromProgressTuple, fromReviewLogTuple } from './format';
-import { BackupError, readBackup } from './read';
-import { backupText, progress, review, sampleBackup, T0 } from './testing';
+import { readBackup } from './read';
+import { backupText, chunks, progress, refusal, review, sampleBackup, T0 } from './testing';
 
 /** Read an hour after the sample backup was made. */
 const AT = { now: T0 + 3_600_000 };
-const chunks = (text: string, size = 17) =>
-	Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
-
-async function refusal(text: string, size = 17): Promise<BackupError> {
-	try {
-		await readBackup(chunks(text, size), AT);
-	} catch (error) {
-		if (error instanceof BackupError) return error;
-		throw error;
-	}
-	throw new Error('the backup was accepted');
-}
 
 describe('readBackup', () => {
 	it('gives back exactly what was written, however the text is cut', async () => {

@@ -2,6 +2,7 @@
 import { DEFAULT_SETTINGS, type CardProgress, type ReviewLogEntry } from '$lib/scheduler/types';
 import { PAGE_CAP, shardOf } from '$lib/db/log-page';
 import { toProgressTuple, toReviewLogTuple, type LogPageTuple, type ReviewLogTuple } from './format';
+import { BackupError, readBackup } from './read';
 import { BackupWriter } from './write';
 
 export const T0 = Date.UTC(2025, 2, 10, 12);
@@ -94,4 +95,19 @@ export function asVersion1(text: string): string {
 	const { logPages, counts, ...rest } = JSON.parse(text) as { logPages: LogPageTuple[]; counts: Record<string, number> };
 	const { logPages: _pages, ...rowCounts } = counts;
 	return JSON.stringify({ ...rest, version: 1, reviewLog: logPages.flatMap(([, ratings]) => ratings), counts: rowCounts });
+}
+
+/** `text` cut into pieces of `size` characters, as a file arrives in chunks. */
+export const chunks = (text: string, size = 17) =>
+	Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
+
+/** The BackupError reading `text` (in chunks of `size`) an hour after the sample backup ends with; throws if it reads. */
+export async function refusal(text: string, size = 17): Promise<BackupError> {
+	try {
+		await readBackup(chunks(text, size), { now: T0 + 3_600_000 });
+	} catch (error) {
+		if (error instanceof BackupError) return error;
+		throw error;
+	}
+	throw new Error('the backup was accepted');
 }
