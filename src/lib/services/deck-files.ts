@@ -3,10 +3,10 @@ import { appPath } from '$lib/paths';
 /** Files asked for ahead of the deck import (prefetchDeckJson), each handed to the import's first fetch of it. */
 const early = new Map<string, Promise<unknown>>();
 
-/** Where static/boot.js leaves the deck files it asked for on a first visit to review, by path. */
+/** Where static/review-first-visit.js leaves the deck files it asked for on a first visit to review, by path. */
 const BOOT_FILES = '__tabledeckDeckFiles';
 
-/** A file boot.js asked for, taken once. */
+/** A file review-first-visit.js asked for, taken once. */
 function fromBoot(path: string): Promise<unknown> | undefined {
 	const files = (globalThis as Record<string, unknown>)[BOOT_FILES] as Record<string, Promise<unknown>> | undefined;
 	const pending = files?.[path];
@@ -17,8 +17,8 @@ function fromBoot(path: string): Promise<unknown> | undefined {
 /**
  * A file of the built decks (`index.json`, `<note id>.json`), as JSON; served from static/decks/.
  * A file prefetched and not yet taken is taken from there (once): a first visit's /review reads
- * its first card from the files the import then stores, and fetches them only once (boot.js may
- * have asked for them before the app's scripts ran).
+ * its first card from the files the import then stores, and fetches them only once
+ * (review-first-visit.js may have asked for them before the app's scripts ran).
  */
 export function fetchDeckJson(path: string): Promise<unknown> {
 	const prefetched = early.get(path);

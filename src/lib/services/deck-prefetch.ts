@@ -10,14 +10,15 @@ import { openedBefore } from './first-visit';
 let started: Promise<FileCard | null> | null = null;
 
 /**
- * Starts reading the first card of a first visit's session over every deck from the deck
- * files; nothing is fetched when this browser opened the database before, has no IndexedDB,
+ * Starts the first card of a first visit's session over every deck: `built`, the one built into
+ * the page, else read from the deck files (nothing is read twice: the import takes the responses
+ * either way). Nothing happens when this browser opened the database before, has no IndexedDB,
  * or the session is a deck's (its first card only the whole queue knows).
  */
-export function prefetchFirstVisit(deckId: string | null): void {
+export function prefetchFirstVisit(deckId: string | null, built: FileCard | null = null): void {
 	if (deckId !== null || !globalThis.indexedDB || openedBefore()) return;
 	// The page then waits for the session; the import, given the same failure, says why.
-	started = firstCardFromFiles(prefetchDeckJson).catch(() => null);
+	started = built ? Promise.resolve(built) : firstCardFromFiles(prefetchDeckJson).catch(() => null);
 }
 
 /** The card prefetchFirstVisit started reading, once: a later visit to the page in this document starts as usual. */
