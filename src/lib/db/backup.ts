@@ -174,6 +174,8 @@ interface Plan extends RestorePlan {
 	progress: { tuple: ProgressTuple; place: Placement | null }[];
 	/** Indexes into backup.reviewLog of the rows to add. */
 	newLogRows: number[];
+	/** The log held nothing when planned (the restore's transaction keeps it so until the log is written). */
+	logEmpty: boolean;
 	placeOf: (cardId: string) => Placement;
 	/** Today's sent-to-review list after the restore, when the backup adds to it. */
 	sent: SentToReview | null;
@@ -212,7 +214,8 @@ async function plan(db: Tables, backup: ParsedBackup, added: CarriedNote[]): Pro
 			progress.push({ tuple, place: here });
 		}
 	}
-	const newLogRows = await absentLogRows(db, backup.reviewLog, backup.logIdsAscending);
+	const logEmpty = await logIsEmpty(db);
+	const newLogRows = logEmpty ? backup.reviewLog.map((_, i) => i) : await absentLogRows(db, backup.reviewLog, backup.logIdsAscending);
 	const quizIds = backup.quizHistory.map((q) => q.id);
 	const quizPresent = (await db.quizHistory.bulkGet(quizIds)).filter((q) => q !== undefined).length;
 	const current = await db.settings.bulkGet(SCHEDULER_KEYS.map((key) => SCHEDULER_PREFIX + key));
@@ -234,6 +237,7 @@ async function plan(db: Tables, backup: ParsedBackup, added: CarriedNote[]): Pro
 		notesAdded: added.map((carried) => carried.file),
 		progress,
 		newLogRows,
+		logEmpty,
 		placeOf,
 		sent: sent?.list ?? null
 	};
@@ -264,13 +268,11 @@ function idOrder(log: ReviewLogTuple[], ascending: boolean): number[] {
 
 /**
  * Which rows' ids are not stored yet, in backup order. The stored log is walked once, a batch
- * at a time (only a batch in memory), each id looked up among the backup's sorted ids; an empty
- * log is not walked.
+ * at a time (only a batch in memory), each id looked up among the backup's sorted ids. (An empty
+ * log is not asked: every row is absent, and 1M ids need no sort, ~0.7 s.)
  */
 async function absentLogRows(db: LogTables, log: ReviewLogTuple[], ascending: boolean): Promise<number[]> {
 	if (log.length === 0) return [];
-	// Nothing stored (a new browser's import): every row is absent, and 1M ids need no sort (~0.7 s).
-	if (await logIsEmpty(db)) return log.map((_, i) => i);
 	const order = idOrder(log, ascending);
 	const present = new Uint8Array(log.length);
 	await eachRatings(db, (rows) => {
@@ -387,7 +389,7 @@ export function restoreBackup(backup: ParsedBackup, onProgress: OnProgress = () 
 			onProgress((done += slice.length), total);
 		}
 		const logged = (rows: ReviewLogRow[]) => onProgress((done += rows.length), total);
-		if (backup.logPages && p.newLogRows.length > 0 && (await logIsEmpty(db))) {
+		if (backup.logPages && p.newLogRows.length > 0 && p.logEmpty) {
 			// A version-2 file's pages into an empty log: stored as they come, with nothing to join.
 			const zeroes = new Set<ReviewLogRow>();
 			const pages = asStored(backup.reviewLog, backup.logPages, p.placeOf, zeroes);
