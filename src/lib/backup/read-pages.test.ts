@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { shardOf } from '$lib/db/log-page';
 import { fromReviewLogTuple } from './format';
 import { readBackup } from './read';
-import { asVersion1, backupPagesText, chunks, progress, refusal, review, sampleBackup, T0 } from './testing';
+import { asVersion1, backupPagesText, chunks, edited, progress, refusal, review, sampleBackup, T0 } from './testing';
 
 const AT = { now: T0 + 3_600_000 };
 const DAY = 86_400_000;
@@ -72,11 +72,7 @@ describe('readBackup, version 2 (the log as pages)', () => {
 
 	describe('refuses', () => {
 		const good = backupPagesText(bigBackup());
-		const edit = (change: (backup: Record<string, any>) => void) => {
-			const backup = JSON.parse(good);
-			change(backup);
-			return JSON.stringify(backup);
-		};
+		const edit = (change: (backup: Record<string, any>) => void) => edited(good, change);
 		const otherShard = (cardId: string) => {
 			for (let i = 0; ; i++) if (shardOf(`card-${i}`) !== shardOf(cardId)) return `card-${i}`;
 		};

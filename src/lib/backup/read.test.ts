@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromProgressTuple, fromReviewLogTuple } from './format';
 import { readBackup } from './read';
-import { backupText, chunks, progress, refusal, review, sampleBackup, T0 } from './testing';
+import { backupText, chunks, edited, progress, refusal, review, sampleBackup, T0 } from './testing';
 
 /** Read an hour after the sample backup was made. */
 const AT = { now: T0 + 3_600_000 };
@@ -43,11 +43,7 @@ describe('readBackup', () => {
 
 describe('readBackup refuses', () => {
 	const good = backupText(sampleBackup());
-	const edit = (change: (backup: Record<string, any>) => void) => {
-		const backup = JSON.parse(good);
-		change(backup);
-		return JSON.stringify(backup);
-	};
+	const edit = (change: (backup: Record<string, any>) => void) => edited(good, change);
 
 	it.each([
 		['text that is not JSON', 'Dear diary, today I reviewed.', 'json', /Not valid JSON/],

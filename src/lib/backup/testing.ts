@@ -111,3 +111,10 @@ export async function refusal(text: string, size = 17): Promise<BackupError> {
 	}
 	throw new Error('the backup was accepted');
 }
+
+/** The backup `text` with `change` made to its parsed JSON, as text again (a file edited by hand or by a bug). */
+export function edited(text: string, change: (backup: Record<string, any>) => void): string {
+	const backup = JSON.parse(text);
+	change(backup);
+	return JSON.stringify(backup);
+}
