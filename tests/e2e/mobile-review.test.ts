@@ -88,3 +88,24 @@ test('the ⋯ menu opens clear of the card, closes on an outside tap, Escape and
 	await expect(buried).toBeHidden({ timeout: 10_000 });
 	await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeVisible();
 });
+
+test('on a first visit, the deck import’s progress line leaves "Show answer" where the finger is', async ({ page }) => {
+	// The notes' files wait, so the import's progress line stays up.
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/decks/**', async (route) => {
+		if (!route.request().url().endsWith('/index.json')) await held;
+		return route.continue();
+	});
+	await page.goto('/review');
+	const show = page.getByRole('button', { name: 'Show answer' });
+	await expect(show).toBeVisible();
+	const before = await show.boundingBox();
+	const progress = page.getByRole('status').filter({ has: page.getByRole('progressbar') });
+	await expect(progress).toBeVisible();
+	await expect(page.locator('[data-session]')).toHaveAttribute('data-session', 'live');
+	expect(await show.boundingBox()).toEqual(before);
+	release();
+	await expect(progress).toBeHidden();
+	expect(await show.boundingBox()).toEqual(before);
+});
