@@ -31,6 +31,9 @@ const EXPORT_RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 3);
 const IMPORT_RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 1);
 /** Also import each export rewritten as version 1 (the same data, the log as rows), alternating (ABBA): the two restores side by side. */
 const IMPORT_V1 = process.env.BENCH_IMPORT_V1 === '1';
+/** A directory: each import's restore is also profiled (CDP Profiler), written there as restore-N.cpuprofile (read with scripts/bench/profile-top.ts). */
+const PROFILE = process.env.BENCH_PROFILE ?? '';
+let profiles = 0;
 const LONG = 3_600_000;
 const PORT = Number(process.env.BENCH_PORT ?? 4192);
 const DAY = 86_400_000;
@@ -107,12 +110,22 @@ async function importFile(page: Page, cdp: CDPSession, file: string) {
 		if (await alert.isVisible()) throw new Error(`Import refused: ${await alert.textContent()}`);
 		return preview.textContent();
 	});
+	if (PROFILE) {
+		await cdp.send('Profiler.enable');
+		await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+		await cdp.send('Profiler.start');
+	}
 	const restore = await measured(cdp, async () => {
 		await page.getByRole('button', { name: 'Restore' }).click();
 		const done = page.getByRole('status').filter({ hasText: 'Restored' });
 		await done.or(page.getByRole('alert')).first().waitFor({ timeout: LONG });
 		return done.textContent();
 	});
+	if (PROFILE) {
+		const { profile } = await cdp.send('Profiler.stop');
+		mkdirSync(PROFILE, { recursive: true });
+		writeFileSync(join(PROFILE, `restore-${++profiles}.cpuprofile`), JSON.stringify(profile));
+	}
 	return {
 		checkMs: check.ms,
 		restoreMs: restore.ms,
