@@ -5,10 +5,10 @@ import { asVersion1, backupPagesText, backupText, progress, review, T0 } from '$
 import { BackupWriter } from '$lib/backup/write';
 import { backupSettings, exportBackup, previewRestore, restoreBackup } from './backup';
 import { closeDatabase, database } from './database';
-import { decodePage } from './log-page';
+import { decodePage, encodePage, storedRow } from './log-page';
 import { addOddRows } from './odd-log';
 import { recordReview } from './progress';
-import { toReviewLogRow, type ReviewLogRow } from './rows';
+import { toReviewLogRow } from './rows';
 import { syncDecks } from './sync';
 import { DAY, HOUR, k8sNote, logOf, logsNote, NOW, openTestDatabase, progressOf, serve, storedRatings, storeRatings } from './testing';
 
@@ -98,6 +98,10 @@ describe('backup format 2: the log as pages', () => {
 		const plan = await previewRestore(v2);
 		await restoreBackup(v2);
 		const fromPages = await snapshot();
+		// The file's tuples, passed on with their deck ids, are the text the log's own encoder writes.
+		const values = await database().logPages.toArray();
+		expect(values.length).toBeGreaterThan(1);
+		for (const value of values) expect(value).toEqual(encodePage(value.shard, value.page, decodePage(value)!.rows));
 
 		await freshDevice();
 		const v1 = await parse(asVersion1(text));
@@ -117,7 +121,7 @@ describe('backup format 2: the log as pages', () => {
 			await freshDevice();
 			await restoreBackup(await readBackup([text], now));
 			const [value] = await database().logPages.toArray();
-			restored.push({ odd: value.odd, rows: JSON.parse(value.rows).map((row: ReviewLogRow) => row.id) });
+			restored.push({ odd: value.odd, rows: (JSON.parse(value.rows) as unknown[]).map((entry) => storedRow(entry)!.id) });
 		}
 		expect(restored[0]).toEqual(restored[1]);
 		expect(restored[0].rows).toEqual(['z-2']);

@@ -26,8 +26,18 @@ import { EXAM_KEY, examFrom, examOn, type ExamSettings } from '$lib/scheduler/ex
 import type { BackupWriter } from '$lib/backup/write';
 import { CARD_TABLES, placesById } from './card-store';
 import { read, write, type Tables } from './database';
-import { countBetween, eachPages, eachRatings, fillLog, LOG_TABLES, logIsEmpty, mergeRatingBatches, type LogTables } from './log-store';
-import { PAGE_CAP, shardOf, type LogPage } from './log-page';
+import {
+	countBetween,
+	eachPages,
+	eachRatings,
+	fillLog,
+	LOG_TABLES,
+	logIsEmpty,
+	mergeRatingBatches,
+	type FillPage,
+	type LogTables
+} from './log-store';
+import { PAGE_CAP, shardOf, type StoredEntry } from './log-page';
 import { newProgress, toProgressRow, toReviewLogRow, type Placement, type ProgressKey, type ProgressRow, type ReviewLogRow } from './rows';
 import { absentDeviceNotes, putDeviceNote, type CarriedNote } from './device-notes';
 import { CONVERTED_KEY } from './sync-keys';
@@ -325,28 +335,32 @@ const isNegativeZero = (value: unknown) => value === 0 && 1 / value < 0;
 
 /**
  * A version-2 file's pages (`pages` over `log`) as the log stores them, `slice` ratings or a
- * little more a batch, each rating made a row as it is asked. Rows holding -0 are added to
- * `zeroes`: they go to a page's odd rows, as encodePage would put them.
+ * little more a batch: each rating's tuple is a page's JSON entry once its deck id is added (the
+ * file's rating columns are the first of log-page.ts STORED_COLUMNS, and a checked rating holds
+ * only what JSON holds exactly), so no row is made; but a rating holding -0, which its JSON would
+ * change, is made a row and goes to the page's odd rows, as encodePage would put it.
  */
 function* asStored(
 	log: ReviewLogTuple[],
 	pages: { shard: number; count: number }[],
 	placeOf: (cardId: string) => Placement,
-	zeroes: Set<ReviewLogRow>,
 	slice = SLICE
-): Generator<Pick<LogPage, 'shard' | 'rows'>[]> {
-	let batch: Pick<LogPage, 'shard' | 'rows'>[] = [];
+): Generator<FillPage[]> {
+	let batch: FillPage[] = [];
 	let size = 0;
 	let at = 0;
 	for (const { shard, count } of pages) {
-		const rows = log.slice(at, (at += count)).map((tuple) => {
-			// toReviewLogRow(fromReviewLogTuple(tuple), …) in one step: the same fields in the same order.
-			const row = fromReviewLogTuple(tuple) as ReviewLogRow;
-			row.deckId = placeOf(tuple[1]).deckId;
-			if (tuple.some(isNegativeZero) || (tuple[12] !== null && tuple[12].some(isNegativeZero))) zeroes.add(row);
-			return row;
-		});
-		batch.push({ shard, rows });
+		const entries: StoredEntry[] = [];
+		const odd: ReviewLogRow[] = [];
+		for (let i = at; i < at + count; i++) {
+			const tuple = log[i];
+			const deckId = placeOf(tuple[1]).deckId;
+			if (tuple.some(isNegativeZero) || (tuple[12] !== null && tuple[12].some(isNegativeZero)))
+				odd.push(toReviewLogRow(fromReviewLogTuple(tuple), deckId));
+			else entries.push([...tuple, deckId]);
+		}
+		at += count;
+		batch.push({ shard, entries, odd });
 		if ((size += count) >= slice) {
 			yield batch;
 			[batch, size] = [[], 0];
@@ -388,16 +402,14 @@ export function restoreBackup(backup: ParsedBackup, onProgress: OnProgress = () 
 			await db.progress.bulkPut(slice.filter(({ place }) => place !== null).map(row));
 			onProgress((done += slice.length), total);
 		}
-		const logged = (rows: ReviewLogRow[]) => onProgress((done += rows.length), total);
+		const logged = (count: number) => onProgress((done += count), total);
 		if (backup.logPages && p.newLogRows.length > 0 && p.logEmpty) {
 			// A version-2 file's pages into an empty log: stored as they come, with nothing to join.
-			const zeroes = new Set<ReviewLogRow>();
-			const pages = asStored(backup.reviewLog, backup.logPages, p.placeOf, zeroes);
-			await fillLog(db, pages, (row) => !zeroes.has(row), logged);
+			await fillLog(db, asStored(backup.reviewLog, backup.logPages, p.placeOf), logged);
 		} else {
 			// Shard by shard, in ascending id order within each: every shard's pages are read and written
 			// once (batches in id order touched every shard each), the counts by time once at the end.
-			await mergeRatingBatches(db, byShard(backup.reviewLog, p.newLogRows, p.placeOf), logged);
+			await mergeRatingBatches(db, byShard(backup.reviewLog, p.newLogRows, p.placeOf), (rows) => logged(rows.length));
 		}
 		const present = new Set((await db.quizHistory.bulkGet(backup.quizHistory.map((q) => q.id))).map((q) => q?.id));
 		await db.quizHistory.bulkAdd(backup.quizHistory.filter((q) => !present.has(q.id)));

@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { decodePage, encodePage, holdsExactly, pageRows, quarterOf, QUARTER, SHARDS, shardOf } from './log-page';
+import { PREVIOUS_COLUMNS, REVIEW_LOG_COLUMNS } from '$lib/backup/format';
+import {
+	decodePage,
+	encodePage,
+	holdsExactly,
+	pageRows,
+	quarterOf,
+	QUARTER,
+	SHARDS,
+	shardOf,
+	STORED_COLUMNS,
+	STORED_PREVIOUS_COLUMNS,
+	storedEntry,
+	storedRow
+} from './log-page';
 import { oddRows } from './odd-log';
 import type { ReviewLogRow } from './rows';
 import { DAY, NOW } from './testing';
@@ -63,7 +77,7 @@ describe('encodePage and decodePage', () => {
 		const page = encodePage(7, 2, rows);
 		expect(page).toMatchObject({ shard: 7, page: 2, seq: 4, last: NOW, count: 3 });
 		expect(page.odd).toBeUndefined();
-		expect(JSON.parse(page.rows)).toEqual(rows);
+		expect(JSON.parse(page.rows)).toEqual(rows.map(storedEntry));
 		expect(decodePage(stored(page))).toEqual({ shard: 7, page: 2, rows });
 	});
 
@@ -141,5 +155,108 @@ describe('encodePage and decodePage', () => {
 			expect(pageRows(value)).toEqual([]);
 		}
 		expect(pageRows(good)).toEqual([rating('a')]);
+	});
+});
+
+describe('a page’s JSON entries (schema 9)', () => {
+	const previous = {
+		cardId: 'c1',
+		due: NOW - DAY,
+		stability: 1.5,
+		difficulty: 5.5,
+		elapsedDays: 2,
+		scheduledDays: 1,
+		learningSteps: 0,
+		reps: 2,
+		lapses: 0,
+		state: 2 as const,
+		lastReview: NOW - 3 * DAY,
+		suspended: 0 as const,
+		buriedUntil: 0
+	};
+
+	it('hold the backup’s rating columns, then the deck id and seq: a restore passes a file’s tuple on', () => {
+		expect(STORED_COLUMNS.slice(0, REVIEW_LOG_COLUMNS.length)).toEqual([...REVIEW_LOG_COLUMNS]);
+		expect(STORED_COLUMNS.slice(REVIEW_LOG_COLUMNS.length)).toEqual(['deckId', 'seq']);
+		expect([...STORED_PREVIOUS_COLUMNS]).toEqual([...PREVIOUS_COLUMNS]);
+	});
+
+	it('are tuples for the rows the app writes, with or without seq and previous, and read back equal', () => {
+		const rows = [
+			rating('a'),
+			rating('b', { seq: 7 }),
+			rating('c', { previous }),
+			rating('d', { seq: 8, previous: { ...previous, lastReview: null } })
+		];
+		for (const row of rows) {
+			const entry = storedEntry(row);
+			expect(Array.isArray(entry), row.id).toBe(true);
+			expect(entry).toHaveLength(row.seq === undefined ? 14 : 15);
+			const back = storedRow(JSON.parse(JSON.stringify(entry)));
+			expect(back).toEqual(row);
+			expect(Object.keys(back!).sort()).toEqual(Object.keys(row).sort());
+		}
+		expect(storedEntry(rows[2])).toEqual([
+			'c',
+			'c1',
+			3,
+			NOW,
+			2,
+			2,
+			1,
+			3,
+			NOW + 3 * DAY,
+			3.25,
+			5.1,
+			2500,
+			[NOW - DAY, 1.5, 5.5, 2, 1, 0, 2, 0, 2, NOW - 3 * DAY, 0, 0],
+			'd1'
+		]);
+		// The point: a page of such ratings is far less text than the same ratings with named fields.
+		const page = Array.from({ length: 500 }, (_, i) => rating(`r-${i}`, { seq: i + 1, previous }));
+		expect(JSON.stringify(page.map(storedEntry)).length * 2).toBeLessThan(JSON.stringify(page).length);
+	});
+
+	it('are the row itself for any other row, and read back as written', () => {
+		const { durationMs: _left, ...missing } = rating('missing');
+		const { buriedUntil: _gone, ...shortPrevious } = previous;
+		const others = [
+			{ ...rating('extra'), note: 'mine' },
+			missing as ReviewLogRow,
+			rating('other-card', { previous: { ...previous, cardId: 'c2' } }),
+			rating('previous-extra', { previous: { ...previous, flag: true } as never }),
+			rating('previous-short', { previous: shortPrevious as never }),
+			rating('previous-list', { previous: [1, 2] as never }),
+			rating('previous-text', { previous: 'x' as never }),
+			{ ...rating('undefined-field'), stability: undefined } as never as ReviewLogRow
+		];
+		for (const row of others) {
+			expect(storedEntry(row), row.id).toBe(row);
+			expect(storedRow(JSON.parse(JSON.stringify(storedEntry(row)))), row.id).toEqual(row);
+		}
+		// An undefined seq is no seq: JSON would drop it too.
+		expect(storedEntry({ ...rating('no-seq'), seq: undefined })).toHaveLength(14);
+	});
+
+	it('read a page mixing tuples and objects (a page written before schema 9, then appended to) in order', () => {
+		const old = [rating('a', { seq: 1 }), rating('b', { seq: 2, previous })];
+		const appended = rating('c', { seq: 3 });
+		const value = { ...encodePage(5, 0, [...old, appended]), rows: JSON.stringify([...old, storedEntry(appended)]) };
+		expect(decodePage(stored(value))).toEqual({ shard: 5, page: 0, rows: [...old, appended] });
+	});
+
+	it('make a page no page of ours when a tuple is not one', () => {
+		const good = encodePage(3, 0, [rating('a')]);
+		const tuple = storedEntry(rating('a')) as unknown[];
+		for (const entry of [
+			tuple.slice(0, 13),
+			[...tuple, 1, 2],
+			tuple.map((v, i) => (i === 12 ? [1, 2] : v)),
+			tuple.map((v, i) => (i === 12 ? 'x' : v)),
+			7,
+			null
+		]) {
+			expect(decodePage({ ...good, rows: JSON.stringify([entry]) })).toBeUndefined();
+		}
 	});
 });

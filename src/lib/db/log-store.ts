@@ -13,10 +13,21 @@
 import { cmp } from 'dexie';
 import { EARLIEST, REVIEW_SLACK } from '$lib/scheduler/time';
 import { MAX_KEY, MIN_KEY, type TableName, type Tables } from './database';
-import { decodePage, encodePage, PAGE_CAP, pageShape, QUARTER, SHARDS, shardOf, type LogPage } from './log-page';
+import {
+	decodePage,
+	encodeEntries,
+	entryField,
+	PAGE_CAP,
+	pageShape,
+	QUARTER,
+	SHARDS,
+	shardOf,
+	type LogPage,
+	type PageEntries
+} from './log-page';
 import { storeTimes } from './log-counts';
 import { append, readShard, readShards, store, storePages, unstored } from './log-shard';
-import { addToTimes, type TimeTotals } from './log-times';
+import { addTimes, addToTimes, type TimeTotals } from './log-times';
 import type { LogPageRow, ReviewLogRow } from './rows';
 
 export { QUARTER };
@@ -55,7 +66,7 @@ export async function nextSeq(db: LogTables): Promise<number> {
 		.reverse()
 		.until(() => seq > 0)
 		.each((value) => {
-			if (pageShape(value) && (value.rows === '[]' || (value.rows.startsWith('[{') && value.rows.endsWith('}]'))))
+			if (pageShape(value) && (value.rows === '[]' || (/^\[[[{]/.test(value.rows) && /[\]}]\]$/.test(value.rows))))
 				seq = Math.max(1, value.seq + 1);
 		});
 	return seq || 1;
@@ -122,37 +133,49 @@ export async function logIsEmpty(db: LogTables): Promise<boolean> {
 	return (await db.logPages.count()) === 0;
 }
 
+/** A page for fillLog: its shard and its ratings as the page stores them (log-page.ts PageEntries). */
+export interface FillPage extends PageEntries {
+	shard: number;
+}
+
 /**
  * Fills an empty log with pages as they come (a restore of a version-2 backup, whose pages are
  * the ones an export read): each shard's pages numbered 0, 1, 2… in the order given, a batch
- * written at a time, and the counts by time written once at the end. No page is read and no id
- * looked up: the caller vouches that the ids are unique (a checked backup's are). `exact` as for
- * encodePage. Throws if the log holds any page (use mergeRatingBatches), or at a page that is
+ * written at a time, and the counts by time written once at the end. No page is read, no id
+ * looked up and no row made: the caller vouches that the ids are unique (a checked backup's are)
+ * and that JSON holds every entry exactly. `added` hears each batch's number of ratings once
+ * written. Throws if the log holds any page (use mergeRatingBatches), or at a page that is
  * empty, bigger than PAGE_CAP or holds a card of another shard (the caller's transaction, aborted,
  * then keeps none of it).
  */
-export function fillLog(
-	db: LogTables,
-	batches: Iterable<Pick<LogPage, 'shard' | 'rows'>[]>,
-	exact?: (row: ReviewLogRow) => boolean,
-	added: (rows: ReviewLogRow[]) => void = () => {}
-): Promise<void> {
+export function fillLog(db: LogTables, batches: Iterable<FillPage[]>, added: (count: number) => void = () => {}): Promise<void> {
 	return inTurn(db, async () => {
 		if (!(await logIsEmpty(db))) throw new Error('fillLog: the log already holds pages');
 		const next = new Map<number, number>();
 		const times: TimeTotals = new Map();
 		for (const pages of batches) {
-			const values = pages.map(({ shard, rows }) => {
-				if (rows.length === 0 || rows.length > PAGE_CAP || rows.some((row) => shardOf(row.cardId) !== shard)) {
+			let count = 0;
+			const values = pages.map(({ shard, entries, odd }) => {
+				const size = entries.length + odd.length;
+				const ofShard = (cardId: unknown) => shardOf(cardId) === shard;
+				if (
+					size === 0 ||
+					size > PAGE_CAP ||
+					!entries.every((entry) => ofShard(entryField(entry, 'cardId'))) ||
+					!odd.every((row) => ofShard(row.cardId))
+				) {
 					throw new Error(`fillLog: a page of shard ${shard} that the log cannot hold`);
 				}
-				for (const row of rows) addToTimes(times, row, 1);
+				for (const entry of entries)
+					addTimes(times, entryField(entry, 'review'), entryField(entry, 'stateBefore'), entryField(entry, 'durationMs'), 1);
+				for (const row of odd) addToTimes(times, row, 1);
 				const page = next.get(shard) ?? 0;
 				next.set(shard, page + 1);
-				return encodePage(shard, page, rows, exact);
+				count += size;
+				return encodeEntries(shard, page, { entries, odd });
 			});
 			await db.logPages.bulkAdd(values);
-			for (const { rows } of pages) added(rows);
+			added(count);
 		}
 		await storeTimes(db, times);
 	});

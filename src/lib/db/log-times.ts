@@ -47,14 +47,19 @@ export function place(q: number): { day: number; slot: number } {
  * past 10^11: no day range could tell its quarter hours apart).
  */
 export function addToTimes(times: TimeTotals, row: ReviewLogRow, sign: 1 | -1): void {
-	const q = quarterOf(row.review);
+	addTimes(times, row.review, row.stateBefore, row.durationMs, sign);
+}
+
+/** addToTimes for a rating's three fields, given without its row. */
+export function addTimes(times: TimeTotals, review: unknown, stateBefore: unknown, durationMs: unknown, sign: 1 | -1): void {
+	const q = quarterOf(review);
 	if (q === undefined || !Number.isSafeInteger(q)) return;
 	let counts = times.get(q);
 	if (!counts) times.set(q, (counts = noCounts()));
 	counts.ratings += sign;
-	if (row.stateBefore === NEW) counts.fresh += sign;
-	if (row.stateBefore === REVIEW) counts.reviewed += sign;
-	counts.ms += sign * studyTime(row.durationMs);
+	if (stateBefore === NEW) counts.fresh += sign;
+	if (stateBefore === REVIEW) counts.reviewed += sign;
+	counts.ms += sign * studyTime(durationMs);
 }
 
 const num = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);

@@ -27,7 +27,7 @@ import { fixture, released, type Fixture } from './fixtures.testing';
 import { openTestDatabase } from './testing';
 import { todayTotals } from './deck-totals.testing';
 
-const RELEASED = ['v1.json', 'v2.json', 'v3.json', 'v4.json', 'v5.json', 'v6.json', 'v7.json', 'v8.json'];
+const RELEASED = ['v1.json', 'v2.json', 'v3.json', 'v4.json', 'v5.json', 'v6.json', 'v7.json', 'v8.json', 'v9.json'];
 
 afterEach(closeDatabase);
 
@@ -53,9 +53,11 @@ const PACKED: readonly string[] = [...CARD_TABLES, ...LOG_TABLES];
  *   compared row by row only for a fixture that has them (version 6's), as any table;
  * - version 7 packs the review log: `reviewLog` is gone, and every rating is read back equal,
  *   field by field, through log-store (the whole log, and each card's in [cardId+review] order);
- *   its tables are compared row by row only for a fixture that has them (version 7's and 8's);
+ *   its tables are compared row by row only for a fixture that has them (version 7's, 8's and 9's);
  * - version 8 counts the log by day: version 7's quarter-hour `logTimes` rows become the day
  *   rows and total that version 8's dump holds (the same log, counted by day by hand);
+ * - version 9 writes ratings as tuples in pages and rewrites no page: version 7's and 8's pages
+ *   stay as they are, row for row, and read back equal as every version's;
  * - every table of the fixture keeps every row, field for field (version 3 adds the
  *   reviewLog `seq` index and rewrites no row; its own rows keep their `seq`);
  * - a table the fixture's version did not have (quizHistory before version 2, events before
@@ -279,6 +281,20 @@ describe('the frozen dumps', () => {
 		const v8 = fixture('v8.json');
 		expect(await database().logTimes.toArray()).toEqual(v8.tables.logTimes);
 		expect(v8.tables.logTimes.length).toBeGreaterThanOrEqual(3);
+	});
+
+	it('version 9’s pages, in tuples but one, hold version 8’s ratings field for field, and the database opened holds them so', async () => {
+		const [v8, v9] = [fixture('v8.json'), fixture('v9.json')];
+		// Version 8's pages are plain JSON objects: read without the app's decoder.
+		const ratings = (v8.tables.logPages as { rows: string }[]).flatMap((page) => JSON.parse(page.rows) as ReviewLogRow[]);
+		const byId = (rows: ReviewLogRow[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+		const pages = v9.tables.logPages as { rows: string }[];
+		expect(pages.filter((page) => page.rows.startsWith('[['))).toHaveLength(pages.length - 1);
+		expect(byId(pages.flatMap(pageRows))).toEqual(byId(ratings));
+		await openTestDatabase(await released(v9));
+		const all: ReviewLogRow[] = [];
+		await read(LOG_TABLES, (db) => eachRatings(db, (rows) => void all.push(...rows)));
+		expect(byId(all)).toEqual(byId(ratings));
 	});
 
 	it('cover every schema version up to today’s', async () => {
