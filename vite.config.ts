@@ -206,6 +206,8 @@ export default defineConfig({
 		]
 	},
 	build: {
+		// TABLEDECK_NO_MINIFY=1 npm run build: names in CPU profiles (scripts/bench/profile-top.ts).
+		minify: process.env.TABLEDECK_NO_MINIFY ? false : undefined,
 		rolldownOptions: {
 			// Modules with no import-time effects, by design: a route that imports one helper
 			// from `$lib/scheduler` or `$lib/db` must not also download ts-fsrs or the backup

@@ -1,7 +1,8 @@
 /**
  * node scripts/run.js scripts/bench/profile-top.ts FILE.cpuprofile [N] — where a CPU profile's time went:
  * the N (20) functions with the most self time, and the time the page's thread was idle (waiting,
- * e.g. on IndexedDB, whose work is in the browser process) or in garbage collection.
+ * e.g. on IndexedDB, whose work is in the browser process) or in garbage collection. Build with
+ * TABLEDECK_NO_MINIFY=1 npm run build to see the app's function names.
  */
 import { readFileSync } from 'node:fs';
 

@@ -129,9 +129,27 @@ async function importFile(page: Page, cdp: CDPSession, file: string) {
 	return {
 		checkMs: check.ms,
 		restoreMs: restore.ms,
+		phasesMs: await restorePhases(page),
 		totalMs: check.ms + restore.ms,
 		peakHeapMb: Math.max(check.peakHeapMb, restore.peakHeapMb),
 		result: restore.value
+	};
+}
+
+/** Where an import's time went, from the marks the app leaves (state/backup.svelte.ts, db/backup.ts), in ms. */
+async function restorePhases(page: Page) {
+	const at = await page.evaluate(() =>
+		Object.fromEntries(performance.getEntriesByType('mark').map((mark) => [mark.name.replace('tabledeck:', ''), mark.startTime]))
+	);
+	const span = (from: string, to: string) => (at[from] !== undefined && at[to] !== undefined ? Math.round(at[to] - at[from]) : null);
+	return {
+		readAndCheck: span('backup-read', 'backup-checked'),
+		preview: span('backup-checked', 'backup-previewed'),
+		plan: span('restore-start', 'restore-planned'),
+		progress: span('restore-planned', 'restore-progress'),
+		log: span('restore-progress', 'restore-log'),
+		rest: span('restore-log', 'restore-committed'),
+		afterCommit: span('restore-committed', 'restore-shown')
 	};
 }
 

@@ -153,6 +153,9 @@ export function fillLog(db: LogTables, batches: Iterable<FillPage[]>, added: (co
 		if (!(await logIsEmpty(db))) throw new Error('fillLog: the log already holds pages');
 		const next = new Map<number, number>();
 		const times: TimeTotals = new Map();
+		// Each batch is made while the one before is written (IndexedDB works in the browser's process).
+		let writing: Promise<unknown> = Promise.resolve();
+		let written = 0;
 		for (const pages of batches) {
 			let count = 0;
 			const values = pages.map(({ shard, entries, odd }) => {
@@ -174,9 +177,15 @@ export function fillLog(db: LogTables, batches: Iterable<FillPage[]>, added: (co
 				count += size;
 				return encodeEntries(shard, page, { entries, odd });
 			});
-			await db.logPages.bulkAdd(values);
-			added(count);
+			await writing;
+			if (written > 0) added(written);
+			writing = db.logPages.bulkAdd(values);
+			// Awaited with the next batch; a throw before then aborts the transaction, and this write with it.
+			writing.catch(() => undefined);
+			written = count;
 		}
+		await writing;
+		if (written > 0) added(written);
 		await storeTimes(db, times);
 	});
 }

@@ -100,9 +100,13 @@ class BackupFlow {
 		this.begin('reading');
 		this.fileName = file.name;
 		try {
+			// Marks for the benchmarks (bench:stats reads them), as db/backup.ts's.
+			performance.mark('tabledeck:backup-read');
 			const parsed = await readBackup(fileText(file, this.progress), { now, pause: yieldToPage });
+			performance.mark('tabledeck:backup-checked');
 			const notes = await compileBackupNotes(parsed.notes, readNoteInWorker);
 			this.plan = await previewRestore(parsed, notes);
+			performance.mark('tabledeck:backup-previewed');
 			this.parsed = parsed;
 			this.notes = notes;
 			this.summary = { exportedAt: parsed.header.exportedAt, from: parsed.from, to: parsed.to };
@@ -118,16 +122,18 @@ class BackupFlow {
 		this.begin('restoring');
 		try {
 			this.plan = await restoreBackup(parsed, this.progress, this.notes);
+			performance.mark('tabledeck:restore-committed');
 			// The restored log may hold ratings of today from another device.
 			forgetKeptCounts();
 			(await import('$lib/services/exam')).forgetPlannedToday();
 			const { theme, locale } = parsed.header.preferences;
 			if (theme) preferences.setTheme(theme);
 			if (locale) preferences.setLocale(locale);
-			await app.updateSettings({});
+			await app.reloadSettings();
 			this.parsed = null;
 			this.notes = [];
 			this.end('restored');
+			performance.mark('tabledeck:restore-shown');
 		} catch (error) {
 			this.fail('failed', error);
 		}
