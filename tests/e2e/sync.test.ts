@@ -72,13 +72,15 @@ function stored(page: Page) {
 				request.onerror = () => fail(request.error);
 			});
 		const progress = (await all('progress')) as { cardId: string }[];
-		// The log's pages (log-page.ts): rows as JSON, and rows JSON cannot hold as objects.
+		// The log's pages (log-page.ts): rows as JSON, each a tuple whose first item is its id (schema 9)
+		// or an object, and rows JSON cannot hold as objects.
 		const pages = (await all('logPages')) as { rows: string; odd?: { id: string }[] }[];
-		const log = pages.flatMap((page) => [...(JSON.parse(page.rows) as { id: string }[]), ...(page.odd ?? [])]);
+		const idOf = (row: unknown) => (Array.isArray(row) ? (row[0] as string) : (row as { id: string }).id);
+		const log = pages.flatMap((page) => [...(JSON.parse(page.rows) as unknown[]).map(idOf), ...(page.odd ?? []).map(idOf)]);
 		db.close();
 		return {
 			progress: progress.sort((a, b) => a.cardId.localeCompare(b.cardId)),
-			log: log.map((row) => row.id).sort()
+			log: log.sort()
 		};
 	});
 }
