@@ -245,6 +245,18 @@ describe('a page’s JSON entries (schema 9)', () => {
 		expect(decodePage(stored(value))).toEqual({ shard: 5, page: 0, rows: [...old, appended] });
 	});
 
+	it('are made into rows only when their review is wanted, every one still checked', () => {
+		const rows = [rating('a', { review: NOW - DAY }), rating('b', { review: NOW }), { ...rating('c', { review: NOW }), extra: 1 }];
+		const odd = { ...rating('d', { review: NOW }), stability: NaN };
+		const page = stored(encodePage(2, 0, [...rows, odd]));
+		const today = (review: unknown) => review === NOW;
+		expect(decodePage(page, today)).toEqual({ shard: 2, page: 0, rows: [rows[1], rows[2], odd] });
+		expect(decodePage(page, () => false)!.rows).toEqual([]);
+		// A broken entry that is not wanted still makes the page no page of ours.
+		const broken = { ...page, rows: JSON.stringify([...JSON.parse(page.rows), [1, 2]]), count: page.count + 1 };
+		expect(decodePage(broken, today)).toBeUndefined();
+	});
+
 	it('make a page no page of ours when a tuple is not one', () => {
 		const good = encodePage(3, 0, [rating('a')]);
 		const tuple = storedEntry(rating('a')) as unknown[];

@@ -170,12 +170,19 @@ export function storedEntry(row: ReviewLogRow): StoredEntry {
 	return tuple;
 }
 
+/** Whether a page's JSON entry is one storedRow reads: a row object, or a tuple of STORED_COLUMNS' length (seq optional) whose `previous` is null or a tuple. */
+function isEntry(entry: unknown): entry is StoredEntry {
+	if (!Array.isArray(entry)) return isRowObject(entry);
+	if (entry.length !== SEQ_AT && entry.length !== SEQ_AT + 1) return false;
+	const p: unknown = entry[PREVIOUS_AT];
+	return p === null || (Array.isArray(p) && p.length === STORED_PREVIOUS_COLUMNS.length);
+}
+
 /** The row a page's JSON entry holds: a tuple made back into its fields (see storedEntry), an object as it is; undefined for anything else. */
 export function storedRow(entry: unknown): ReviewLogRow | undefined {
-	if (!Array.isArray(entry)) return isRowObject(entry) ? entry : undefined;
-	if (entry.length !== SEQ_AT && entry.length !== SEQ_AT + 1) return undefined;
-	const p = entry[PREVIOUS_AT] as unknown;
-	if (p !== null && !(Array.isArray(p) && p.length === STORED_PREVIOUS_COLUMNS.length)) return undefined;
+	if (!isEntry(entry)) return undefined;
+	if (!Array.isArray(entry)) return entry;
+	const p = entry[PREVIOUS_AT] as unknown[] | null;
 	const row: Record<string, unknown> = {
 		id: entry[0],
 		cardId: entry[1],
@@ -301,8 +308,12 @@ export function pageShape(value: unknown): value is LogPageRow {
 	);
 }
 
-/** The page a stored value holds, or undefined for anything this module did not write (never a throw). */
-export function decodePage(value: unknown): LogPage | undefined {
+/**
+ * The page a stored value holds, or undefined for anything this module did not write (never a
+ * throw). With `wanted`, only the rows whose review it accepts are made and given (every entry is
+ * still checked): a reader of a day's ratings makes no row for the page's other 499.
+ */
+export function decodePage(value: unknown, wanted?: (review: unknown) => boolean): LogPage | undefined {
 	if (!pageShape(value)) return undefined;
 	let plain: unknown;
 	try {
@@ -312,13 +323,10 @@ export function decodePage(value: unknown): LogPage | undefined {
 	}
 	const odd: unknown[] = value.odd ?? [];
 	if (!Array.isArray(plain) || !odd.every(isRowObject) || plain.length + odd.length !== value.count) return undefined;
+	if (!plain.every(isEntry)) return undefined;
 	const rows: ReviewLogRow[] = [];
-	for (const entry of plain) {
-		const row = storedRow(entry);
-		if (!row) return undefined;
-		rows.push(row);
-	}
-	for (const row of odd as ReviewLogRow[]) rows.push(row);
+	for (const entry of plain) if (!wanted || wanted(entryField(entry, 'review'))) rows.push(storedRow(entry)!);
+	for (const row of odd as ReviewLogRow[]) if (!wanted || wanted(row.review)) rows.push(row);
 	return { shard: value.shard, page: value.page, rows };
 }
 

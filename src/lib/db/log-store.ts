@@ -359,14 +359,18 @@ export async function ratingsBetween(db: LogTables, from: number, to: number): P
 	return found;
 }
 
-/** Calls `each` with every rating with a finite review in [from, to), in no order, a page decoded at a time (nothing kept). */
+/** Whether a review is a finite number in [from, to). */
+const within = (from: number, to: number) => (review: unknown) =>
+	typeof review === 'number' && Number.isFinite(review) && review >= from && review < to;
+
+/** Calls `each` with every rating with a finite review in [from, to), in no order, a page decoded at a time (nothing kept): only those rows are made. */
 export async function eachRatingBetween(db: LogTables, from: number, to: number, each: (row: ReviewLogRow) => void): Promise<void> {
 	if (!(from < to)) return;
 	await db.logPages
 		.where('last')
 		.aboveOrEqual(from)
 		.each((value) => {
-			for (const row of decodePage(value)?.rows ?? []) if (Number.isFinite(row.review) && row.review >= from && row.review < to) each(row);
+			for (const row of decodePage(value, within(from, to))?.rows ?? []) each(row);
 		});
 }
 
@@ -385,8 +389,7 @@ export async function ratingsOfCards(db: LogTables, cardIds: Iterable<unknown>, 
 	if (ids.size === 0 || !(from < to)) return [];
 	const found: ReviewLogRow[] = [];
 	const keep = (rows: ReviewLogRow[]) => {
-		for (const row of rows)
-			if (ids.has(row.cardId) && Number.isFinite(row.review) && row.review >= from && row.review < to) found.push(row);
+		for (const row of rows) if (ids.has(row.cardId)) found.push(row);
 	};
 	if (shards.size >= FEW_SHARDS) {
 		await eachRatingBetween(db, from, to, (row) => {
@@ -397,7 +400,8 @@ export async function ratingsOfCards(db: LogTables, cardIds: Iterable<unknown>, 
 	const values = await Promise.all(
 		[...shards].map((shard) => db.logPages.where('[shard+page]').between([shard, MIN_KEY], [shard, MAX_KEY]).toArray())
 	);
-	for (const value of values.flat()) if (!(typeof value.last === 'number' && value.last < from)) keep(decodePage(value)?.rows ?? []);
+	for (const value of values.flat())
+		if (!(typeof value.last === 'number' && value.last < from)) keep(decodePage(value, within(from, to))?.rows ?? []);
 	return found;
 }
 
@@ -419,7 +423,7 @@ export async function eachPages(db: LogTables, each: (pages: LogPage[]) => void 
 	for (;;) {
 		const from = after === undefined ? db.logPages.toCollection() : db.logPages.where(':id').above(after);
 		const values = await from.limit(PAGE_BATCH).toArray();
-		const pages = values.map(decodePage).filter((page) => page !== undefined);
+		const pages = values.map((value) => decodePage(value)).filter((page) => page !== undefined);
 		if (pages.length > 0) await each(pages);
 		if (values.length < PAGE_BATCH) return;
 		const last = values[values.length - 1];
