@@ -79,7 +79,9 @@ export const holdsExactly = (row: ReviewLogRow): boolean => jsonExact(row, 0);
 /**
  * A rating's fields in the order a page's tuples hold them: a backup's rating columns
  * (backup/format.ts REVIEW_LOG_COLUMNS, so a restore passes a file's tuple on with its deck id),
- * then `deckId`, then `seq` when the rating has one.
+ * then `deckId`, then `seq` when the rating has one. Spelled out here rather than imported: what
+ * the database holds must not change with a later backup format (log-page.test checks that the two
+ * agree today; a format that changes its columns makes its restore build the tuples instead).
  */
 export const STORED_COLUMNS = [
 	'id',
