@@ -31,7 +31,7 @@ const EXPORT_RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 3);
 const IMPORT_RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 1);
 /** Also import each export rewritten as version 1 (the same data, the log as rows), alternating (ABBA): the two restores side by side. */
 const IMPORT_V1 = process.env.BENCH_IMPORT_V1 === '1';
-/** A directory: each import's restore is also profiled (CDP Profiler), written there as restore-N.cpuprofile (read with scripts/bench/profile-top.ts). */
+/** A directory: each import's check and restore are also profiled (CDP Profiler), written there as check-N.cpuprofile and restore-N.cpuprofile (read with scripts/bench/profile-top.ts). */
 const PROFILE = process.env.BENCH_PROFILE ?? '';
 let profiles = 0;
 const LONG = 3_600_000;
@@ -102,6 +102,11 @@ async function measured<T>(cdp: CDPSession, work: () => Promise<T>): Promise<{ m
 async function importFile(page: Page, cdp: CDPSession, file: string) {
 	await page.goto('/settings');
 	await page.getByRole('button', { name: 'Export backup' }).waitFor({ timeout: LONG });
+	if (PROFILE) {
+		await cdp.send('Profiler.enable');
+		await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+		await cdp.send('Profiler.start');
+	}
 	const check = await measured(cdp, async () => {
 		await page.locator('#backup-file').setInputFiles(file);
 		const preview = page.getByRole('region', { name: /Restore from/ });
@@ -111,8 +116,9 @@ async function importFile(page: Page, cdp: CDPSession, file: string) {
 		return preview.textContent();
 	});
 	if (PROFILE) {
-		await cdp.send('Profiler.enable');
-		await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+		const { profile } = await cdp.send('Profiler.stop');
+		mkdirSync(PROFILE, { recursive: true });
+		writeFileSync(join(PROFILE, `check-${profiles + 1}.cpuprofile`), JSON.stringify(profile));
 		await cdp.send('Profiler.start');
 	}
 	const restore = await measured(cdp, async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromProgressTuple, fromReviewLogTuple } from './format';
-import { readBackup } from './read';
+import { firstRepeated, readBackup } from './read';
 import { backupText, chunks, edited, progress, refusal, review, sampleBackup, T0 } from './testing';
 
 /** Read an hour after the sample backup was made. */
@@ -280,5 +280,20 @@ describe('readBackup stays bounded whatever the file holds', () => {
 		let pauses = 0;
 		await readBackup(chunks(text, 100), { ...AT, pause: async () => void pauses++ });
 		expect(pauses).toBe(Math.ceil(text.length / 100));
+	});
+});
+
+describe('firstRepeated', () => {
+	it('finds the first id an earlier one equals, whatever the table holds', () => {
+		expect(firstRepeated([])).toBeUndefined();
+		expect(firstRepeated(['a'])).toBeUndefined();
+		const many = Array.from({ length: 20_000 }, (_, i) => `id-${i}`);
+		expect(firstRepeated(many)).toBeUndefined();
+		expect(firstRepeated([...many, 'id-7', 'id-3'])).toBe('id-7');
+		expect(firstRepeated(['x', 'y', 'y', 'x'])).toBe('y');
+		// Strings FNV-1a cannot tell apart in a small table, and empty and long ones.
+		const table = ['', 'a', 'b', 'ab', 'ba', 'é', 'e\u0301', 'x'.repeat(10_000)];
+		expect(firstRepeated(table)).toBeUndefined();
+		expect(firstRepeated([...table, 'e\u0301'])).toBe('e\u0301');
 	});
 });

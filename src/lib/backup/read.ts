@@ -371,11 +371,34 @@ function notBackup() {
 }
 
 function duplicateCheck(ids: string[], section: string) {
-	const seen = new Set<string>();
-	for (const id of ids) {
-		if (seen.has(id)) throw new BackupError('invalid', `${section} has the id ${id} twice`);
-		seen.add(id);
+	const repeated = firstRepeated(ids);
+	if (repeated !== undefined) throw new BackupError('invalid', `${section} has the id ${repeated} twice`);
+}
+
+/**
+ * The first id of `ids` that an earlier one equals, if any. An open-addressing table of row
+ * numbers keyed by FNV-1a of the id's UTF-16 units: for 1M ratings 0.14–0.19 s in Node where a
+ * Set<string> took 0.33–0.39 s (and 0.69 s of the check in Chromium, plus its garbage).
+ */
+export function firstRepeated(ids: readonly string[]): string | undefined {
+	let size = 2;
+	while (size < ids.length * 2) size *= 2;
+	const mask = size - 1;
+	const slots = new Int32Array(size).fill(-1);
+	for (let i = 0; i < ids.length; i++) {
+		const id = ids[i];
+		let hash = 0x811c9dc5;
+		for (let k = 0; k < id.length; k++) hash = Math.imul(hash ^ id.charCodeAt(k), 0x01000193);
+		for (let slot = (hash >>> 0) & mask; ; slot = (slot + 1) & mask) {
+			const at = slots[slot];
+			if (at === -1) {
+				slots[slot] = i;
+				break;
+			}
+			if (ids[at] === id) return id;
+		}
 	}
+	return undefined;
 }
 
 export interface ReadOptions {
