@@ -66,8 +66,11 @@ export async function nextSeq(db: LogTables): Promise<number> {
 		.reverse()
 		.until(() => seq > 0)
 		.each((value) => {
-			if (pageShape(value) && (value.rows === '[]' || (/^\[[[{]/.test(value.rows) && /[\]}]\]$/.test(value.rows))))
-				seq = Math.max(1, value.seq + 1);
+			// Ends compared as text (a regular expression anchored at the end scans the whole 200 kB page).
+			const { rows } = value as { rows?: unknown };
+			const list =
+				typeof rows === 'string' && (rows.startsWith('[[') || rows.startsWith('[{')) && (rows.endsWith(']]') || rows.endsWith('}]'));
+			if (pageShape(value) && (value.rows === '[]' || list)) seq = Math.max(1, value.seq + 1);
 		});
 	return seq || 1;
 }
