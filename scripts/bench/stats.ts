@@ -99,14 +99,26 @@ async function measured<T>(cdp: CDPSession, work: () => Promise<T>): Promise<{ m
 	return { ms: Math.round(ms), peakHeapMb: mb(peak), value };
 }
 
+/** With BENCH_PROFILE, starts sampling the page's CPU. */
+async function startProfile(cdp: CDPSession) {
+	if (!PROFILE) return;
+	await cdp.send('Profiler.enable');
+	await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+	await cdp.send('Profiler.start');
+}
+
+/** With BENCH_PROFILE, stops sampling and writes the profile as DIR/`name`.cpuprofile. */
+async function saveProfile(cdp: CDPSession, name: string) {
+	if (!PROFILE) return;
+	const { profile } = await cdp.send('Profiler.stop');
+	mkdirSync(PROFILE, { recursive: true });
+	writeFileSync(join(PROFILE, `${name}.cpuprofile`), JSON.stringify(profile));
+}
+
 async function importFile(page: Page, cdp: CDPSession, file: string) {
 	await page.goto('/settings');
 	await page.getByRole('button', { name: 'Export backup' }).waitFor({ timeout: LONG });
-	if (PROFILE) {
-		await cdp.send('Profiler.enable');
-		await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-		await cdp.send('Profiler.start');
-	}
+	await startProfile(cdp);
 	const check = await measured(cdp, async () => {
 		await page.locator('#backup-file').setInputFiles(file);
 		const preview = page.getByRole('region', { name: /Restore from/ });
@@ -115,23 +127,16 @@ async function importFile(page: Page, cdp: CDPSession, file: string) {
 		if (await alert.isVisible()) throw new Error(`Import refused: ${await alert.textContent()}`);
 		return preview.textContent();
 	});
-	if (PROFILE) {
-		const { profile } = await cdp.send('Profiler.stop');
-		mkdirSync(PROFILE, { recursive: true });
-		writeFileSync(join(PROFILE, `check-${profiles + 1}.cpuprofile`), JSON.stringify(profile));
-		await cdp.send('Profiler.start');
-	}
+	profiles++;
+	await saveProfile(cdp, `check-${profiles}`);
+	await startProfile(cdp);
 	const restore = await measured(cdp, async () => {
 		await page.getByRole('button', { name: 'Restore' }).click();
 		const done = page.getByRole('status').filter({ hasText: 'Restored' });
 		await done.or(page.getByRole('alert')).first().waitFor({ timeout: LONG });
 		return done.textContent();
 	});
-	if (PROFILE) {
-		const { profile } = await cdp.send('Profiler.stop');
-		mkdirSync(PROFILE, { recursive: true });
-		writeFileSync(join(PROFILE, `restore-${++profiles}.cpuprofile`), JSON.stringify(profile));
-	}
+	await saveProfile(cdp, `restore-${profiles}`);
 	return {
 		checkMs: check.ms,
 		restoreMs: restore.ms,

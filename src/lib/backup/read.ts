@@ -20,6 +20,7 @@ import {
 	type ReviewLogTuple,
 	type RowSection
 } from './format';
+import { fnv1a } from '$lib/hash';
 import { JsonLimitError, JsonSyntaxError } from './json-errors';
 import { ObjectStream } from './json-stream';
 import { progressRowProblem, quizProblem, reviewProblem, type Problem } from './meaning';
@@ -387,9 +388,7 @@ export function firstRepeated(ids: readonly string[]): string | undefined {
 	const slots = new Int32Array(size).fill(-1);
 	for (let i = 0; i < ids.length; i++) {
 		const id = ids[i];
-		let hash = 0x811c9dc5;
-		for (let k = 0; k < id.length; k++) hash = Math.imul(hash ^ id.charCodeAt(k), 0x01000193);
-		for (let slot = (hash >>> 0) & mask; ; slot = (slot + 1) & mask) {
+		for (let slot = fnv1a(id) & mask; ; slot = (slot + 1) & mask) {
 			const at = slots[slot];
 			if (at === -1) {
 				slots[slot] = i;

@@ -15,6 +15,7 @@
  */
 import { LEARNING, RELEARNING, REVIEW } from '$lib/scheduler/types';
 import type { DeckTotalsRow, DueHistogram } from './rows';
+import { fnv1a } from '$lib/hash';
 
 export const BUCKET_MS = 15 * 60_000;
 
@@ -35,9 +36,7 @@ export const SHARDS = 64;
 
 /** The deckTotals row holding a deck's totals (FNV-1a of the id's UTF-16 units). */
 export function shardOf(deckId: string): number {
-	let hash = 0x811c9dc5;
-	for (let i = 0; i < deckId.length; i++) hash = Math.imul(hash ^ deckId.charCodeAt(i), 0x01000193);
-	return (hash >>> 0) % SHARDS;
+	return fnv1a(deckId) % SHARDS;
 }
 
 export type DueState = 'learning' | 'review' | 'relearning';

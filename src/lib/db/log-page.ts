@@ -16,6 +16,7 @@
  * undefined, never a throw, and writers never overwrite it.
  */
 import type { LogPageRow, ReviewLogRow } from './rows';
+import { fnv1a } from '$lib/hash';
 
 /** Shards of the log: a card's ratings are in one shard's few pages. */
 export const SHARDS = 1024;
@@ -28,10 +29,7 @@ export const QUARTER = 900_000;
 
 /** The shard of a card's ratings: FNV-1a (32 bits) of the UTF-16 units of String(cardId), mod SHARDS. */
 export function shardOf(cardId: unknown): number {
-	const text = String(cardId);
-	let hash = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-	return (hash >>> 0) % SHARDS;
+	return fnv1a(String(cardId)) % SHARDS;
 }
 
 /** The quarter hour of a review time, or undefined for a review that is not a finite number (in no bucket). */
@@ -182,7 +180,11 @@ function isEntry(entry: unknown): entry is StoredEntry {
 
 /** The row a page's JSON entry holds: a tuple made back into its fields (see storedEntry), an object as it is; undefined for anything else. */
 export function storedRow(entry: unknown): ReviewLogRow | undefined {
-	if (!isEntry(entry)) return undefined;
+	return isEntry(entry) ? rowOf(entry) : undefined;
+}
+
+/** The row of an entry isEntry accepted. */
+function rowOf(entry: StoredEntry): ReviewLogRow {
 	if (!Array.isArray(entry)) return entry;
 	const p = entry[PREVIOUS_AT] as unknown[] | null;
 	const row: Record<string, unknown> = {
@@ -327,7 +329,7 @@ export function decodePage(value: unknown, wanted?: (review: unknown) => boolean
 	if (!Array.isArray(plain) || !odd.every(isRowObject) || plain.length + odd.length !== value.count) return undefined;
 	if (!plain.every(isEntry)) return undefined;
 	const rows: ReviewLogRow[] = [];
-	for (const entry of plain) if (!wanted || wanted(entryField(entry, 'review'))) rows.push(storedRow(entry)!);
+	for (const entry of plain) if (!wanted || wanted(entryField(entry, 'review'))) rows.push(rowOf(entry));
 	for (const row of odd as ReviewLogRow[]) if (!wanted || wanted(row.review)) rows.push(row);
 	return { shard: value.shard, page: value.page, rows };
 }

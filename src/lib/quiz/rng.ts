@@ -1,3 +1,5 @@
+import { fnv1a } from '$lib/hash';
+
 /** A source of uniform numbers in [0, 1), like Math.random; pass a seeded one for repeatable quizzes. */
 export type Rng = () => number;
 
@@ -15,12 +17,7 @@ export function mulberry32(seed: number): Rng {
 
 /** FNV-1a, so a seed can come from text such as a date or a URL parameter. */
 export function seedFromString(text: string): number {
-	let hash = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) {
-		hash ^= text.charCodeAt(i);
-		hash = Math.imul(hash, 0x01000193);
-	}
-	return hash >>> 0;
+	return fnv1a(text);
 }
 
 /** An integer in [0, n). */
